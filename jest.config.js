@@ -1,0 +1,16 @@
+/** Unit tests sit next to the code (src/**/*.test.ts[x]); integration tests in test/. E2E runs separately. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/src", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: { warnOnly: false } }],
+  },
+  setupFilesAfterEnv: ["<rootDir>/test/setup/jest.setup.ts"],
+  moduleNameMapper: {
+    "\\.(css|png|svg)$": "<rootDir>/test/setup/file-stub.js",
+  },
+  testTimeout: 20000,
+};

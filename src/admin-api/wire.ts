@@ -1,0 +1,149 @@
+/**
+ * Every wire shape of the Microsoft 365 admin center contact API, in one place.
+ *
+ * The API is undocumented (see ../shared/admin-api-contract.md). The schemas are
+ * tolerant of unknown fields (zod objects strip nothing we do not read and reject
+ * nothing extra), and strict about the two fields a client must keep from a read:
+ * `ContactId` and the contact's address.
+ *
+ * Used by the client (to validate responses), the emulator (to produce them) and the
+ * relay (for the allowlist of routes).
+ */
+import { z } from "zod";
+
+/** The four calls the product makes. The relay forwards exactly these and nothing else. */
+export const ADMIN_API_ROUTES = {
+  search: { method: "POST", path: "/admin/api/Contact/GetContacts" },
+  create: { method: "POST", path: "/admin/api/Contact" },
+  updateGeneral: { method: "PUT", path: "/admin/api/Contact" },
+  updateOptions: { method: "PUT", path: "/admin/api/Contact/options" },
+} as const;
+
+export type AdminApiRouteName = keyof typeof ADMIN_API_ROUTES;
+
+/** Production upstream. The newer admin.cloud.microsoft host did not serve this API when observed. */
+export const DEFAULT_ADMIN_CENTER_BASE_URL = "https://admin.microsoft.com";
+
+/** Scope of the bearer token the API accepts. */
+export const DEFAULT_ADMIN_CENTER_SCOPE = "https://admin.microsoft.com/.default";
+
+/** The roles that may write contacts (named in the "missing admin role" message). */
+export const EXCHANGE_WRITE_ROLES = [
+  "Exchange Administrator",
+  "Exchange Recipient Administrator",
+  "Global Administrator",
+] as const;
+
+const nullableString = z.string().nullable().optional();
+
+export const CountryOrRegionSchema = z
+  .object({
+    DisplayName: nullableString,
+    LocalizedDisplayName: nullableString,
+  })
+  .loose();
+
+/**
+ * The full contact object as read from GetContacts and as sent to both PUTs.
+ * Only `ContactId` and `ContactExternalEmailAddress` are required: everything else
+ * may be null or absent, and unknown fields are kept (`.loose()`) so that an update
+ * sends back what it read, unchanged.
+ */
+export const ContactRecordSchema = z
+  .object({
+    ContactId: z.string().min(1, "ContactId is empty"),
+    ContactName: nullableString,
+    ContactDisplayName: nullableString,
+    ContactSimpleDisplayName: nullableString,
+    ContactPhoneticDisplayName: nullableString,
+    ContactFirstName: nullableString,
+    ContactInitials: nullableString,
+    ContactLastName: nullableString,
+    ContactAlias: nullableString,
+    ContactExternalEmailAddress: z.string().min(1, "ContactExternalEmailAddress is empty"),
+    ContactEmailAddresses: z.unknown().optional(),
+    ContactSmtp: nullableString,
+    ContactDomain: nullableString,
+    ContactMailTip: nullableString,
+    ContactHiddenFromAddressListsEnabled: z.boolean().nullable().optional(),
+    ContactCompany: nullableString,
+    ContactDepartment: nullableString,
+    ContactOffice: nullableString,
+    ContactTitle: nullableString,
+    ContactPhone: nullableString,
+    ContactMobilePhone: nullableString,
+    ContactFax: nullableString,
+    ContactWebPage: nullableString,
+    ContactStreetAddress: nullableString,
+    ContactStreetAddress2: nullableString,
+    ContactStreetAddress3: nullableString,
+    ContactCity: nullableString,
+    ContactStateOrProvince: nullableString,
+    ContactPostalCode: nullableString,
+    ContactCountryOrRegion: CountryOrRegionSchema.nullable().optional(),
+    ShowLastNameFirst: z.boolean().nullable().optional(),
+    ShowZipCodeFirst: z.boolean().nullable().optional(),
+    IsDirSynced: z.boolean().nullable().optional(),
+    selected: z.boolean().nullable().optional(),
+    EditExchangeSettingsUrl: nullableString,
+  })
+  .loose();
+
+export type ContactRecord = z.infer<typeof ContactRecordSchema>;
+
+/** Body of `POST /admin/api/Contact/GetContacts`. `NextLink` is "" for the first page. */
+export interface GetContactsRequest {
+  SearchString: string;
+  NextLink: string;
+}
+
+/**
+ * Response of GetContacts. Assumed (by analogy with sibling endpoints) to carry the
+ * list under `Contacts` and a `NextLink` that is null or empty on the last page.
+ */
+export const GetContactsResponseSchema = z
+  .object({
+    Contacts: z.array(ContactRecordSchema),
+    NextLink: z.string().nullable().optional(),
+  })
+  .loose();
+
+export type GetContactsResponse = z.infer<typeof GetContactsResponseSchema>;
+
+/** Body of `POST /admin/api/Contact` (create). Flat; `selected` is always false. */
+export interface CreateContactBody {
+  ContactFirstName: string;
+  ContactLastName: string;
+  ContactDisplayName: string;
+  ContactExternalEmailAddress: string;
+  ContactMailTip: string;
+  ContactCompany: string;
+  ContactTitle: string;
+  ContactWebPage: string;
+  ContactPhone: string;
+  ContactMobilePhone: string;
+  ContactFax: string;
+  ContactHiddenFromAddressListsEnabled: boolean;
+  selected: false;
+  /**
+   * Not in the observed create body, but Exchange requires a unique Name; sent so that
+   * a Name collision can be resolved with a deterministic alternative. An API that
+   * ignores it derives Name from the display name, as New-MailContact does.
+   */
+  ContactName?: string;
+}
+
+/**
+ * Response of create: either the created contact (with its id) or a bare
+ * acknowledgement (anything else, including an empty body). Parsed by the client
+ * into `{ contact }` or `{ contact: null }`.
+ */
+export const CreateContactResponseSchema = z.union([ContactRecordSchema, z.unknown()]);
+
+/** Responses of both PUTs: the updated contact, or a bare acknowledgement. */
+export const UpdateContactResponseSchema = CreateContactResponseSchema;
+
+/** Builds the documented Exchange admin center deep link for a contact id. */
+export function exchangeAdminCenterUrl(contactId: string): string {
+  return `https://admin.exchange.microsoft.com/?landingpage=contacts/:/ContactDetails/mailContact/${encodeURIComponent(contactId)}&form=mac_sidebar`;
+}

@@ -1,0 +1,62 @@
+/**
+ * The public shapes of the contacts workflows (lookup, promote, edit), shared by the
+ * implementation (lookup.ts, promote.ts, edit.ts) and the pane that renders them.
+ */
+import type { DirectoryError } from "../admin-api/errors";
+import type { MailContact } from "./directory";
+import type { ContactDraft } from "./types";
+
+export type LookupResult = { status: "exists"; contact: MailContact } | { status: "missing" };
+
+export type PromoteStepId = "create" | "locate" | "update-general" | "update-options" | "verify";
+
+export interface PromoteProgress {
+  step: PromoteStepId;
+  /** 1-based position of the step among the steps this run will do. */
+  index: number;
+  total: number;
+  /** What is happening, for a person: "Creating the contact", "Setting company and names"... */
+  label: string;
+}
+
+/**
+ * Where a promotion stands. Plain data: a failed run returns it, and passing it back
+ * as `resume` continues from the failed step (create is never re-sent once it is known
+ * to have happened).
+ */
+export interface PromoteState {
+  /** The user's draft, exactly as they left it. */
+  draft: ContactDraft;
+  /** The Name actually used for create (may differ from draft.name after a collision). */
+  nameUsed: string;
+  completed: PromoteStepId[];
+  /** The contact as last read or written, once known. */
+  contact: MailContact | null;
+  /** True when create failed ambiguously: the next attempt must look before creating. */
+  createOutcomeUnknown: boolean;
+}
+
+export type PromoteOutcome =
+  | {
+      status: "done";
+      contact: MailContact;
+      /** True when the contact turned out to exist already (someone else created it meanwhile). */
+      alreadyExisted: boolean;
+      state: PromoteState;
+    }
+  | {
+      status: "failed";
+      /** The step that failed; the others in `state.completed` are done. */
+      failedStep: PromoteStepId;
+      error: DirectoryError;
+      state: PromoteState;
+    };
+
+export interface PromoteOptions {
+  onProgress?: (progress: PromoteProgress) => void;
+  signal?: AbortSignal;
+  /** A previous failed run's state: continue from where it stopped. */
+  resume?: PromoteState;
+  /** Read the contact back after the updates and compare (one extra search). Default false. */
+  verify?: boolean;
+}

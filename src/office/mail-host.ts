@@ -1,0 +1,50 @@
+/**
+ * What the pane needs from Outlook, as a small interface the components receive as a
+ * prop. Only src/office/ implements it against Office.js; tests and the demo pass fakes.
+ */
+import type { HeaderAddress } from "../contacts/types";
+
+export type CurrentItem =
+  /** Nothing selected, or a collapsed conversation (Office gives a null item). */
+  | { kind: "none" }
+  /** An item that is not a message (a meeting request, an appointment...). */
+  | { kind: "not-message"; itemType: string }
+  | {
+      kind: "message";
+      /** Stable per item where Office provides it; used to tell items apart in logs-free state. */
+      itemKey: string;
+      from: HeaderAddress | null;
+      sender: HeaderAddress | null;
+    };
+
+export interface OfficeThemeColors {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+}
+
+export interface MailHostContext {
+  /** Signed-in user's SMTP address. */
+  userAddress: string;
+  userDisplayName: string;
+  /** BCP 47, e.g. "en-US". */
+  displayLanguage: string;
+  /** Office theme when the host exposes it; null otherwise. */
+  theme: OfficeThemeColors | null;
+  /** True when running inside Outlook (false: the page was opened in a plain browser). */
+  inOutlook: boolean;
+}
+
+export interface MailHost {
+  readonly context: MailHostContext;
+  /** Reads the currently selected item. Cheap and synchronous: read-mode from/sender are properties. */
+  readCurrentItem(): CurrentItem;
+  /**
+   * Registers the single ItemChanged listener (pinned pane). Returns an unsubscribe.
+   * Implementations register with Office exactly once, however many listeners subscribe.
+   */
+  onItemChanged(listener: () => void): () => void;
+  /** Theme changes, where the host reports them. Returns an unsubscribe. */
+  onThemeChanged(listener: (theme: OfficeThemeColors | null) => void): () => void;
+}
