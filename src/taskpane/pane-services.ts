@@ -1,0 +1,20 @@
+/**
+ * Everything the pane's components receive from outside, as one prop. Built once by
+ * the bootstrap (src/taskpane/index.tsx) from Office.js, MSAL and the admin center
+ * client; built from fakes or the emulator in tests and the demo. No component imports
+ * Office, fetch or MSAL.
+ */
+import type { ContactDirectory } from "../contacts/directory";
+import type { OrganizationConfig } from "../contacts/types";
+import type { MailHost } from "../office/mail-host";
+
+export interface PaneServices {
+  host: MailHost;
+  directory: ContactDirectory;
+  org: OrganizationConfig;
+  /**
+   * Interactive sign-in, offered when a call fails with "unauthenticated".
+   * Resolves when a new token is available (the next call uses it).
+   */
+  signInAgain(): Promise<void>;
+}
