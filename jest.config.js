@@ -1,4 +1,4 @@
-/** Unit tests sit next to the code (src/**/*.test.ts[x]); integration tests in test/. E2E runs separately. */
+// Unit tests sit next to the code (src/**/*.test.ts[x]); integration tests in test/. E2E runs separately.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
