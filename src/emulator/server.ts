@@ -1,0 +1,450 @@
+/**
+ * A faithful stand-in for the Microsoft 365 admin center contact API
+ * (../shared/admin-api-contract.md), on the real paths, over real HTTP (node:http),
+ * plus a control surface under /__emulator/ for tests and the demo: reset and seed,
+ * inspect state and the request log, inject faults, change latency and variants.
+ *
+ * Never logs or records tokens or bodies: the optional log gets method, path, status,
+ * duration and request id; the request log holds the same minus duration.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { z } from "zod";
+import {
+  ADMIN_API_ROUTES,
+  EXCHANGE_WRITE_ROLES,
+  type AdminApiRouteName,
+  type ContactRecord,
+} from "../admin-api/wire";
+import { ContactStore, SeedConflictError } from "./contact-store";
+import { EmulatedApiError, missingRoleMessage, validationError } from "./exchange-validation";
+import { FaultQueue, FaultSpecSchema, type FaultSpec } from "./faults";
+import {
+  emptyResponse,
+  errorResponse,
+  faultResponse,
+  jsonResponse,
+  presentContact,
+  type EmulatedResponse,
+} from "./responses";
+import {
+  applySettingsPatch,
+  EmulatorSeedSchema,
+  EmulatorSettingsPatchSchema,
+  settingsFromSeed,
+  tokensFromSeed,
+  type EmulatorSeed,
+  type EmulatorSettings,
+  type EmulatorSettingsPatch,
+  type TokenRole,
+} from "./seed";
+import { generateSyntheticContacts } from "./synthetic-contacts";
+
+export { DEMO_TOKENS } from "./seed";
+export type { EmulatorSeed, EmulatorSettings, EmulatorSettingsPatch, EmulatorVariants } from "./seed";
+export type { FaultSpec } from "./faults";
+export type { ContactRecord } from "../admin-api/wire";
+
+export interface EmulatorOptions {
+  /** 0 = ephemeral (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  seed?: EmulatorSeed;
+  /** One line per request: method, path, status, duration, request id. Never tokens or bodies. */
+  log?: (line: string) => void;
+}
+
+/** One call to /admin/api, as the request log keeps it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  /** 0 while in flight, and for a connection the emulator dropped on purpose. */
+  status: number;
+  /** The caller's client-request-id, or the one the emulator generated. */
+  requestId: string;
+  /** Arrival time, ISO 8601. */
+  at: string;
+}
+
+export interface RunningEmulator {
+  /** http://HOST:PORT, no trailing slash. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** Clears contacts, faults and the request log, then applies the seed. Throws on an invalid seed. */
+  reset(seed?: EmulatorSeed): void;
+  /** Stored state, including contacts still inside their replication lag. Copies. */
+  contacts(): ContactRecord[];
+  requests(): RecordedRequest[];
+  /** Same as POST /__emulator/faults. */
+  addFault(spec: FaultSpec): void;
+  /** Same as DELETE /__emulator/faults. */
+  clearFaults(): void;
+  /** Same as POST /__emulator/settings. */
+  updateSettings(patch: EmulatorSettingsPatch): void;
+  settings(): EmulatorSettings;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+const CONTROL_PREFIX = "/__emulator/";
+const API_PREFIX = "/admin/api";
+const WRITE_ROUTES: ReadonlySet<AdminApiRouteName> = new Set(["create", "updateGeneral", "updateOptions"]);
+
+class EmulatorState {
+  store = new ContactStore();
+  settings: EmulatorSettings = settingsFromSeed({});
+  tokens = new Map<string, TokenRole>();
+  faults = new FaultQueue();
+  requests: RecordedRequest[] = [];
+
+  reset(rawSeed: unknown): void {
+    const seed = EmulatorSeedSchema.parse(rawSeed ?? {});
+    const store = new ContactStore();
+    store.load(
+      seed.contacts ?? [],
+      seed.recipients ?? [],
+      generateSyntheticContacts(seed.generateContacts ?? 0),
+    );
+    // Only replace state once the new seed has loaded: a bad seed leaves the old state intact.
+    this.store = store;
+    this.settings = settingsFromSeed(seed);
+    this.tokens = tokensFromSeed(seed);
+    this.faults.clear();
+    this.requests = [];
+  }
+}
+
+function matchRoute(method: string, path: string): AdminApiRouteName | null {
+  for (const [name, route] of Object.entries(ADMIN_API_ROUTES) as Array<
+    [AdminApiRouteName, { method: string; path: string }]
+  >) {
+    if (route.method === method && route.path === path) return name;
+  }
+  return null;
+}
+
+function pickRequestId(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+}
+
+class BodyTooLargeError extends Error {}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on("end", () =>
+      tooLarge ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
+    request.on("error", reject);
+  });
+}
+
+/** Parses a JSON object body; an empty body is `{}` when `emptyIsObject`. */
+function parseJsonObject(text: string, emptyIsObject: boolean): Record<string, unknown> {
+  if (text.trim() === "" && emptyIsObject) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw validationError("The request body is not valid JSON.");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw validationError("The request body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`).join("; ");
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const state = new EmulatorState();
+  state.reset(options.seed ?? {});
+  const log = options.log;
+  const sleeping = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        sleeping.delete(timer);
+        resolve();
+      }, ms);
+      sleeping.add(timer);
+    });
+
+  function send(
+    response: ServerResponse,
+    reply: EmulatedResponse,
+    requestId: string,
+    extraHeaders: Record<string, string> = {},
+  ): void {
+    if (response.destroyed || response.writableEnded) return;
+    const body = Buffer.from(reply.body, "utf8");
+    response.writeHead(reply.status, {
+      ...reply.headers,
+      ...extraHeaders,
+      "client-request-id": requestId,
+      "request-id": requestId,
+      "content-length": String(body.length),
+    });
+    response.end(body);
+  }
+
+  function logLine(
+    method: string,
+    path: string,
+    status: number | "dropped",
+    started: number,
+    requestId: string,
+  ) {
+    log?.(`${method} ${path} ${status} ${Math.round(performance.now() - started)}ms ${requestId}`);
+  }
+
+  function authorize(request: IncomingMessage, route: AdminApiRouteName): void {
+    const header = request.headers.authorization ?? "";
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const role = match ? state.tokens.get(match[1] as string) : undefined;
+    if (role === undefined) {
+      throw new EmulatedApiError(
+        401,
+        "Authentication failed. The access token is missing, invalid or expired.",
+      );
+    }
+    if (role === "readonly" && WRITE_ROUTES.has(route)) {
+      throw new EmulatedApiError(403, missingRoleMessage(EXCHANGE_WRITE_ROLES));
+    }
+  }
+
+  /** The route's own behaviour, synchronous so that every check-then-write is atomic. */
+  function handleRoute(route: AdminApiRouteName, request: IncomingMessage, text: string): EmulatedResponse {
+    const variants = state.settings.variants;
+    try {
+      authorize(request, route);
+      const body = parseJsonObject(text, false);
+      switch (route) {
+        case "search": {
+          const searchString = body.SearchString ?? "";
+          const nextLink = body.NextLink ?? null;
+          if (typeof searchString !== "string")
+            throw validationError('The value of "SearchString" must be a string.');
+          if (nextLink !== null && typeof nextLink !== "string") {
+            throw validationError('The value of "NextLink" must be a string.');
+          }
+          const page = state.store.search(searchString, nextLink, state.settings.pageSize);
+          return jsonResponse(200, {
+            Contacts: page.contacts.map((contact) => presentContact(contact, variants)),
+            NextLink: page.nextLink,
+          });
+        }
+        case "create": {
+          const created = state.store.create(body, state.settings.replicationLagMs);
+          if (variants.createResponse === "ack") return jsonResponse(200, { Succeeded: true });
+          if (variants.createResponse === "empty") return emptyResponse(200);
+          return jsonResponse(200, presentContact(created, variants));
+        }
+        case "updateGeneral":
+          return jsonResponse(200, presentContact(state.store.updateGeneral(body), variants));
+        case "updateOptions":
+          return jsonResponse(200, presentContact(state.store.updateOptions(body), variants));
+      }
+    } catch (error) {
+      if (error instanceof EmulatedApiError) {
+        return errorResponse(error.status, error.message, variants.errorBody, error.code);
+      }
+      throw error;
+    }
+  }
+
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    requestId: string,
+    started: number,
+  ): Promise<void> {
+    const method = request.method ?? "GET";
+    const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
+    state.requests.push(entry);
+    const finish = (reply: EmulatedResponse) => {
+      entry.status = reply.status;
+      send(response, reply, requestId);
+      logLine(method, path, reply.status, started, requestId);
+    };
+    const drop = () => {
+      request.socket.destroy();
+      logLine(method, path, "dropped", started, requestId);
+    };
+
+    const route = matchRoute(method, path);
+    let text: string;
+    try {
+      text = await readBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        finish(errorResponse(413, "The request body is too large.", state.settings.variants.errorBody));
+        return;
+      }
+      throw error;
+    }
+    if (route === null) {
+      finish(errorResponse(404, "The requested resource was not found.", state.settings.variants.errorBody));
+      return;
+    }
+
+    const fault = state.faults.take(route);
+    const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
+    // Latency before any check: a check and the write it guards are never split by a wait.
+    if (latency > 0) await sleep(latency);
+
+    if (fault && !fault.afterApply) {
+      if (fault.drop) return drop();
+      if (fault.status !== undefined) {
+        return finish(
+          faultResponse(fault.status, fault.body, fault.headers, state.settings.variants.errorBody),
+        );
+      }
+    }
+
+    const reply = handleRoute(route, request, text);
+    if (fault?.afterApply && reply.status < 300) {
+      if (fault.drop) return drop();
+      return finish(
+        faultResponse(fault.status ?? 500, fault.body, fault.headers, state.settings.variants.errorBody),
+      );
+    }
+    finish(reply);
+  }
+
+  /** The control surface: no auth, CORS-open so the demo's switches can call it from a page. */
+  async function handleControl(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    requestId: string,
+    started: number,
+  ): Promise<void> {
+    const method = request.method ?? "GET";
+    const cors = {
+      "access-control-allow-origin": "*",
+      "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
+      "access-control-allow-headers": "content-type",
+    };
+    const finish = (reply: EmulatedResponse) => {
+      send(response, reply, requestId, cors);
+      logLine(method, path, reply.status, started, requestId);
+    };
+    const badRequest = (message: string) => jsonResponse(400, { error: { code: "BadRequest", message } });
+    let text: string;
+    try {
+      text = await readBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        return finish(jsonResponse(413, { error: { code: "PayloadTooLarge" } }));
+      throw error;
+    }
+    const action = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
+    try {
+      switch (action) {
+        case "OPTIONS reset":
+        case "OPTIONS contacts":
+        case "OPTIONS requests":
+        case "OPTIONS faults":
+        case "OPTIONS settings":
+          return finish(emptyResponse(204));
+        case "POST reset":
+          state.reset(parseJsonObject(text, true));
+          return finish(emptyResponse(204));
+        case "GET contacts":
+          return finish(jsonResponse(200, { Contacts: state.store.all() }));
+        case "GET requests":
+          return finish(jsonResponse(200, { Requests: state.requests }));
+        case "POST faults":
+          state.faults.add(FaultSpecSchema.parse(parseJsonObject(text, false)));
+          return finish(emptyResponse(204));
+        case "DELETE faults":
+          state.faults.clear();
+          return finish(emptyResponse(204));
+        case "GET settings":
+          return finish(jsonResponse(200, state.settings));
+        case "POST settings":
+          state.settings = applySettingsPatch(
+            state.settings,
+            EmulatorSettingsPatchSchema.parse(parseJsonObject(text, true)),
+          );
+          return finish(emptyResponse(204));
+        default:
+          return finish(
+            jsonResponse(404, { error: { code: "NotFound", message: `No control route ${action}.` } }),
+          );
+      }
+    } catch (error) {
+      if (error instanceof z.ZodError) return finish(badRequest(describeZodError(error)));
+      if (error instanceof EmulatedApiError) return finish(badRequest(error.message));
+      if (error instanceof SeedConflictError) return finish(badRequest(error.message));
+      throw error;
+    }
+  }
+
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    const path = new URL(request.url ?? "/", "http://emulator.invalid").pathname;
+    const requestId = pickRequestId(request.headers["client-request-id"]);
+    const handled = path.startsWith(CONTROL_PREFIX)
+      ? handleControl(request, response, path, requestId, started)
+      : path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)
+        ? handleApi(request, response, path, requestId, started)
+        : Promise.resolve(send(response, errorResponse(404, "Not found.", "string"), requestId));
+    handled.catch(() => {
+      // An emulator bug must not hang the caller: answer 500 without details.
+      send(response, errorResponse(500, "Emulator internal error.", "odata"), requestId);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of sleeping) clearTimeout(timer);
+        sleeping.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy();
+      }),
+    reset: (seed) => state.reset(seed ?? {}),
+    contacts: () => state.store.all(),
+    requests: () => state.requests.map((entry) => ({ ...entry })),
+    addFault: (spec) => state.faults.add(FaultSpecSchema.parse(spec)),
+    clearFaults: () => state.faults.clear(),
+    updateSettings: (patch) => {
+      state.settings = applySettingsPatch(state.settings, EmulatorSettingsPatchSchema.parse(patch));
+    },
+    settings: () => structuredClone(state.settings),
+  };
+}
