@@ -1,0 +1,229 @@
+/**
+ * "Does the organization already have a contact for this sender?" — answered with as
+ * few searches as possible, because the admin center's rate limits are strict and the
+ * pane asks on every message switch.
+ *
+ * - One search per lookup; the answer is cached per address for the session.
+ * - A cached answer is returned at once; when it is older than `freshForMs` it is also
+ *   refreshed in the background, and subscribers hear about it only if it changed.
+ * - Only the newest lookup matters: switching messages quickly aborts the older search,
+ *   whose promise rejects with DirectoryError kind "aborted", so one sender's verdict is
+ *   never shown on another.
+ * - Writes (promote, edit) tell the cache through `remember`, so the pane does not
+ *   search again (and does not see a stale "missing" while the directory replicates).
+ */
+import { DirectoryError } from "../admin-api/errors";
+import type { ContactDirectory, MailContact } from "./directory";
+import type { LookupResult } from "./workflow-types";
+
+export interface ContactLookupOptions {
+  now?: () => number;
+  /** Cache entries younger than this are not refreshed. Default 60 s. */
+  freshForMs?: number;
+}
+
+export type LookupListener = (address: string, result: LookupResult) => void;
+
+interface CacheEntry {
+  result: LookupResult;
+  fetchedAt: number;
+  /** Bumped on every change, so a search that started before a write cannot overwrite it. */
+  version: number;
+}
+
+interface InFlightLookup {
+  controller: AbortController;
+}
+
+const DEFAULT_FRESH_FOR_MS = 60_000;
+
+export class ContactLookup {
+  readonly #directory: ContactDirectory;
+  readonly #now: () => number;
+  readonly #freshForMs: number;
+  readonly #cache = new Map<string, CacheEntry>();
+  readonly #refreshing = new Set<string>();
+  readonly #listeners = new Set<LookupListener>();
+  #current: InFlightLookup | null = null;
+
+  constructor(directory: ContactDirectory, options: ContactLookupOptions = {}) {
+    this.#directory = directory;
+    this.#now = options.now ?? Date.now;
+    this.#freshForMs = options.freshForMs ?? DEFAULT_FRESH_FOR_MS;
+  }
+
+  /** Cached answer for an address, instantly, or undefined. */
+  peek(address: string): LookupResult | undefined {
+    return this.#cache.get(cacheKey(address))?.result;
+  }
+
+  /**
+   * One search per lookup (directory.findByAddress). A cached answer is returned at once
+   * (and refreshed in the background when stale). A newer lookup supersedes an older one
+   * still in flight: the older one rejects with kind "aborted" and its request is aborted.
+   */
+  async lookup(address: string, options: { signal?: AbortSignal } = {}): Promise<LookupResult> {
+    const key = cacheKey(address);
+    const previous = this.#current;
+    this.#current = null;
+    previous?.controller.abort();
+
+    if (options.signal?.aborted) throw abortedError();
+
+    const cached = this.#cache.get(key);
+    if (cached) {
+      if (this.#now() - cached.fetchedAt >= this.#freshForMs) this.#refreshInBackground(address, key);
+      return cached.result;
+    }
+
+    const inFlight: InFlightLookup = { controller: new AbortController() };
+    this.#current = inFlight;
+    const stopFollowingCaller = followAbort(options.signal, inFlight.controller);
+    try {
+      const contact = await raceAbort(
+        this.#directory.findByAddress(address, { signal: inFlight.controller.signal }),
+        inFlight.controller.signal,
+      );
+      const entry = this.#cache.get(key);
+      // A write (remember) that landed while we searched knows better than the search.
+      if (entry) return entry.result;
+      const result = toLookupResult(contact);
+      this.#cache.set(key, { result, fetchedAt: this.#now(), version: 0 });
+      return result;
+    } catch (error) {
+      if (inFlight.controller.signal.aborted) throw abortedError();
+      throw error;
+    } finally {
+      stopFollowingCaller();
+      if (this.#current === inFlight) this.#current = null;
+    }
+  }
+
+  /** Called when a background refresh or a write changes what is known about an address. Returns unsubscribe. */
+  subscribe(listener: LookupListener): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** Writes update the cache: call after promote or edit with what the write returned. */
+  remember(address: string, result: LookupResult): void {
+    this.#store(address, cacheKey(address), result);
+  }
+
+  #store(address: string, key: string, result: LookupResult): void {
+    const previous = this.#cache.get(key);
+    this.#cache.set(key, {
+      result,
+      fetchedAt: this.#now(),
+      version: (previous?.version ?? 0) + 1,
+    });
+    if (previous && sameLookupResult(previous.result, result)) return;
+    this.#notify(address, result);
+  }
+
+  #refreshInBackground(address: string, key: string): void {
+    if (this.#refreshing.has(key)) return;
+    const startedAt = this.#cache.get(key)?.version;
+    this.#refreshing.add(key);
+    this.#directory
+      .findByAddress(address)
+      .then((contact) => {
+        // Skip if a write changed the entry while this search was out: it is older news.
+        if (this.#cache.get(key)?.version !== startedAt) return;
+        this.#store(address, key, toLookupResult(contact));
+      })
+      .catch(() => {
+        // A failed refresh keeps the cached answer; the next lookup tries again.
+      })
+      .finally(() => {
+        this.#refreshing.delete(key);
+      });
+  }
+
+  #notify(address: string, result: LookupResult): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(address, result);
+      } catch (error) {
+        // One faulty listener must not stop the others or the write that triggered it.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
+
+/** Exchange compares addresses case-insensitively. */
+function cacheKey(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+function toLookupResult(contact: MailContact | null): LookupResult {
+  return contact ? { status: "exists", contact } : { status: "missing" };
+}
+
+/** Fields a person can see in the pane; the backend's raw snapshot does not count. */
+const VISIBLE_CONTACT_FIELDS = [
+  "id",
+  "name",
+  "displayName",
+  "firstName",
+  "lastName",
+  "address",
+  "company",
+  "title",
+  "phone",
+  "mobilePhone",
+  "fax",
+  "webPage",
+  "mailTip",
+  "hiddenFromAddressLists",
+  "dirSynced",
+  "adminCenterUrl",
+] as const satisfies readonly (keyof MailContact)[];
+
+export function sameLookupResult(a: LookupResult, b: LookupResult): boolean {
+  if (a.status === "missing" || b.status === "missing") return a.status === b.status;
+  return VISIBLE_CONTACT_FIELDS.every((field) => a.contact[field] === b.contact[field]);
+}
+
+function abortedError(): DirectoryError {
+  return new DirectoryError({
+    kind: "aborted",
+    message: "The lookup was cancelled: a newer one replaced it, or the caller stopped it.",
+    route: "search",
+  });
+}
+
+/** Aborts `controller` when `signal` aborts; returns a function that stops listening. */
+function followAbort(signal: AbortSignal | undefined, controller: AbortController): () => void {
+  if (!signal) return () => {};
+  const onAbort = () => controller.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+  return () => signal.removeEventListener("abort", onAbort);
+}
+
+/** Settles as soon as `signal` aborts, even if the directory does not honour it promptly. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
