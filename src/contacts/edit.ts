@@ -1,0 +1,72 @@
+/**
+ * Quick edits of an existing contact from the pane: its mail tip and whether it shows
+ * in the Global Address List. Both go through the settings update (admin center:
+ * PUT /admin/api/Contact/options) with the contact as last read, so nothing else on
+ * the contact changes.
+ *
+ * Refusals happen before anything is sent: a contact mastered on-premises cannot be
+ * edited in the cloud, and a mail tip must be plain text of at most 175 characters.
+ * An edit that changes nothing sends nothing (the API's rate limits are strict).
+ */
+import { DirectoryError } from "../admin-api/errors";
+import type { CallOptions, ContactDirectory, MailContact } from "./directory";
+import { EXCHANGE_LIMITS } from "./exchange-rules";
+
+/** Sets the mail tip; "" (or only spaces) clears it. Resolves with the contact as now stored. */
+export async function setMailTip(
+  directory: ContactDirectory,
+  contact: MailContact,
+  mailTip: string,
+  options?: CallOptions,
+): Promise<MailContact> {
+  refuseIfDirSynced(contact);
+  const text = mailTip.trim();
+  const problem = mailTipProblem(text);
+  if (problem) {
+    throw new DirectoryError({
+      kind: "validation",
+      message: problem,
+      route: "updateOptions",
+      field: "ContactMailTip",
+    });
+  }
+  if (text === contact.mailTip) return contact;
+  return directory.updateOptions(contact, { mailTip: text }, options);
+}
+
+/** Hides the contact from (or shows it in) the Global Address List. */
+export async function setHiddenFromAddressLists(
+  directory: ContactDirectory,
+  contact: MailContact,
+  hidden: boolean,
+  options?: CallOptions,
+): Promise<MailContact> {
+  refuseIfDirSynced(contact);
+  if (hidden === contact.hiddenFromAddressLists) return contact;
+  return directory.updateOptions(contact, { hiddenFromAddressLists: hidden }, options);
+}
+
+/** Markup Exchange would not render: it wraps the tip in <html><body> itself and supports nothing else. */
+const HTML_TAG = /<\/?[a-z!][^<>]*>/i;
+
+/** Why a mail tip (already trimmed) cannot be sent, or null when it can. */
+export function mailTipProblem(text: string): string | null {
+  const length = Array.from(text).length;
+  if (length > EXCHANGE_LIMITS.mailTip) {
+    return `A mail tip can be at most ${EXCHANGE_LIMITS.mailTip} characters (this one has ${length}).`;
+  }
+  if (HTML_TAG.test(text)) {
+    return "A mail tip must be plain text: remove the HTML tags.";
+  }
+  return null;
+}
+
+function refuseIfDirSynced(contact: MailContact): void {
+  if (!contact.dirSynced) return;
+  throw new DirectoryError({
+    kind: "validation",
+    message:
+      "This contact is synchronized from your on-premises directory, so it cannot be changed here. Change it on-premises; the change then syncs to Microsoft 365.",
+    route: "updateOptions",
+  });
+}
