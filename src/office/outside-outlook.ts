@@ -1,0 +1,122 @@
+/**
+ * Tells whether the page runs inside Outlook. Opened in a plain browser (someone follows
+ * the manifest's URL, or the relay's root), Office.onReady resolves with no host and no
+ * mailbox; if office.js itself failed to load there is no `Office` at all. The bootstrap
+ * uses the verdict to explain where the add-in runs instead of showing a blank page.
+ */
+
+export type OutsideReason =
+  /** office.js did not load (blocked, offline, or a build without it). */
+  | "office-js-missing"
+  /** office.js loaded, but no Office application hosts the page (a plain browser tab). */
+  | "no-host"
+  /** Hosted by another Office application (Word, Excel...): this add-in is Outlook-only. */
+  | "other-host"
+  /** Outlook, but without a mailbox (should not happen for a mail add-in; reported, not guessed). */
+  | "no-mailbox"
+  /** Office.onReady never answered. */
+  | "timeout";
+
+export type OfficeEnvironment =
+  { kind: "outlook" } | { kind: "outside"; reason: OutsideReason; host: string | null };
+
+/** What Office.onReady resolves with. */
+export interface OfficeReadyInfo {
+  host: string | null;
+  platform?: string | null;
+}
+
+/** The subset of the Office namespace this module reads. */
+export interface OfficeReadySource {
+  onReady(): Promise<OfficeReadyInfo>;
+  context?: { mailbox?: unknown } | null;
+}
+
+/** Outlook's HostType value at runtime (Office.HostType.Outlook). */
+const OUTLOOK_HOST = "Outlook";
+
+/** Long enough for a slow Outlook start; short enough that a stuck page still explains itself. */
+export const OFFICE_READY_TIMEOUT_MS = 15_000;
+
+export function classifyOfficeReady(
+  office: OfficeReadySource | undefined,
+  info: OfficeReadyInfo | null,
+): OfficeEnvironment {
+  if (!office) return { kind: "outside", reason: "office-js-missing", host: null };
+  const host = info?.host ?? null;
+  if (!host) return { kind: "outside", reason: "no-host", host: null };
+  if (host !== OUTLOOK_HOST) return { kind: "outside", reason: "other-host", host };
+  if (!office.context?.mailbox) return { kind: "outside", reason: "no-mailbox", host };
+  return { kind: "outlook" };
+}
+
+/**
+ * Waits for Office.onReady and classifies the environment. Never rejects: a failing or
+ * silent onReady becomes an "outside" verdict the page can explain.
+ */
+export async function detectOfficeEnvironment(
+  office: OfficeReadySource | undefined,
+  timeoutMs: number = OFFICE_READY_TIMEOUT_MS,
+): Promise<OfficeEnvironment> {
+  if (!office || typeof office.onReady !== "function") {
+    return { kind: "outside", reason: "office-js-missing", host: null };
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    const info = await Promise.race([office.onReady().catch(() => null), timeout]);
+    if (info === "timeout") return { kind: "outside", reason: "timeout", host: null };
+    return classifyOfficeReady(office, info);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface OutsideExplanation {
+  title: string;
+  paragraphs: string[];
+}
+
+/** Plain words for a person who opened the pane's page somewhere other than Outlook. */
+export function explainOutsideOutlook(reason: OutsideReason, host: string | null): OutsideExplanation {
+  const where =
+    "GAL Contact is an Outlook add-in. It runs in the task pane of Outlook on the web, the new Outlook for Windows, classic Outlook for Windows and Outlook for Mac, next to an open message.";
+  const howTo =
+    "Open a message in Outlook and choose GAL Contact on the ribbon (or in the Apps menu). Your administrator may need to deploy the add-in first.";
+  switch (reason) {
+    case "office-js-missing":
+      return {
+        title: "Office could not be loaded",
+        paragraphs: [
+          "This page needs Microsoft's Office JavaScript library, which did not load. A network filter or being offline can cause this.",
+          where,
+          howTo,
+        ],
+      };
+    case "other-host":
+      return {
+        title: "This add-in works in Outlook only",
+        paragraphs: [`It was opened in ${host ?? "another Office application"}.`, where, howTo],
+      };
+    case "no-mailbox":
+      return {
+        title: "No mailbox available",
+        paragraphs: ["Outlook did not give this add-in access to a mailbox.", howTo],
+      };
+    case "timeout":
+      return {
+        title: "Outlook did not answer",
+        paragraphs: [
+          "The add-in waited for Outlook but got no answer. Close the pane and open it again.",
+          where,
+        ],
+      };
+    case "no-host":
+      return {
+        title: "Open this add-in from Outlook",
+        paragraphs: ["This page was opened in a plain browser tab.", where, howTo],
+      };
+  }
+}
