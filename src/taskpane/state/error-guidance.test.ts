@@ -1,0 +1,74 @@
+import { DirectoryError, type DirectoryErrorKind } from "../../admin-api/errors";
+import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire";
+import { DEFAULT_THROTTLE_WAIT_MS, failureOf, guidanceFor, secondsUntil } from "./error-guidance";
+
+const NOW = 1_700_000_000_000;
+
+function failure(
+  kind: DirectoryErrorKind,
+  init: { retryAfterMs?: number } = {},
+  automaticRetryAllowed = true,
+) {
+  const error = new DirectoryError({ kind, message: `the ${kind} message`, ...init });
+  return failureOf({ type: "lookup" }, error, { now: NOW, automaticRetryAllowed });
+}
+
+describe("guidanceFor", () => {
+  test("forbidden names every role that can write contacts and offers nothing to click", () => {
+    const guidance = guidanceFor(failure("forbidden"), NOW);
+    for (const role of EXCHANGE_WRITE_ROLES) expect(guidance.message).toContain(role);
+    expect(guidance.remedy).toBe("none");
+    expect(guidance.intent).toBe("error");
+  });
+
+  test("throttled with Retry-After counts down to the server's time, then waits for the automatic retry", () => {
+    const throttled = failure("throttled", { retryAfterMs: 3_000 });
+    expect(throttled.autoRetryAt).toBe(NOW + 3_000);
+    expect(guidanceFor(throttled, NOW)).toMatchObject({ remedy: "wait", intent: "warning" });
+    expect(guidanceFor(throttled, NOW).message).toContain("3 seconds");
+    expect(guidanceFor(throttled, NOW + 2_100).message).toContain("1 second.");
+  });
+
+  test("throttled without Retry-After waits the default time", () => {
+    expect(failure("throttled").autoRetryAt).toBe(NOW + DEFAULT_THROTTLE_WAIT_MS);
+  });
+
+  test("throttled again after the automatic retry: no second automatic retry, a manual one is offered", () => {
+    const again = failure("throttled", { retryAfterMs: 1_000 }, false);
+    expect(again.autoRetryAt).toBeNull();
+    expect(guidanceFor(again, NOW).remedy).toBe("retry");
+  });
+
+  test("only throttling is retried automatically", () => {
+    for (const kind of ["transient", "protocol", "unauthenticated", "forbidden"] as const) {
+      expect(failure(kind).autoRetryAt).toBeNull();
+    }
+  });
+
+  test("unauthenticated offers sign-in, and says so differently when sign-in itself failed", () => {
+    const expired = failure("unauthenticated");
+    expect(guidanceFor(expired, NOW).remedy).toBe("sign-in");
+    const afterFailedSignIn = guidanceFor({ ...expired, signInFailed: true }, NOW);
+    expect(afterFailedSignIn.remedy).toBe("sign-in");
+    expect(afterFailedSignIn.message).not.toBe(guidanceFor(expired, NOW).message);
+  });
+
+  test("transient and protocol offer a retry with different explanations", () => {
+    const transient = guidanceFor(failure("transient"), NOW);
+    const protocol = guidanceFor(failure("protocol"), NOW);
+    expect(transient.remedy).toBe("retry");
+    expect(protocol.remedy).toBe("retry");
+    expect(protocol.message).toMatch(/answered in a way/);
+    expect(transient.message).not.toBe(protocol.message);
+  });
+
+  test("validation shows the error's own message, which is written for a person", () => {
+    expect(guidanceFor(failure("validation"), NOW).message).toBe("the validation message");
+  });
+});
+
+test("secondsUntil rounds up and never says 0 while a retry is pending", () => {
+  expect(secondsUntil(NOW + 2_001, NOW)).toBe(3);
+  expect(secondsUntil(NOW + 1_000, NOW)).toBe(1);
+  expect(secondsUntil(NOW - 50, NOW)).toBe(1);
+});

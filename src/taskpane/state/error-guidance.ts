@@ -1,0 +1,85 @@
+/**
+ * Turns a DirectoryError into what the pane says and offers: words a person can act on
+ * and the one action that helps. Pure, so every kind is tested without rendering.
+ */
+import type { DirectoryError } from "../../admin-api/errors";
+import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire";
+import { strings } from "../strings";
+import type { ActionFailure } from "./pane-state";
+
+/** When the server does not say how long to wait after a 429/503. */
+export const DEFAULT_THROTTLE_WAIT_MS = 5_000;
+
+export type FailureRemedy =
+  /** Call services.signInAgain(), then run the action again. */
+  | "sign-in"
+  /** Run the action again on request. */
+  | "retry"
+  /** Throttled: the pane retries by itself at `autoRetryAt`; a countdown is shown. */
+  | "wait"
+  /** Nothing the pane can do; the text says what the person can. */
+  | "none";
+
+export interface FailureGuidance {
+  intent: "error" | "warning";
+  message: string;
+  remedy: FailureRemedy;
+}
+
+export function guidanceFor(failure: ActionFailure, now: number): FailureGuidance {
+  const { error } = failure;
+  switch (error.kind) {
+    case "forbidden":
+      return { intent: "error", message: strings.errors.forbidden(EXCHANGE_WRITE_ROLES), remedy: "none" };
+    case "throttled":
+      if (failure.autoRetryAt !== null) {
+        return {
+          intent: "warning",
+          message: strings.errors.throttledRetrying(secondsUntil(failure.autoRetryAt, now)),
+          remedy: "wait",
+        };
+      }
+      return { intent: "warning", message: strings.errors.throttledGaveUp, remedy: "retry" };
+    case "unauthenticated":
+      return {
+        intent: "warning",
+        message: failure.signInFailed ? strings.errors.signInFailed : strings.errors.unauthenticated,
+        remedy: "sign-in",
+      };
+    case "transient":
+      return { intent: "error", message: strings.errors.transient, remedy: "retry" };
+    case "protocol":
+      return { intent: "error", message: strings.errors.protocol, remedy: "retry" };
+    case "not-found":
+      return { intent: "error", message: strings.errors.notFound, remedy: "retry" };
+    case "address-in-use":
+      return { intent: "error", message: strings.errors.addressInUse, remedy: "none" };
+    case "name-in-use":
+      return { intent: "error", message: strings.errors.nameInUse, remedy: "retry" };
+    case "validation":
+      return { intent: "error", message: strings.errors.validation(error.message), remedy: "none" };
+    case "aborted":
+      return { intent: "warning", message: strings.errors.transient, remedy: "retry" };
+  }
+}
+
+/** Whole seconds left, never below 1 while a retry is pending (a "0 seconds" message reads wrong). */
+export function secondsUntil(deadline: number, now: number): number {
+  return Math.max(1, Math.ceil((deadline - now) / 1000));
+}
+
+/**
+ * A failure record for an action. Throttling is retried automatically once: only when
+ * the failed attempt was not itself the automatic retry.
+ */
+export function failureOf(
+  action: ActionFailure["action"],
+  error: DirectoryError,
+  options: { now: number; automaticRetryAllowed: boolean },
+): ActionFailure {
+  const autoRetryAt =
+    error.kind === "throttled" && options.automaticRetryAllowed
+      ? options.now + (error.retryAfterMs ?? DEFAULT_THROTTLE_WAIT_MS)
+      : null;
+  return { action, error, autoRetryAt, signingIn: false, signInFailed: false };
+}

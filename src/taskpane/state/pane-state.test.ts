@@ -1,0 +1,200 @@
+import { DirectoryError } from "../../admin-api/errors";
+import type { PromoteState } from "../../contacts/workflow-types";
+import { contactDraft, externalAnalysis, mailContact } from "../test-support/fixtures";
+import { failureOf } from "./error-guidance";
+import { INITIAL_PANE_STATE, paneReducer, personFor, type PaneEvent, type PaneState } from "./pane-state";
+
+const JANE = "jane@fabrikam.com";
+const BOB = "bob@contoso.net";
+
+function run(events: PaneEvent[], from: PaneState = INITIAL_PANE_STATE): PaneState {
+  return events.reduce(paneReducer, from);
+}
+
+function select(generation: number, address: string, name = "Someone"): PaneEvent {
+  return {
+    type: "selected",
+    generation,
+    selection: { kind: "sender", analysis: externalAnalysis(address, name), key: address },
+    verdict: { kind: "checking" },
+    draft: contactDraft({ address, displayName: name }),
+  };
+}
+
+const throttled = failureOf(
+  { type: "lookup" },
+  new DirectoryError({ kind: "throttled", message: "slow down" }),
+  {
+    now: 0,
+    automaticRetryAllowed: true,
+  },
+);
+
+function promoteState(completed: PromoteState["completed"]): PromoteState {
+  return {
+    draft: contactDraft(),
+    nameUsed: "Jane Doe",
+    completed,
+    contact: null,
+    createOutcomeUnknown: false,
+  };
+}
+
+test("a lookup answer for an earlier selection is dropped", () => {
+  const state = run([
+    select(1, JANE),
+    select(2, BOB),
+    { type: "lookup-resolved", generation: 1, result: { status: "exists", contact: mailContact() } },
+  ]);
+  expect(state.verdict).toEqual({ kind: "checking" });
+  const resolved = paneReducer(state, {
+    type: "lookup-resolved",
+    generation: 2,
+    result: { status: "missing" },
+  });
+  expect(resolved.verdict).toEqual({ kind: "missing" });
+});
+
+test("a lookup failure for an earlier selection is dropped too", () => {
+  const state = run([
+    select(1, JANE),
+    select(2, BOB),
+    { type: "lookup-failed", generation: 1, failure: throttled },
+  ]);
+  expect(state.lookupFailure).toBeNull();
+  expect(state.verdict.kind).toBe("checking");
+});
+
+test("a failed background refresh keeps the cached verdict on screen", () => {
+  const cachedSelection = { ...select(1, JANE), verdict: { kind: "missing" } } as PaneEvent;
+  const state = run([cachedSelection, { type: "lookup-failed", generation: 1, failure: throttled }]);
+  expect(state.verdict).toEqual({ kind: "missing" });
+  expect(state.lookupFailure).toBe(throttled);
+});
+
+test("what a person typed survives switching to someone else and back", () => {
+  const state = run([
+    select(1, JANE, "Jane Doe"),
+    { type: "draft-changed", key: JANE, changes: { company: "Fabrikam Research" } },
+    select(2, BOB),
+    select(3, JANE, "Jane Doe"),
+  ]);
+  expect(personFor(state, JANE).draft?.company).toBe("Fabrikam Research");
+});
+
+test("news about another address changes that person's record but not the verdict on screen", () => {
+  const state = run([
+    select(1, JANE),
+    { type: "known-changed", key: BOB, result: { status: "exists", contact: mailContact({ address: BOB }) } },
+  ]);
+  expect(state.verdict).toEqual({ kind: "checking" });
+  const current = paneReducer(state, { type: "known-changed", key: JANE, result: { status: "missing" } });
+  expect(current.verdict).toEqual({ kind: "missing" });
+});
+
+test("a promotion that finishes in the background shows when its person is selected again, even over a stale cache", () => {
+  const contact = mailContact();
+  const state = run([
+    select(1, JANE),
+    { type: "promote-started", key: JANE, plannedSteps: [] },
+    select(2, BOB),
+    { type: "promote-done", key: JANE, contact, alreadyExisted: false },
+  ]);
+  expect(state.verdict).toEqual({ kind: "checking" });
+  const back = paneReducer(state, { ...select(3, JANE), verdict: { kind: "missing" } } as PaneEvent);
+  expect(back.verdict).toEqual({ kind: "exists", contact });
+});
+
+test("progress marks earlier steps done and inserts a step the plan did not foresee before the pending ones", () => {
+  const plannedSteps = [
+    { id: "create", label: "Create", status: "pending" },
+    { id: "update-general", label: "General", status: "pending" },
+    { id: "update-options", label: "Options", status: "pending" },
+  ] as const;
+  const state = run([
+    select(1, JANE),
+    { type: "promote-started", key: JANE, plannedSteps: plannedSteps.map((s) => ({ ...s })) },
+    {
+      type: "promote-progress",
+      key: JANE,
+      progress: { step: "create", index: 1, total: 4, label: "Creating" },
+    },
+    {
+      type: "promote-progress",
+      key: JANE,
+      progress: { step: "locate", index: 2, total: 4, label: "Finding" },
+    },
+  ]);
+  const promotion = personFor(state, JANE).promotion;
+  expect(promotion?.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
+    "create:done",
+    "locate:running",
+    "update-general:pending",
+    "update-options:pending",
+  ]);
+});
+
+test("a failed promotion marks the failed step and keeps the completed ones done", () => {
+  const failure = failureOf({ type: "promote" }, new DirectoryError({ kind: "transient", message: "x" }), {
+    now: 0,
+    automaticRetryAllowed: true,
+  });
+  const state = run([
+    select(1, JANE),
+    {
+      type: "promote-started",
+      key: JANE,
+      plannedSteps: [
+        { id: "create", label: "Create", status: "pending" },
+        { id: "update-general", label: "General", status: "pending" },
+        { id: "update-options", label: "Options", status: "pending" },
+      ],
+    },
+    {
+      type: "promote-progress",
+      key: JANE,
+      progress: { step: "update-options", index: 3, total: 3, label: "Options" },
+    },
+    {
+      type: "promote-failed",
+      key: JANE,
+      failedStep: "update-options",
+      state: promoteState(["create", "update-general"]),
+      failure,
+    },
+  ]);
+  const promotion = personFor(state, JANE).promotion;
+  expect(promotion?.phase).toBe("failed");
+  expect(promotion?.steps.map((s) => s.status)).toEqual(["done", "done", "failed"]);
+});
+
+test("an edit's result updates the verdict on screen and the record of a promotion that created the contact", () => {
+  const created = mailContact({ mailTip: "old" });
+  const edited = mailContact({ mailTip: "new" });
+  const state = run([
+    select(1, JANE),
+    { type: "promote-started", key: JANE, plannedSteps: [] },
+    { type: "promote-done", key: JANE, contact: created, alreadyExisted: false },
+    { type: "edit-started", key: JANE, what: "mail-tip" },
+    { type: "edit-done", key: JANE, contact: edited },
+  ]);
+  expect(state.verdict).toEqual({ kind: "exists", contact: edited });
+  const promotion = personFor(state, JANE).promotion;
+  expect(promotion?.phase === "done" && promotion.contact.mailTip).toBe("new");
+  expect(personFor(state, JANE).edit).toEqual({ saving: null, failure: null });
+});
+
+test("failure updates only reach the failure they target", () => {
+  const state = run([
+    select(1, JANE),
+    { type: "lookup-failed", generation: 1, failure: throttled },
+    { type: "failure-updated", target: { kind: "lookup", generation: 0 }, changes: { signingIn: true } },
+  ]);
+  expect(state.lookupFailure?.signingIn).toBe(false);
+  const updated = paneReducer(state, {
+    type: "failure-updated",
+    target: { kind: "lookup", generation: 1 },
+    changes: { autoRetryAt: null },
+  });
+  expect(updated.lookupFailure?.autoRetryAt).toBeNull();
+});

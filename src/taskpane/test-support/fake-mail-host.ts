@@ -1,0 +1,94 @@
+/**
+ * An in-memory MailHost for pane tests and the story page: a test selects items and
+ * changes the theme, and the pane sees exactly what it would see from Outlook.
+ */
+import type { HeaderAddress } from "../../contacts/types";
+import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "../../office/mail-host";
+
+export const LIGHT_OFFICE_THEME: OfficeThemeColors = {
+  bodyBackgroundColor: "#ffffff",
+  bodyForegroundColor: "#262626",
+  controlBackgroundColor: "#ffffff",
+  controlForegroundColor: "#262626",
+};
+
+export const DARK_OFFICE_THEME: OfficeThemeColors = {
+  bodyBackgroundColor: "#1f1f1f",
+  bodyForegroundColor: "#f3f3f3",
+  controlBackgroundColor: "#292929",
+  controlForegroundColor: "#f3f3f3",
+};
+
+export class FakeMailHost implements MailHost {
+  readonly context: MailHostContext;
+  #item: CurrentItem;
+  #itemKeyCounter = 0;
+  readonly #itemListeners = new Set<() => void>();
+  readonly #themeListeners = new Set<(theme: OfficeThemeColors | null) => void>();
+  /** How many times onItemChanged was called: the pane must subscribe once. */
+  itemChangedSubscriptions = 0;
+  /** How many times the pane read the current item. */
+  reads = 0;
+
+  constructor(options: { item?: CurrentItem; context?: Partial<MailHostContext> } = {}) {
+    this.context = {
+      userAddress: "adele@contoso.com",
+      userDisplayName: "Adele Vance",
+      displayLanguage: "en-US",
+      theme: LIGHT_OFFICE_THEME,
+      inOutlook: true,
+      ...options.context,
+    };
+    this.#item = options.item ?? { kind: "none" };
+  }
+
+  readCurrentItem(): CurrentItem {
+    this.reads += 1;
+    return this.#item;
+  }
+
+  onItemChanged(listener: () => void): () => void {
+    this.itemChangedSubscriptions += 1;
+    this.#itemListeners.add(listener);
+    return () => {
+      this.#itemListeners.delete(listener);
+    };
+  }
+
+  onThemeChanged(listener: (theme: OfficeThemeColors | null) => void): () => void {
+    this.#themeListeners.add(listener);
+    return () => {
+      this.#themeListeners.delete(listener);
+    };
+  }
+
+  get itemChangedListenerCount(): number {
+    return this.#itemListeners.size;
+  }
+
+  /** Selects an item and fires ItemChanged, as Outlook does when the pinned pane follows the selection. */
+  selectItem(item: CurrentItem): void {
+    this.#item = item;
+    for (const listener of [...this.#itemListeners]) listener();
+  }
+
+  /** Selects a message from `from` (optionally sent by someone else on their behalf). */
+  selectMessage(from: HeaderAddress | null, sender: HeaderAddress | null = from): void {
+    this.#itemKeyCounter += 1;
+    this.selectItem({ kind: "message", itemKey: `item-${this.#itemKeyCounter}`, from, sender });
+  }
+
+  changeTheme(theme: OfficeThemeColors | null): void {
+    (this.context as { theme: OfficeThemeColors | null }).theme = theme;
+    for (const listener of [...this.#themeListeners]) listener(theme);
+  }
+}
+
+/** A message item from `from`, for constructing a host with an initial selection. */
+export function messageFrom(
+  from: HeaderAddress | null,
+  sender: HeaderAddress | null = from,
+  itemKey = "item-0",
+): CurrentItem {
+  return { kind: "message", itemKey, from, sender };
+}
