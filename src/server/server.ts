@@ -1,0 +1,146 @@
+/**
+ * The production server the manifest points to: serves the built pane and relays the
+ * four admin center calls, on one origin, with security headers and an access log line
+ * on every response.
+ *
+ * Request pipeline: extra handlers (the demo's routes) → relay (/admin/api/...) →
+ * static files (dist/) → 404.
+ *
+ * HTTPS: either terminate TLS here (`tls`), or run plain HTTP behind a TLS-terminating
+ * proxy. HSTS is sent only when the response really goes out over HTTPS: always with
+ * `tls`, and behind a proxy only when `trustProxy` is on and the proxy says
+ * `X-Forwarded-Proto: https` (a client could send that header itself, hence the opt-in).
+ */
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import { jsonLinesLogger, logWhenDone, type AccessLogger } from "./access-log";
+import type { RequestHandler } from "./handler";
+import { sendJsonError } from "./json-response";
+import { createRelayHandler } from "./relay";
+import { securityHeaderSetter } from "./security-headers";
+import { createStaticHandler } from "./static";
+
+export interface TlsFiles {
+  certPath: string;
+  keyPath: string;
+}
+
+export interface ServerOptions {
+  /** 0 picks a free port. Default 3000. */
+  port?: number;
+  /** Default 127.0.0.1; use 0.0.0.0 (or ::) to listen on every interface. */
+  host?: string;
+  /** The built pane (webpack output). */
+  distDir: string;
+  /** Admin center base URL (or the emulator's). Default: the real admin center. */
+  upstream?: string;
+  tls?: TlsFiles;
+  /** Believe X-Forwarded-Proto from a TLS-terminating proxy in front of this server. */
+  trustProxy?: boolean;
+  /** Replaces the default Outlook origins; the demo adds "'self'" to frame the pane itself. */
+  frameAncestors?: readonly string[];
+  /** Run before the relay; each either answers or calls next(). */
+  extraHandlers?: readonly RequestHandler[];
+  /** Default: JSON lines on stdout. */
+  log?: AccessLogger;
+  relayTimeoutMs?: number;
+  indexFile?: string;
+  /** How long close() lets in-flight requests finish before cutting them off. Default 10 s. */
+  shutdownGraceMs?: number;
+}
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:3000 (wildcard hosts are shown as localhost). */
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then resolves. */
+  close(): Promise<void>;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 15_000;
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? jsonLinesLogger();
+  const relay = createRelayHandler({ upstream: options.upstream, timeoutMs: options.relayTimeoutMs });
+  const serveStatic = createStaticHandler({ root: options.distDir, indexFile: options.indexFile });
+  const setSecurityHeaders = securityHeaderSetter({ frameAncestors: options.frameAncestors });
+  const chain: readonly RequestHandler[] = [...(options.extraHandlers ?? []), relay, serveStatic];
+  const servesTls = options.tls !== undefined;
+
+  const isHttps = (req: IncomingMessage): boolean => {
+    if (servesTls) return true;
+    if (!options.trustProxy) return false;
+    const forwarded = req.headers["x-forwarded-proto"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim().toLowerCase();
+    return first === "https";
+  };
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    logWhenDone(req, res, log, randomUUID);
+    setSecurityHeaders(res, { https: isHttps(req) });
+    const runFrom = (index: number): void => {
+      const handler = chain[index];
+      if (handler === undefined) {
+        sendJsonError(res, 404, "NotFound", "Not found.");
+        return;
+      }
+      try {
+        handler(req, res, () => runFrom(index + 1));
+      } catch {
+        sendJsonError(res, 500, "ServerError", "The server failed to handle the request.", {
+          connection: "close",
+        });
+      }
+    };
+    runFrom(0);
+  };
+
+  const server = options.tls
+    ? https.createServer(
+        { cert: await readFile(options.tls.certPath), key: await readFile(options.tls.keyPath) },
+        handleRequest,
+      )
+    : http.createServer(handleRequest);
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 3000, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `${servesTls ? "https" : "http"}://${displayHost(host)}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      const forceTimer = setTimeout(
+        () => server.closeAllConnections(),
+        options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
+      );
+      server.close(() => {
+        clearTimeout(forceTimer);
+        relay.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+
+  return { url, port, close };
+}
+
+function displayHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
