@@ -63,6 +63,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   const trimmed = value.trim();
   if (trimmed === "") return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // Only an HTTP date (it names a weekday or month); Date.parse would also take "-5".
+  if (!/[a-z]/i.test(trimmed)) return undefined;
   const dateMs = Date.parse(trimmed);
   if (Number.isNaN(dateMs)) return undefined;
   return Math.max(0, dateMs - nowMs);
@@ -161,17 +163,25 @@ export function sanitizeServerText(text: string, secrets: readonly string[] = []
   return cleaned;
 }
 
-/** The sentence of `text` matched by `pattern`, so that surrounding noise (stack traces, JSON) is not quoted. */
-function sentenceAround(text: string, pattern: RegExp): string {
+/**
+ * Exchange's own sentence in `text`, from "The" before the match to the end of its
+ * closing advice ("Choose another proxy address." / "Please try another name."), so
+ * that surrounding noise (cmdlet prefixes, stack traces, JSON) is not quoted.
+ */
+function exchangeSentence(text: string, pattern: RegExp): string {
   const match = pattern.exec(text);
   if (!match) return text;
-  const start = Math.max(0, text.lastIndexOf(". ", match.index) + 1);
-  const endOfSentence = text.indexOf(". ", match.index + match[0].length);
-  const end = endOfSentence === -1 ? text.length : endOfSentence + 1;
-  // Exchange's texts run over two sentences ("... is already being used ... Choose another proxy address.").
-  const next = endOfSentence === -1 ? -1 : text.indexOf(".", endOfSentence + 2);
-  const tail = next !== -1 && /choose another|please try another/i.test(text.slice(end, next + 1));
-  return text.slice(start, tail ? next + 1 : end).trim();
+  const before = text.slice(0, match.index);
+  const start = /\bthe\s+$/i.test(before) ? before.search(/\bthe\s+$/i) : match.index;
+  const rest = text.slice(match.index);
+  const advice = /(choose another proxy address|please try another name)\.?/i.exec(rest);
+  const sentenceEnd = rest.search(/\.(\s|$)/);
+  const length = advice
+    ? advice.index + advice[0].length
+    : sentenceEnd === -1
+      ? rest.length
+      : sentenceEnd + 1;
+  return text.slice(start, match.index + length).trim();
 }
 
 const KNOWN_FIELDS = new Set(Object.keys(ContactRecordSchema.shape));
@@ -220,7 +230,7 @@ export function classifyFailedResponse(response: FailedResponse): DirectoryError
 
   if (EXCHANGE_MESSAGE_PATTERNS.proxyAddressInUse.test(searchable)) {
     const quoted = sanitizeServerText(
-      sentenceAround(searchable, EXCHANGE_MESSAGE_PATTERNS.proxyAddressInUse),
+      exchangeSentence(searchable, EXCHANGE_MESSAGE_PATTERNS.proxyAddressInUse),
       secrets,
     );
     return new DirectoryError({
@@ -232,7 +242,7 @@ export function classifyFailedResponse(response: FailedResponse): DirectoryError
   }
   if (EXCHANGE_MESSAGE_PATTERNS.nameInUse.test(searchable)) {
     const quoted = sanitizeServerText(
-      sentenceAround(searchable, EXCHANGE_MESSAGE_PATTERNS.nameInUse),
+      exchangeSentence(searchable, EXCHANGE_MESSAGE_PATTERNS.nameInUse),
       secrets,
     );
     return new DirectoryError({
