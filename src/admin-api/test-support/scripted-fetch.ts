@@ -50,7 +50,7 @@ export function scriptedFetch(answers: ScriptedAnswer[]): ScriptedFetch {
         : typeof answer.body === "string"
           ? answer.body
           : JSON.stringify(answer.body);
-    const contentType =
+    const contentType: Record<string, string> =
       typeof answer.body === "object" ? { "content-type": "application/json; charset=utf-8" } : {};
     return new Response(body === "" && [204, 205, 304].includes(answer.status) ? null : body, {
       status: answer.status,
