@@ -8,7 +8,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: { warnOnly: false } }],
   },
-  setupFilesAfterEnv: ["<rootDir>/test/setup/jest.setup.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup/jest.setup.ts", "<rootDir>/test/setup/secret-guard.ts"],
   moduleNameMapper: {
     "\\.(css|png|svg)$": "<rootDir>/test/setup/file-stub.js",
   },
