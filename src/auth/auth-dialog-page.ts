@@ -1,0 +1,83 @@
+/**
+ * The sign-in dialog page's logic (auth-dialog.html, opened by dialog-fallback.ts through
+ * Office's dialog API). First visit: start MSAL's redirect sign-in. Back from Microsoft
+ * Entra (via the redirect bridge, auth-redirect.html): hand the token to the task pane
+ * with messageParent and let the pane close the dialog. MSAL keeps its tokens in memory;
+ * only its short-lived interaction state uses sessionStorage, as MSAL always does.
+ */
+import type { Configuration } from "@azure/msal-browser";
+import { AUTH_REDIRECT_PATH, type AuthDialogMessage } from "./auth-dialog-protocol";
+import type { MsalTokenResult } from "./nested-app-auth";
+import { msalErrorCode } from "./sign-in-error";
+
+export interface RedirectMsalClient {
+  handleRedirectPromise(): Promise<MsalTokenResult | null>;
+  acquireTokenRedirect(request: { scopes: string[]; redirectStartPage?: string }): Promise<void>;
+}
+
+export interface StandardMsalModule {
+  createStandardPublicClientApplication(configuration: Configuration): Promise<RedirectMsalClient>;
+}
+
+export interface AuthDialogSettings {
+  clientId: string;
+  authority: string;
+  scope: string;
+}
+
+export interface AuthDialogEnvironment {
+  /** The add-in's origin, e.g. https://addin.contoso.com. */
+  origin: string;
+  /** This page's URL without query or hash: where MSAL returns after the redirect bridge. */
+  pageUrl: string;
+  /** Office.context.ui.messageParent, restricted to our origin where the host allows. */
+  messageParent(message: string): void;
+  /** Shows a line of status text on the page. */
+  showStatus(text: string): void;
+}
+
+export type AuthDialogOutcome = "redirecting" | "token-sent" | "error-sent";
+
+const loadStandardMsal = async (): Promise<StandardMsalModule> =>
+  import(/* webpackChunkName: "msal" */ "@azure/msal-browser");
+
+export async function runAuthDialog(
+  settings: AuthDialogSettings,
+  environment: AuthDialogEnvironment,
+  loadMsal: () => Promise<StandardMsalModule> = loadStandardMsal,
+): Promise<AuthDialogOutcome> {
+  const send = (message: AuthDialogMessage) => environment.messageParent(JSON.stringify(message));
+  try {
+    const msal = await loadMsal();
+    const client = await msal.createStandardPublicClientApplication({
+      auth: {
+        clientId: settings.clientId,
+        authority: settings.authority,
+        redirectUri: `${environment.origin}${AUTH_REDIRECT_PATH}`,
+      },
+      cache: { cacheLocation: "memoryStorage" },
+    });
+    const result = await client.handleRedirectPromise();
+    if (result?.accessToken) {
+      environment.showStatus("Signed in. Returning to Outlook…");
+      send({
+        type: "gal-auth-token",
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn ? result.expiresOn.getTime() : null,
+      });
+      return "token-sent";
+    }
+    environment.showStatus("Opening Microsoft sign-in…");
+    await client.acquireTokenRedirect({ scopes: [settings.scope], redirectStartPage: environment.pageUrl });
+    return "redirecting";
+  } catch (error) {
+    const code = msalErrorCode(error);
+    environment.showStatus("Sign-in did not complete. You can close this window and try again.");
+    send(
+      code === "user_cancelled"
+        ? { type: "gal-auth-error", failure: "cancelled", code }
+        : { type: "gal-auth-error", failure: "failed", ...(code ? { code } : {}) },
+    );
+    return "error-sent";
+  }
+}

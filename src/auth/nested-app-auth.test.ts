@@ -1,0 +1,311 @@
+import type { AccountInfo, Configuration } from "@azure/msal-browser";
+import {
+  NestedAppAuthTokenProvider,
+  type AuthDialogFallback,
+  type MsalModule,
+  type MsalTokenResult,
+  type NestableMsalClient,
+  type NestedAppAuthOptions,
+} from "./nested-app-auth";
+import { SignInError } from "./sign-in-error";
+
+const SCOPE = "https://admin.microsoft.com/.default";
+const SECRET_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-payload.signature";
+
+function account(username: string): AccountInfo {
+  return {
+    homeAccountId: `${username}-home`,
+    environment: "login.microsoftonline.com",
+    tenantId: "contoso-tenant",
+    username,
+    localAccountId: `${username}-local`,
+  } as AccountInfo;
+}
+
+/** An MSAL error as MSAL shapes it: errorCode plus a message that may echo request details. */
+function msalError(errorCode: string): Error & { errorCode: string } {
+  return Object.assign(new Error(`${errorCode}: details mentioning ${SECRET_TOKEN}`), { errorCode });
+}
+
+type Step = "silent" | "ssoSilent" | "popup";
+
+class FakeMsalClient implements NestableMsalClient {
+  readonly calls: { step: Step; request: Record<string, unknown> }[] = [];
+  activeAccount: AccountInfo | null = null;
+  accounts: AccountInfo[] = [];
+  silent: (request: Record<string, unknown>) => Promise<MsalTokenResult> = async () => {
+    throw msalError("interaction_required");
+  };
+  sso: () => Promise<MsalTokenResult> = async () => {
+    throw msalError("login_required");
+  };
+  popup: () => Promise<MsalTokenResult> = async () => {
+    throw msalError("popup_window_error");
+  };
+
+  getActiveAccount() {
+    return this.activeAccount;
+  }
+  getAllAccounts() {
+    return this.accounts;
+  }
+  setActiveAccount(value: AccountInfo | null) {
+    this.activeAccount = value;
+  }
+  acquireTokenSilent(request: { scopes: string[]; account?: AccountInfo; forceRefresh?: boolean }) {
+    this.calls.push({ step: "silent", request });
+    return this.silent(request);
+  }
+  ssoSilent(request: { scopes: string[]; loginHint?: string }) {
+    this.calls.push({ step: "ssoSilent", request });
+    return this.sso();
+  }
+  acquireTokenPopup(request: { scopes: string[]; loginHint?: string }) {
+    this.calls.push({ step: "popup", request });
+    return this.popup();
+  }
+  steps(): Step[] {
+    return this.calls.map((call) => call.step);
+  }
+}
+
+function setUp(options: Partial<NestedAppAuthOptions> = {}) {
+  const client = new FakeMsalClient();
+  const configurations: Configuration[] = [];
+  let loads = 0;
+  const msal: MsalModule = {
+    createNestablePublicClientApplication: async (configuration) => {
+      configurations.push(configuration);
+      return client;
+    },
+  };
+  const dialog = jest.fn<ReturnType<AuthDialogFallback>, Parameters<AuthDialogFallback>>(async () => ({
+    accessToken: "dialog-token",
+    expiresOn: null,
+  }));
+  let now = 1_000_000;
+  const provider = new NestedAppAuthTokenProvider({
+    clientId: "11111111-2222-3333-4444-555555555555",
+    authority: "https://login.microsoftonline.com/organizations",
+    scope: SCOPE,
+    loginHint: "megan@contoso.com",
+    loadMsal: async () => {
+      loads += 1;
+      return msal;
+    },
+    dialogFallback: dialog,
+    now: () => now,
+    ...options,
+  });
+  return {
+    provider,
+    client,
+    dialog,
+    configurations,
+    loads: () => loads,
+    advance: (ms: number) => (now += ms),
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<SignInError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SignInError) return error;
+    throw error;
+  }
+  throw new Error("expected the promise to fail");
+}
+
+describe("NestedAppAuthTokenProvider", () => {
+  it("does not load MSAL until the first token is needed, then loads it once", async () => {
+    const { provider, client, loads } = setUp();
+    client.silent = async () => ({ accessToken: "t1", account: account("megan@contoso.com") });
+    expect(loads()).toBe(0);
+    await provider.getToken();
+    await provider.getToken();
+    expect(loads()).toBe(1);
+  });
+
+  it("configures MSAL with the given client, authority and an in-memory cache", async () => {
+    const { provider, client, configurations } = setUp({
+      redirectUri: "https://addin.contoso.com/auth-redirect.html",
+    });
+    client.silent = async () => ({ accessToken: "t1" });
+    await provider.getToken();
+    expect(configurations).toEqual([
+      {
+        auth: {
+          clientId: "11111111-2222-3333-4444-555555555555",
+          authority: "https://login.microsoftonline.com/organizations",
+          redirectUri: "https://addin.contoso.com/auth-redirect.html",
+        },
+        cache: { cacheLocation: "memoryStorage" },
+      },
+    ]);
+  });
+
+  it("gets a token silently with the active account and the configured scope", async () => {
+    const { provider, client } = setUp();
+    client.activeAccount = account("megan@contoso.com");
+    client.silent = async () => ({ accessToken: "silent-token" });
+    await expect(provider.getToken()).resolves.toBe("silent-token");
+    expect(client.calls).toEqual([
+      {
+        step: "silent",
+        request: { scopes: [SCOPE], account: client.activeAccount, forceRefresh: false },
+      },
+    ]);
+  });
+
+  it("prefers the cached account that matches the Outlook user over another one", async () => {
+    const { provider, client } = setUp();
+    client.accounts = [account("someone@else.example"), account("Megan@Contoso.com")];
+    client.silent = async () => ({ accessToken: "t" });
+    await provider.getToken();
+    expect(client.calls[0]?.request.account).toBe(client.accounts[1]);
+  });
+
+  it("passes forceRefresh to the silent call after a 401", async () => {
+    const { provider, client } = setUp();
+    client.activeAccount = account("megan@contoso.com");
+    client.silent = async () => ({ accessToken: "fresh" });
+    await provider.getToken({ forceRefresh: true });
+    expect(client.calls[0]?.request.forceRefresh).toBe(true);
+  });
+
+  it("without a known account, asks NAA silently and then standard MSAL with the login hint", async () => {
+    const { provider, client } = setUp();
+    client.sso = async () => ({ accessToken: "sso-token", account: account("megan@contoso.com") });
+    await expect(provider.getToken()).resolves.toBe("sso-token");
+    expect(client.steps()).toEqual(["silent", "ssoSilent"]);
+    expect(client.calls[1]?.request).toEqual({ scopes: [SCOPE], loginHint: "megan@contoso.com" });
+    expect(client.activeAccount?.username).toBe("megan@contoso.com");
+  });
+
+  it("does not open any window when interaction is not allowed", async () => {
+    const { provider, client, dialog } = setUp();
+    const error = await failure(provider.getToken());
+    expect(error.failure).toBe("interaction-required");
+    expect(client.steps()).not.toContain("popup");
+    expect(dialog).not.toHaveBeenCalled();
+  });
+
+  it("goes silent → popup when interaction is allowed, and remembers the account", async () => {
+    const { provider, client, dialog } = setUp();
+    client.popup = async () => ({ accessToken: "popup-token", account: account("megan@contoso.com") });
+    await expect(provider.getToken({ interactive: true })).resolves.toBe("popup-token");
+    expect(client.steps()).toEqual(["silent", "ssoSilent", "popup"]);
+    expect(client.calls[2]?.request).toEqual({ scopes: [SCOPE], loginHint: "megan@contoso.com" });
+    expect(dialog).not.toHaveBeenCalled();
+    expect(client.activeAccount?.username).toBe("megan@contoso.com");
+  });
+
+  it("goes silent → popup → Office dialog when the popup cannot open", async () => {
+    const { provider, client, dialog } = setUp();
+    await expect(provider.getToken({ interactive: true })).resolves.toBe("dialog-token");
+    expect(client.steps()).toEqual(["silent", "ssoSilent", "popup"]);
+    expect(dialog).toHaveBeenCalledTimes(1);
+  });
+
+  it("reuses the dialog's token from memory until shortly before it expires", async () => {
+    const { provider, client, dialog, advance } = setUp();
+    dialog.mockResolvedValueOnce({ accessToken: "dialog-token", expiresOn: 1_000_000 + 60 * 60 * 1000 });
+    await provider.getToken({ interactive: true });
+    const callsAfterSignIn = client.calls.length;
+    await expect(provider.getToken()).resolves.toBe("dialog-token");
+    expect(client.calls.length).toBe(callsAfterSignIn);
+    advance(56 * 60 * 1000);
+    await expect(failure(provider.getToken())).resolves.toMatchObject({ failure: "interaction-required" });
+  });
+
+  it("drops the dialog's token on forceRefresh", async () => {
+    const { provider } = setUp();
+    await provider.getToken({ interactive: true });
+    await expect(failure(provider.getToken({ forceRefresh: true }))).resolves.toMatchObject({
+      failure: "interaction-required",
+    });
+  });
+
+  it("stops when the person cancels the popup, without opening the dialog", async () => {
+    const { provider, client, dialog } = setUp();
+    client.popup = async () => {
+      throw msalError("user_cancelled");
+    };
+    const error = await failure(provider.getToken({ interactive: true }));
+    expect(error.failure).toBe("cancelled");
+    expect(dialog).not.toHaveBeenCalled();
+  });
+
+  it("says sign-in is unavailable when the popup fails and the host has no dialog", async () => {
+    const { provider } = setUp({ dialogFallback: null });
+    const error = await failure(provider.getToken({ interactive: true }));
+    expect(error.failure).toBe("unavailable");
+    expect(error.code).toBe("popup_window_error");
+  });
+
+  it("opens one sign-in for several calls that need it at once", async () => {
+    const { provider, client } = setUp();
+    let release: (value: MsalTokenResult) => void = () => undefined;
+    client.popup = () => new Promise((resolve) => (release = resolve));
+    const first = provider.getToken({ interactive: true });
+    const second = provider.getToken({ interactive: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release({ accessToken: "shared" });
+    await expect(Promise.all([first, second])).resolves.toEqual(["shared", "shared"]);
+    expect(client.steps().filter((step) => step === "popup")).toHaveLength(1);
+  });
+
+  it("never puts a token or MSAL's message text into its errors", async () => {
+    const { provider, client, dialog } = setUp();
+    client.popup = async () => {
+      throw msalError("popup_window_error");
+    };
+    dialog.mockRejectedValueOnce(new Error(`dialog broke with ${SECRET_TOKEN}`));
+    const errors = [
+      await failure(provider.getToken()),
+      await failure(provider.getToken({ interactive: true })),
+    ];
+    for (const error of errors) {
+      expect(error.message).not.toContain(SECRET_TOKEN);
+      expect(error.message).not.toContain("details mentioning");
+      expect(JSON.stringify({ ...error, message: error.message })).not.toContain(SECRET_TOKEN);
+    }
+    expect(JSON.stringify(provider)).not.toContain("dialog-token");
+  });
+
+  it("refuses an empty access token instead of sending 'Bearer '", async () => {
+    const { provider, client } = setUp();
+    client.activeAccount = account("megan@contoso.com");
+    client.silent = async () => ({ accessToken: "" });
+    await expect(failure(provider.getToken())).resolves.toMatchObject({ failure: "interaction-required" });
+  });
+
+  it("honours an aborted signal before doing anything", async () => {
+    const { provider, loads } = setUp();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(failure(provider.getToken({ signal: controller.signal }))).resolves.toMatchObject({
+      failure: "aborted",
+    });
+    expect(loads()).toBe(0);
+  });
+
+  it("retries loading MSAL after a failed load", async () => {
+    let attempts = 0;
+    const client = new FakeMsalClient();
+    client.silent = async () => ({ accessToken: "after-retry" });
+    const provider = new NestedAppAuthTokenProvider({
+      clientId: "c",
+      authority: "https://login.microsoftonline.com/organizations",
+      scope: SCOPE,
+      loadMsal: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error("ChunkLoadError");
+        return { createNestablePublicClientApplication: async () => client };
+      },
+    });
+    await expect(failure(provider.getToken())).resolves.toMatchObject({ failure: "failed" });
+    await expect(provider.getToken()).resolves.toBe("after-retry");
+  });
+});
