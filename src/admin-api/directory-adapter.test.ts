@@ -176,3 +176,11 @@ describe("AdminCenterDirectory", () => {
     ]);
   });
 });
+
+describe("mailTipFromWire with unencoded text", () => {
+  it("keeps angle-bracketed words that are not formatting tags", () => {
+    expect(mailTipFromWire("<html><body>Fabrikam <sales> &amp; <b>co</b></body></html>")).toBe(
+      "Fabrikam <sales> & co",
+    );
+  });
+});

@@ -27,12 +27,20 @@ function codePointOrKeep(codePoint: number, original: string): string {
     : original;
 }
 
+/**
+ * Formatting elements Exchange or an editor may put inside the wrapper. Only these are
+ * removed: a wrapper whose text was not entity-encoded ("Fabrikam <sales>") keeps its
+ * angle-bracketed words instead of losing them as unknown tags.
+ */
+const FORMATTING_TAG =
+  /<\/?(?:a|abbr|b|big|blockquote|center|code|del|div|em|font|h[1-6]|hr|i|ins|li|ol|p|pre|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul)\b[^<>]*>/gi;
+
 const HTML_WRAPPER =
   /^\s*<html\b[^>]*>\s*(?:<head\b[^>]*>[\s\S]*?<\/head>\s*)?<body\b[^>]*>([\s\S]*?)<\/body>\s*<\/html>\s*$/i;
 
 /**
  * The mail tip as plain text. Text wrapped in Exchange's `<html><body>` is unwrapped,
- * line breaks kept, other tags dropped and entities decoded; text without the wrapper
+ * line breaks kept, formatting tags dropped and entities decoded; text without the wrapper
  * is already plain and returned as it is.
  */
 export function mailTipFromWire(value: string | null | undefined): string {
@@ -42,6 +50,6 @@ export function mailTipFromWire(value: string | null | undefined): string {
   const inner = wrapped[1]!
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/(p|div)>\s*<(p|div)\b[^>]*>/gi, "\n")
-    .replace(/<[^>]*>/g, "");
+    .replace(FORMATTING_TAG, "");
   return decodeHtmlEntities(inner).trim();
 }
