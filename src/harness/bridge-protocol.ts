@@ -1,0 +1,109 @@
+/**
+ * The messages the demo's Outlook stand-in page (the parent window) and the Office
+ * stand-in inside the task pane iframe exchange with postMessage.
+ *
+ * Both run on the same origin; every message is checked for its origin, its source
+ * window and this channel tag, so nothing else on the page can drive the pane.
+ * The page owns the mailbox state (which item is selected, the theme, the user); the
+ * stand-in mirrors it and exposes it through Office.js's own surface.
+ */
+
+export const BRIDGE_CHANNEL = "gal-demo-outlook-bridge" as const;
+
+/** Office.js EmailAddressDetails, as Outlook gives it for item.from / item.sender. */
+export interface StandInEmailAddress {
+  displayName: string;
+  emailAddress: string;
+  /** Office.MailboxEnums.RecipientType: "user" (in the organization) or "externalUser". */
+  recipientType: "user" | "externalUser" | "distributionList" | "other";
+}
+
+/** A read-mode item, as much of it as Office.js exposes synchronously. */
+export interface StandInItem {
+  /** Office.MailboxEnums.ItemType. */
+  itemType: "message" | "appointment";
+  /** An EWS-style item id, stable per fixture entry. */
+  itemId: string;
+  /** "IPM.Note" for mail, "IPM.Appointment" for a calendar item. */
+  itemClass: string;
+  subject: string;
+  /** Messages only (Office.js has no `from` on an appointment). */
+  from: StandInEmailAddress | null;
+  /** Messages only; differs from `from` on send-on-behalf. */
+  sender: StandInEmailAddress | null;
+  /** Appointments only: the meeting organizer. */
+  organizer: StandInEmailAddress | null;
+  to: StandInEmailAddress[];
+  cc: StandInEmailAddress[];
+  /** ISO 8601. */
+  dateTimeCreated: string;
+}
+
+/** Office.js OfficeTheme. */
+export interface StandInTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+  isDarkTheme: boolean;
+}
+
+export interface StandInMailboxContext {
+  userProfile: { displayName: string; emailAddress: string; timeZone: string; accountType: "enterprise" };
+  displayLanguage: string;
+  theme: StandInTheme;
+}
+
+/** Pane → page. */
+export type PaneToPageMessage =
+  /** The stand-in loaded and waits for the mailbox state. */
+  | { channel: typeof BRIDGE_CHANNEL; type: "hello" }
+  /** The pane registered (or removed) a handler for an Office event type. */
+  | { channel: typeof BRIDGE_CHANNEL; type: "handlers"; eventTypes: string[] };
+
+/** Page → pane. */
+export type PageToPaneMessage =
+  | { channel: typeof BRIDGE_CHANNEL; type: "init"; context: StandInMailboxContext; item: StandInItem | null }
+  /** A new selection (null: nothing selected). The stand-in swaps the item, then fires ItemChanged. */
+  | { channel: typeof BRIDGE_CHANNEL; type: "select"; item: StandInItem | null }
+  | { channel: typeof BRIDGE_CHANNEL; type: "theme"; theme: StandInTheme };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+export function isPaneToPageMessage(value: unknown): value is PaneToPageMessage {
+  if (!isRecord(value) || value.channel !== BRIDGE_CHANNEL) return false;
+  if (value.type === "hello") return true;
+  return value.type === "handlers" && Array.isArray(value.eventTypes);
+}
+
+export function isPageToPaneMessage(value: unknown): value is PageToPaneMessage {
+  if (!isRecord(value) || value.channel !== BRIDGE_CHANNEL) return false;
+  switch (value.type) {
+    case "init":
+      return isRecord(value.context) && (value.item === null || isRecord(value.item));
+    case "select":
+      return value.item === null || isRecord(value.item);
+    case "theme":
+      return isRecord(value.theme);
+    default:
+      return false;
+  }
+}
+
+export const LIGHT_THEME: StandInTheme = {
+  bodyBackgroundColor: "#ffffff",
+  bodyForegroundColor: "#242424",
+  controlBackgroundColor: "#ffffff",
+  controlForegroundColor: "#242424",
+  isDarkTheme: false,
+};
+
+export const DARK_THEME: StandInTheme = {
+  bodyBackgroundColor: "#1f1f1f",
+  bodyForegroundColor: "#f3f3f3",
+  controlBackgroundColor: "#292929",
+  controlForegroundColor: "#f3f3f3",
+  isDarkTheme: true,
+};

@@ -1,0 +1,73 @@
+/**
+ * The demo server's own routes and the switches the Outlook stand-in page offers, shared
+ * by the server (src/harness/demo-server.ts) and the page (src/harness/page/).
+ */
+import { DEMO_TOKEN_PATH } from "../auth/demo-token-provider";
+import { DEFAULT_RETRY_POLICY } from "../admin-api/retry";
+import type { FaultSpec } from "../emulator/faults";
+
+export const DEMO_ROUTES = {
+  /** GET: the stand-in page's mailbox (DemoMailbox). */
+  mailbox: "/__demo/mailbox",
+  /** GET: { role }; POST { role }: who the pane is signed in as. */
+  session: "/__demo/session",
+  /** POST: restores the seeded address book, clears faults and settings, signs in as admin. */
+  reset: "/__demo/reset",
+  /** The emulator's control surface, proxied so the page can read the address book and inject faults. */
+  emulatorPrefix: "/__emulator/",
+} as const;
+
+/**
+ * GET: `{ token }`, the emulator's bearer token for the person chosen on the page, where
+ * the demo build's token provider (src/auth/demo-token-provider.ts) asks for it. Served
+ * only by the demo server, never by production; same origin, `no-store`, never in a URL.
+ */
+export const DEMO_TOKEN_ROUTE = DEMO_TOKEN_PATH;
+
+/** Where the harness bundle is served; the page itself is served at "/". */
+export const HARNESS_ASSET_PREFIX = "/harness/";
+
+/** The task pane, as the relay serves the demo build. */
+export const TASKPANE_PATH = "/taskpane.html";
+
+export type DemoRole = "admin" | "readonly";
+
+export interface DemoSession {
+  role: DemoRole;
+}
+
+/** Latency of the "slow network" switch. */
+export const SLOW_NETWORK_LATENCY_MS = 1500;
+
+/**
+ * The client retries idempotent calls up to this many attempts in all: a fault meant to
+ * outlast the retries (and so reach the person) must hit that many requests.
+ */
+const ATTEMPTS_PER_CALL = DEFAULT_RETRY_POLICY.maxAttempts;
+
+export type DemoFaultName = "throttle" | "server-error" | "fail-general-update" | "fail-options-update";
+
+/** Each fault switch of the page, as the emulator fault it injects. */
+export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: string; spec: FaultSpec }> = {
+  throttle: {
+    label: "Throttle next call",
+    description: "The next admin API call answers 429 with Retry-After: 2.",
+    spec: { route: "*", times: 1, status: 429, headers: { "Retry-After": "2" } },
+  },
+  "server-error": {
+    label: "Server error on next call",
+    description: "The next admin API call answers 500.",
+    spec: { route: "*", times: 1, status: 500 },
+  },
+  "fail-general-update": {
+    label: "Fail after create",
+    description: "The contact is created, then setting its company and names fails (500, past the retries).",
+    spec: { route: "updateGeneral", times: ATTEMPTS_PER_CALL, status: 500 },
+  },
+  "fail-options-update": {
+    label: "Fail before mail tip",
+    description:
+      "Create and company succeed, then setting the mail tip and visibility fails (500, past the retries).",
+    spec: { route: "updateOptions", times: ATTEMPTS_PER_CALL, status: 500 },
+  },
+};

@@ -1,0 +1,175 @@
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import {
+  buildDemoMailbox,
+  FixtureError,
+  itemIdFor,
+  loadMessageFixture,
+  parseMessageFixture,
+  rebaseDates,
+} from "./fixtures";
+
+const DEMO_FIXTURE = path.resolve(__dirname, "../../demo/messages.json");
+
+function fixtureText(messages: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ messages, ...extra });
+}
+
+const isabel = {
+  id: "isabel",
+  from: { displayName: "Isabel Ferreira", emailAddress: "isabel.ferreira@fabrikam.com" },
+  to: [{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com" }],
+  subject: "Supply agreement",
+  body: "Hi Megan,\n\nAttached are   our redlines.",
+  receivedAt: "2025-03-14T09:12:00Z",
+};
+
+describe("parseMessageFixture", () => {
+  it("names the file and each offending field", () => {
+    const text = fixtureText([{ ...isabel, receivedAt: "yesterday", from: { displayName: "x" } }]);
+    expect(() => parseMessageFixture(text, "inbox.json")).toThrow(FixtureError);
+    try {
+      parseMessageFixture(text, "inbox.json");
+    } catch (error) {
+      expect((error as Error).message).toContain("inbox.json");
+      expect((error as Error).message).toContain("messages.0.receivedAt");
+      expect((error as Error).message).toContain("messages.0.from.emailAddress");
+    }
+  });
+
+  it("refuses invalid JSON, unknown fields and duplicate ids", () => {
+    expect(() => parseMessageFixture("{", "a.json")).toThrow(/a.json is not valid JSON/);
+    expect(() => parseMessageFixture(fixtureText([{ ...isabel, colour: "red" }]), "b.json")).toThrow(
+      /colour|Unrecognized/,
+    );
+    expect(() => parseMessageFixture(fixtureText([isabel, isabel]), "c.json")).toThrow(
+      /"isabel" is used twice/,
+    );
+    expect(() => parseMessageFixture(fixtureText([]), "d.json")).toThrow(/messages/);
+  });
+
+  it("reports a missing file by path", async () => {
+    await expect(loadMessageFixture("/nonexistent/inbox.json")).rejects.toThrow(
+      /\/nonexistent\/inbox.json: ENOENT/,
+    );
+  });
+});
+
+describe("buildDemoMailbox", () => {
+  const now = new Date("2025-06-02T12:00:00Z");
+
+  it("turns a message into the list entry and the Office item the pane reads", () => {
+    const mailbox = buildDemoMailbox(parseMessageFixture(fixtureText([isabel]), "x"), now);
+    expect(mailbox.user).toEqual({ displayName: "Megan Bowen", emailAddress: "megan@contoso.com" });
+    const [entry] = mailbox.messages;
+    expect(entry).toMatchObject({
+      id: "isabel",
+      fromName: "Isabel Ferreira",
+      fromAddress: "isabel.ferreira@fabrikam.com",
+      onBehalfOfName: null,
+      preview: "Hi Megan, Attached are our redlines.",
+      receivedAt: "2025-06-02T09:12:00.000Z",
+    });
+    expect(entry?.item).toEqual({
+      itemType: "message",
+      itemId: itemIdFor("isabel"),
+      itemClass: "IPM.Note",
+      subject: "Supply agreement",
+      from: {
+        displayName: "Isabel Ferreira",
+        emailAddress: "isabel.ferreira@fabrikam.com",
+        recipientType: "externalUser",
+      },
+      sender: {
+        displayName: "Isabel Ferreira",
+        emailAddress: "isabel.ferreira@fabrikam.com",
+        recipientType: "externalUser",
+      },
+      organizer: null,
+      to: [{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com", recipientType: "user" }],
+      cc: [],
+      dateTimeCreated: "2025-06-02T09:12:00.000Z",
+    });
+  });
+
+  it("keeps from and sender apart on send-on-behalf, and names the actual sender", () => {
+    const onBehalf = {
+      ...isabel,
+      sender: { displayName: "Lena Fischer", emailAddress: "lena@fabrikam.com" },
+    };
+    const [entry] = buildDemoMailbox(parseMessageFixture(fixtureText([onBehalf]), "x"), now).messages;
+    expect(entry?.onBehalfOfName).toBe("Lena Fischer");
+    expect(entry?.item.from?.emailAddress).toBe("isabel.ferreira@fabrikam.com");
+    expect(entry?.item.sender?.emailAddress).toBe("lena@fabrikam.com");
+  });
+
+  it("makes an appointment's from its organizer, with no from or sender on the item", () => {
+    const meeting = { ...isabel, itemType: "appointment" };
+    const [entry] = buildDemoMailbox(parseMessageFixture(fixtureText([meeting]), "x"), now).messages;
+    expect(entry?.item).toMatchObject({
+      itemType: "appointment",
+      itemClass: "IPM.Appointment",
+      from: null,
+      sender: null,
+    });
+    expect(entry?.item.organizer?.emailAddress).toBe("isabel.ferreira@fabrikam.com");
+  });
+
+  it("uses the fixture's mailbox, whose domain makes recipients users", () => {
+    const fixture = parseMessageFixture(
+      fixtureText([isabel], { mailbox: { displayName: "Isabel", emailAddress: "isabel@fabrikam.com" } }),
+      "x",
+    );
+    const [entry] = buildDemoMailbox(fixture, now).messages;
+    expect(entry?.item.from?.recipientType).toBe("user");
+    expect(entry?.item.to[0]?.recipientType).toBe("externalUser");
+  });
+
+  it("sorts newest first and numbers messages without ids", () => {
+    const older = { ...isabel, id: undefined, subject: "older", receivedAt: "2025-03-10T08:00:00Z" };
+    const newer = { ...isabel, id: undefined, subject: "newer" };
+    const mailbox = buildDemoMailbox(parseMessageFixture(fixtureText([older, newer]), "x"), now);
+    expect(mailbox.messages.map((message) => [message.id, message.subject])).toEqual([
+      ["2", "newer"],
+      ["1", "older"],
+    ]);
+  });
+});
+
+describe("rebaseDates", () => {
+  it("shifts all dates by whole days so the newest falls on today, keeping times and gaps", () => {
+    const rebased = rebaseDates(
+      ["2025-03-14T09:12:00Z", "2025-03-10T23:30:00Z"],
+      new Date("2025-06-02T01:00:00Z"),
+    );
+    expect(rebased).toEqual(["2025-06-02T09:12:00.000Z", "2025-05-29T23:30:00.000Z"]);
+  });
+});
+
+describe("demo/messages.json", () => {
+  const fixture = parseMessageFixture(readFileSync(DEMO_FIXTURE, "utf8"), DEMO_FIXTURE);
+  const all = fixture.messages;
+  const addresses = all.map((message) => message.from?.emailAddress ?? "");
+  const userDomain = fixture.mailbox?.emailAddress.split("@")[1];
+
+  it("has a realistic mix of 12 to 15 items", () => {
+    expect(all.length).toBeGreaterThanOrEqual(12);
+    expect(all.length).toBeLessThanOrEqual(15);
+    const externalDomains = new Set(
+      addresses.map((address) => address.split("@")[1]).filter((domain) => domain !== userDomain),
+    );
+    expect(externalDomains.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it("covers the cases the demo shows", () => {
+    expect(addresses.some((address) => address.endsWith(`@${userDomain}`))).toBe(true); // a colleague
+    expect(addresses.some((address) => /^no-?reply@/i.test(address))).toBe(true);
+    expect(addresses.some((address) => /@(gmail|outlook|yahoo|hotmail)\./.test(address))).toBe(true);
+    expect(addresses.some((address) => /@[^@]*[^\x00-\x7f]/.test(address))).toBe(true); // IDN domain
+    expect(all.some((message) => /[\u0590-\u06ff]/.test(message.from?.displayName ?? ""))).toBe(true); // RTL name
+    expect(
+      all.some((message) => message.sender && message.sender.emailAddress !== message.from?.emailAddress),
+    ).toBe(true);
+    expect(all.filter((message) => message.itemType === "appointment")).toHaveLength(1);
+  });
+});

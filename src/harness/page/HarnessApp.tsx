@@ -1,0 +1,278 @@
+/**
+ * The Outlook stand-in page: demo controls on top; the inbox, the reading pane with the
+ * live address book below it, and the add-in's task pane on the right.
+ */
+import {
+  Avatar,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { GridDots20Regular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ContactRecord } from "../../admin-api/wire";
+import { DARK_THEME, LIGHT_THEME, type StandInMailboxContext } from "../bridge-protocol";
+import { DEMO_FAULTS, type DemoFaultName, type DemoRole, SLOW_NETWORK_LATENCY_MS } from "../demo-routes";
+import type { DemoMailbox } from "../fixtures";
+import { AddinPane } from "./AddinPane";
+import { AddressBook } from "./AddressBook";
+import {
+  clearFaults,
+  fetchAddressBook,
+  fetchMailbox,
+  fetchRequestLog,
+  fetchSession,
+  injectFault,
+  resetDemo,
+  setLatency,
+  setRole,
+} from "./demo-api";
+import { DemoControls } from "./DemoControls";
+import { MessageList } from "./MessageList";
+import { PaneBridge, type PaneBridgeState } from "./pane-bridge";
+import { ReadingPane } from "./ReadingPane";
+import { usePolling } from "./use-polling";
+
+const POLL_INTERVAL_MS = 1000;
+
+const useStyles = makeStyles({
+  shell: { display: "flex", flexDirection: "column", height: "100vh", minHeight: 0 },
+  appBar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    height: "48px",
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    flexShrink: 0,
+  },
+  appName: { flexGrow: 1, color: tokens.colorNeutralForegroundOnBrand },
+  user: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  userText: { color: tokens.colorNeutralForegroundOnBrand },
+  main: { display: "flex", flexGrow: 1, minHeight: 0 },
+  inbox: { width: "340px", flexShrink: 0, display: "flex", minHeight: 0 },
+  center: {
+    display: "grid",
+    gridTemplateRows: "minmax(0, 1fr) minmax(0, 1fr)",
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: 0,
+    rowGap: tokens.strokeWidthThin,
+    backgroundColor: tokens.colorNeutralStroke2,
+  },
+  centerState: { margin: tokens.spacingHorizontalXXL },
+});
+
+export function HarnessApp() {
+  const styles = useStyles();
+  const [mailbox, setMailbox] = useState<DemoMailbox | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
+  const [pinned, setPinned] = useState(true);
+  const [dark, setDark] = useState(false);
+  const [role, setRoleState] = useState<DemoRole>("admin");
+  const [slowNetwork, setSlowNetwork] = useState(false);
+  const [status, setStatus] = useState("");
+  const [bridgeState, setBridgeState] = useState<PaneBridgeState>({ handlers: [], loads: 0 });
+  const [baselineIds, setBaselineIds] = useState<ReadonlySet<string> | null>(null);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const bridgeRef = useRef<PaneBridge | null>(null);
+  const now = useMemo(() => new Date(), []);
+
+  const contacts = usePolling<ContactRecord[]>(fetchAddressBook, [], POLL_INTERVAL_MS);
+  const requests = usePolling(fetchRequestLog, [], POLL_INTERVAL_MS);
+  const refreshLive = useCallback(() => {
+    void contacts.refresh();
+    void requests.refresh();
+  }, [contacts, requests]);
+
+  // The contacts present at the first load (and after a reset) are the seed; the rest are new.
+  useEffect(() => {
+    if (baselineIds === null && !contacts.failed && contacts.value.length > 0) {
+      setBaselineIds(new Set(contacts.value.map((contact) => contact.ContactId)));
+    }
+  }, [baselineIds, contacts.value, contacts.failed]);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([fetchMailbox(), fetchSession()])
+      .then(([loaded, session]) => {
+        if (cancelled) return;
+        const first = loaded.messages[0] ?? null;
+        const context: StandInMailboxContext = {
+          userProfile: { ...loaded.user, timeZone: "UTC", accountType: "enterprise" },
+          displayLanguage: "en-US",
+          theme: LIGHT_THEME,
+        };
+        bridgeRef.current = new PaneBridge({
+          frame: {
+            window: () => frameRef.current?.contentWindow ?? null,
+            reload: () => frameRef.current?.contentWindow?.location.reload(),
+          },
+          origin: window.location.origin,
+          context,
+          item: first?.item ?? null,
+          onStateChanged: setBridgeState,
+        });
+        setRoleState(session.role);
+        setSelectedId(first?.id ?? null);
+        setMailbox(loaded);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled)
+          setLoadError(error instanceof Error ? error.message : "The demo server did not answer.");
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => bridgeRef.current?.receive(event);
+    window.addEventListener("message", onMessage);
+    return () => window.removeEventListener("message", onMessage);
+  }, []);
+
+  const select = (id: string | null) => {
+    if (id === selectedId) return;
+    const message = mailbox?.messages.find((candidate) => candidate.id === id) ?? null;
+    setSelectedId(message?.id ?? null);
+    if (message) setReadIds((previous) => new Set(previous).add(message.id));
+    bridgeRef.current?.select(message?.item ?? null);
+  };
+
+  const changePinned = (next: boolean) => {
+    setPinned(next);
+    bridgeRef.current?.setPinned(next);
+  };
+
+  const changeDark = (next: boolean) => {
+    setDark(next);
+    bridgeRef.current?.setTheme(next ? DARK_THEME : LIGHT_THEME);
+  };
+
+  const reloadPane = () => frameRef.current?.contentWindow?.location.reload();
+
+  /** Runs a switch's call and reports the outcome in the status line. */
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      setStatus(done);
+    } catch (error) {
+      setStatus(error instanceof Error ? `Failed: ${error.message}` : "Failed.");
+    }
+    refreshLive();
+  };
+
+  const changeRole = (next: DemoRole) =>
+    act(
+      async () => {
+        const session = await setRole(next);
+        setRoleState(session.role);
+        // Another person signing in means a new Outlook session: the pane starts afresh.
+        reloadPane();
+      },
+      next === "admin" ? "Signed in as an Exchange admin." : "Signed in as a user without an admin role.",
+    );
+
+  const inject = (name: DemoFaultName) =>
+    act(() => injectFault(name), `Armed: ${DEMO_FAULTS[name].description}`);
+
+  const changeSlowNetwork = (slow: boolean) =>
+    act(
+      async () => {
+        await setLatency(slow ? SLOW_NETWORK_LATENCY_MS : 0);
+        setSlowNetwork(slow);
+      },
+      slow
+        ? `Every admin API call now takes ${SLOW_NETWORK_LATENCY_MS / 1000} s longer.`
+        : "Network back to normal.",
+    );
+
+  const reset = () =>
+    act(async () => {
+      await resetDemo();
+      setRoleState("admin");
+      setSlowNetwork(false);
+      setBaselineIds(null);
+      reloadPane();
+    }, "Demo reset: the seeded address book is back, failures cleared.");
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <div className={styles.shell}>
+        <header className={styles.appBar}>
+          <GridDots20Regular aria-hidden />
+          <Text weight="semibold" size={400} className={styles.appName}>
+            Outlook{" "}
+            <Text size={200} className={styles.userText}>
+              · demo stand-in
+            </Text>
+          </Text>
+          {mailbox && (
+            <div className={styles.user}>
+              <Text size={200} className={styles.userText}>
+                {mailbox.user.displayName} · {role === "admin" ? "Exchange admin" : "no admin role"}
+              </Text>
+              <Avatar name={mailbox.user.displayName} size={28} color="brand" aria-hidden />
+            </div>
+          )}
+        </header>
+        <DemoControls
+          role={role}
+          onRoleChange={(next) => void changeRole(next)}
+          onInjectFault={(name) => void inject(name)}
+          onClearFaults={() => void act(clearFaults, "Injected failures cleared.")}
+          slowNetwork={slowNetwork}
+          onSlowNetworkChange={(slow) => void changeSlowNetwork(slow)}
+          dark={dark}
+          onDarkChange={changeDark}
+          onReset={() => void reset()}
+          status={status}
+        />
+        {loadError ? (
+          <MessageBar intent="error" className={styles.centerState}>
+            <MessageBarBody>Could not load the demo mailbox: {loadError}</MessageBarBody>
+          </MessageBar>
+        ) : !mailbox ? (
+          <Spinner className={styles.centerState} label="Loading the demo mailbox" />
+        ) : (
+          <main className={styles.main}>
+            <div className={styles.inbox}>
+              <MessageList
+                messages={mailbox.messages}
+                selectedId={selectedId}
+                readIds={readIds}
+                now={now}
+                onSelect={select}
+              />
+            </div>
+            <div className={styles.center}>
+              <ReadingPane message={mailbox.messages.find((message) => message.id === selectedId) ?? null} />
+              <AddressBook
+                contacts={contacts.value}
+                baselineIds={baselineIds ?? new Set(contacts.value.map((contact) => contact.ContactId))}
+                requests={requests.value}
+                unavailable={contacts.failed}
+              />
+            </div>
+            <AddinPane
+              ref={frameRef}
+              pinned={pinned}
+              onPinnedChange={changePinned}
+              bridgeState={bridgeState}
+            />
+          </main>
+        )}
+      </div>
+    </FluentProvider>
+  );
+}
