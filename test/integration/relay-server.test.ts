@@ -3,7 +3,7 @@
  * headers on every kind of response, HSTS only over HTTPS, the demo's extra handlers,
  * and the access log of everything.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import os from "node:os";
@@ -366,5 +366,47 @@ describe("extra handlers and logging", () => {
     answerUpstream({ status: 200, body: '{"Contacts":[]}' });
     await expect(inFlight).resolves.toMatchObject({ status: 200, body: '{"Contacts":[]}' });
     await closed;
+  });
+});
+
+describe("npm run serve", () => {
+  it("starts from flags, serves, and exits 0 after a clean shutdown on SIGTERM", async () => {
+    const child = spawn(
+      path.join("node_modules", ".bin", "tsx"),
+      ["src/server/cli.ts", "--port", "0", "--dist", distDir, "--upstream", upstream.url],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const lines: string[] = [];
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const listening = new Promise<string>((resolve, reject) => {
+      let buffered = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const complete = buffered.split("\n");
+        buffered = complete.pop() ?? "";
+        for (const line of complete) {
+          lines.push(line);
+          const parsed = JSON.parse(line) as { msg?: string; url?: string };
+          if (parsed.msg === "listening" && parsed.url) resolve(parsed.url);
+        }
+      });
+      child.on("exit", () => reject(new Error(`exited before listening: ${lines.join("\n")}`)));
+    });
+    try {
+      const url = await listening;
+      const page = await sendRaw(url, { method: "GET", path: "/taskpane.html" });
+      expect(page.status).toBe(200);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      const messages = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ method: "GET", path: "/taskpane.html", status: 200 }),
+          expect.objectContaining({ msg: "shutting down", signal: "SIGTERM" }),
+        ]),
+      );
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
   });
 });
