@@ -1,0 +1,105 @@
+import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire";
+import { AppConfigError, DEFAULT_AUTHORITY, parseDomainList, readAppConfig } from "./app-config";
+import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft";
+
+const CLIENT_ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+
+function problemsOf(run: () => unknown): readonly string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected an AppConfigError");
+}
+
+describe("readAppConfig", () => {
+  it("fills every default around the one required value", () => {
+    expect(readAppConfig({ clientId: CLIENT_ID })).toEqual({
+      auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
+      apiBaseUrl: "",
+      org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
+      demo: false,
+    });
+  });
+
+  it("takes every value from the build", () => {
+    const config = readAppConfig({
+      clientId: ` ${CLIENT_ID} `,
+      authority: "https://login.microsoftonline.us/contoso.onmicrosoft.us/",
+      apiScope: "https://admin.microsoft.us/.default",
+      apiBaseUrl: "https://relay.contoso.com/",
+      internalDomains: "contoso.com, @Fabrikam.COM",
+      mailTipTemplate: "Partner: {company}",
+      demo: "0",
+    });
+    expect(config).toEqual({
+      auth: {
+        clientId: CLIENT_ID,
+        authority: "https://login.microsoftonline.us/contoso.onmicrosoft.us",
+        scope: "https://admin.microsoft.us/.default",
+      },
+      apiBaseUrl: "https://relay.contoso.com",
+      org: { internalDomains: ["contoso.com", "fabrikam.com"], mailTipTemplate: "Partner: {company}" },
+      demo: false,
+    });
+  });
+
+  it("needs a client id outside the demo, and says which variable to set", () => {
+    expect(problemsOf(() => readAppConfig({}))).toEqual([
+      expect.stringContaining("ADDIN_CLIENT_ID is not set"),
+    ]);
+  });
+
+  it("does not need a client id in the demo build", () => {
+    expect(readAppConfig({ demo: "1" })).toMatchObject({ demo: true, auth: { clientId: "" } });
+  });
+
+  it("lists every problem at once", () => {
+    const problems = problemsOf(() =>
+      readAppConfig({
+        clientId: "my-app",
+        authority: "http://login.example",
+        apiScope: "a b",
+        apiBaseUrl: "http://relay.example",
+        internalDomains: "contoso.com, not a domain",
+      }),
+    );
+    expect(problems).toHaveLength(5);
+    expect(problems.join(" ")).toMatch(
+      /ADDIN_CLIENT_ID.*ADDIN_AUTHORITY.*ADDIN_API_SCOPE.*ADDIN_API_BASE_URL.*not a domain/s,
+    );
+  });
+
+  it.each([
+    ["https://relay.contoso.com/base", true],
+    ["http://localhost:8080", true],
+    ["http://127.0.0.1:3001", true],
+    ["http://relay.contoso.com", false],
+    ["https://relay.contoso.com/?x=1", false],
+    ["https://user:pass@relay.contoso.com", false],
+    ["javascript:alert(1)", false],
+  ])("accepts %s as the API base only when it is safe: %s", (apiBaseUrl, accepted) => {
+    const read = () => readAppConfig({ clientId: CLIENT_ID, apiBaseUrl });
+    if (accepted) expect(read().apiBaseUrl).toBe(apiBaseUrl);
+    else expect(read).toThrow(AppConfigError);
+  });
+});
+
+describe("parseDomainList", () => {
+  it("trims, lower-cases, drops an @ and a trailing dot, skips empties and duplicates", () => {
+    expect(parseDomainList(" Contoso.com ,, @contoso.com, sub.Contoso.com., müller.de ")).toEqual({
+      domains: ["contoso.com", "sub.contoso.com", "müller.de"],
+      invalid: [],
+    });
+  });
+
+  it("reports entries that are not domains", () => {
+    expect(parseDomainList("contoso, contoso.com, *.fabrikam.com, a b.com").invalid).toEqual([
+      "contoso",
+      "*.fabrikam.com",
+      "a b.com",
+    ]);
+  });
+});

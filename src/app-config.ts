@@ -1,0 +1,146 @@
+/**
+ * Deployment configuration, fixed at build time. webpack's DefinePlugin replaces
+ * `__ADDIN_BUILD_CONFIG__` with the values of these environment variables
+ * (see webpack.config.js and docs/platform.md):
+ *
+ *   ADDIN_CLIENT_ID         Entra application (client) id of the add-in's app registration (required, except in the demo)
+ *   ADDIN_AUTHORITY         default https://login.microsoftonline.com/organizations
+ *   ADDIN_API_SCOPE         default https://admin.microsoft.com/.default
+ *   ADDIN_API_BASE_URL      where /admin/api/... is called; default "" = the pane's own origin (the relay)
+ *   ADDIN_INTERNAL_DOMAINS  comma-separated domains that count as internal (the user's own domain always does)
+ *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
+ *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
+ *
+ * Nothing here is secret: the client id and scope are public by design.
+ */
+import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire";
+import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft";
+import type { OrganizationConfig } from "./contacts/types";
+
+/** The raw strings injected at build time; every field may be missing. */
+export interface BuildTimeConfig {
+  clientId?: string;
+  authority?: string;
+  apiScope?: string;
+  apiBaseUrl?: string;
+  internalDomains?: string;
+  mailTipTemplate?: string;
+  demo?: string;
+}
+
+export interface AppConfig {
+  auth: { clientId: string; authority: string; scope: string };
+  /** "" = same origin (the relay that serves the pane). No trailing slash. */
+  apiBaseUrl: string;
+  org: OrganizationConfig;
+  /** Demo build: the token comes from the demo server, not from Microsoft Entra. */
+  demo: boolean;
+}
+
+export const DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations";
+
+declare const __ADDIN_BUILD_CONFIG__: BuildTimeConfig | undefined;
+
+/** What webpack injected; {} when running unbundled (tests, tsx). */
+export function injectedBuildConfig(): BuildTimeConfig {
+  return typeof __ADDIN_BUILD_CONFIG__ === "undefined" ? {} : __ADDIN_BUILD_CONFIG__;
+}
+
+export class AppConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: string[]) {
+    super(`The add-in was built with an invalid configuration: ${problems.join(" ")}`);
+    this.name = "AppConfigError";
+    this.problems = problems;
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Labels of letters, digits and hyphens (Unicode letters allowed for IDN), at least one dot. */
+const DOMAIN = /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}\p{N}-]{2,63}$/u;
+
+/** Reads and checks the build-time configuration; throws AppConfigError listing every problem at once. */
+export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): AppConfig {
+  const problems: string[] = [];
+  const demo = ["1", "true"].includes((source.demo ?? "").trim().toLowerCase());
+
+  const clientId = (source.clientId ?? "").trim();
+  if (!demo && clientId === "") {
+    problems.push(
+      "ADDIN_CLIENT_ID is not set: build with the application (client) id of the add-in's app registration.",
+    );
+  } else if (clientId !== "" && !GUID.test(clientId)) {
+    problems.push("ADDIN_CLIENT_ID is not a GUID (an application id looks like 1b2c3d4e-...).");
+  }
+
+  const authority = withoutTrailingSlash(nonEmpty(source.authority) ?? DEFAULT_AUTHORITY);
+  if (!isHttpsUrl(authority)) problems.push("ADDIN_AUTHORITY must be an https URL.");
+
+  const scope = nonEmpty(source.apiScope) ?? DEFAULT_ADMIN_CENTER_SCOPE;
+  if (/\s/.test(scope)) problems.push("ADDIN_API_SCOPE must be a single scope without spaces.");
+
+  const apiBaseUrl = withoutTrailingSlash(nonEmpty(source.apiBaseUrl) ?? "");
+  if (apiBaseUrl !== "" && !isAllowedApiBase(apiBaseUrl)) {
+    problems.push(
+      "ADDIN_API_BASE_URL must be empty (same origin) or an https URL without query or fragment (http only for localhost).",
+    );
+  }
+
+  const { domains, invalid } = parseDomainList(source.internalDomains ?? "");
+  if (invalid.length > 0) {
+    problems.push(`ADDIN_INTERNAL_DOMAINS has entries that are not domain names: ${invalid.join(", ")}.`);
+  }
+
+  if (problems.length > 0) throw new AppConfigError(problems);
+  return {
+    auth: { clientId, authority, scope },
+    apiBaseUrl,
+    org: {
+      internalDomains: domains,
+      mailTipTemplate: nonEmpty(source.mailTipTemplate) ?? DEFAULT_MAIL_TIP_TEMPLATE,
+    },
+    demo,
+  };
+}
+
+/** "Contoso.com, @fabrikam.com ,,sub.contoso.com" → ["contoso.com", "fabrikam.com", "sub.contoso.com"]. */
+export function parseDomainList(value: string): { domains: string[]; invalid: string[] } {
+  const domains: string[] = [];
+  const invalid: string[] = [];
+  for (const entry of value.split(",")) {
+    const domain = entry.trim().replace(/^@/, "").replace(/\.$/, "").toLowerCase();
+    if (domain === "") continue;
+    if (!DOMAIN.test(domain)) invalid.push(entry.trim());
+    else if (!domains.includes(domain)) domains.push(domain);
+  }
+  return { domains, invalid };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function withoutTrailingSlash(value: string): string {
+  return value.replace(/\/+$/, "");
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+function isHttpsUrl(value: string): boolean {
+  return parseUrl(value)?.protocol === "https:";
+}
+
+function isAllowedApiBase(value: string): boolean {
+  const url = parseUrl(value);
+  if (!url || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "")
+    return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
