@@ -1,0 +1,323 @@
+/**
+ * Mail tips and plain text.
+ *
+ * Exchange stores a mail tip as plain text and wraps it in <html><body> itself; any other
+ * markup is unsupported and would be interpreted when shown. So everything that becomes a
+ * mail tip (the template, the values put into it, what the user typed) goes through
+ * `mailTipToPlainText`: tags dropped, entities decoded, invisible characters removed,
+ * whitespace collapsed. Length is counted as the user sees it (grapheme clusters).
+ */
+import { EXCHANGE_LIMITS } from "./exchange-rules";
+
+/** Whole elements whose content is never text a person should read. */
+const NON_TEXT_ELEMENTS =
+  /<(script|style|template|noscript|iframe|object|head|title)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi;
+const COMMENTS_AND_DECLARATIONS = /<!--[\s\S]*?(-->|$)|<!\[CDATA\[[\s\S]*?(\]\]>|$)|<[!?][^>]*>/g;
+/** Elements that separate words when rendered (so "a<br>b" reads "a b", not "ab"). */
+const BLOCK_BOUNDARY_TAGS =
+  /<\/?(br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|hr|section|article|header|footer)\b[^>]*>/gi;
+/** A tag: "<" then a name (or "/" and a name) then attributes up to ">". "a < b" and "<3" are not tags. */
+const TAGS = /<\/?[a-z][a-z0-9:-]*(?:\s[^<>]*)?\/?>/gi;
+/** A tag opened at the end of the text and never closed: a browser would swallow it, so it goes. */
+const UNTERMINATED_TAG = /<\/?[a-z][^<>]*$/i;
+const ENTITY = /&(#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
+
+/** The named entities that occur in practice in names and short texts. Unknown names stay as written. */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
+  shy: "",
+  zwnj: "\u200C",
+  zwj: "\u200D",
+  lrm: "",
+  rlm: "",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  hellip: "…",
+  ndash: "–",
+  mdash: "—",
+  lsquo: "‘",
+  rsquo: "’",
+  sbquo: "‚",
+  ldquo: "“",
+  rdquo: "”",
+  bdquo: "„",
+  laquo: "«",
+  raquo: "»",
+  middot: "·",
+  bull: "•",
+  euro: "€",
+  pound: "£",
+  yen: "¥",
+  cent: "¢",
+  sect: "§",
+  deg: "°",
+  times: "×",
+  auml: "ä",
+  ouml: "ö",
+  uuml: "ü",
+  Auml: "Ä",
+  Ouml: "Ö",
+  Uuml: "Ü",
+  szlig: "ß",
+  aacute: "á",
+  eacute: "é",
+  iacute: "í",
+  oacute: "ó",
+  uacute: "ú",
+  Eacute: "É",
+  agrave: "à",
+  egrave: "è",
+  ograve: "ò",
+  acirc: "â",
+  ecirc: "ê",
+  ocirc: "ô",
+  ccedil: "ç",
+  Ccedil: "Ç",
+  ntilde: "ñ",
+  Ntilde: "Ñ",
+  aring: "å",
+  Aring: "Å",
+  oslash: "ø",
+  Oslash: "Ø",
+  aelig: "æ",
+  AElig: "Æ",
+};
+
+/**
+ * Characters that change how text looks without being visible: C0/C1 controls, bidi
+ * embeddings/overrides/isolates and marks, zero-width space, word joiner, BOM, soft hyphen.
+ * Zero-width (non-)joiners are kept only between two visible characters, where they carry
+ * meaning (Persian names, emoji sequences); anywhere else they only hide things.
+ */
+const FORMAT_CHARACTERS = String.raw`\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB`;
+const INVISIBLE = new RegExp(`[\\p{Cc}${FORMAT_CHARACTERS}]`, "gu");
+const CONTROL_OR_FORMAT = new RegExp(`[\\p{Cc}${FORMAT_CHARACTERS}]`, "u");
+const CONTROL_OR_FORMAT_EXCEPT_LINE_BREAKS = new RegExp(`(?![\\t\\n\\r])[\\p{Cc}${FORMAT_CHARACTERS}]`, "u");
+const STRAY_JOINER = /(^|\s)[\u200C\u200D]+|[\u200C\u200D]+(?=\s|$)/gu;
+/** Line breaks and tabs are whitespace, not something to delete (they separate words). */
+const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+
+/** Removes invisible and control characters; line breaks and tabs become spaces. */
+export function removeInvisibleCharacters(text: string): string {
+  return text.replace(WHITESPACE_CONTROLS, " ").replace(INVISIBLE, "").replace(STRAY_JOINER, "$1");
+}
+
+/**
+ * True when the text holds control characters or invisible format characters (bidi overrides,
+ * zero-width space...). Joiners are allowed; so are tabs and line breaks when `allowLineBreaks`.
+ */
+export function hasControlOrFormatCharacters(
+  text: string,
+  options: { allowLineBreaks?: boolean } = {},
+): boolean {
+  return (options.allowLineBreaks === true ? CONTROL_OR_FORMAT_EXCEPT_LINE_BREAKS : CONTROL_OR_FORMAT).test(
+    text,
+  );
+}
+
+/** True when the text holds characters `removeInvisibleCharacters` would delete (not counting line breaks/tabs). */
+export function hasInvisibleCharacters(text: string): boolean {
+  const withoutWhitespaceControls = text.replace(WHITESPACE_CONTROLS, " ");
+  return removeInvisibleCharacters(withoutWhitespaceControls) !== withoutWhitespaceControls;
+}
+
+/** Any run of whitespace (including no-break and ideographic spaces) becomes one space; ends trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+/** Decodes HTML character references (numeric and the common named ones) once. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(ENTITY, (whole, body: string) => {
+    if (body.startsWith("#")) {
+      const codePoint =
+        body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const isScalarValue =
+        codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+      return isScalarValue ? String.fromCodePoint(codePoint) : "";
+    }
+    return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+function stripMarkupOnce(text: string): string {
+  return text
+    .replace(NON_TEXT_ELEMENTS, " ")
+    .replace(COMMENTS_AND_DECLARATIONS, " ")
+    .replace(BLOCK_BOUNDARY_TAGS, " ")
+    .replace(TAGS, "")
+    .replace(UNTERMINATED_TAG, "");
+}
+
+/** True when the text holds tags or character references: markup where plain text is expected. */
+export function containsMarkup(text: string): boolean {
+  const tagLike = new RegExp(TAGS.source, "i").test(text) || /<!--|<!\[CDATA\[/.test(text);
+  const entityLike = new RegExp(ENTITY.source, "i").test(text) && decodeHtmlEntities(text) !== text;
+  return tagLike || entityLike;
+}
+
+/**
+ * Plain text from anything: tags and script/style content dropped, entities decoded, invisible
+ * characters removed, whitespace collapsed. Decoding and stripping repeat until nothing changes,
+ * so double-encoded markup (`&amp;lt;b&amp;gt;`) cannot survive as a tag or an entity either.
+ */
+export function mailTipToPlainText(input: string): string {
+  let text = input;
+  for (let round = 0; round < 5; round++) {
+    const next = decodeHtmlEntities(stripMarkupOnce(text));
+    if (next === text) break;
+    text = next;
+  }
+  return collapseWhitespace(removeInvisibleCharacters(stripMarkupOnce(text)));
+}
+
+const graphemeSegmenter: Intl.Segmenter | null =
+  typeof Intl !== "undefined" && typeof Intl.Segmenter === "function"
+    ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+    : null;
+
+/** The text split into what a reader sees as characters (grapheme clusters; code points where Intl.Segmenter is missing). */
+export function graphemes(text: string): string[] {
+  if (graphemeSegmenter === null) return Array.from(text);
+  return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
+}
+
+/** Length as the user sees it: "👩‍💻" and "é" (e + combining accent) count one each. */
+export function displayedLength(text: string): number {
+  return graphemes(text).length;
+}
+
+/** How a length is measured: `displayedLength` for the mail tip, UTF-16 units (as .NET counts) for names. */
+export type LengthMeasure = (text: string) => number;
+
+export const utf16Length: LengthMeasure = (text) => text.length;
+
+const TRAILING_JOINERS = /[\s,;:/|\-–—(]+$/u;
+
+/**
+ * The longest start of `text` that fits `limit` (with `ellipsis` appended), cut at a word
+ * boundary when one lies in the last half, never inside a character. Text that fits is returned as is.
+ */
+export function truncateAtWordBoundary(
+  text: string,
+  limit: number,
+  options: { ellipsis?: string; measure?: LengthMeasure } = {},
+): string {
+  const { ellipsis = "", measure = utf16Length } = options;
+  if (measure(text) <= limit) return text;
+  const pieces = graphemes(text);
+  let kept = "";
+  let keptLength = 0;
+  for (const piece of pieces) {
+    if (measure(kept + piece + ellipsis) > limit) break;
+    kept += piece;
+    keptLength += 1;
+  }
+  const nextPiece = pieces[keptLength] ?? "";
+  const cutInsideWord = !/^\s/u.test(nextPiece) && !/\s$/u.test(kept);
+  if (cutInsideWord) {
+    const lastSpace = kept.search(/\s\S*$/u);
+    if (lastSpace >= kept.length / 2) kept = kept.slice(0, lastSpace);
+  }
+  kept = kept.replace(TRAILING_JOINERS, "");
+  return kept === "" ? "" : kept + ellipsis;
+}
+
+export interface MailTipValues {
+  company: string | null;
+  domain: string;
+  displayName: string;
+}
+
+type PlaceholderKey = keyof MailTipValues;
+const PLACEHOLDER_KEYS: readonly PlaceholderKey[] = ["company", "domain", "displayName"];
+const PLACEHOLDER = /\{(company|domain|displayName)\}/gi;
+/** A bracketed optional section that contains at least one placeholder: dropped when any of them is empty. */
+const OPTIONAL_SECTION = /\[([^[\]]*\{(?:company|domain|displayName)\}[^[\]]*)\]/gi;
+
+/** Private-use characters standing in for placeholders while the template is tidied. */
+const EMPTY_MARK = "\uE000";
+const VALUE_MARK = (index: number) => String.fromCharCode(0xe001 + index);
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+
+/** Words that only made sense with the value after them ("from {company}", "bei {company}"). */
+const CONNECTORS = "from|at|of|with|by|for|von|bei|de|chez|di|da|van|du";
+const TIDY_AROUND_EMPTY: ReadonlyArray<[RegExp, string]> = [
+  // "(…{company}…)" or quotes around an empty value: the brackets go with it.
+  [new RegExp(`[(\\[{«“"'‘]\\s*${EMPTY_MARK}\\s*[)\\]}»”"'’]`, "g"), EMPTY_MARK],
+  // "from {company}": the connector goes with it.
+  [new RegExp(`(^|\\s)(?:${CONNECTORS})\\s+${EMPTY_MARK}`, "gi"), `$1${EMPTY_MARK}`],
+  // "Jane, {company}" / "Jane - {company}": the separator before goes with it.
+  [new RegExp(`\\s*[,;:|/–—-]\\s*${EMPTY_MARK}`, "g"), EMPTY_MARK],
+  // "{company}: Jane": otherwise the separator after it.
+  [new RegExp(`${EMPTY_MARK}\\s*[,;:|/–—-]\\s*`, "g"), EMPTY_MARK],
+];
+
+function canonicalKey(raw: string): PlaceholderKey {
+  return PLACEHOLDER_KEYS.find((key) => key.toLowerCase() === raw.toLowerCase()) ?? "displayName";
+}
+
+function cleanValue(value: string | null): string {
+  return mailTipToPlainText(value ?? "").replace(PRIVATE_USE, "");
+}
+
+function fill(template: string, values: Record<PlaceholderKey, string>): string {
+  const withoutEmptySections = template
+    .replace(PRIVATE_USE, "")
+    .replace(OPTIONAL_SECTION, (_whole, inner: string) => {
+      const keys = Array.from(inner.matchAll(PLACEHOLDER), (match) => canonicalKey(match[1] ?? ""));
+      return keys.every((key) => values[key] !== "") ? inner : "";
+    });
+  const insertions: string[] = [];
+  let marked = withoutEmptySections.replace(PLACEHOLDER, (_whole, raw: string) => {
+    const value = values[canonicalKey(raw)];
+    if (value === "") return EMPTY_MARK;
+    insertions.push(value);
+    return VALUE_MARK(insertions.length - 1);
+  });
+  for (const [pattern, replacement] of TIDY_AROUND_EMPTY) marked = marked.replace(pattern, replacement);
+  const tidy = marked
+    .split(EMPTY_MARK)
+    .join(" ")
+    .replace(/\s+([.,;:!?)\]}»”])/g, "$1")
+    .replace(/^[\s,;:|/–—-]+/, "");
+  // Values go in last, in one pass, so nothing in a value is ever read as a placeholder or tidied away.
+  return tidy.replace(/[\uE001-\uF8FF]/g, (mark) => insertions[mark.charCodeAt(0) - 0xe001] ?? "");
+}
+
+/**
+ * Renders a mail tip template. Placeholders: {company}, {domain}, {displayName} (case-insensitive).
+ * An empty value is removed together with what only made sense with it: surrounding brackets,
+ * a connector word before it ("from {company}"), a separator; `[ … ]` marks a section that is
+ * dropped as a whole when a placeholder inside is empty. The result is plain text of at most
+ * 175 displayed characters: when it would be longer, the display name (then the company) is
+ * shortened with an ellipsis, and only if that cannot help is the whole text cut at a word.
+ */
+export function renderMailTip(template: string, values: MailTipValues): string {
+  const limit = EXCHANGE_LIMITS.mailTip;
+  const clean: Record<PlaceholderKey, string> = {
+    company: cleanValue(values.company),
+    domain: cleanValue(values.domain),
+    displayName: cleanValue(values.displayName),
+  };
+  const render = (current: Record<PlaceholderKey, string>) => mailTipToPlainText(fill(template, current));
+  let text = render(clean);
+  for (const key of ["displayName", "company"] as const) {
+    if (displayedLength(text) <= limit || clean[key] === "") continue;
+    const room = limit - (displayedLength(text) - displayedLength(clean[key]));
+    // Below a few characters a shortened value says nothing; leave it and cut the whole instead.
+    if (room < 8) continue;
+    clean[key] = truncateAtWordBoundary(clean[key], room, { ellipsis: "…", measure: displayedLength });
+    text = render(clean);
+  }
+  return truncateAtWordBoundary(text, limit, { ellipsis: "…", measure: displayedLength });
+}

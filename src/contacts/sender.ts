@@ -1,0 +1,227 @@
+/**
+ * Who sent this message, and can they become a contact?
+ *
+ * The contact to promote is the `from` person; when `sender` differs (send-on-behalf, a
+ * delegate or a service sending for someone), it is reported as `onBehalfOf`. Classification,
+ * first match wins: unusable (no address, legacy DN, invalid) → internal (the user's domain or a
+ * configured one, subdomains included) → automated (see below) → external.
+ *
+ * Automated senders are recognised by the local part:
+ * - no-reply in any spelling as a word of the local part: noreply, no-reply, no_reply,
+ *   do-not-reply, donotreply, dont-reply, "jobs-noreply", "noreply123", ne-pas-repondre...;
+ * - mail-system names: postmaster, mailer-daemon, mailer, autoreply, listserv, majordomo, root,
+ *   and mailing-list plumbing (owner-x, x-request, x-owner);
+ * - bounce handling: bounce(s) as a word, VERP "bounce-123@", "bounces+...=...@", BATV
+ *   "prvs=" / "msprvs1=", SRS "SRS0=" / "SRS1=", long hexadecimal message ids, and domains
+ *   whose first label is bounce(s);
+ * - notifications: notification(s) as a word ("calendar-notification"); notify, alert(s) and
+ *   newsletter(s) only as the whole local part. "notify" inside a longer local part is left
+ *   external: "notify.smith" or "notifyteam" may well be read by people, and a false
+ *   "automated" would block a real promotion while a false "external" only costs a click.
+ * Shared mailboxes staffed by people (info@, support@, sales@) are external: promotable.
+ */
+import { isLegacyExchangeDn, mixedScriptLabels, normalizeAddress, sameAddress } from "./address";
+import { addressesInDisplayName, cleanDisplayName } from "./names";
+import type {
+  HeaderAddress,
+  NormalizedAddress,
+  OrganizationConfig,
+  SenderAnalysis,
+  SenderInput,
+} from "./types";
+import { toASCII } from "punycode/";
+
+export type AutomatedCategory = "no-reply" | "mail-system" | "bounce" | "notifications";
+
+const WORD_END = String.raw`(?=$|[._+=\-]|\d)`;
+const NO_REPLY = new RegExp(
+  String.raw`(?:^|[._+=\-])(?:(?:no|do[._\-]?not|dont|ne[._\-]?pas)[._\-]?(?:reply|replies|respond|response|answer|repondre)|nicht[._\-]?antworten|keine[._\-]?antwort)${WORD_END}`,
+  "i",
+);
+const MAIL_SYSTEM_NAMES = new Set([
+  "postmaster",
+  "mailer-daemon",
+  "mailer_daemon",
+  "mailerdaemon",
+  "mail-daemon",
+  "maildaemon",
+  "daemon",
+  "mailer",
+  "automailer",
+  "autoreply",
+  "auto-reply",
+  "autoresponder",
+  "auto-responder",
+  "autoconfirm",
+  "auto-confirm",
+  "listserv",
+  "majordomo",
+  "mailman",
+  "root",
+]);
+const MAILING_LIST_PLUMBING = /^owner-|-(?:request|owner)$/i;
+const BOUNCE_WORD = new RegExp(String.raw`(?:^|[._\-])bounces?${WORD_END}`, "i");
+const BATV = /^(?:ms)?prvs\d*=|^btv1==/i;
+const SRS = /^srs[01][=+-]/i;
+const MESSAGE_ID_LIKE = /^(?=[0-9a-f-]*\d)[0-9a-f-]{20,}$/i;
+const BOUNCE_DOMAIN = /^bounces?\./i;
+const NOTIFICATION_WORD = new RegExp(String.raw`(?:^|[._\-])notifications?${WORD_END}`, "i");
+const NOTIFICATION_NAMES = new Set(["notify", "alert", "alerts", "newsletter", "newsletters"]);
+
+/** Why an address is an automated sender, or null when it may be a person. */
+export function classifyAutomatedSender(localPart: string, domain: string): AutomatedCategory | null {
+  const local = localPart.toLowerCase();
+  const base = (local.split("+")[0] ?? local).replace(/\d+$/, "");
+  if (NO_REPLY.test(local)) return "no-reply";
+  if (MAIL_SYSTEM_NAMES.has(base) || MAILING_LIST_PLUMBING.test(base)) return "mail-system";
+  if (BOUNCE_WORD.test(local) || BATV.test(local) || SRS.test(local) || MESSAGE_ID_LIKE.test(base))
+    return "bounce";
+  if (BOUNCE_DOMAIN.test(domain)) return "bounce";
+  if (NOTIFICATION_WORD.test(local) || NOTIFICATION_NAMES.has(base)) return "notifications";
+  return null;
+}
+
+const AUTOMATED_REASONS: Record<AutomatedCategory, (address: string) => string> = {
+  "no-reply": (address) => `${address} is a no-reply address: nobody reads mail sent to it.`,
+  "mail-system": (address) => `${address} is a mail-system address, not a person.`,
+  bounce: (address) => `${address} is a bounce-handling address used by mailing systems, not a person.`,
+  notifications: (address) => `${address} sends automated notifications, not a person.`,
+};
+
+/** A configured domain in canonical form: lower-case ASCII, without "@", "*." or a leading dot. */
+function canonicalDomain(domain: string): string | null {
+  const stripped = domain
+    .trim()
+    .toLowerCase()
+    .replace(/^[@*]*\.?/, "")
+    .replace(/\.$/, "");
+  if (stripped === "") return null;
+  try {
+    return toASCII(stripped.normalize("NFC"));
+  } catch {
+    return null;
+  }
+}
+
+function organizationDomains(
+  userAddress: string,
+  configured: readonly string[],
+): { domain: string; own: boolean }[] {
+  const user = normalizeAddress(userAddress);
+  const domains = user.ok ? [{ domain: user.value.domain, own: true }] : [];
+  for (const entry of configured) {
+    const domain = canonicalDomain(entry);
+    if (domain !== null && !domains.some((known) => known.domain === domain))
+      domains.push({ domain, own: false });
+  }
+  return domains;
+}
+
+function internalReason(address: NormalizedAddress, match: { domain: string; own: boolean }): string {
+  const shown = address.displayDomain;
+  if (address.domain !== match.domain) {
+    const parent = normalizeAddress(`x@${match.domain}`);
+    const parentShown = parent.ok ? parent.value.displayDomain : match.domain;
+    return `${shown} is part of your organization's domain ${parentShown}: colleagues are already in the address list.`;
+  }
+  return match.own
+    ? `${shown} is your own organization's domain: colleagues are already in the address list.`
+    : `${shown} is one of your organization's domains: colleagues are already in the address list.`;
+}
+
+function onBehalfOf(from: HeaderAddress, sender: HeaderAddress | null): SenderAnalysis["onBehalfOf"] {
+  const senderAddress = sender?.emailAddress.trim() ?? "";
+  if (sender === null || senderAddress === "" || from.emailAddress.trim() === "") return null;
+  if (sameAddress(senderAddress, from.emailAddress)) return null;
+  const normalized = normalizeAddress(senderAddress);
+  return {
+    displayName: cleanDisplayName(sender.displayName).text,
+    address: normalized.ok ? normalized.value.displayAddress : senderAddress,
+  };
+}
+
+function displayNameWarnings(rawName: string, address: NormalizedAddress | null): string[] {
+  const cleaned = cleanDisplayName(rawName);
+  const warnings: string[] = [];
+  if (address !== null) {
+    const shownAddress = addressesInDisplayName(cleaned.text).find(
+      (shown) => !sameAddress(shown, address.address),
+    );
+    if (shownAddress !== undefined) {
+      warnings.push(
+        `The display name shows the address ${shownAddress}, but the message came from ${address.displayAddress}.`,
+      );
+    }
+  }
+  if (cleaned.removedInvisible) {
+    warnings.push("The display name contained invisible or text-direction characters; they were removed.");
+  }
+  if (cleaned.removedMarkup) warnings.push("The display name contained HTML markup; it was removed.");
+  return warnings;
+}
+
+function domainWarnings(address: NormalizedAddress): string[] {
+  return mixedScriptLabels(address.displayDomain).map(
+    ({ label, scripts }) =>
+      `The domain ${address.displayDomain} mixes ${scripts.join(" and ")} letters in "${label}" (${address.domain}): it may be imitating a familiar domain.`,
+  );
+}
+
+/** Classifies the sender of a message and explains the verdict in a sentence. */
+export function analyzeSender(
+  input: SenderInput,
+  org: Pick<OrganizationConfig, "internalDomains">,
+): SenderAnalysis {
+  const { from } = input;
+  if (from === null) {
+    return {
+      kind: "unusable",
+      reason: "Outlook did not say who this message is from.",
+      displayName: "",
+      address: null,
+      onBehalfOf: null,
+      warnings: [],
+    };
+  }
+  const displayName = cleanDisplayName(from.displayName).text;
+  const rawAddress = from.emailAddress.trim();
+  const unusable = (reason: string): SenderAnalysis => ({
+    kind: "unusable",
+    reason,
+    displayName,
+    address: null,
+    onBehalfOf: onBehalfOf(from, input.sender),
+    warnings: displayNameWarnings(from.displayName, null),
+  });
+  if (rawAddress === "") return unusable("The message has no sender address.");
+  if (isLegacyExchangeDn(rawAddress)) {
+    return unusable(
+      "Outlook gave an internal Exchange identifier instead of an email address: this sender is in an Exchange directory, most likely your own.",
+    );
+  }
+  const normalized = normalizeAddress(rawAddress);
+  if (!normalized.ok) return unusable(`The sender address cannot be used. ${normalized.reason}`);
+
+  const address = normalized.value;
+  const verdict = (kind: SenderAnalysis["kind"], reason: string): SenderAnalysis => ({
+    kind,
+    reason,
+    displayName,
+    address,
+    onBehalfOf: onBehalfOf(from, input.sender),
+    warnings: [...domainWarnings(address), ...displayNameWarnings(from.displayName, address)],
+  });
+
+  const internal = organizationDomains(input.userAddress, org.internalDomains).find(
+    ({ domain }) => address.domain === domain || address.domain.endsWith(`.${domain}`),
+  );
+  if (internal !== undefined) return verdict("internal", internalReason(address, internal));
+
+  const automated = classifyAutomatedSender(address.localPart, address.domain);
+  if (automated !== null) return verdict("automated", AUTOMATED_REASONS[automated](address.displayAddress));
+
+  return verdict(
+    "external",
+    `${address.displayAddress} is outside your organization and can be added to the address list.`,
+  );
+}
