@@ -1,6 +1,12 @@
 import { FixedTokenProvider } from "../auth/token-provider";
 import { DirectoryError } from "./errors";
-import { exchangeWithAdminApi, sendAdminApiRequest, type AdminApiHttpConfig } from "./http";
+import {
+  exchangeWithAdminApi,
+  newClientRequestId,
+  sendAdminApiRequest,
+  uuidFromRandomBytes,
+  type AdminApiHttpConfig,
+} from "./http";
 import { scriptedFetch, SequenceTokenProvider, type ScriptedAnswer } from "./test-support/scripted-fetch";
 
 const TOKEN = "unit-http-token-1";
@@ -178,5 +184,20 @@ describe("exchangeWithAdminApi", () => {
     const { config } = configWith([{ status: 429, body: "slow down", headers: { "retry-after": "2" } }]);
     const raw = await exchangeWithAdminApi(config, "search", {});
     expect(raw).toMatchObject({ status: 429, bodyText: "slow down", retryAfterHeader: "2" });
+  });
+});
+
+describe("request ids", () => {
+  const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it("formats random bytes as a v4 UUID (the fallback where randomUUID is missing)", () => {
+    expect(uuidFromRandomBytes(new Uint8Array(16).fill(0xff))).toBe("ffffffff-ffff-4fff-bfff-ffffffffffff");
+    expect(uuidFromRandomBytes(new Uint8Array(16))).toBe("00000000-0000-4000-8000-000000000000");
+  });
+
+  it("are fresh v4 UUIDs", () => {
+    const ids = new Set(Array.from({ length: 20 }, () => newClientRequestId()));
+    expect(ids.size).toBe(20);
+    for (const id of ids) expect(id).toMatch(V4);
   });
 });

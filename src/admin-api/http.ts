@@ -32,7 +32,7 @@ export interface AdminApiHttpConfig {
   timeoutMs?: number;
   /** One line per HTTP exchange. */
   logger?: (line: string) => void;
-  /** Defaults to `crypto.randomUUID`. */
+  /** Defaults to a random v4 UUID. */
   newRequestId?: () => string;
   /** Defaults to `Date.now`. */
   now?: () => number;
@@ -55,6 +55,24 @@ export interface AdminApiResponse {
 /** Any response, read in full (the probe looks at failures too). */
 export interface RawExchange extends AdminApiResponse {
   retryAfterHeader: string | null;
+}
+
+/** Formats 16 random bytes as a v4 UUID. */
+export function uuidFromRandomBytes(bytes: Uint8Array): string {
+  const b = Uint8Array.from(bytes);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A fresh client-request-id. `crypto.randomUUID` exists only in secure contexts and
+ * recent DOM implementations; `getRandomValues` is everywhere the client runs.
+ */
+export function newClientRequestId(): string {
+  if (typeof globalThis.crypto.randomUUID === "function") return globalThis.crypto.randomUUID();
+  return uuidFromRandomBytes(globalThis.crypto.getRandomValues(new Uint8Array(16)));
 }
 
 function joinUrl(baseUrl: string, path: string): string {
@@ -107,7 +125,7 @@ async function exchangeOnce(
   options: SendOptions,
 ): Promise<RawExchange> {
   const { method, path } = ADMIN_API_ROUTES[route];
-  const requestId = (config.newRequestId ?? (() => crypto.randomUUID()))();
+  const requestId = (config.newRequestId ?? newClientRequestId)();
   const now = config.now ?? Date.now;
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fetchFunction: FetchFunction = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
