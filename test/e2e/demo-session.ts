@@ -1,0 +1,153 @@
+/**
+ * What every e2e test needs: the demo started in-process on an ephemeral port (the same
+ * code path as `npm run demo`), Debian's Chromium driven by playwright-core, and small
+ * helpers to act on the stand-in page and read the pane inside its iframe.
+ *
+ * Every page is watched for uncaught errors and for a token in any URL; both fail the test.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from "playwright-core";
+import type { ContactRecord } from "../../src/admin-api/wire";
+import { DEMO_BUILD_PATHS, PROJECT_ROOT } from "../../src/harness/demo-build";
+import { DEMO_FAULTS, type DemoFaultName } from "../../src/harness/demo-routes";
+import { startDemo, type RunningDemo } from "../../src/harness/demo-server";
+import { DEMO_TOKENS } from "../../src/emulator/seed";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, "docs/screenshots");
+
+/** How long a step may take before the test fails (the throttled retry alone waits 2 s). */
+export const STEP_TIMEOUT_MS = 15_000;
+
+export interface DemoSession {
+  demo: RunningDemo;
+  browser: Browser;
+  /** Opens the stand-in page and waits until the pane listens for item changes. */
+  open(): Promise<DemoPage>;
+  close(): Promise<void>;
+}
+
+export interface DemoPage {
+  page: Page;
+  pane: FrameLocator;
+  /** Uncaught errors and token leaks seen so far. */
+  problems: string[];
+  select(messageId: string): Promise<void>;
+  /** The pane's visible text contains `text`. */
+  paneShows(text: string | RegExp): Promise<void>;
+  paneButton(name: string | RegExp): Locator;
+  paneLoads(): Promise<number>;
+  injectFault(name: DemoFaultName): Promise<void>;
+  signInAs(role: "admin" | "readonly"): Promise<void>;
+  addressBookRow(address: string): Locator;
+}
+
+export async function startDemoSession(): Promise<DemoSession> {
+  const demo = await startDemo({ ...DEMO_BUILD_PATHS, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const pages: Page[] = [];
+
+  const open = async (): Promise<DemoPage> => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    pages.push(page);
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`Uncaught in the page: ${error.message}`));
+    page.on("request", (request) => {
+      const url = request.url();
+      if (Object.values(DEMO_TOKENS).some((token) => url.includes(token)))
+        problems.push(`Token in a URL: ${url}`);
+    });
+    await page.goto(demo.url);
+    const pane = page.frameLocator('iframe[title="GAL Contact add-in"]');
+    const demoPage: DemoPage = {
+      page,
+      pane,
+      problems,
+      async select(messageId) {
+        await page.locator(`[data-message-id="${messageId}"]`).click();
+      },
+      async paneShows(text) {
+        await pane.getByText(text).first().waitFor({ state: "visible" });
+      },
+      paneButton(name) {
+        return pane.getByRole("button", { name });
+      },
+      async paneLoads() {
+        return Number(await page.locator("aside[data-pane-loads]").getAttribute("data-pane-loads"));
+      },
+      async injectFault(name) {
+        await page.getByRole("button", { name: "Inject a failure" }).click();
+        await page.getByRole("menuitem", { name: DEMO_FAULTS[name].label }).click();
+        await page.getByRole("status").filter({ hasText: "Armed:" }).waitFor();
+      },
+      async signInAs(role) {
+        const loadsBefore = await demoPage.paneLoads();
+        await page.getByRole("combobox", { name: "Signed in as" }).selectOption(role);
+        // Signing in as someone else restarts the pane; wait until the new one listens.
+        await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
+        await paneListening(page);
+      },
+      addressBookRow(address) {
+        return page.locator(`tr[data-contact-address="${address.toLowerCase()}"]`);
+      },
+    };
+    await paneListening(page);
+    return demoPage;
+  };
+
+  return {
+    demo,
+    browser,
+    open,
+    async close() {
+      await browser.close();
+      await demo.close();
+    },
+  };
+}
+
+async function paneListening(page: Page): Promise<void> {
+  await page.locator('aside[data-pane-listening="true"]').waitFor({ state: "attached" });
+}
+
+/** Polls `condition` until it holds; fails with `what` after STEP_TIMEOUT_MS. Never asserts speed. */
+export async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The address book as the emulator's control surface reports it over HTTP. */
+export async function emulatorContacts(demo: RunningDemo): Promise<ContactRecord[]> {
+  const response = await fetch(`${demo.url}/__emulator/contacts`);
+  return ((await response.json()) as { Contacts: ContactRecord[] }).Contacts;
+}
+
+export function contactsWithAddress(contacts: ContactRecord[], address: string): ContactRecord[] {
+  return contacts.filter(
+    (contact) => contact.ContactExternalEmailAddress.toLowerCase() === address.toLowerCase(),
+  );
+}
+
+/** Writes a screenshot of the pane (the iframe as Outlook frames it) to docs/screenshots/<name>.png. */
+export async function screenshotPane(demoPage: DemoPage, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Let Fluent's transitions and the pane's focus move settle, so the picture is stable.
+  await demoPage.page.waitForTimeout(400);
+  await demoPage.page
+    .locator('iframe[title="GAL Contact add-in"]')
+    .screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: "disabled" });
+}

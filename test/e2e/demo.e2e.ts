@@ -1,0 +1,230 @@
+/**
+ * The demo end to end in Chromium: the real pane build in the stand-in page's iframe,
+ * over the relay, against the emulator. Each test starts from the seeded address book.
+ */
+import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
+import { strings } from "../../src/taskpane/strings";
+import {
+  contactsWithAddress,
+  emulatorContacts,
+  startDemoSession,
+  waitUntil,
+  type DemoPage,
+  type DemoSession,
+} from "./demo-session";
+
+let session: DemoSession;
+let current: DemoPage | null = null;
+
+beforeAll(async () => {
+  session = await startDemoSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+beforeEach(() => {
+  session.demo.reset();
+});
+
+afterEach(async () => {
+  const problems = current?.problems ?? [];
+  await current?.page.close();
+  current = null;
+  expect(problems).toEqual([]);
+});
+
+async function open(): Promise<DemoPage> {
+  current = await session.open();
+  return current;
+}
+
+function apiCalls(route: string) {
+  return session.demo.emulator.requests().filter((request) => request.path === route);
+}
+
+describe("promoting a sender", () => {
+  it("adds an external sender in one click; the page's address book and the emulator show company and mail tip", async () => {
+    const demo = await open();
+    await demo.select("fabrikam-redlines");
+    await demo.paneShows(strings.verdict.missing);
+    await demo.paneButton(strings.promote.add).click();
+    await demo.paneShows(strings.progress.added);
+
+    const row = demo.addressBookRow("isabel.ferreira@fabrikam.com");
+    await row.waitFor();
+    await waitUntil(
+      async () => (await row.locator('[data-column="company"]').textContent()) === "Fabrikam",
+      "the company in the address book panel",
+    );
+    const tipInPanel = (await row.locator('[data-column="mail-tip"]').textContent()) ?? "";
+    expect(tipInPanel).toMatch(/Fabrikam/);
+
+    const stored = contactsWithAddress(await emulatorContacts(session.demo), "isabel.ferreira@fabrikam.com");
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      ContactDisplayName: "Isabel Ferreira",
+      ContactCompany: "Fabrikam",
+      ContactHiddenFromAddressListsEnabled: false,
+    });
+    expect(stored[0]?.ContactMailTip).toContain(tipInPanel.trim());
+  });
+
+  it("shows a sender already in the address book as such, and edits the mail tip and the visibility", async () => {
+    const demo = await open();
+    await demo.select("northwind-delivery");
+    await demo.paneShows(strings.verdict.exists);
+    await demo.paneShows("External contact at Northwind Traders (northwindtraders.com).");
+    expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
+
+    await demo.paneButton(strings.existing.editMailTip).click();
+    const editor = demo.pane.getByRole("textbox", { name: strings.existing.mailTip });
+    await editor.fill("Ships our spare parts. Call before sending drawings.");
+    await demo.paneButton(strings.existing.save).click();
+    await demo.paneShows("Ships our spare parts. Call before sending drawings.");
+    await waitUntil(async () => {
+      const [contact] = contactsWithAddress(
+        await emulatorContacts(session.demo),
+        "d.okafor@northwindtraders.com",
+      );
+      return contact?.ContactMailTip === "Ships our spare parts. Call before sending drawings.";
+    }, "the new mail tip in the emulator");
+
+    const shown = demo.pane.getByRole("switch", { name: strings.existing.shownInAddressBook });
+    expect(await shown.isChecked()).toBe(true);
+    await shown.click();
+    await waitUntil(async () => {
+      const [contact] = contactsWithAddress(
+        await emulatorContacts(session.demo),
+        "d.okafor@northwindtraders.com",
+      );
+      return contact?.ContactHiddenFromAddressListsEnabled === true;
+    }, "the contact hidden in the emulator");
+    await demo.page
+      .locator('tr[data-contact-address="d.okafor@northwindtraders.com"]')
+      .getByText("Hidden from address lists")
+      .waitFor();
+  });
+
+  it("shows a contact mastered on-premises read-only", async () => {
+    const demo = await open();
+    await demo.select("proseware-tests");
+    await demo.paneShows(strings.verdict.exists);
+    await demo.paneShows(strings.existing.dirSynced);
+    expect(await demo.paneButton(strings.existing.editMailTip).count()).toBe(0);
+  });
+
+  it("tells a look-alike address apart: the .com.au contact does not make priya@tailspintoys.com present", async () => {
+    const demo = await open();
+    await demo.select("tailspin-proofs");
+    await demo.paneShows(strings.verdict.missing);
+  });
+});
+
+describe("following Outlook's selection", () => {
+  it("pinned: fast switches end on the last sender, without reloading the pane", async () => {
+    const demo = await open();
+    const loads = await demo.paneLoads();
+    for (const id of [
+      "northwind-delivery",
+      "contoso-lunch",
+      "litware-renewal",
+      "woodgrove-statement",
+      "alpine-offsite",
+    ]) {
+      await demo.select(id);
+    }
+    await demo.paneShows("Olivia Brennan");
+    await demo.paneShows(strings.verdict.missing);
+    // Nothing from an earlier message lingers.
+    expect(await demo.pane.getByText("Marcus Webb").count()).toBe(0);
+    expect(await demo.pane.getByText(strings.verdict.automated).count()).toBe(0);
+    expect(await demo.paneLoads()).toBe(loads);
+  });
+
+  it("shows the empty state when nothing is selected (a null item)", async () => {
+    const demo = await open();
+    await demo.page.getByRole("button", { name: "Select nothing" }).click();
+    await demo.paneShows(strings.empty.noItem);
+    await demo.select("relecloud-onboarding");
+    await demo.paneShows("Kenji Watanabe");
+  });
+
+  it("unpinned: the pane reloads on each selection and starts on the new message", async () => {
+    const demo = await open();
+    await demo.page.getByRole("button", { name: "Pin pane" }).click();
+    const loads = await demo.paneLoads();
+    await demo.select("freelance-quote");
+    await waitUntil(async () => (await demo.paneLoads()) === loads + 1, "the pane to reload");
+    await demo.paneShows("Sophie Laurent");
+    await demo.paneShows(strings.sender.noCompany);
+  });
+
+  it("says a meeting is not a message", async () => {
+    const demo = await open();
+    await demo.select("qbr-invite");
+    await demo.paneShows(strings.empty.notMessage("appointment"));
+  });
+});
+
+describe("senders that are not promoted", () => {
+  it("offers nothing for an internal colleague or a no-reply sender", async () => {
+    const demo = await open();
+    await demo.select("contoso-lunch");
+    await demo.paneShows(strings.verdict.internal);
+    expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
+
+    await demo.select("woodgrove-statement");
+    await demo.paneShows(strings.verdict.automated);
+    expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
+    // Neither needed the admin API.
+    expect(apiCalls("/admin/api/Contact/GetContacts").length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("failures", () => {
+  it("a user without the admin role can look up but not add, and is told which roles can", async () => {
+    const demo = await open();
+    await demo.signInAs("readonly");
+    await demo.select("alpine-offsite");
+    await demo.paneShows(strings.verdict.missing);
+    await demo.paneButton(strings.promote.add).click();
+    await demo.paneShows(strings.errors.forbidden(EXCHANGE_WRITE_ROLES));
+    expect(
+      contactsWithAddress(await emulatorContacts(session.demo), "olivia.brennan@alpineskihouse.com"),
+    ).toEqual([]);
+  });
+
+  it("rides out throttling: Retry-After is honoured and the lookup completes", async () => {
+    const demo = await open();
+    await demo.injectFault("throttle");
+    await demo.select("relecloud-onboarding");
+    await demo.paneShows(strings.errors.throttledRetrying(2));
+    await demo.paneShows(strings.verdict.missing);
+    const statuses = apiCalls("/admin/api/Contact/GetContacts").map((request) => request.status);
+    expect(statuses).toContain(429);
+    expect(statuses.at(-1)).toBe(200);
+  });
+
+  it("after a failure between create and update, Finish completes the same contact: exactly one, complete", async () => {
+    const demo = await open();
+    await demo.injectFault("fail-general-update");
+    await demo.select("adventure-works-kickoff");
+    await demo.paneShows(strings.verdict.missing);
+    await demo.paneButton(strings.promote.add).click();
+    await demo.paneShows(strings.progress.partial(strings.progress.missingBoth).replace(/\.$/, ""));
+    const finish = demo.paneButton(strings.progress.finish);
+    await finish.click();
+    await demo.paneShows(strings.progress.added);
+
+    const stored = contactsWithAddress(
+      await emulatorContacts(session.demo),
+      "rafael.costa@adventure-works.com",
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.ContactCompany).toBeTruthy();
+    expect(stored[0]?.ContactMailTip).toBeTruthy();
+    expect(apiCalls("/admin/api/Contact").filter((request) => request.method === "POST")).toHaveLength(1);
+  });
+});

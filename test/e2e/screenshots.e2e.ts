@@ -1,0 +1,140 @@
+/**
+ * Pictures of the pane in each main state, written to docs/screenshots/ and checked in,
+ * so a person sees the pane without running it. Each state is reached through the UI,
+ * exactly as in demo.e2e.ts; the test fails if a state cannot be reached.
+ */
+import path from "node:path";
+import { DEMO_TOKENS } from "../../src/emulator/seed";
+import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
+import { strings } from "../../src/taskpane/strings";
+import {
+  SCREENSHOT_DIR,
+  screenshotPane,
+  startDemoSession,
+  type DemoPage,
+  type DemoSession,
+} from "./demo-session";
+
+let session: DemoSession;
+let demo: DemoPage;
+
+beforeAll(async () => {
+  session = await startDemoSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+beforeEach(async () => {
+  session.demo.reset();
+  demo = await session.open();
+});
+
+afterEach(async () => {
+  const problems = demo.problems;
+  await demo.page.close();
+  expect(problems).toEqual([]);
+});
+
+it("the whole demo page, after adding a sender", async () => {
+  await demo.select("fabrikam-redlines");
+  await demo.paneButton(strings.promote.add).click();
+  await demo.paneShows(strings.progress.added);
+  await demo.addressBookRow("isabel.ferreira@fabrikam.com").waitFor();
+  await demo.page.waitForTimeout(400);
+  await demo.page.screenshot({ path: path.join(SCREENSHOT_DIR, "demo-page.png"), animations: "disabled" });
+});
+
+it("an external sender not yet in the address book", async () => {
+  await demo.select("fabrikam-redlines");
+  await demo.paneShows(strings.verdict.missing);
+  await screenshotPane(demo, "pane-not-in-address-book");
+});
+
+it("the contact just added", async () => {
+  await demo.select("fabrikam-redlines");
+  await demo.paneButton(strings.promote.add).click();
+  await demo.paneShows(strings.progress.added);
+  await screenshotPane(demo, "pane-added");
+});
+
+it("a sender already in the address book", async () => {
+  await demo.select("northwind-delivery");
+  await demo.paneShows(strings.verdict.exists);
+  await screenshotPane(demo, "pane-existing-contact");
+});
+
+it("a contact hidden from the address book", async () => {
+  await demo.select("litware-renewal");
+  await demo.paneShows(strings.verdict.exists);
+  await screenshotPane(demo, "pane-hidden-contact");
+});
+
+it("send-on-behalf, with an RTL name and an IDN domain side by side", async () => {
+  await demo.select("adventure-works-kickoff");
+  await demo.paneShows(strings.verdict.missing);
+  await screenshotPane(demo, "pane-on-behalf");
+  await demo.select("wwi-shipping");
+  await demo.paneShows(strings.verdict.missing);
+  await screenshotPane(demo, "pane-rtl-name");
+  await demo.select("muller-quote");
+  await demo.paneShows(strings.verdict.missing);
+  await screenshotPane(demo, "pane-idn-domain");
+});
+
+it("an internal colleague and an automated sender", async () => {
+  await demo.select("contoso-lunch");
+  await demo.paneShows(strings.verdict.internal);
+  await screenshotPane(demo, "pane-internal");
+  await demo.select("woodgrove-statement");
+  await demo.paneShows(strings.verdict.automated);
+  await screenshotPane(demo, "pane-automated");
+});
+
+it("nothing selected, and a meeting", async () => {
+  await demo.page.getByRole("button", { name: "Select nothing" }).click();
+  await demo.paneShows(strings.empty.noItem);
+  await screenshotPane(demo, "pane-nothing-selected");
+  await demo.select("qbr-invite");
+  await demo.paneShows(strings.empty.notMessage("appointment"));
+  await screenshotPane(demo, "pane-meeting");
+});
+
+it("a user without the admin role", async () => {
+  await demo.signInAs("readonly");
+  await demo.select("alpine-offsite");
+  await demo.paneButton(strings.promote.add).click();
+  await demo.paneShows(strings.errors.forbidden(EXCHANGE_WRITE_ROLES));
+  await screenshotPane(demo, "pane-forbidden");
+});
+
+it("throttled, retrying", async () => {
+  await demo.injectFault("throttle");
+  await demo.select("relecloud-onboarding");
+  await demo.paneShows(strings.errors.throttledRetrying(2));
+  await screenshotPane(demo, "pane-throttled");
+  await demo.paneShows(strings.verdict.missing);
+});
+
+it("a failure between create and update, with Finish", async () => {
+  await demo.injectFault("fail-general-update");
+  await demo.select("alpine-offsite");
+  await demo.paneButton(strings.promote.add).click();
+  await demo.paneButton(strings.progress.finish).waitFor();
+  await screenshotPane(demo, "pane-partial-finish");
+});
+
+it("the dark theme", async () => {
+  await demo.page.getByRole("switch", { name: "Dark theme" }).click();
+  await demo.select("northwind-delivery");
+  await demo.paneShows(strings.verdict.exists);
+  await screenshotPane(demo, "pane-dark-theme");
+});
+
+it("keeps the demo's tokens out of every picture's page", async () => {
+  // A sanity check on the pages the pictures come from: no token in the rendered text.
+  await demo.select("northwind-delivery");
+  const text = (await demo.page.content()) + (await demo.pane.locator("body").innerText());
+  for (const token of Object.values(DEMO_TOKENS)) expect(text).not.toContain(token);
+});
