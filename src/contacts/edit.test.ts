@@ -78,15 +78,29 @@ describe("setMailTip", () => {
     expect(updated.mailTip).toBe("");
   });
 
-  it("accepts exactly 175 characters (counted as characters, not UTF-16 units) and refuses 176 before sending", async () => {
+  it("accepts exactly 175 characters (as a reader counts them, not code units) and refuses 176 before sending", async () => {
     const directory = new OneContactDirectory(contact());
-    const emoji175 = "🙂".repeat(175);
+    const emoji175 = "👩‍💻".repeat(175); // five code points, one character each
     await expect(setMailTip(directory, contact(), emoji175)).resolves.toMatchObject({ mailTip: emoji175 });
 
     const error = await rejectionOf(setMailTip(directory, contact(), "x".repeat(176)));
     expect(isDirectoryError(error, "validation")).toBe(true);
     expect((error as Error).message).toMatch(/at most 175 characters \(this one has 176\)/);
     expect(directory.optionUpdates).toHaveLength(1);
+  });
+
+  it("drops invisible characters and collapses whitespace before sending", async () => {
+    const directory = new OneContactDirectory(contact());
+    await setMailTip(directory, contact(), "Replies\u200B within\n\n a  day.");
+    expect(directory.optionUpdates.map((u) => u.changes)).toEqual([{ mailTip: "Replies within a day." }]);
+  });
+
+  it("refuses character codes as markup too", async () => {
+    const directory = new OneContactDirectory(contact());
+    expect(
+      isDirectoryError(await rejectionOf(setMailTip(directory, contact(), "AT&amp;T")), "validation"),
+    ).toBe(true);
+    expect(directory.optionUpdates).toHaveLength(0);
   });
 
   it("refuses HTML before sending", async () => {

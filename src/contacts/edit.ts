@@ -11,6 +11,7 @@
 import { DirectoryError } from "../admin-api/errors";
 import type { CallOptions, ContactDirectory, MailContact } from "./directory";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
+import { containsMarkup, displayedLength, mailTipToPlainText } from "./mail-tip";
 
 /** Sets the mail tip; "" (or only spaces) clears it. Resolves with the contact as now stored. */
 export async function setMailTip(
@@ -20,8 +21,7 @@ export async function setMailTip(
   options?: CallOptions,
 ): Promise<MailContact> {
   refuseIfDirSynced(contact);
-  const text = mailTip.trim();
-  const problem = mailTipProblem(text);
+  const problem = mailTipProblem(mailTip);
   if (problem) {
     throw new DirectoryError({
       kind: "validation",
@@ -30,6 +30,8 @@ export async function setMailTip(
       field: "ContactMailTip",
     });
   }
+  // Markup is refused above, so this only drops invisible characters and collapses whitespace.
+  const text = mailTipToPlainText(mailTip);
   if (text === contact.mailTip) return contact;
   return directory.updateOptions(contact, { mailTip: text }, options);
 }
@@ -46,17 +48,14 @@ export async function setHiddenFromAddressLists(
   return directory.updateOptions(contact, { hiddenFromAddressLists: hidden }, options);
 }
 
-/** Markup Exchange would not render: it wraps the tip in <html><body> itself and supports nothing else. */
-const HTML_TAG = /<\/?[a-z!][^<>]*>/i;
-
-/** Why a mail tip (already trimmed) cannot be sent, or null when it can. */
-export function mailTipProblem(text: string): string | null {
-  const length = Array.from(text).length;
+/** Why a mail tip cannot be sent, or null when it can. Length counts characters as a reader sees them. */
+export function mailTipProblem(mailTip: string): string | null {
+  // Exchange wraps the tip in <html><body> itself and renders nothing else.
+  if (containsMarkup(mailTip))
+    return "A mail tip must be plain text: remove the HTML tags and character codes.";
+  const length = displayedLength(mailTipToPlainText(mailTip));
   if (length > EXCHANGE_LIMITS.mailTip) {
     return `A mail tip can be at most ${EXCHANGE_LIMITS.mailTip} characters (this one has ${length}).`;
-  }
-  if (HTML_TAG.test(text)) {
-    return "A mail tip must be plain text: remove the HTML tags.";
   }
   return null;
 }
