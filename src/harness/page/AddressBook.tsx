@@ -40,7 +40,7 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}`,
   },
   table: { tableLayout: "fixed" },
-  clip: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  clip: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   tip: { color: tokens.colorNeutralForeground2 },
   newRow: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
@@ -109,8 +109,8 @@ export function AddressBook({ contacts, baselineIds, requests, unavailable }: Ad
                     data-contact-address={contact.ContactExternalEmailAddress.toLowerCase()}
                   >
                     <TableCell>
-                      <div className={styles.clip} dir="auto">
-                        {contact.ContactDisplayName ?? contact.ContactName ?? ""}
+                      <div className={styles.clip}>
+                        <bdi>{contact.ContactDisplayName ?? contact.ContactName ?? ""}</bdi>
                       </div>
                       <div className={styles.badges}>
                         {isNew && (

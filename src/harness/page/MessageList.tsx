@@ -168,8 +168,8 @@ export function MessageList({ messages, selectedId, readIds, now, onSelect }: Me
                 color="colorful"
                 aria-hidden
               />
-              <Text className={mergeClasses(styles.sender, unread && styles.unread)} dir="auto">
-                {message.fromName}
+              <Text className={mergeClasses(styles.sender, unread && styles.unread)}>
+                <bdi>{message.fromName}</bdi>
               </Text>
               <Text size={200} className={styles.time}>
                 {formatListTime(message.receivedAt, now)}

@@ -63,7 +63,7 @@ export function ReadingPane({ message }: { message: DemoMessage | null }) {
       <div className={styles.header}>
         <Avatar name={message.fromName} size={40} color="colorful" aria-hidden />
         <div className={styles.headerLines}>
-          <Text weight="semibold" dir="auto">
+          <Text weight="semibold">
             {message.onBehalfOfName ? (
               <>
                 <bdi>{message.onBehalfOfName}</bdi> on behalf of <bdi>{message.fromName}</bdi>
