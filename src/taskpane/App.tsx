@@ -1,0 +1,245 @@
+/**
+ * The task pane: the sender of the selected message, whether the organization's
+ * address book has them, and one click to add them. Follows Outlook's theme and the
+ * selection of a pinned pane. Everything it touches outside React comes in `services`.
+ */
+import { FluentProvider, makeStyles, Skeleton, SkeletonItem, Text, tokens } from "@fluentui/react-components";
+import { useRef, type JSX } from "react";
+import { validateDraft } from "../contacts/draft";
+import { ErrorBar } from "./components/ErrorBar";
+import { EmptyState } from "./components/EmptyState";
+import { ExistingContactPanel } from "./components/ExistingContactPanel";
+import { PromoteForm } from "./components/PromoteForm";
+import { PromoteProgress } from "./components/PromoteProgress";
+import { SenderCard } from "./components/SenderCard";
+import type { VerdictKind } from "./components/VerdictBadge";
+import { useOfficeTheme } from "./hooks/use-office-theme";
+import { usePaneController } from "./hooks/use-pane-controller";
+import type { PaneServices } from "./pane-services";
+import type { PaneController } from "./state/pane-controller";
+import { personFor, type PaneState, type PersonState, type Selection } from "./state/pane-state";
+import { strings } from "./strings";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    paddingBlock: tokens.spacingVerticalL,
+    paddingInline: tokens.spacingHorizontalL,
+    maxWidth: "40rem",
+    marginInline: "auto",
+    boxSizing: "border-box",
+  },
+  reason: { color: tokens.colorNeutralForeground2 },
+  placeholder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export function App(props: { services: PaneServices }): JSX.Element {
+  const styles = useStyles();
+  const theme = useOfficeTheme(props.services.host);
+  return (
+    <FluentProvider theme={theme} className={styles.provider}>
+      <Pane services={props.services} />
+    </FluentProvider>
+  );
+}
+
+function Pane({ services }: { services: PaneServices }): JSX.Element {
+  const styles = useStyles();
+  const { state, controller } = usePaneController(services);
+  const { selection } = state;
+  return (
+    <main className={styles.pane} aria-label={strings.appTitle}>
+      {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
+      {selection.kind === "not-message" ? (
+        <EmptyState variant="other-item" message={strings.empty.notMessage(selection.itemType)} />
+      ) : null}
+      {selection.kind === "sender" ? (
+        // Keyed by generation: nothing local (an open mail tip editor) carries over to another message.
+        <SenderView key={state.generation} state={state} selection={selection} controller={controller} />
+      ) : null}
+    </main>
+  );
+}
+
+interface SenderViewProps {
+  state: PaneState;
+  selection: Extract<Selection, { kind: "sender" }>;
+  controller: PaneController;
+}
+
+function SenderView({ state, selection, controller }: SenderViewProps): JSX.Element {
+  const styles = useStyles();
+  // Set when the person clicks Add, so that the view replacing the button takes the focus.
+  const addClicked = useRef(false);
+  const { analysis, key } = selection;
+  const person = personFor(state, key);
+  const { verdict, lookupFailure } = state;
+  const external = analysis.kind === "external";
+  const company =
+    verdict.kind === "exists"
+      ? verdict.contact.company || null
+      : external
+        ? person.draft?.company || null
+        : null;
+
+  const lookupTarget = { kind: "lookup", generation: state.generation } as const;
+  const lookupError = lookupFailure ? (
+    <ErrorBar
+      failure={lookupFailure}
+      title={strings.errors.whileLookingUp}
+      onRetry={() => controller.retry(lookupTarget)}
+      onSignIn={() => void controller.signInAndRetry(lookupTarget)}
+    />
+  ) : null;
+
+  return (
+    <>
+      <SenderCard
+        analysis={analysis}
+        company={company}
+        showCompany={external}
+        verdict={verdictKind(analysis.kind, verdict.kind, person)}
+      />
+      {external && key !== null ? (
+        <ExternalSenderBody
+          state={state}
+          person={person}
+          personKey={key}
+          controller={controller}
+          addClicked={addClicked}
+        />
+      ) : (
+        <Text className={styles.reason}>{analysis.reason}</Text>
+      )}
+      {lookupError}
+    </>
+  );
+}
+
+interface ExternalSenderBodyProps {
+  state: PaneState;
+  person: PersonState;
+  personKey: string;
+  controller: PaneController;
+  addClicked: { current: boolean };
+}
+
+function ExternalSenderBody({
+  state,
+  person,
+  personKey,
+  controller,
+  addClicked,
+}: ExternalSenderBodyProps): JSX.Element | null {
+  const styles = useStyles();
+  const { verdict } = state;
+  const { promotion, draft } = person;
+
+  if (verdict.kind === "exists") {
+    const editTarget = { kind: "edit", key: personKey } as const;
+    return (
+      <ExistingContactPanel
+        contact={verdict.contact}
+        edit={person.edit}
+        justAdded={promotion?.phase === "done" ? { alreadyExisted: promotion.alreadyExisted } : null}
+        onSaveMailTip={(mailTip) => controller.saveMailTip(mailTip)}
+        onSetShown={(shown) => void controller.setShownInAddressBook(shown)}
+        onRetry={() => controller.retry(editTarget)}
+        onSignIn={() => void controller.signInAndRetry(editTarget)}
+      />
+    );
+  }
+
+  if (promotion && promotion.phase !== "done" && draft) {
+    const promotionTarget = { kind: "promotion", key: personKey } as const;
+    const created =
+      promotion.phase === "running" ||
+      promotion.state.completed.includes("create") ||
+      promotion.state.createOutcomeUnknown ||
+      promotion.state.contact !== null;
+    return (
+      <>
+        <PromoteProgress
+          promotion={promotion}
+          focusOnMount={addClicked.current}
+          onFinish={() => controller.retry(promotionTarget)}
+          onSignIn={() => void controller.signInAndRetry(promotionTarget)}
+        />
+        <PromoteForm
+          draft={draft}
+          errors={validateDraft(draft)}
+          detailsOpen={person.detailsOpen}
+          readOnly={created}
+          showAddButton={!created}
+          busy={promotion.phase === "running"}
+          onToggleDetails={(open) => controller.setDetailsOpen(open)}
+          onChange={(changes) => controller.updateDraft(changes)}
+          onAdd={() => controller.promote()}
+        />
+      </>
+    );
+  }
+
+  if (verdict.kind === "missing" && draft) {
+    return (
+      <PromoteForm
+        draft={draft}
+        errors={validateDraft(draft)}
+        detailsOpen={person.detailsOpen}
+        readOnly={false}
+        showAddButton
+        busy={false}
+        onToggleDetails={(open) => controller.setDetailsOpen(open)}
+        onChange={(changes) => controller.updateDraft(changes)}
+        onAdd={() => {
+          addClicked.current = true;
+          controller.promote();
+        }}
+      />
+    );
+  }
+
+  if (verdict.kind === "checking") {
+    return (
+      <Skeleton className={styles.placeholder} aria-label={strings.verdict.checking}>
+        <SkeletonItem size={32} />
+        <SkeletonItem size={16} />
+      </Skeleton>
+    );
+  }
+  return null;
+}
+
+function verdictKind(
+  senderKind: string,
+  verdict: PaneState["verdict"]["kind"],
+  person: PersonState,
+): VerdictKind {
+  switch (senderKind) {
+    case "internal":
+      return "internal";
+    case "automated":
+      return "automated";
+    case "unusable":
+      return "unusable";
+  }
+  const { promotion } = person;
+  if (verdict !== "exists" && promotion?.phase === "running") return "adding";
+  if (verdict !== "exists" && promotion?.phase === "failed") {
+    const { state } = promotion;
+    return state.completed.includes("create") || state.contact !== null ? "incomplete" : "missing";
+  }
+  switch (verdict) {
+    case "checking":
+      return "checking";
+    case "exists":
+      return "exists";
+    case "missing":
+      return "missing";
+    default:
+      return "unknown";
+  }
+}

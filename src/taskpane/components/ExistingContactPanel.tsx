@@ -1,0 +1,198 @@
+/**
+ * A contact that is already in the address book: its name, company, mail tip (editable
+ * in place) and visibility (a switch), and a link to it in the Exchange admin center.
+ * A contact mastered on-premises is shown read-only, with the reason.
+ */
+import {
+  Button,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Switch,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { Delete16Regular, Edit16Regular, Open16Regular } from "@fluentui/react-icons";
+import { useEffect, useRef, useState, type JSX } from "react";
+import type { MailContact } from "../../contacts/directory";
+import { mailTipProblem } from "../../contacts/edit";
+import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
+import type { EditView } from "../state/pane-state";
+import { strings } from "../strings";
+import { ErrorBar } from "./ErrorBar";
+import { mailTipLength } from "./mail-tip-length";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  success: { outlineStyle: "none" },
+  facts: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXXS },
+  label: { color: tokens.colorNeutralForeground2 },
+  value: { overflowWrap: "anywhere" },
+  empty: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  // Read by screen readers, not shown: the icon says the same to sighted people.
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+});
+
+export interface ExistingContactPanelProps {
+  contact: MailContact;
+  edit: EditView;
+  /** Set right after this pane added the contact. */
+  justAdded: { alreadyExisted: boolean } | null;
+  onSaveMailTip(mailTip: string): Promise<boolean>;
+  onSetShown(shown: boolean): void;
+  onRetry(): void;
+  onSignIn(): void;
+}
+
+export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Element {
+  const { contact, edit, justAdded, onSaveMailTip, onSetShown, onRetry, onSignIn } = props;
+  const styles = useStyles();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(contact.mailTip);
+  const successRef = useRef<HTMLDivElement>(null);
+  const readOnly = contact.dirSynced;
+  const saving = edit.saving !== null;
+
+  useEffect(() => {
+    // The Add button the person clicked is gone: the success message takes the focus.
+    if (justAdded) successRef.current?.focus();
+  }, [justAdded]);
+
+  const problem = editing ? mailTipProblem(text.trim()) : null;
+  const save = async (value: string) => {
+    if (await onSaveMailTip(value)) setEditing(false);
+  };
+
+  return (
+    <section className={styles.root} aria-label={strings.existing.regionLabel}>
+      {justAdded ? (
+        <div ref={successRef} tabIndex={-1} className={styles.success}>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              {justAdded.alreadyExisted ? strings.progress.alreadyExisted : strings.progress.added}
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      ) : null}
+
+      <div className={styles.facts}>
+        <Text weight="semibold" className={styles.value}>
+          {strings.verdict.existsAs(contact.displayName || contact.name)}
+        </Text>
+        {contact.company ? (
+          <Text size={200} className={styles.value}>
+            {strings.existing.company}: {contact.company}
+          </Text>
+        ) : null}
+      </div>
+
+      {readOnly ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{strings.existing.dirSynced}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {editing ? (
+        <div className={styles.facts}>
+          <Field
+            label={strings.existing.mailTip}
+            hint={strings.promote.count(mailTipLength(text), EXCHANGE_LIMITS.mailTip)}
+            validationMessage={problem ?? undefined}
+            validationState={problem ? "error" : "none"}
+          >
+            <Textarea value={text} resize="vertical" onChange={(_, data) => setText(data.value)} autoFocus />
+          </Field>
+          <div className={styles.buttons}>
+            <Button
+              appearance="primary"
+              size="small"
+              disabled={saving || problem !== null}
+              icon={edit.saving === "mail-tip" ? <Spinner size="extra-tiny" /> : undefined}
+              onClick={() => void save(text)}
+            >
+              {edit.saving === "mail-tip" ? strings.existing.saving : strings.existing.save}
+            </Button>
+            <Button size="small" disabled={saving} onClick={() => setEditing(false)}>
+              {strings.existing.cancel}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className={styles.facts}>
+          <Text size={200} className={styles.label}>
+            {strings.existing.mailTip}
+          </Text>
+          {contact.mailTip ? (
+            <Text className={styles.value}>{contact.mailTip}</Text>
+          ) : (
+            <Text className={styles.empty}>{strings.existing.noMailTip}</Text>
+          )}
+          {readOnly ? null : (
+            <div className={styles.buttons}>
+              <Button
+                size="small"
+                icon={<Edit16Regular />}
+                aria-label={strings.existing.editMailTip}
+                disabled={saving}
+                onClick={() => {
+                  setText(contact.mailTip);
+                  setEditing(true);
+                }}
+              >
+                {strings.existing.edit}
+              </Button>
+              {contact.mailTip ? (
+                <Button
+                  size="small"
+                  icon={edit.saving === "mail-tip" ? <Spinner size="extra-tiny" /> : <Delete16Regular />}
+                  aria-label={strings.existing.clearMailTip}
+                  disabled={saving}
+                  onClick={() => void save("")}
+                >
+                  {strings.existing.clear}
+                </Button>
+              ) : null}
+            </div>
+          )}
+        </div>
+      )}
+
+      <Switch
+        label={strings.existing.shownInAddressBook}
+        checked={!contact.hiddenFromAddressLists}
+        disabled={readOnly || saving}
+        onChange={(_, data) => onSetShown(data.checked)}
+      />
+
+      {edit.failure ? (
+        <ErrorBar
+          failure={edit.failure}
+          title={strings.errors.whileSaving}
+          onRetry={onRetry}
+          onSignIn={onSignIn}
+        />
+      ) : null}
+
+      {contact.adminCenterUrl ? (
+        <Link href={contact.adminCenterUrl} target="_blank" rel="noopener noreferrer" className={styles.link}>
+          {strings.existing.openInAdminCenter}
+          <Open16Regular aria-hidden />
+          <span className={styles.visuallyHidden}>{strings.existing.opensInNewWindow}</span>
+        </Link>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Who sent the message: name, address (Unicode form), the company the pane guesses,
+ * on-behalf-of when it applies, look-alike warnings, and the verdict slot.
+ */
+import {
+  Avatar,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { JSX } from "react";
+import type { SenderAnalysis } from "../../contacts/types";
+import { strings } from "../strings";
+import { VerdictBadge, type VerdictKind } from "./VerdictBadge";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  identity: {
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: "center",
+  },
+  lines: { display: "flex", flexDirection: "column", minWidth: 0 },
+  name: { margin: 0, overflowWrap: "anywhere" },
+  address: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  company: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  onBehalf: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+});
+
+export interface SenderCardProps {
+  analysis: SenderAnalysis;
+  /** The company shown: the contact's when it exists, else the guess; null when there is none. */
+  company: string | null;
+  /** Whether to mention the company line at all (not for internal, automated or unusable senders). */
+  showCompany: boolean;
+  verdict: VerdictKind;
+}
+
+export function SenderCard({ analysis, company, showCompany, verdict }: SenderCardProps): JSX.Element {
+  const styles = useStyles();
+  const address = analysis.address?.displayAddress ?? "";
+  const name = analysis.displayName || address || strings.sender.unknownName;
+  const onBehalfOf = analysis.onBehalfOf;
+  return (
+    <section className={styles.root} aria-label={strings.sender.regionLabel}>
+      <div className={styles.identity}>
+        <Avatar name={name} color="colorful" size={40} aria-hidden />
+        <div className={styles.lines}>
+          <Text as="h2" weight="semibold" size={400} className={styles.name}>
+            {name}
+          </Text>
+          {address && address !== name ? (
+            <Text size={200} className={styles.address}>
+              {address}
+            </Text>
+          ) : null}
+          {showCompany ? (
+            <Text size={200} className={styles.company}>
+              {company ?? strings.sender.noCompany}
+            </Text>
+          ) : null}
+        </div>
+      </div>
+      {onBehalfOf ? (
+        <Text size={200} className={styles.onBehalf}>
+          {strings.sender.onBehalfOf(onBehalfOf.displayName || onBehalfOf.address, name)}
+        </Text>
+      ) : null}
+      {analysis.warnings.map((warning) => (
+        <MessageBar key={warning} intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.sender.warningTitle}</MessageBarTitle>
+            {warning}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      <VerdictBadge kind={verdict} />
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The one-line answer to "is this sender in the address book?". Its slot keeps the same
+ * height whether it shows a skeleton or a verdict, so nothing below jumps when it arrives.
+ */
+import { Badge, makeStyles, Skeleton, SkeletonItem, tokens } from "@fluentui/react-components";
+import {
+  Bot16Regular,
+  Building16Regular,
+  CheckmarkCircle16Filled,
+  CheckmarkCircle16Regular,
+  ErrorCircle16Regular,
+  PersonAdd16Regular,
+  PersonQuestionMark16Regular,
+} from "@fluentui/react-icons";
+import type { JSX } from "react";
+import { strings } from "../strings";
+
+export type VerdictKind =
+  | "checking"
+  | "exists"
+  | "missing"
+  | "internal"
+  | "automated"
+  | "unusable"
+  | "unknown"
+  /** This pane is creating the contact. */
+  | "adding"
+  /** Created, but a later step of the promotion failed. */
+  | "incomplete";
+
+const useStyles = makeStyles({
+  slot: {
+    display: "flex",
+    alignItems: "center",
+    // Reserved for the tallest state (a large badge) so that the arrival of a verdict never moves the layout.
+    minHeight: tokens.lineHeightBase400,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
+  skeleton: { width: "60%" },
+  badge: { maxWidth: "100%" },
+});
+
+const APPEARANCE: Record<
+  Exclude<VerdictKind, "checking">,
+  {
+    color: "success" | "brand" | "informative" | "warning" | "danger" | "subtle";
+    icon: JSX.Element;
+    text: string;
+  }
+> = {
+  exists: { color: "success", icon: <CheckmarkCircle16Filled />, text: strings.verdict.exists },
+  missing: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.missing },
+  internal: { color: "informative", icon: <Building16Regular />, text: strings.verdict.internal },
+  automated: { color: "warning", icon: <Bot16Regular />, text: strings.verdict.automated },
+  unusable: { color: "danger", icon: <ErrorCircle16Regular />, text: strings.verdict.unusable },
+  unknown: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.unknown },
+  adding: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.adding },
+  incomplete: { color: "warning", icon: <CheckmarkCircle16Regular />, text: strings.verdict.incomplete },
+};
+
+export function VerdictBadge({ kind }: { kind: VerdictKind }): JSX.Element {
+  const styles = useStyles();
+  if (kind === "checking") {
+    return (
+      <div className={styles.slot} role="status" aria-busy="true">
+        <Skeleton className={styles.skeleton} aria-label={strings.verdict.checking}>
+          <SkeletonItem size={20} />
+        </Skeleton>
+      </div>
+    );
+  }
+  const { color, icon, text } = APPEARANCE[kind];
+  return (
+    <div className={styles.slot} role="status">
+      <Badge className={styles.badge} appearance="tint" color={color} size="large" icon={icon}>
+        {text}
+      </Badge>
+    </div>
+  );
+}

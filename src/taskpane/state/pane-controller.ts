@@ -1,0 +1,437 @@
+/**
+ * Owns the pane's behaviour: follows the selected item, looks senders up, runs
+ * promotions and edits, and retries what can be retried. Components only render its
+ * state (a plain PaneState) and call its methods.
+ *
+ * Why a class with a store rather than hooks: promotions and automatic retries outlive
+ * the sender on screen (a promotion for A continues while B is shown), so their
+ * lifetime is the pane's, not a component's.
+ */
+import { DirectoryError, isDirectoryError } from "../../admin-api/errors";
+import type { MailContact } from "../../contacts/directory";
+import { analyzeSender } from "../../contacts/sender";
+import { prefillDraft, validateDraft } from "../../contacts/draft";
+import { setHiddenFromAddressLists, setMailTip } from "../../contacts/edit";
+import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
+import { collapseWhitespace, truncateAtWordBoundary } from "../../contacts/mail-tip";
+import { ContactLookup } from "../../contacts/lookup";
+import { PROMOTE_STEP_LABELS, promoteContact } from "../../contacts/promote";
+import type { ContactDraft } from "../../contacts/types";
+import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types";
+import type { PaneServices } from "../pane-services";
+import { failureOf } from "./error-guidance";
+import {
+  INITIAL_PANE_STATE,
+  paneReducer,
+  personFor,
+  verdictFromLookup,
+  type ActionFailure,
+  type FailureTarget,
+  type PaneEvent,
+  type PaneState,
+  type PromoteStepView,
+  type RetryableAction,
+  type Selection,
+  type Verdict,
+} from "./pane-state";
+
+/** The steps a promotion is expected to take; "locate" joins when create only acknowledges. */
+const PLANNED_PROMOTE_STEPS: readonly PromoteStepId[] = ["create", "update-general", "update-options"];
+
+/** Who started an attempt: a throttled automatic retry is not retried automatically again. */
+type AttemptOrigin = "user" | "automatic";
+
+export interface PaneControllerOptions {
+  now?: () => number;
+  /** Share a lookup cache (the story page does); by default the controller makes its own. */
+  lookup?: ContactLookup;
+}
+
+export class PaneController {
+  readonly #services: PaneServices;
+  readonly #lookup: ContactLookup;
+  readonly #now: () => number;
+  readonly #listeners = new Set<() => void>();
+  readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The stored address for each person key (keys are lower-cased). */
+  readonly #addresses = new Map<string, string>();
+  #state: PaneState = INITIAL_PANE_STATE;
+  #generation = 0;
+  #stopListening: Array<() => void> = [];
+  #lifetime = new AbortController();
+
+  constructor(services: PaneServices, options: PaneControllerOptions = {}) {
+    this.#services = services;
+    this.#now = options.now ?? Date.now;
+    this.#lookup = options.lookup ?? new ContactLookup(services.directory);
+  }
+
+  // ---- store (useSyncExternalStore) ----
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  };
+
+  readonly getState = (): PaneState => this.#state;
+
+  #dispatch(event: PaneEvent): void {
+    const next = paneReducer(this.#state, event);
+    if (next === this.#state) return;
+    this.#state = next;
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  // ---- lifetime ----
+
+  /** Subscribes to Outlook's item changes (once) and to the lookup cache, then shows the current item. */
+  start(): void {
+    if (this.#stopListening.length > 0) return;
+    if (this.#lifetime.signal.aborted) this.#lifetime = new AbortController();
+    this.#stopListening = [
+      this.#services.host.onItemChanged(() => this.showCurrentItem()),
+      this.#lookup.subscribe((address, result) =>
+        this.#dispatch({ type: "known-changed", key: personKey(address), result }),
+      ),
+    ];
+    this.showCurrentItem();
+  }
+
+  /** Stops listening, cancels retries and in-flight calls. */
+  stop(): void {
+    for (const stop of this.#stopListening) stop();
+    this.#stopListening = [];
+    for (const timer of this.#retryTimers.values()) clearTimeout(timer);
+    this.#retryTimers.clear();
+    this.#lifetime.abort();
+  }
+
+  // ---- following the selection ----
+
+  /** Re-reads the selected item and shows its sender: the cached verdict at once, else "checking". */
+  showCurrentItem(): void {
+    const generation = ++this.#generation;
+    this.#cancelRetry(retryId({ kind: "lookup", generation: generation - 1 }));
+    const item = this.#services.host.readCurrentItem();
+    if (item.kind !== "message") {
+      const selection: Selection =
+        item.kind === "none" ? { kind: "none" } : { kind: "not-message", itemType: item.itemType };
+      this.#dispatch({
+        type: "selected",
+        generation,
+        selection,
+        verdict: { kind: "not-applicable" },
+        draft: null,
+      });
+      return;
+    }
+    const analysis = analyzeSender(
+      { from: item.from, sender: item.sender, userAddress: this.#services.host.context.userAddress },
+      this.#services.org,
+    );
+    if (analysis.kind !== "external" || !analysis.address) {
+      const key = analysis.address ? personKey(analysis.address.address) : null;
+      this.#dispatch({
+        type: "selected",
+        generation,
+        selection: { kind: "sender", analysis, key },
+        verdict: { kind: "not-applicable" },
+        draft: null,
+      });
+      return;
+    }
+    const address = analysis.address.address;
+    const key = personKey(address);
+    this.#addresses.set(key, address);
+    const cached = this.#lookup.peek(address);
+    const verdict: Verdict = cached ? verdictFromLookup(cached) : { kind: "checking" };
+    const draft = personFor(this.#state, key).draft ?? prefillDraft(analysis, this.#services.org);
+    this.#dispatch({
+      type: "selected",
+      generation,
+      selection: { kind: "sender", analysis, key },
+      verdict,
+      draft,
+    });
+    this.#runLookup(generation, address, "user");
+  }
+
+  #runLookup(generation: number, address: string, origin: AttemptOrigin): void {
+    this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
+      (result) => this.#dispatch({ type: "lookup-resolved", generation, result }),
+      (error: unknown) => {
+        // Superseded by a newer lookup (another message) or the pane closed: nothing to show.
+        if (isDirectoryError(error, "aborted") || generation !== this.#generation) return;
+        const failure = this.#failure({ type: "lookup" }, error, origin);
+        this.#dispatch({ type: "lookup-failed", generation, failure });
+        this.#scheduleAutomaticRetry({ kind: "lookup", generation }, failure);
+      },
+    );
+  }
+
+  // ---- the draft ----
+
+  updateDraft(changes: Partial<ContactDraft>): void {
+    const key = this.#currentPersonKey();
+    if (key === null) return;
+    const promotion = personFor(this.#state, key).promotion;
+    // Once the contact exists, Finish applies the values it was created with.
+    if (promotion?.phase === "running" || (promotion?.phase === "failed" && createHappened(promotion.state)))
+      return;
+    // The Exchange Name is not shown in the pane: it follows the display name, as the prefill made it.
+    const withName =
+      changes.displayName !== undefined
+        ? {
+            ...changes,
+            name: truncateAtWordBoundary(collapseWhitespace(changes.displayName), EXCHANGE_LIMITS.name),
+          }
+        : changes;
+    this.#dispatch({ type: "draft-changed", key, changes: withName });
+  }
+
+  setDetailsOpen(open: boolean): void {
+    const key = this.#currentPersonKey();
+    if (key !== null) this.#dispatch({ type: "details-toggled", key, open });
+  }
+
+  // ---- promotion ----
+
+  /** "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run stopped. */
+  promote(): void {
+    const key = this.#currentPersonKey();
+    if (key !== null) void this.#promote(key, "user");
+  }
+
+  async #promote(key: string, origin: AttemptOrigin): Promise<void> {
+    const person = personFor(this.#state, key);
+    const draft = person.draft;
+    if (!draft || person.promotion?.phase === "running" || person.promotion?.phase === "done") return;
+    if (validateDraft(draft).length > 0) {
+      this.#dispatch({ type: "details-toggled", key, open: true });
+      return;
+    }
+    this.#cancelRetry(retryId({ kind: "promotion", key }));
+    const previous = person.promotion?.phase === "failed" ? person.promotion : null;
+    // Resume only once create may have happened; before that a fresh run sends the draft as it is now.
+    const resume: PromoteState | undefined =
+      previous && createHappened(previous.state) ? previous.state : undefined;
+    const plannedSteps: PromoteStepView[] = previous
+      ? previous.steps.map((step) => ({
+          ...step,
+          status: resume?.completed.includes(step.id) ? "done" : "pending",
+        }))
+      : PLANNED_PROMOTE_STEPS.map((id) => ({ id, label: PROMOTE_STEP_LABELS[id], status: "pending" }));
+    this.#dispatch({ type: "promote-started", key, plannedSteps });
+
+    const outcome = await promoteContact(this.#services.directory, resume?.draft ?? draft, {
+      onProgress: (progress) => this.#dispatch({ type: "promote-progress", key, progress }),
+      signal: this.#lifetime.signal,
+      resume,
+    });
+    if (outcome.status === "done") {
+      this.#dispatch({
+        type: "promote-done",
+        key,
+        contact: outcome.contact,
+        alreadyExisted: outcome.alreadyExisted,
+      });
+      this.#lookup.remember(outcome.contact.address || draft.address, {
+        status: "exists",
+        contact: outcome.contact,
+      });
+      return;
+    }
+    if (outcome.error.kind === "aborted" && this.#lifetime.signal.aborted) return;
+    const failure = this.#failure({ type: "promote" }, outcome.error, origin);
+    this.#dispatch({
+      type: "promote-failed",
+      key,
+      failedStep: outcome.failedStep,
+      state: outcome.state,
+      failure,
+    });
+    this.#scheduleAutomaticRetry({ kind: "promotion", key }, failure);
+  }
+
+  // ---- edits of an existing contact ----
+
+  /** Saves (or with "" clears) the mail tip of the contact on screen. Resolves true when saved. */
+  saveMailTip(mailTip: string): Promise<boolean> {
+    const key = this.#currentPersonKey();
+    if (key === null) return Promise.resolve(false);
+    return this.#edit(key, { type: "save-mail-tip", mailTip }, "user");
+  }
+
+  /** The "Shown in the address book" switch. Resolves true when saved. */
+  setShownInAddressBook(shown: boolean): Promise<boolean> {
+    const key = this.#currentPersonKey();
+    if (key === null) return Promise.resolve(false);
+    return this.#edit(key, { type: "set-visibility", hidden: !shown }, "user");
+  }
+
+  async #edit(
+    key: string,
+    action: Extract<RetryableAction, { type: "save-mail-tip" | "set-visibility" }>,
+    origin: AttemptOrigin,
+  ): Promise<boolean> {
+    const contact = this.#contactOf(key);
+    if (!contact || personFor(this.#state, key).edit.saving) return false;
+    this.#cancelRetry(retryId({ kind: "edit", key }));
+    this.#dispatch({
+      type: "edit-started",
+      key,
+      what: action.type === "save-mail-tip" ? "mail-tip" : "visibility",
+    });
+    try {
+      const options = { signal: this.#lifetime.signal };
+      const updated =
+        action.type === "save-mail-tip"
+          ? await setMailTip(this.#services.directory, contact, action.mailTip, options)
+          : await setHiddenFromAddressLists(this.#services.directory, contact, action.hidden, options);
+      this.#dispatch({ type: "edit-done", key, contact: updated });
+      this.#lookup.remember(updated.address || contact.address, { status: "exists", contact: updated });
+      return true;
+    } catch (error) {
+      if (isDirectoryError(error, "aborted") && this.#lifetime.signal.aborted) return false;
+      const failure = this.#failure(action, error, origin);
+      this.#dispatch({ type: "edit-failed", key, failure });
+      this.#scheduleAutomaticRetry({ kind: "edit", key }, failure);
+      return false;
+    }
+  }
+
+  // ---- failures ----
+
+  /** "Try again" (and "Finish"): runs the failed action again now. */
+  retry(target: FailureTarget): void {
+    const failure = this.#failureAt(target);
+    if (failure) this.#rerun(target, failure.action, "user");
+  }
+
+  /** "Sign in again": interactive sign-in, then the failed action once more. */
+  async signInAndRetry(target: FailureTarget): Promise<void> {
+    const failure = this.#failureAt(target);
+    if (!failure || failure.signingIn) return;
+    this.#dispatch({ type: "failure-updated", target, changes: { signingIn: true, signInFailed: false } });
+    try {
+      await this.#services.signInAgain();
+    } catch {
+      this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false, signInFailed: true } });
+      return;
+    }
+    this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
+    this.#rerun(target, failure.action, "user");
+  }
+
+  dismiss(target: FailureTarget): void {
+    this.#cancelRetry(retryId(target));
+    this.#dispatch({ type: "failure-dismissed", target });
+  }
+
+  #rerun(target: FailureTarget, action: RetryableAction, origin: AttemptOrigin): void {
+    this.#cancelRetry(retryId(target));
+    switch (target.kind) {
+      case "lookup": {
+        if (target.generation !== this.#generation || this.#state.selection.kind !== "sender") return;
+        const key = this.#state.selection.key;
+        const address = key !== null ? this.#addresses.get(key) : undefined;
+        if (!address) return;
+        this.#dispatch({ type: "lookup-retrying", generation: target.generation });
+        this.#runLookup(target.generation, address, origin);
+        return;
+      }
+      case "promotion":
+        void this.#promote(target.key, origin);
+        return;
+      case "edit":
+        if (action.type === "save-mail-tip" || action.type === "set-visibility") {
+          void this.#edit(target.key, action, origin);
+        }
+        return;
+    }
+  }
+
+  #failure(action: RetryableAction, error: unknown, origin: AttemptOrigin): ActionFailure {
+    return failureOf(action, asDirectoryError(error), {
+      now: this.#now(),
+      automaticRetryAllowed: origin === "user",
+    });
+  }
+
+  #scheduleAutomaticRetry(target: FailureTarget, failure: ActionFailure): void {
+    if (failure.autoRetryAt === null) return;
+    const id = retryId(target);
+    this.#cancelRetry(id);
+    const delay = Math.max(0, failure.autoRetryAt - this.#now());
+    this.#retryTimers.set(
+      id,
+      setTimeout(() => {
+        this.#retryTimers.delete(id);
+        this.#rerun(target, failure.action, "automatic");
+      }, delay),
+    );
+  }
+
+  #cancelRetry(id: string): void {
+    const timer = this.#retryTimers.get(id);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.#retryTimers.delete(id);
+  }
+
+  #failureAt(target: FailureTarget): ActionFailure | null {
+    switch (target.kind) {
+      case "lookup":
+        return target.generation === this.#state.generation ? this.#state.lookupFailure : null;
+      case "promotion": {
+        const promotion = personFor(this.#state, target.key).promotion;
+        return promotion?.phase === "failed" ? promotion.failure : null;
+      }
+      case "edit":
+        return personFor(this.#state, target.key).edit.failure;
+    }
+  }
+
+  // ---- helpers ----
+
+  #currentPersonKey(): string | null {
+    return this.#state.selection.kind === "sender" ? this.#state.selection.key : null;
+  }
+
+  #contactOf(key: string): MailContact | null {
+    const promotion = personFor(this.#state, key).promotion;
+    if (promotion?.phase === "done") return promotion.contact;
+    const address = this.#addresses.get(key);
+    const cached = address ? this.#lookup.peek(address) : undefined;
+    if (cached?.status === "exists") return cached.contact;
+    return this.#state.verdict.kind === "exists" && this.#currentPersonKey() === key
+      ? this.#state.verdict.contact
+      : null;
+  }
+}
+
+/** People are keyed by their stored address, compared as Exchange does (case-insensitively). */
+export function personKey(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+function retryId(target: FailureTarget): string {
+  return target.kind === "lookup" ? `lookup:${target.generation}` : `${target.kind}:${target.key}`;
+}
+
+/** Create is known to have happened, or may have: a further attempt must resume, never start over. */
+function createHappened(state: PromoteState): boolean {
+  return state.completed.includes("create") || state.createOutcomeUnknown || state.contact !== null;
+}
+
+/** Directory implementations throw DirectoryError only; anything else is a bug shown as a protocol problem. */
+function asDirectoryError(error: unknown): DirectoryError {
+  if (error instanceof DirectoryError) return error;
+  return new DirectoryError({
+    kind: "protocol",
+    message: "Something unexpected went wrong.",
+    cause: error,
+  });
+}
