@@ -118,11 +118,12 @@ export function isFreeMailDomain(domain: string): boolean {
   return registrable.isIcann === true && FREE_MAIL_BRANDS.has(registrable.domainWithoutSuffix ?? "");
 }
 
-function unicodeLabel(label: string): string {
+/** The label in Unicode; null when a punycode label does not decode (not a real domain). */
+function unicodeLabel(label: string): string | null {
   try {
     return toUnicode(label);
   } catch {
-    return label;
+    return null;
   }
 }
 
@@ -153,8 +154,8 @@ export function companyFromDomain(domain: string): string | null {
   if (ascii === null || isFreeMailDomain(ascii)) return null;
   const label = ownerLabel(ascii);
   if (label === null) return null;
-  const words = unicodeLabel(label)
-    .split("-")
-    .filter((word) => word !== "");
+  const unicode = unicodeLabel(label);
+  if (unicode === null) return null;
+  const words = unicode.split("-").filter((word) => word !== "");
   return words.length === 0 ? null : words.map(companyWord).join(" ");
 }

@@ -152,7 +152,7 @@ export function decodeHtmlEntities(text: string): string {
 function stripMarkupOnce(text: string): string {
   return text
     .replace(NON_TEXT_ELEMENTS, " ")
-    .replace(COMMENTS_AND_DECLARATIONS, " ")
+    .replace(COMMENTS_AND_DECLARATIONS, "")
     .replace(BLOCK_BOUNDARY_TAGS, " ")
     .replace(TAGS, "")
     .replace(UNTERMINATED_TAG, "");
