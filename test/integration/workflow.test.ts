@@ -191,7 +191,8 @@ describe("promotion over HTTP: a failure at each step, then a resume", () => {
   });
 
   it("create applied, connection dropped and the contact not searchable yet: the resume finishes without a duplicate", async () => {
-    await reset({ variants: { createResponse: "contact" }, replicationLagMs: 300 });
+    // Lag long enough that the same run's look misses it, short enough for the resume to see it.
+    await reset({ variants: { createResponse: "contact" }, replicationLagMs: 700 });
     await control.addFault({ route: "create", afterApply: true, drop: true });
     const failed = expectFailed(await promoteContact(directoryFor(), draft()));
     expect(failed.failedStep).toBe("create");
@@ -257,8 +258,8 @@ describe("promotion over HTTP: the directory's weather", () => {
     await expectOneCompleteContact();
   });
 
-  it("retries an update that 404s while the fresh contact replicates", async () => {
-    await reset({ variants: { createResponse: "contact" }, replicationLagMs: 300 });
+  it("retries an update that 404s while the fresh contact replicates (700 ms)", async () => {
+    await reset({ variants: { createResponse: "contact" }, replicationLagMs: 700 });
     expectDone(await promoteContact(directoryFor(), draft()));
     const statuses = (await control.requests()).map((request) => `${request.method} ${request.status}`);
     expect(statuses[0]).toBe("POST 200");
