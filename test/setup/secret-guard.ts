@@ -3,6 +3,10 @@
  * output or in a line given to a guarded logger. Tokens must never reach logs, and a
  * test run is the cheapest place to catch one that does.
  *
+ * Console output is read from Jest's own console buffer after each test rather than by
+ * wrapping console methods, so that Jest still reports where each line was logged from.
+ * Only a console without a buffer (Jest's --silent console, a plain console) is wrapped.
+ *
  * Known tokens: the emulator's DEMO_TOKENS and anything a test registers with
  * `registerSecretForGuard(token)`. Registered in jest.config.js (setupFilesAfterEnv),
  * so it runs in every test file; the state lives on globalThis so that a test file and
@@ -15,6 +19,13 @@ interface GuardState {
   secrets: Set<string>;
   violations: string[];
   consolePatched: boolean;
+  /** How many entries of Jest's console buffer have been checked already. */
+  consoleEntriesChecked: number;
+}
+
+interface BufferedConsoleEntry {
+  message: string;
+  type: string;
 }
 
 const STATE_KEY = Symbol.for("gal-contact-addin.secret-guard");
@@ -27,6 +38,7 @@ function guardState(): GuardState {
     secrets: new Set(Object.values(DEMO_TOKENS)),
     violations: [],
     consolePatched: false,
+    consoleEntriesChecked: 0,
   };
   return holder[STATE_KEY];
 }
@@ -70,9 +82,29 @@ export function takeSecretViolations(): string[] {
   return guardState().violations.splice(0);
 }
 
-function patchConsole(): void {
+function consoleBuffer(): (() => BufferedConsoleEntry[] | undefined) | null {
+  const jestConsole = console as unknown as { getBuffer?: () => BufferedConsoleEntry[] | undefined };
+  // Jest's --silent console has a buffer too, but drops every call before it gets there.
+  if (console.constructor.name === "NullConsole") return null;
+  return typeof jestConsole.getBuffer === "function" ? jestConsole.getBuffer.bind(jestConsole) : null;
+}
+
+/** Checks console lines logged since the last call (Jest's buffered and verbose consoles keep them). */
+function checkConsoleBuffer(): void {
+  const getBuffer = consoleBuffer();
+  if (!getBuffer) return;
   const state = guardState();
-  if (state.consolePatched) return;
+  const entries = getBuffer() ?? [];
+  for (const entry of entries.slice(state.consoleEntriesChecked)) {
+    checkForSecrets(entry.message, `console.${entry.type} output`);
+  }
+  state.consoleEntriesChecked = entries.length;
+}
+
+/** For a console without a buffer: check each call as it happens. */
+function wrapUnbufferedConsole(): void {
+  const state = guardState();
+  if (state.consolePatched || consoleBuffer()) return;
   state.consolePatched = true;
   for (const method of ["log", "info", "warn", "error", "debug", "trace"] as const) {
     const original = console[method].bind(console);
@@ -84,11 +116,12 @@ function patchConsole(): void {
 }
 
 function failOnViolations(): void {
+  checkConsoleBuffer();
   const violations = takeSecretViolations();
   if (violations.length === 0) return;
   throw new Error(`secret-guard: ${violations.join("; ")}. Tokens must never be logged.`);
 }
 
-patchConsole();
+wrapUnbufferedConsole();
 afterEach(failOnViolations);
 afterAll(failOnViolations);
