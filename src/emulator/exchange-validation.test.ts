@@ -71,6 +71,18 @@ describe("fields and limits", () => {
     expect(() => checkLength("ContactMailTip", `${tip}!`)).toThrow(/Property: "MailTip"/);
   });
 
+  it("counts the mail tip in displayed characters, as the draft validation does, and names in UTF-16 units", () => {
+    // 175 family emoji are 175 displayed characters but 1925 UTF-16 units.
+    const emojiTip = "👨‍👩‍👧‍👦".repeat(EXCHANGE_LIMITS.mailTip);
+    expect(() => checkLength("ContactMailTip", emojiTip)).not.toThrow();
+    expect(() => checkLength("ContactMailTip", `${emojiTip}👍`)).toThrow(
+      /length of the value provided is 176/,
+    );
+    expect(() => checkLength("ContactCompany", "👍".repeat(33))).toThrow(
+      /provided is 66\. Property: "Company"/,
+    );
+  });
+
   it("keeps other HTML in a mail tip as text", () => {
     expect(normalizeMailTip("<b>bold</b>")).toBe("<b>bold</b>");
     expect(normalizeMailTip("<html><body> </body></html>")).toBeNull();

@@ -4,6 +4,7 @@
  * the single table the draft validation also reads, so client and emulator cannot drift.
  */
 import { ALIAS_EXTRA_CHARACTERS, EXCHANGE_LIMITS, type LimitedField } from "../contacts/exchange-rules";
+import { displayedLength } from "../contacts/mail-tip";
 
 /** An error the emulated API answers with: a status and a message for the error body. */
 export class EmulatedApiError extends Error {
@@ -70,12 +71,17 @@ export function tooLongMessage(exchangeName: string, limit: number, actual: numb
   return `The length of the property is too long. The maximum length is ${limit} and the length of the value provided is ${actual}. Property: "${exchangeName}"`;
 }
 
-/** Refuses a value over its limit. Length in UTF-16 units, as .NET counts. */
+/**
+ * Refuses a value over its limit. Names count UTF-16 units, as .NET does; the mail tip's
+ * limit is on displayed characters (the contract's "175 displayed characters"), counted
+ * the same way the draft validation counts them so the two never disagree.
+ */
 export function checkLength(apiField: string, value: string | null): void {
   const property = LIMITED_PROPERTIES[apiField];
   if (property === undefined || value === null) return;
   const limit = EXCHANGE_LIMITS[property.limit];
-  if (value.length > limit) throw validationError(tooLongMessage(property.exchangeName, limit, value.length));
+  const length = property.limit === "mailTip" ? displayedLength(value) : value.length;
+  if (length > limit) throw validationError(tooLongMessage(property.exchangeName, limit, length));
 }
 
 /** Exchange's wording for a required parameter given empty. */
