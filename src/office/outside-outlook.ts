@@ -20,19 +20,20 @@ export type OutsideReason =
 export type OfficeEnvironment =
   { kind: "outlook" } | { kind: "outside"; reason: OutsideReason; host: string | null };
 
-/** What Office.onReady resolves with. */
+/** What Office.onReady resolves with: `host` is an Office.HostType value (a string at runtime) or null. */
 export interface OfficeReadyInfo {
-  host: string | null;
-  platform?: string | null;
+  host: unknown;
+  platform?: unknown;
 }
 
 /** The subset of the Office namespace this module reads. */
 export interface OfficeReadySource {
   onReady(): Promise<OfficeReadyInfo>;
   context?: { mailbox?: unknown } | null;
+  HostType?: { Outlook: unknown };
 }
 
-/** Outlook's HostType value at runtime (Office.HostType.Outlook). */
+/** Office.HostType.Outlook at runtime, for an Office object that lacks the enum. */
 const OUTLOOK_HOST = "Outlook";
 
 /** Long enough for a slow Outlook start; short enough that a stuck page still explains itself. */
@@ -43,10 +44,13 @@ export function classifyOfficeReady(
   info: OfficeReadyInfo | null,
 ): OfficeEnvironment {
   if (!office) return { kind: "outside", reason: "office-js-missing", host: null };
-  const host = info?.host ?? null;
-  if (!host) return { kind: "outside", reason: "no-host", host: null };
-  if (host !== OUTLOOK_HOST) return { kind: "outside", reason: "other-host", host };
-  if (!office.context?.mailbox) return { kind: "outside", reason: "no-mailbox", host };
+  const host = info?.host;
+  if (host === null || host === undefined || host === "")
+    return { kind: "outside", reason: "no-host", host: null };
+  const hostName = String(host);
+  if (host !== (office.HostType?.Outlook ?? OUTLOOK_HOST))
+    return { kind: "outside", reason: "other-host", host: hostName };
+  if (!office.context?.mailbox) return { kind: "outside", reason: "no-mailbox", host: hostName };
   return { kind: "outlook" };
 }
 

@@ -1,0 +1,40 @@
+/**
+ * Entry of auth-dialog.html: the page Office's dialog API opens for the last-resort
+ * sign-in (see dialog-fallback.ts). It runs MSAL's redirect flow and returns the token to
+ * the task pane with messageParent.
+ */
+import { AppConfigError, readAppConfig } from "../app-config";
+import { runAuthDialog } from "./auth-dialog-page";
+
+function showStatus(text: string): void {
+  const status = document.getElementById("status");
+  if (status) status.textContent = text;
+}
+
+/** Only our own origin may receive the message, where the host can enforce it (DialogOrigin 1.1). */
+function messageParent(message: string): void {
+  const ui = Office.context.ui;
+  if (Office.context.requirements.isSetSupported("DialogOrigin", "1.1")) {
+    ui.messageParent(message, { targetOrigin: window.location.origin });
+  } else {
+    ui.messageParent(message);
+  }
+}
+
+void Office.onReady(() => {
+  let settings;
+  try {
+    settings = readAppConfig().auth;
+  } catch (error) {
+    showStatus("Sign-in is not configured for this add-in. Close this window and tell your administrator.");
+    const code = error instanceof AppConfigError ? "config_invalid" : "config_unreadable";
+    messageParent(JSON.stringify({ type: "gal-auth-error", failure: "failed", code }));
+    return;
+  }
+  void runAuthDialog(settings, {
+    origin: window.location.origin,
+    pageUrl: `${window.location.origin}${window.location.pathname}`,
+    messageParent,
+    showStatus,
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * Entry of auth-redirect.html, the redirect URI registered for the add-in: Microsoft Entra
+ * sends the browser here after sign-in. MSAL's redirect bridge hands the response to the
+ * window that started the sign-in (the pane's popup) or back to the dialog page that
+ * started a redirect, and clears it from the address bar.
+ */
+import { broadcastResponseToMainFrame } from "@azure/msal-browser/redirect-bridge";
+
+broadcastResponseToMainFrame().catch(() => {
+  const status = document.getElementById("status");
+  if (status) status.textContent = "Sign-in could not finish. Close this window and try again.";
+});

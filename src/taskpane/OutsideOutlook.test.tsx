@@ -1,0 +1,35 @@
+/** @jest-environment jsdom */
+import { render, screen } from "@testing-library/react";
+import { axe, toHaveNoViolations } from "jest-axe";
+import { ConfigurationProblem, OutsideOutlook } from "./OutsideOutlook";
+
+expect.extend(toHaveNoViolations);
+
+describe("OutsideOutlook", () => {
+  it("explains, with a heading, that the add-in runs in Outlook", async () => {
+    const { container } = render(<OutsideOutlook reason="no-host" host={null} />);
+    expect(
+      screen.getByRole("heading", { level: 1, name: "Open this add-in from Outlook" }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Outlook on the web/)).toBeInTheDocument();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("names the Office application it was opened in", () => {
+    render(<OutsideOutlook reason="other-host" host="Excel" />);
+    expect(screen.getByText(/opened in Excel/)).toBeInTheDocument();
+  });
+});
+
+describe("ConfigurationProblem", () => {
+  it("lists each configuration problem", async () => {
+    const { container } = render(
+      <ConfigurationProblem
+        problems={["ADDIN_CLIENT_ID is not set.", "ADDIN_AUTHORITY must be an https URL."]}
+      />,
+    );
+    expect(screen.getByText("ADDIN_CLIENT_ID is not set.")).toBeInTheDocument();
+    expect(screen.getByText("ADDIN_AUTHORITY must be an https URL.")).toBeInTheDocument();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});

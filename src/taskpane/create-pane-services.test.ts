@@ -1,0 +1,164 @@
+/**
+ * The bootstrap's wiring, proven over real HTTP: a demo build's services fetch their token
+ * from the pane's origin (/demo/token) and reach the emulator through the admin center
+ * client; an Outlook build never loads MSAL until a token is needed.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { AppConfig } from "../app-config";
+import { DEMO_TOKEN_PATH } from "../auth/demo-token-provider";
+import { DEFAULT_MAIL_TIP_TEMPLATE } from "../contacts/draft";
+import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../emulator/server";
+import { createPaneServices } from "./create-pane-services";
+
+let mockMsalLoads = 0;
+// Counts when the bootstrap's code loads MSAL; the stand-in refuses to create a client.
+jest.mock("@azure/msal-browser", () => {
+  mockMsalLoads += 1;
+  return {
+    createNestablePublicClientApplication: async () => {
+      throw Object.assign(new Error("no identity platform in unit tests"), { errorCode: "test_no_msal" });
+    },
+  };
+});
+
+function fakeOffice(userAddress: string): typeof Office {
+  return {
+    context: {
+      mailbox: {
+        item: null,
+        userProfile: { emailAddress: userAddress, displayName: "Megan Bowen" },
+        addHandlerAsync: () => undefined,
+      },
+      displayLanguage: "en-US",
+      requirements: { isSetSupported: () => true },
+      ui: { displayDialogAsync: () => undefined },
+    },
+    EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  } as unknown as typeof Office;
+}
+
+function config(overrides: Partial<AppConfig>): AppConfig {
+  return {
+    auth: {
+      clientId: "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
+      authority: "https://login.microsoftonline.com/organizations",
+      scope: "https://admin.microsoft.com/.default",
+    },
+    apiBaseUrl: "",
+    org: { internalDomains: ["contoso.com"], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
+    demo: false,
+    ...overrides,
+  };
+}
+
+/** Stands in for the demo server's token route on the pane's origin. */
+async function startTokenServer(
+  token: string,
+): Promise<{ origin: string; hits: () => number; close(): Promise<void> }> {
+  let hits = 0;
+  const server = http.createServer((req, res) => {
+    if (req.method === "GET" && req.url === DEMO_TOKEN_PATH) {
+      hits += 1;
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ token }));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hits: () => hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe("createPaneServices", () => {
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      seed: {
+        contacts: [
+          {
+            ContactExternalEmailAddress: "ada@analytical.example",
+            ContactDisplayName: "Ada Lovelace",
+            ContactCompany: "Analytical Engines",
+          },
+        ],
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it("demo build: takes the token from the pane's origin and finds a contact in the emulator", async () => {
+    const tokens = await startTokenServer(DEMO_TOKENS.admin);
+    try {
+      const services = createPaneServices(
+        fakeOffice("megan@contoso.com"),
+        config({ demo: true, apiBaseUrl: emulator.url }),
+        { origin: tokens.origin },
+      );
+      const contact = await services.directory.findByAddress("ada@analytical.example");
+      expect(contact).toMatchObject({ address: "ada@analytical.example", company: "Analytical Engines" });
+      expect(await services.directory.findByAddress("nobody@analytical.example")).toBeNull();
+      expect(tokens.hits()).toBe(1);
+      expect(
+        emulator.requests().filter((request) => request.path === "/admin/api/Contact/GetContacts"),
+      ).not.toHaveLength(0);
+    } finally {
+      await tokens.close();
+    }
+  });
+
+  it("demo build: a token the emulator refuses surfaces as 'unauthenticated' after one refresh", async () => {
+    const tokens = await startTokenServer("not-a-token-the-emulator-knows");
+    try {
+      const services = createPaneServices(
+        fakeOffice("megan@contoso.com"),
+        config({ demo: true, apiBaseUrl: emulator.url }),
+        { origin: tokens.origin },
+      );
+      await expect(services.directory.findByAddress("ada@analytical.example")).rejects.toMatchObject({
+        kind: "unauthenticated",
+      });
+      expect(tokens.hits()).toBe(2);
+    } finally {
+      await tokens.close();
+    }
+  });
+
+  it("Outlook build: loads MSAL only when the first token is needed, not to paint", async () => {
+    const services = createPaneServices(
+      fakeOffice("megan@contoso.com"),
+      config({ apiBaseUrl: emulator.url }),
+      {
+        origin: "https://addin.contoso.com",
+      },
+    );
+    services.host.readCurrentItem();
+    expect(mockMsalLoads).toBe(0);
+    await expect(services.directory.findByAddress("ada@analytical.example")).rejects.toMatchObject({
+      kind: "unauthenticated",
+    });
+    expect(mockMsalLoads).toBe(1);
+  });
+
+  it("passes the organization's configuration through and reads the Outlook user", () => {
+    const services = createPaneServices(fakeOffice("megan@contoso.com"), config({}), {
+      origin: "https://addin.contoso.com",
+    });
+    expect(services.org).toEqual({
+      internalDomains: ["contoso.com"],
+      mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE,
+    });
+    expect(services.host.context.userAddress).toBe("megan@contoso.com");
+    expect(services.host.readCurrentItem()).toEqual({ kind: "none" });
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The pane's bootstrap. taskpane.html has already painted a skeleton and loaded Office.js
+ * (or the demo's stand-in). Here: wait for Office, check where we run and how we were
+ * built, compose the services, and render the App into #root (replacing the skeleton).
+ * Outside Outlook, or with a broken build configuration, render an explanation instead.
+ */
+import { createRoot } from "react-dom/client";
+import { AppConfigError, readAppConfig, type AppConfig } from "../app-config";
+import { detectOfficeEnvironment } from "../office/outside-outlook";
+import { App } from "./App";
+import { createPaneServices } from "./create-pane-services";
+import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html has no #root element");
+  const root = createRoot(container);
+
+  const office = typeof Office === "undefined" ? undefined : Office;
+  const environment = await detectOfficeEnvironment(office);
+  if (environment.kind !== "outlook" || !office) {
+    const reason = environment.kind === "outside" ? environment.reason : "office-js-missing";
+    const host = environment.kind === "outside" ? environment.host : null;
+    root.render(<OutsideOutlook reason={reason} host={host} />);
+    return;
+  }
+
+  let config: AppConfig;
+  try {
+    config = readAppConfig();
+  } catch (error) {
+    if (!(error instanceof AppConfigError)) throw error;
+    root.render(<ConfigurationProblem problems={error.problems} />);
+    return;
+  }
+
+  try {
+    const services = createPaneServices(office, config, { origin: window.location.origin });
+    root.render(<App services={services} />);
+  } catch (error) {
+    // Never leave the skeleton spinning: say something a person can act on.
+    console.error("GAL Contact could not start:", error instanceof Error ? error.name : typeof error);
+    root.render(
+      <StartupMessage
+        title="GAL Contact could not start"
+        paragraphs={["Close the pane and open it again. If this keeps happening, tell your administrator."]}
+      />,
+    );
+  }
+}
+
+void start();

@@ -1,0 +1,195 @@
+// @ts-check
+/**
+ * The pane's build: three pages, the icons, the support page and the manifest into dist/.
+ *
+ *   npm run build        production: minified, content-hashed, source maps beside the bundles
+ *   npm run build:dev    development build
+ *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs' certificate
+ *
+ * Configuration comes from environment variables (docs/platform.md): ADDIN_CLIENT_ID,
+ * ADDIN_AUTHORITY, ADDIN_API_SCOPE, ADDIN_API_BASE_URL, ADDIN_INTERNAL_DOMAINS,
+ * ADDIN_MAIL_TIP_TEMPLATE, ADDIN_DEMO (injected into the bundle, read by src/app-config.ts),
+ * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from) and
+ * ADDIN_PUBLIC_URL (the https base URL written into dist/manifest.xml).
+ */
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const tsx = require("tsx/cjs/api");
+
+/** @type {typeof import("./scripts/manifest-rewrite")} */
+const { rewriteManifestUrls, parsePublicUrl } = tsx.require("./scripts/manifest-rewrite.ts", __filename);
+
+const DEV_SERVER_PORT = 3000;
+
+/** Where each Office.js mode loads the library from, relative to the page or absolute. */
+const OFFICE_JS_SOURCES = {
+  /** Microsoft's CDN: the only supported way in commercial clouds. */
+  cdn: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+  /** Our own origin (sovereign or air-gapped clouds): @microsoft/office-js copied to office-js/. */
+  self: "office-js/office.js",
+  /** The demo's Office stand-in, served by the demo server (src/harness/webpack.harness.js builds it). */
+  demo: "/harness/office-stand-in.js",
+};
+const SELF_HOSTED_OFFICE_JS_DIR = "office-js";
+
+/**
+ * The pages the build emits, each with its entry. The manifest's structural test
+ * (test/manifest) reads this list through the configuration's HtmlWebpackPlugin instances.
+ */
+const PAGES = [
+  {
+    name: "taskpane",
+    entry: "./src/taskpane/index.tsx",
+    template: "./src/taskpane/taskpane.html",
+    officeJs: true,
+  },
+  {
+    name: "auth-dialog",
+    entry: "./src/auth/auth-dialog-entry.ts",
+    template: "./src/auth/auth-dialog.html",
+    officeJs: true,
+  },
+  {
+    name: "auth-redirect",
+    entry: "./src/auth/auth-redirect-entry.ts",
+    template: "./src/auth/auth-redirect.html",
+    officeJs: false,
+  },
+];
+
+/** @param {string | undefined} value */
+function isOn(value) {
+  return ["1", "true"].includes((value ?? "").trim().toLowerCase());
+}
+
+/** The values src/app-config.ts reads as __ADDIN_BUILD_CONFIG__. Public by nature: no secrets here. */
+function buildTimeConfig() {
+  const env = process.env;
+  return {
+    clientId: env.ADDIN_CLIENT_ID ?? "",
+    authority: env.ADDIN_AUTHORITY ?? "",
+    apiScope: env.ADDIN_API_SCOPE ?? "",
+    apiBaseUrl: env.ADDIN_API_BASE_URL ?? "",
+    internalDomains: env.ADDIN_INTERNAL_DOMAINS ?? "",
+    mailTipTemplate: env.ADDIN_MAIL_TIP_TEMPLATE ?? "",
+    demo: isOn(env.ADDIN_DEMO) ? "1" : "",
+  };
+}
+
+/** @returns {keyof typeof OFFICE_JS_SOURCES} */
+function officeJsMode() {
+  const requested = (process.env.ADDIN_OFFICE_JS ?? "").trim().toLowerCase();
+  const mode = requested || (isOn(process.env.ADDIN_DEMO) ? "demo" : "cdn");
+  if (!(mode in OFFICE_JS_SOURCES)) {
+    throw new Error(
+      `ADDIN_OFFICE_JS must be one of ${Object.keys(OFFICE_JS_SOURCES).join(", ")}; got "${requested}".`,
+    );
+  }
+  return /** @type {keyof typeof OFFICE_JS_SOURCES} */ (mode);
+}
+
+/**
+ * The dev server's hook for extra routes. The relay (src/server) mounts its connect-style
+ * handler here so that /admin/api/... is forwarded in development exactly as in production.
+ * @param {import("webpack-dev-server").Middleware[]} middlewares
+ * @param {import("webpack-dev-server")} _devServer
+ */
+function setupMiddlewares(middlewares, _devServer) {
+  return middlewares;
+}
+
+/**
+ * @param {Record<string, unknown>} env webpack-cli's --env (WEBPACK_SERVE is set by `webpack serve`)
+ * @param {{ mode?: "production" | "development" | "none" }} argv
+ * @returns {Promise<import("webpack").Configuration>}
+ */
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode ?? "production";
+  const production = mode === "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const officeJs = officeJsMode();
+  const publicUrl =
+    !serving && process.env.ADDIN_PUBLIC_URL ? parsePublicUrl(process.env.ADDIN_PUBLIC_URL) : null;
+
+  /** @type {import("copy-webpack-plugin").Pattern[]} */
+  const copies = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "assets/support.html", to: "support.html" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) =>
+        publicUrl ? rewriteManifestUrls(content.toString("utf8"), publicUrl) : content,
+    },
+  ];
+  if (officeJs === "self") {
+    copies.push({ from: "node_modules/@microsoft/office-js/dist", to: SELF_HOSTED_OFFICE_JS_DIR });
+  }
+
+  return {
+    mode,
+    context: __dirname,
+    entry: Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Relative to the page, so the add-in can live under a path prefix too.
+      publicPath: "auto",
+      filename: production ? "[name].[contenthash:12].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:12].js" : "[name].js",
+      clean: true,
+    },
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run typecheck`'s job; the build only transpiles.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // Vendor code in its own long-cached chunks; MSAL stays an on-demand chunk (dynamic import).
+      splitChunks: { chunks: "all" },
+    },
+    plugins: [
+      new webpack.DefinePlugin({ __ADDIN_BUILD_CONFIG__: JSON.stringify(buildTimeConfig()) }),
+      ...PAGES.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            chunks: [page.name],
+            templateParameters: { officeJsUrl: page.officeJs ? OFFICE_JS_SOURCES[officeJs] : "" },
+          }),
+      ),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    performance: {
+      // The pane's first paint is the HTML skeleton; these limits flag a bundle that grew by accident.
+      hints: production ? "warning" : false,
+      maxEntrypointSize: 1_200_000,
+      maxAssetSize: 1_200_000,
+    },
+    devServer: {
+      port: DEV_SERVER_PORT,
+      host: "localhost",
+      hot: true,
+      historyApiFallback: false,
+      server: serving
+        ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
+        : "https",
+      setupMiddlewares,
+    },
+  };
+};
+
+module.exports.PAGES = PAGES;
+module.exports.OFFICE_JS_SOURCES = OFFICE_JS_SOURCES;
