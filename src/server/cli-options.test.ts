@@ -1,6 +1,6 @@
 import path from "node:path";
 import { optionsFromCommandLine } from "./cli-options";
-import { OUTLOOK_FRAME_ANCESTORS } from "./security-headers";
+import { DEFAULT_FRAME_ANCESTORS } from "./security-headers";
 
 describe("optionsFromCommandLine", () => {
   it("defaults to the real admin center, port 3000, loopback, plain HTTP and the Outlook frame ancestors", () => {
@@ -11,7 +11,7 @@ describe("optionsFromCommandLine", () => {
       upstream: "https://admin.microsoft.com",
       distDir: path.resolve("dist"),
       trustProxy: false,
-      frameAncestors: OUTLOOK_FRAME_ANCESTORS,
+      frameAncestors: DEFAULT_FRAME_ANCESTORS,
       relayTimeoutMs: 20000,
     });
     expect(options.tls).toBeUndefined();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_ADMIN_CENTER_BASE_URL } from "../admin-api/wire";
 import { DEFAULT_RELAY_TIMEOUT_MS } from "./relay";
-import { OUTLOOK_FRAME_ANCESTORS } from "./security-headers";
+import { DEFAULT_FRAME_ANCESTORS } from "./security-headers";
 import type { ServerOptions } from "./server";
 
 export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): ServerOptions {
@@ -34,7 +34,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     upstream: values.upstream ?? env.ADMIN_UPSTREAM ?? DEFAULT_ADMIN_CENTER_BASE_URL,
     tls: certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : undefined,
     trustProxy: values["trust-proxy"] ?? isTruthy(env.TRUST_PROXY),
-    frameAncestors: values["frame-ancestor"] ?? OUTLOOK_FRAME_ANCESTORS,
+    frameAncestors: values["frame-ancestor"] ?? DEFAULT_FRAME_ANCESTORS,
     relayTimeoutMs: parseInteger(
       values["timeout-ms"] ?? env.RELAY_TIMEOUT_MS,
       DEFAULT_RELAY_TIMEOUT_MS,

@@ -8,7 +8,7 @@
  *   --cert <file>          TLS_CERT_PATH   with --key: serve HTTPS directly
  *   --key <file>           TLS_KEY_PATH
  *   --trust-proxy          TRUST_PROXY=1   believe X-Forwarded-Proto (for HSTS) from the proxy in front
- *   --frame-ancestor <src> (repeatable)    replaces the default Outlook origins
+ *   --frame-ancestor <src> (repeatable)    replaces 'self' + the Outlook origins
  *   --timeout-ms <n>       RELAY_TIMEOUT_MS default 20000
  *
  * Logs are JSON lines on stdout. SIGINT/SIGTERM stop accepting, let in-flight requests

@@ -14,13 +14,16 @@ describe("contentSecurityPolicy", () => {
     const policy = directives(contentSecurityPolicy());
     expect(policy.get("script-src")).toBe("'self' https://appsforoffice.microsoft.com");
     expect(policy.get("connect-src")).toBe("'self' https://login.microsoftonline.com");
-    expect(policy.get("frame-ancestors")).toBe(OUTLOOK_FRAME_ANCESTORS.join(" "));
+    expect(policy.get("frame-ancestors")).toBe(
+      "'self' https://outlook.office.com https://outlook.office365.com https://outlook.cloud.microsoft",
+    );
+    expect(OUTLOOK_FRAME_ANCESTORS).not.toContain("https://outlook.live.com");
     expect(policy.get("default-src")).toBe("'self'");
     expect(policy.get("object-src")).toBe("'none'");
     expect(policy.get("script-src")).not.toContain("unsafe");
   });
 
-  it("takes a replacement frame-ancestors list (the demo adds 'self')", () => {
+  it("takes a replacement frame-ancestors list", () => {
     const policy = directives(
       contentSecurityPolicy({ frameAncestors: ["'self'", "https://outlook.office.com"] }),
     );

@@ -9,7 +9,11 @@
  * - https://outlook.cloud.microsoft: the newer Microsoft 365 domain Outlook on the web is
  *   moving to.
  * Classic Outlook on Windows and Outlook on Mac load the pane as a top-level document in
- * an embedded browser, where frame-ancestors does not apply. Consumer Outlook
+ * an embedded browser, where frame-ancestors does not apply. 'self' is in the default
+ * list because the pane frames its own origin: MSAL's silent sign-in (ssoSilent, used
+ * when nested app authentication is unavailable) loads auth-redirect.html in a hidden
+ * iframe inside the pane, and every ancestor must be allowed. Same-origin framing is no
+ * clickjacking risk. Consumer Outlook
  * (outlook.live.com) is left out on purpose: the admin center API needs a work account
  * with an Exchange admin role. Office on the web for Word/Excel (*.officeapps.live.com)
  * does not host this mail add-in. Sovereign clouds (e.g. outlook.office365.us) can be
@@ -33,6 +37,9 @@ export const OUTLOOK_FRAME_ANCESTORS = [
   "https://outlook.cloud.microsoft",
 ] as const;
 
+/** What frames the pane by default: Outlook, and the pane itself (MSAL's hidden iframe). */
+export const DEFAULT_FRAME_ANCESTORS = ["'self'", ...OUTLOOK_FRAME_ANCESTORS] as const;
+
 /** Office.js CDN. */
 export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
 /** Microsoft identity platform, used by MSAL (token requests, silent-renew iframe, popups). */
@@ -42,12 +49,12 @@ export const IDENTITY_PLATFORM_ORIGIN = "https://login.microsoftonline.com";
 const HSTS_MAX_AGE_SECONDS = 31_536_000;
 
 export interface SecurityHeaderOptions {
-  /** Origins (or 'self') allowed to frame the pane. Default: OUTLOOK_FRAME_ANCESTORS. */
+  /** Origins (or 'self') allowed to frame the pane. Default: DEFAULT_FRAME_ANCESTORS. */
   frameAncestors?: readonly string[];
 }
 
 export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): string {
-  const frameAncestors = options.frameAncestors ?? OUTLOOK_FRAME_ANCESTORS;
+  const frameAncestors = options.frameAncestors ?? DEFAULT_FRAME_ANCESTORS;
   for (const source of frameAncestors) assertValidSource(source);
   const directives: [string, string][] = [
     ["default-src", "'self'"],

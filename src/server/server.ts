@@ -40,7 +40,7 @@ export interface ServerOptions {
   tls?: TlsFiles;
   /** Believe X-Forwarded-Proto from a TLS-terminating proxy in front of this server. */
   trustProxy?: boolean;
-  /** Replaces the default Outlook origins; the demo adds "'self'" to frame the pane itself. */
+  /** Replaces DEFAULT_FRAME_ANCESTORS ('self' and the Outlook origins); the demo uses only 'self'. */
   frameAncestors?: readonly string[];
   /** Run before the relay; each either answers or calls next(). */
   extraHandlers?: readonly RequestHandler[];

@@ -12,7 +12,7 @@ import { FixedTokenProvider } from "../../src/auth/token-provider";
 import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../../src/emulator/server";
 import type { AccessLogEntry } from "../../src/server/access-log";
 import { startServer, type RunningServer } from "../../src/server/server";
-import { sendRaw } from "./relay-harness";
+import { sendRaw, waitForEntries } from "./relay-harness";
 
 const SEEDED = [
   {
@@ -56,7 +56,8 @@ afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 beforeEach(async () => {
   logs = [];
   emulator = await startEmulator({ port: 0, seed: { contacts: SEEDED } });
-  server = await startServer({ port: 0, distDir, upstream: emulator.url, log: (entry) => logs.push(entry) });
+  const sink = logs;
+  server = await startServer({ port: 0, distDir, upstream: emulator.url, log: (entry) => sink.push(entry) });
 });
 
 afterEach(async () => {
@@ -110,6 +111,7 @@ it("create, then both updates, reach the emulator through the relay", async () =
     .find((contact) => contact.ContactExternalEmailAddress === "katherine@nasa.example");
   expect(stored?.ContactCompany).toBe("NASA");
   expect(stored?.ContactMailTip).toContain("Computes trajectories.");
+  await waitForEntries(logs, emulator.requests().length);
   expect(logs.map((entry) => entry.route)).toEqual(
     expect.arrayContaining(["create", "search", "updateGeneral", "updateOptions"]),
   );
@@ -139,6 +141,7 @@ it("throttling passes through with its Retry-After, and request ids line up acro
   });
   expect(response.status).toBe(429);
   expect(response.headers["retry-after"]).toBe("3");
+  await waitForEntries(logs, 1);
   expect(emulator.requests().map((request) => request.requestId)).toEqual(
     logs.map((entry) => entry.requestId),
   );

@@ -189,3 +189,15 @@ export async function startStandaloneRelay(
     },
   };
 }
+
+/**
+ * Waits (a bounded number of event-loop turns, not wall-clock time) until `entries` holds
+ * at least `count` items: a server writes its log line when the response finishes on its
+ * side, which may be just after the client has read the whole answer.
+ */
+export async function waitForEntries<T>(entries: readonly T[], count: number): Promise<readonly T[]> {
+  for (let turn = 0; turn < 10_000 && entries.length < count; turn += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return entries;
+}

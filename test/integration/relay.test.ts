@@ -12,6 +12,7 @@ import {
   sendRaw,
   startRecordingUpstream,
   startStandaloneRelay,
+  waitForEntries,
   type RecordingUpstream,
 } from "./relay-harness";
 
@@ -26,7 +27,9 @@ let relayServer: { url: string; close(): Promise<void> };
 let logs: AccessLogEntry[];
 
 async function startRelay(options: { upstream?: string; timeoutMs?: number; maxBodyBytes?: number } = {}) {
-  relay = createRelayHandler({ upstream: upstream.url, log: (entry) => logs.push(entry), ...options });
+  // Each relay writes to the array current at its start: a late line from an earlier test cannot leak in.
+  const sink = logs;
+  relay = createRelayHandler({ upstream: upstream.url, log: (entry) => sink.push(entry), ...options });
   relayServer = await startStandaloneRelay(relay);
 }
 
@@ -449,6 +452,7 @@ describe("upstream failures", () => {
       error: { code: "UpstreamTimeout", message: "The admin center did not answer within 0.3 s." },
     });
     expect(upstream.requests).toHaveLength(1);
+    await waitForEntries(logs, 1);
     expect(logs.at(-1)).toMatchObject({ status: 504, outcome: "UpstreamTimeout" });
     expect(logs.at(-1)?.upstreamStatus).toBeUndefined();
   });
@@ -497,6 +501,7 @@ describe("upstream failures", () => {
       body: "{}",
     });
     expect(forbidden).toMatchObject({ status: 403, body: '{"Message":"no role"}' });
+    await waitForEntries(logs, 2);
     expect(logs.at(-1)).toMatchObject({ status: 403, upstreamStatus: 403, route: "updateOptions" });
   });
 });
@@ -532,6 +537,7 @@ describe("access log", () => {
     ];
     for (const request of requests) await sendRaw(relayServer.url, request);
 
+    await waitForEntries(logs, requests.length);
     expect(logs).toHaveLength(requests.length);
     const lines = logs.map((entry) => JSON.stringify(entry));
     for (const line of lines) {
