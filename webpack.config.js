@@ -97,6 +97,19 @@ function officeJsMode() {
  * @param {import("webpack-dev-server")} _devServer
  */
 function setupMiddlewares(middlewares, _devServer) {
+  /** @type {typeof import("./src/server/relay")} */
+  const { createRelayHandler } = tsx.require("./src/server/relay.ts", __filename);
+  /** @type {typeof import("./src/server/access-log")} */
+  const { jsonLinesLogger } = tsx.require("./src/server/access-log.ts", __filename);
+  // First, so /admin/api/... never reaches the dev server's own handlers. ADMIN_UPSTREAM
+  // points it at the emulator; unset, it relays to the real admin center.
+  middlewares.unshift({
+    name: "admin-api-relay",
+    middleware: createRelayHandler({
+      upstream: process.env.ADMIN_UPSTREAM || undefined,
+      log: jsonLinesLogger(),
+    }),
+  });
   return middlewares;
 }
 
