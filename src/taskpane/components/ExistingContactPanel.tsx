@@ -71,10 +71,19 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
     if (justAdded) successRef.current?.focus();
   }, [justAdded]);
 
+  // The editor closes when a mail tip save succeeds, whether from Save or from the error bar's Try again.
+  const savingMailTip = useRef(false);
+  useEffect(() => {
+    if (edit.saving === "mail-tip") {
+      savingMailTip.current = true;
+    } else if (savingMailTip.current) {
+      savingMailTip.current = false;
+      if (!edit.failure) setEditing(false);
+    }
+  }, [edit.saving, edit.failure]);
+
   const problem = editing ? mailTipProblem(text.trim()) : null;
-  const save = async (value: string) => {
-    if (await onSaveMailTip(value)) setEditing(false);
-  };
+  const save = (value: string) => void onSaveMailTip(value);
 
   return (
     <section className={styles.root} aria-label={strings.existing.regionLabel}>
@@ -121,7 +130,7 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
               size="small"
               disabled={saving || problem !== null}
               icon={edit.saving === "mail-tip" ? <Spinner size="extra-tiny" /> : undefined}
-              onClick={() => void save(text)}
+              onClick={() => save(text)}
             >
               {edit.saving === "mail-tip" ? strings.existing.saving : strings.existing.save}
             </Button>
@@ -160,7 +169,7 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
                   icon={edit.saving === "mail-tip" ? <Spinner size="extra-tiny" /> : <Delete16Regular />}
                   aria-label={strings.existing.clearMailTip}
                   disabled={saving}
-                  onClick={() => void save("")}
+                  onClick={() => save("")}
                 >
                   {strings.existing.clear}
                 </Button>

@@ -35,8 +35,13 @@ import {
   type Verdict,
 } from "./pane-state";
 
-/** The steps a promotion is expected to take; "locate" joins when create only acknowledges. */
-const PLANNED_PROMOTE_STEPS: readonly PromoteStepId[] = ["create", "update-general", "update-options"];
+/** The steps a promotion takes (the workflow's order; "verify" is not asked for). */
+const PLANNED_PROMOTE_STEPS: readonly PromoteStepId[] = [
+  "create",
+  "locate",
+  "update-general",
+  "update-options",
+];
 
 /** Who started an attempt: a throttled automatic retry is not retried automatically again. */
 type AttemptOrigin = "user" | "automatic";

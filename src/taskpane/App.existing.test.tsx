@@ -1,0 +1,151 @@
+/** @jest-environment ./test/setup/jsdom-with-fetch.ts */
+/**
+ * A contact that already exists: mail tip edited in place, cleared, visibility toggled,
+ * and a directory-synced contact shown read-only. Real client, emulator over HTTP.
+ */
+import { render, screen, waitForElementToBeRemoved, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "./App";
+import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
+import { expectNoAxeViolations } from "./test-support/pane-testing";
+
+const JANE = { displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" };
+const OLAF = { displayName: "Olaf Premises", emailAddress: "olaf@tailspin.example" };
+
+let pane: EmulatedPane;
+
+beforeAll(async () => {
+  pane = await startEmulatedPane();
+});
+afterAll(async () => {
+  await pane.emulator.close();
+});
+beforeEach(() => {
+  pane.emulator.reset({
+    contacts: [
+      {
+        ContactExternalEmailAddress: JANE.emailAddress,
+        ContactName: "Jane Doe",
+        ContactDisplayName: "Jane Doe",
+        ContactCompany: "Fabrikam",
+        ContactMailTip: "Jane handles Fabrikam's invoices.",
+      },
+      {
+        ContactExternalEmailAddress: OLAF.emailAddress,
+        ContactName: "Olaf Premises",
+        ContactDisplayName: "Olaf Premises",
+        ContactMailTip: "Managed on-premises.",
+        IsDirSynced: true,
+      },
+    ],
+  });
+});
+
+async function renderContact(from: { displayName: string; emailAddress: string }) {
+  const host = new FakeMailHost({ item: messageFrom(from) });
+  const user = userEvent.setup();
+  const view = render(<App services={{ ...pane.services, host }} />);
+  await screen.findByText("In the address book");
+  return { ...view, user, details: screen.getByRole("region", { name: "Contact details" }) };
+}
+
+function stored(address: string) {
+  return pane.emulator.contacts().find((contact) => contact.ContactExternalEmailAddress === address);
+}
+
+function optionsUpdates(): number {
+  return pane.emulator.requests().filter((request) => request.path.endsWith("/Contact/options")).length;
+}
+
+test("edit the mail tip in place: Edit → text with a count → Save stores it and shows it", async () => {
+  const { user, details, container } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  expect(editor).toHaveValue("Jane handles Fabrikam's invoices.");
+  expect(within(details).getByText("33 of 175 characters")).toBeInTheDocument();
+  await expectNoAxeViolations(container);
+
+  await user.clear(editor);
+  await user.type(editor, "Ask Jane about invoices.");
+  expect(within(details).getByText("24 of 175 characters")).toBeInTheDocument();
+  await user.click(within(details).getByRole("button", { name: "Save" }));
+
+  // The editor closes once the save is done, and the stored text is shown.
+  await waitForElementToBeRemoved(() => within(details).queryByRole("textbox", { name: "Mail tip" }));
+  expect(within(details).getByText("Ask Jane about invoices.")).toBeInTheDocument();
+  expect(stored(JANE.emailAddress)?.ContactMailTip).toBe("Ask Jane about invoices.");
+});
+
+test("Cancel leaves the mail tip as it was and sends nothing", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  await user.type(within(details).getByRole("textbox", { name: "Mail tip" }), " More.");
+  await user.click(within(details).getByRole("button", { name: "Cancel" }));
+  expect(within(details).getByText("Jane handles Fabrikam's invoices.")).toBeInTheDocument();
+  expect(optionsUpdates()).toBe(0);
+});
+
+test("a mail tip over 175 characters is refused while typing and cannot be saved", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  await user.clear(editor);
+  await user.click(editor);
+  await user.paste("y".repeat(180));
+  expect(
+    within(details).getByText("A mail tip can be at most 175 characters (this one has 180)."),
+  ).toBeInTheDocument();
+  expect(within(details).getByRole("button", { name: "Save" })).toBeDisabled();
+  expect(optionsUpdates()).toBe(0);
+});
+
+test("Clear removes the mail tip", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Clear the mail tip" }));
+  expect(await within(details).findByText("No mail tip.")).toBeInTheDocument();
+  expect(stored(JANE.emailAddress)?.ContactMailTip ?? "").toBe("");
+});
+
+test("the switch hides the contact from the address book and shows it again", async () => {
+  const { user, details } = await renderContact(JANE);
+  const visible = within(details).getByRole("switch", { name: "Shown in the address book" });
+  expect(visible).toBeChecked();
+  await user.click(visible);
+  await screen.findByRole("switch", { name: "Shown in the address book", checked: false });
+  expect(stored(JANE.emailAddress)?.ContactHiddenFromAddressListsEnabled).toBe(true);
+
+  await user.click(within(details).getByRole("switch", { name: "Shown in the address book" }));
+  await screen.findByRole("switch", { name: "Shown in the address book", checked: true });
+  expect(stored(JANE.emailAddress)?.ContactHiddenFromAddressListsEnabled).toBe(false);
+});
+
+test("a directory-synced contact is read-only, with the reason", async () => {
+  const { details, container } = await renderContact(OLAF);
+  expect(within(details).getByText(/managed in your on-premises directory/)).toBeInTheDocument();
+  expect(within(details).getByText("Managed on-premises.")).toBeInTheDocument();
+  expect(within(details).queryByRole("button", { name: "Edit the mail tip" })).not.toBeInTheDocument();
+  expect(within(details).queryByRole("button", { name: "Clear the mail tip" })).not.toBeInTheDocument();
+  expect(within(details).getByRole("switch", { name: "Shown in the address book" })).toBeDisabled();
+  await expectNoAxeViolations(container);
+});
+
+test("a failed save keeps the editor and what was typed, and Try again saves it", async () => {
+  const { user, details, container } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  await user.clear(editor);
+  await user.type(editor, "Call before sending.");
+  pane.emulator.addFault({ route: "updateOptions", status: 500 });
+  await user.click(within(details).getByRole("button", { name: "Save" }));
+
+  expect(
+    await within(details).findByText(/could not be reached or did not answer in time/),
+  ).toBeInTheDocument();
+  expect(within(details).getByRole("textbox", { name: "Mail tip" })).toHaveValue("Call before sending.");
+  await expectNoAxeViolations(container);
+  await user.click(within(details).getByRole("button", { name: "Try again" }));
+  await waitForElementToBeRemoved(() => within(details).queryByRole("textbox", { name: "Mail tip" }));
+  expect(within(details).getByText("Call before sending.")).toBeInTheDocument();
+  expect(stored(JANE.emailAddress)?.ContactMailTip).toBe("Call before sending.");
+});
