@@ -12,6 +12,7 @@
  * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from) and
  * ADDIN_PUBLIC_URL (the https base URL written into dist/manifest.xml).
  */
+const fs = require("node:fs");
 const path = require("node:path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -114,6 +115,33 @@ function setupMiddlewares(middlewares, _devServer) {
 }
 
 /**
+ * https for the dev server with office-addin-dev-certs' localhost certificate. Installing its
+ * CA needs admin rights; where that fails (no sudo, a container), serve with the generated
+ * certificate anyway and say how to trust it, rather than not starting at all.
+ * @returns {Promise<import("node:https").ServerOptions>}
+ */
+async function devServerHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const directory = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const read = (/** @type {string} */ name) => fs.readFileSync(path.join(directory, name));
+    if (
+      !["ca.crt", "localhost.crt", "localhost.key"].every((name) => fs.existsSync(path.join(directory, name)))
+    ) {
+      throw error;
+    }
+    console.warn(
+      `The development CA could not be installed (${error instanceof Error ? error.message.split("\n")[0] : error}).\n` +
+        "Serving https://localhost:3000 with the generated certificate; Outlook and browsers will refuse it until you\n" +
+        "trust it: run `npx office-addin-dev-certs install` with administrator rights.",
+    );
+    return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
+  }
+}
+
+/**
  * @param {Record<string, unknown>} env webpack-cli's --env (WEBPACK_SERVE is set by `webpack serve`)
  * @param {{ mode?: "production" | "development" | "none" }} argv
  * @returns {Promise<import("webpack").Configuration>}
@@ -196,9 +224,7 @@ module.exports = async (env = {}, argv = {}) => {
       host: "localhost",
       hot: true,
       historyApiFallback: false,
-      server: serving
-        ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
-        : "https",
+      server: serving ? { type: "https", options: await devServerHttpsOptions() } : "https",
       setupMiddlewares,
     },
   };
