@@ -6,6 +6,7 @@
  */
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { StrictMode } from "react";
 import type { ContactDirectory, MailContact } from "../contacts/directory";
 import { App } from "./App";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
@@ -146,6 +147,18 @@ test("the pane subscribes to item changes once, and unsubscribes when closed", (
   expect(host.itemChangedListenerCount).toBe(1);
   unmount();
   expect(host.itemChangedListenerCount).toBe(0);
+});
+
+test("under StrictMode's mount-unmount-mount the pane still listens exactly once and works", async () => {
+  const host = new FakeMailHost();
+  render(
+    <StrictMode>
+      <App services={{ ...pane.services, host }} />
+    </StrictMode>,
+  );
+  expect(host.itemChangedListenerCount).toBe(1);
+  act(() => host.selectMessage(BORIS));
+  expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
 });
 
 test("switching to nothing and to a meeting clears the sender", async () => {

@@ -78,12 +78,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
   const person = personFor(state, key);
   const { verdict, lookupFailure } = state;
   const external = analysis.kind === "external";
-  const company =
-    verdict.kind === "exists"
-      ? verdict.contact.company || null
-      : external
-        ? person.draft?.company || null
-        : null;
+  const company = companyLine(external, verdict, person);
 
   const lookupTarget = { kind: "lookup", generation: state.generation } as const;
   const lookupError = lookupFailure ? (
@@ -100,7 +95,6 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
       <SenderCard
         analysis={analysis}
         company={company}
-        showCompany={external}
         verdict={verdictKind(analysis.kind, verdict.kind, person)}
       />
       {external && key !== null ? (
@@ -211,6 +205,13 @@ function ExternalSenderBody({
     );
   }
   return null;
+}
+
+/** The contact's company when it exists (no line when it has none), else the guess for an external sender. */
+function companyLine(external: boolean, verdict: PaneState["verdict"], person: PersonState): string | null {
+  if (!external) return null;
+  if (verdict.kind === "exists") return verdict.contact.company || null;
+  return person.draft?.company || strings.sender.noCompany;
 }
 
 function verdictKind(

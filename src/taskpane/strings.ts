@@ -14,7 +14,7 @@ export const strings = {
     regionLabel: "Sender",
     addressLabel: "Address",
     companyLabel: "Company",
-    noCompany: "No company (personal or free-mail address)",
+    noCompany: "No company guessed",
     onBehalfOf: (sender: string, from: string) => `Sent by ${sender} on behalf of ${from}`,
     warningTitle: "Check this address",
     unknownName: "Unknown sender",

@@ -24,7 +24,7 @@ import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import type { EditView } from "../state/pane-state";
 import { strings } from "../strings";
 import { ErrorBar } from "./ErrorBar";
-import { mailTipLength } from "./mail-tip-length";
+import { MAIL_TIP_ROWS, mailTipLength } from "./mail-tip-length";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -122,7 +122,13 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
             validationMessage={problem ?? undefined}
             validationState={problem ? "error" : "none"}
           >
-            <Textarea value={text} resize="vertical" onChange={(_, data) => setText(data.value)} autoFocus />
+            <Textarea
+              value={text}
+              rows={MAIL_TIP_ROWS}
+              resize="vertical"
+              onChange={(_, data) => setText(data.value)}
+              autoFocus
+            />
           </Field>
           <div className={styles.buttons}>
             <Button

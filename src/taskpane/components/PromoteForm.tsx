@@ -21,7 +21,7 @@ import type { JSX } from "react";
 import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/types";
 import { strings } from "../strings";
-import { mailTipLength } from "./mail-tip-length";
+import { MAIL_TIP_ROWS, mailTipLength } from "./mail-tip-length";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -150,6 +150,7 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
                 <Textarea
                   value={draft.mailTip}
                   readOnly={readOnly}
+                  rows={MAIL_TIP_ROWS}
                   resize="vertical"
                   onChange={(_, data) => onChange({ mailTip: data.value })}
                 />

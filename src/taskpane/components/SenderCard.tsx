@@ -37,14 +37,12 @@ const useStyles = makeStyles({
 
 export interface SenderCardProps {
   analysis: SenderAnalysis;
-  /** The company shown: the contact's when it exists, else the guess; null when there is none. */
+  /** The company line: the contact's company, the guess, "No company guessed", or null for no line. */
   company: string | null;
-  /** Whether to mention the company line at all (not for internal, automated or unusable senders). */
-  showCompany: boolean;
   verdict: VerdictKind;
 }
 
-export function SenderCard({ analysis, company, showCompany, verdict }: SenderCardProps): JSX.Element {
+export function SenderCard({ analysis, company, verdict }: SenderCardProps): JSX.Element {
   const styles = useStyles();
   const address = analysis.address?.displayAddress ?? "";
   const name = analysis.displayName || address || strings.sender.unknownName;
@@ -62,9 +60,9 @@ export function SenderCard({ analysis, company, showCompany, verdict }: SenderCa
               {address}
             </Text>
           ) : null}
-          {showCompany ? (
+          {company ? (
             <Text size={200} className={styles.company}>
-              {company ?? strings.sender.noCompany}
+              {company}
             </Text>
           ) : null}
         </div>
