@@ -28,11 +28,10 @@ async function main(): Promise<void> {
   ) => Promise<{ plugins?: unknown[] }>;
   const config = await factory({}, { mode: "production" });
   const copy = (config.plugins ?? []).find((plugin) => plugin instanceof CopyWebpackPlugin) as
-    InstanceType<typeof CopyWebpackPlugin> | undefined;
-  const pattern = copy?.patterns?.find(
-    (candidate): candidate is ManifestCopyPattern =>
-      typeof candidate !== "string" && candidate.from === "manifest.xml",
-  );
+    { patterns?: (string | ManifestCopyPattern)[] } | undefined;
+  const isManifestPattern = (candidate: string | ManifestCopyPattern): candidate is ManifestCopyPattern =>
+    typeof candidate !== "string" && candidate.from === "manifest.xml";
+  const pattern = copy?.patterns?.find(isManifestPattern);
   if (!pattern) throw new Error("webpack.config.js does not copy manifest.xml");
   const source = path.join(root, "manifest.xml");
   const content = readFileSync(source);
