@@ -48,7 +48,9 @@ test("one click adds the contact with what is shown; the card switches to 'in th
   const { user, container } = await renderMissingSender();
   await user.click(screen.getByRole("button", { name: "Add to address book" }));
 
-  expect(await screen.findByText("Added to the address book.")).toBeInTheDocument();
+  const added = await screen.findByText("Added to the address book.");
+  // The clicked button is gone: focus lands on the confirmation, not on the document.
+  expect(added.closest("[tabindex='-1']")).toHaveFocus();
   expect(screen.getByText("In the address book")).toBeInTheDocument();
   const details = screen.getByRole("region", { name: "Contact details" });
   expect(within(details).getByText("Company: Northwind")).toBeInTheDocument();

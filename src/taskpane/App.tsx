@@ -139,6 +139,7 @@ function ExternalSenderBody({
         contact={verdict.contact}
         edit={person.edit}
         justAdded={promotion?.phase === "done" ? { alreadyExisted: promotion.alreadyExisted } : null}
+        focusOnMount={promotion?.phase === "done" && addClicked.current}
         onSaveMailTip={(mailTip) => controller.saveMailTip(mailTip)}
         onSetShown={(shown) => void controller.setShownInAddressBook(shown)}
         onRetry={() => controller.retry(editTarget)}
@@ -159,7 +160,10 @@ function ExternalSenderBody({
         <PromoteProgress
           promotion={promotion}
           focusOnMount={addClicked.current}
-          onFinish={() => controller.retry(promotionTarget)}
+          onFinish={() => {
+            addClicked.current = true;
+            controller.retry(promotionTarget);
+          }}
           onSignIn={() => void controller.signInAndRetry(promotionTarget)}
         />
         <PromoteForm
@@ -171,7 +175,10 @@ function ExternalSenderBody({
           busy={promotion.phase === "running"}
           onToggleDetails={(open) => controller.setDetailsOpen(open)}
           onChange={(changes) => controller.updateDraft(changes)}
-          onAdd={() => controller.promote()}
+          onAdd={() => {
+            addClicked.current = true;
+            controller.promote();
+          }}
         />
       </>
     );

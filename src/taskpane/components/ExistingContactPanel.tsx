@@ -51,6 +51,11 @@ export interface ExistingContactPanelProps {
   edit: EditView;
   /** Set right after this pane added the contact. */
   justAdded: { alreadyExisted: boolean } | null;
+  /**
+   * Move keyboard focus to the success message: only right after a click in this view
+   * (never on a message switch, which would pull focus out of Outlook's message list).
+   */
+  focusOnMount: boolean;
   onSaveMailTip(mailTip: string): Promise<boolean>;
   onSetShown(shown: boolean): void;
   onRetry(): void;
@@ -58,7 +63,7 @@ export interface ExistingContactPanelProps {
 }
 
 export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Element {
-  const { contact, edit, justAdded, onSaveMailTip, onSetShown, onRetry, onSignIn } = props;
+  const { contact, edit, justAdded, focusOnMount, onSaveMailTip, onSetShown, onRetry, onSignIn } = props;
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(contact.mailTip);
@@ -68,8 +73,8 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
 
   useEffect(() => {
     // The Add button the person clicked is gone: the success message takes the focus.
-    if (justAdded) successRef.current?.focus();
-  }, [justAdded]);
+    if (focusOnMount) successRef.current?.focus();
+  }, [focusOnMount]);
 
   // The editor closes when a mail tip save succeeds, whether from Save or from the error bar's Try again.
   const savingMailTip = useRef(false);
