@@ -9,13 +9,24 @@
  *   --rebuild                   build even when the output is fresh
  *
  * Prints the URL, then one line per admin API call the pane makes. Ctrl-C (SIGINT) or
- * SIGTERM closes the servers and exits 0.
+ * SIGTERM closes the servers and exits 0 (npm itself reports 130 after Ctrl-C). The script
+ * also stops when its parent goes away, as npm does on SIGTERM without passing it on.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureDemoBuild } from "../src/harness/demo-build";
-import { DEFAULT_DEMO_PORT, startDemo } from "../src/harness/demo-server";
+import { BuildCancelledError, ensureDemoBuild, type DemoBuildPaths } from "../src/harness/demo-build";
+import {
+  DEFAULT_ADDRESS_BOOK_PATH,
+  DEFAULT_DEMO_PORT,
+  DEFAULT_FIXTURE_PATH,
+  loadAddressBook,
+  startDemo,
+  type RunningDemo,
+} from "../src/harness/demo-server";
+import { loadMessageFixture } from "../src/harness/fixtures";
 import type { AccessLogEntry } from "../src/server/access-log";
+
+const PARENT_CHECK_INTERVAL_MS = 1000;
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return DEFAULT_DEMO_PORT;
@@ -45,28 +56,23 @@ async function main(): Promise<void> {
       rebuild: { type: "boolean" },
     },
   });
-  const build = await ensureDemoBuild({ force: values.rebuild ?? false });
-  const demo = await startDemo({
-    ...build,
-    port: parsePort(values.port ?? process.env.PORT),
-    host: values.host ?? process.env.HOST ?? "127.0.0.1",
-    fixturePath: values.fixture ? path.resolve(values.fixture) : undefined,
-    addressBookPath: values["address-book"] ? path.resolve(values["address-book"]) : undefined,
-    log: logAdminCall,
-  });
-  const shownUrl = demo.url.replace("127.0.0.1", "localhost");
-  console.log(`\nDemo running: ${shownUrl}`);
-  console.log(
-    `  ${demo.mailbox.messages.length} messages for ${demo.mailbox.user.displayName}, emulator at ${demo.emulator.url}`,
-  );
-  console.log("  Ctrl-C to stop.\n");
+  const port = parsePort(values.port ?? process.env.PORT);
+  const fixturePath = path.resolve(values.fixture ?? DEFAULT_FIXTURE_PATH);
+  const addressBookPath = path.resolve(values["address-book"] ?? DEFAULT_ADDRESS_BOOK_PATH);
+  // A mistake in either file is reported at once, not after a minute of building.
+  await loadMessageFixture(fixturePath);
+  await loadAddressBook(addressBookPath);
 
+  // Ctrl-C works from the first moment: during the build it stops webpack, afterwards the servers.
+  const building = new AbortController();
+  let demo: RunningDemo | null = null;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the demo…`);
-    demo.close().then(
+    building.abort();
+    (demo ? demo.close() : Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error instanceof Error ? error.message : String(error));
@@ -76,6 +82,34 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  // `npm run demo` does not pass SIGTERM on to its script: when npm goes away, stop too
+  // rather than keep the port.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("parent exited");
+  }, PARENT_CHECK_INTERVAL_MS).unref();
+
+  let build: DemoBuildPaths;
+  try {
+    build = await ensureDemoBuild({ force: values.rebuild ?? false, signal: building.signal });
+  } catch (error) {
+    if (error instanceof BuildCancelledError || stopping) return;
+    throw error;
+  }
+  demo = await startDemo({
+    ...build,
+    port,
+    host: values.host ?? process.env.HOST ?? "127.0.0.1",
+    fixturePath,
+    addressBookPath,
+    log: logAdminCall,
+  });
+  const shownUrl = demo.url.replace("127.0.0.1", "localhost");
+  console.log(`\nDemo running: ${shownUrl}`);
+  console.log(
+    `  ${demo.mailbox.messages.length} messages for ${demo.mailbox.user.displayName}, emulator at ${demo.emulator.url}`,
+  );
+  console.log("  Ctrl-C to stop.\n");
 }
 
 main().catch((error: unknown) => {

@@ -3,12 +3,12 @@
  * the pane in demo mode (the shipped build, with Office.js swapped for the stand-in and
  * the demo's same-origin token source) and the Outlook stand-in page.
  *
- * A build counts as fresh when its output is newer than every input (src/, assets/,
- * the webpack configs, the lock file) and, for the pane, when it is a demo build at all
- * (its taskpane.html loads the stand-in, not Microsoft's CDN).
+ * A build counts as fresh when it was stamped after the last change to any of its inputs
+ * (BUILD_INPUTS) and, for the pane, when it is a demo build at all (its taskpane.html
+ * loads the stand-in, not Microsoft's CDN).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
@@ -37,13 +37,32 @@ export const DEMO_BUILD_ENV: NodeJS.ProcessEnv = {
 /** The script name the demo build's taskpane.html must load instead of Office.js. */
 export const OFFICE_STAND_IN_SCRIPT = "office-stand-in.js";
 
-const INPUT_DIRECTORIES = ["src", "assets"];
-const INPUT_FILES = ["webpack.config.js", "package-lock.json", "tsconfig.json", "manifest.xml"];
+/** What each build reads; a change to any of these makes that build stale. Paths relative to the project. */
+export const BUILD_INPUTS = {
+  pane: ["src", "assets", "webpack.config.js", "package-lock.json", "tsconfig.json", "manifest.xml"],
+  harness: [
+    "src/harness",
+    "src/admin-api",
+    "src/auth",
+    "src/emulator",
+    "src/office",
+    "package-lock.json",
+    "tsconfig.json",
+  ],
+} as const;
+
 /** Test files do not go into a bundle. */
 const IGNORED_INPUT = /\.test\.tsx?$|\/test-support\//;
 
-/** The newest modification time among the build's inputs, in ms. */
-export function newestInputTime(root: string = PROJECT_ROOT): number {
+/**
+ * Written into an output folder after a successful build. webpack does not rewrite files
+ * whose content did not change, so the outputs' own times cannot tell a fresh build.
+ * A dotfile: the static file server never serves it.
+ */
+export const BUILD_STAMP = ".demo-build-stamp";
+
+/** The newest modification time among `inputs` (files or folders, walked), in ms. */
+export function newestInputTime(inputs: readonly string[], root: string = PROJECT_ROOT): number {
   let newest = 0;
   const visit = (entry: string) => {
     let info;
@@ -58,41 +77,70 @@ export function newestInputTime(root: string = PROJECT_ROOT): number {
       newest = Math.max(newest, info.mtimeMs);
     }
   };
-  for (const directory of INPUT_DIRECTORIES) visit(path.join(root, directory));
-  for (const file of INPUT_FILES) visit(path.join(root, file));
+  for (const input of inputs) visit(path.join(root, input));
   return newest;
 }
 
-function outputTime(file: string): number | null {
+function stampTime(outputDir: string): number | null {
   try {
-    return statSync(file).mtimeMs;
+    return statSync(path.join(outputDir, BUILD_STAMP)).mtimeMs;
   } catch {
     return null;
   }
 }
 
-/** True when the pane in `paneDir` is a demo build (loads the stand-in) newer than `inputsTime`. */
+/** Before a build: an interrupted build must not look fresh. */
+function removeStamp(outputDir: string): void {
+  rmSync(path.join(outputDir, BUILD_STAMP), { force: true });
+}
+
+function writeStamp(outputDir: string): void {
+  writeFileSync(path.join(outputDir, BUILD_STAMP), `${new Date().toISOString()}\n`);
+}
+
+/** True when `paneDir` holds a demo build (it loads the stand-in, not the CDN) stamped after `inputsTime`. */
 export function isPaneBuildFresh(paneDir: string, inputsTime: number): boolean {
-  const html = path.join(paneDir, "taskpane.html");
-  const built = outputTime(html);
-  if (built === null || built < inputsTime) return false;
-  const text = readFileSync(html, "utf8");
-  return text.includes(OFFICE_STAND_IN_SCRIPT) && !text.includes("appsforoffice.microsoft.com");
+  const stamped = stampTime(paneDir);
+  if (stamped === null || stamped < inputsTime) return false;
+  let html: string;
+  try {
+    html = readFileSync(path.join(paneDir, "taskpane.html"), "utf8");
+  } catch {
+    return false;
+  }
+  return html.includes(OFFICE_STAND_IN_SCRIPT) && !html.includes("appsforoffice.microsoft.com");
 }
 
 export function isHarnessBuildFresh(harnessDir: string, inputsTime: number): boolean {
-  const built = outputTime(path.join(harnessDir, "index.html"));
-  return built !== null && built >= inputsTime && existsSync(path.join(harnessDir, OFFICE_STAND_IN_SCRIPT));
+  const stamped = stampTime(harnessDir);
+  return (
+    stamped !== null &&
+    stamped >= inputsTime &&
+    existsSync(path.join(harnessDir, "index.html")) &&
+    existsSync(path.join(harnessDir, OFFICE_STAND_IN_SCRIPT))
+  );
 }
 
-function runWebpack(configFile: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+function runWebpack(
+  configFile: string,
+  extraArgs: string[],
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [PROJECT_ROOT] });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "--config", configFile, "--mode", "production"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, "--config", configFile, "--mode", "production", ...extraArgs],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+        // Stopping the demo while it builds stops the build too.
+        signal,
+      },
+    );
     let output = "";
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
@@ -103,6 +151,8 @@ function runWebpack(configFile: string, env: NodeJS.ProcessEnv, log: (line: stri
     child.on("close", (code) => {
       if (code === 0) {
         resolve();
+      } else if (signal?.aborted) {
+        reject(new BuildCancelledError());
       } else {
         log(output.trim());
         reject(
@@ -113,30 +163,49 @@ function runWebpack(configFile: string, env: NodeJS.ProcessEnv, log: (line: stri
   });
 }
 
+export class BuildCancelledError extends Error {
+  override name = "BuildCancelledError";
+  constructor() {
+    super("The build was cancelled.");
+  }
+}
+
 export interface EnsureBuildOptions {
   /** Rebuild even when fresh. */
   force?: boolean;
   log?: (line: string) => void;
+  /** Aborting kills a running build; ensureDemoBuild then rejects with BuildCancelledError. */
+  signal?: AbortSignal;
 }
 
 /** Builds the pane (demo mode) and the stand-in page where stale; resolves with where they are. */
 export async function ensureDemoBuild(options: EnsureBuildOptions = {}): Promise<DemoBuildPaths> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const inputsTime = newestInputTime();
   const { paneDir, harnessDir } = DEMO_BUILD_PATHS;
 
-  if (options.force || !isPaneBuildFresh(paneDir, inputsTime)) {
+  if (options.force || !isPaneBuildFresh(paneDir, newestInputTime(BUILD_INPUTS.pane))) {
     log("Building the task pane in demo mode (Office.js stand-in, demo token source)…");
-    await runWebpack(path.join(PROJECT_ROOT, "webpack.config.js"), DEMO_BUILD_ENV, log);
+    removeStamp(paneDir);
+    // Into its own folder: a production build in dist/ is never replaced by a demo build.
+    await runWebpack(
+      path.join(PROJECT_ROOT, "webpack.config.js"),
+      ["--output-path", paneDir],
+      DEMO_BUILD_ENV,
+      log,
+      options.signal,
+    );
+    writeStamp(paneDir);
     if (!isPaneBuildFresh(paneDir, 0)) {
       throw new Error(
         `The demo build in ${paneDir} does not load ${OFFICE_STAND_IN_SCRIPT}: is ADDIN_DEMO=1 supported by webpack.config.js?`,
       );
     }
   }
-  if (options.force || !isHarnessBuildFresh(harnessDir, inputsTime)) {
+  if (options.force || !isHarnessBuildFresh(harnessDir, newestInputTime(BUILD_INPUTS.harness))) {
     log("Building the Outlook stand-in page…");
-    await runWebpack(path.join(PROJECT_ROOT, "src/harness/webpack.harness.js"), {}, log);
+    removeStamp(harnessDir);
+    await runWebpack(path.join(PROJECT_ROOT, "src/harness/webpack.harness.js"), [], {}, log, options.signal);
+    writeStamp(harnessDir);
   }
   return { paneDir, harnessDir };
 }

@@ -45,14 +45,21 @@ export const SLOW_NETWORK_LATENCY_MS = 1500;
  */
 const ATTEMPTS_PER_CALL = DEFAULT_RETRY_POLICY.maxAttempts;
 
-export type DemoFaultName = "throttle" | "server-error" | "fail-general-update" | "fail-options-update";
+export type DemoFaultName =
+  "throttle" | "throttle-sustained" | "server-error" | "fail-general-update" | "fail-options-update";
 
 /** Each fault switch of the page, as the emulator fault it injects. */
 export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: string; spec: FaultSpec }> = {
   throttle: {
     label: "Throttle next call",
-    description: "The next admin API call answers 429 with Retry-After: 2.",
+    description:
+      "The next admin API call answers 429 with Retry-After: 2; the client waits and retries unseen.",
     spec: { route: "*", times: 1, status: 429, headers: { "Retry-After": "2" } },
+  },
+  "throttle-sustained": {
+    label: "Throttle past the retries",
+    description: `The next ${ATTEMPTS_PER_CALL} admin API calls answer 429 with Retry-After: 2; the pane says so and tries again.`,
+    spec: { route: "*", times: ATTEMPTS_PER_CALL, status: 429, headers: { "Retry-After": "2" } },
   },
   "server-error": {
     label: "Server error on next call",

@@ -36,8 +36,8 @@ import {
 import { buildDemoMailbox, loadMessageFixture, type DemoMailbox } from "./fixtures";
 
 export const DEFAULT_DEMO_PORT = 3000;
-export const DEFAULT_FIXTURE_PATH = path.resolve("demo/messages.json");
-export const DEFAULT_ADDRESS_BOOK_PATH = path.resolve("demo/address-book.json");
+export const DEFAULT_FIXTURE_PATH = path.resolve(__dirname, "../../demo/messages.json");
+export const DEFAULT_ADDRESS_BOOK_PATH = path.resolve(__dirname, "../../demo/address-book.json");
 
 export interface DemoOptions {
   /** 0: ephemeral. Default 3000. */

@@ -110,7 +110,7 @@ it("a user without the admin role", async () => {
 });
 
 it("throttled, retrying", async () => {
-  await demo.injectFault("throttle");
+  await demo.injectFault("throttle-sustained");
   await demo.select("relecloud-onboarding");
   await demo.paneShows(strings.errors.throttledRetrying(2));
   await screenshotPane(demo, "pane-throttled");
