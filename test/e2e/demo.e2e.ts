@@ -161,6 +161,22 @@ describe("following Outlook's selection", () => {
     await demo.paneShows(strings.sender.noCompany);
   });
 
+  it("follows the keyboard: arrow keys move the selection in the message list, and the pane with it", async () => {
+    const demo = await open();
+    await demo.page.locator('[data-message-id="fabrikam-redlines"]').focus();
+    await demo.page.keyboard.press("ArrowDown");
+    await demo.paneShows("Daniel Okafor");
+    await demo.page.keyboard.press("ArrowDown");
+    await demo.paneShows("Rafael Costa");
+    const selected = demo.page.locator('[role="option"][aria-selected="true"]');
+    expect(await selected.getAttribute("data-message-id")).toBe("adventure-works-kickoff");
+    expect(await demo.page.evaluate(() => document.activeElement?.getAttribute("data-message-id"))).toBe(
+      "adventure-works-kickoff",
+    );
+    await demo.page.keyboard.press("End");
+    await demo.paneShows("Kenji Watanabe");
+  });
+
   it("says a meeting is not a message", async () => {
     const demo = await open();
     await demo.select("qbr-invite");
@@ -180,6 +196,29 @@ describe("senders that are not promoted", () => {
     expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
     // Neither needed the admin API.
     expect(apiCalls("/admin/api/Contact/GetContacts").length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("resetting the demo", () => {
+  it("restores the seeded address book and signs in as admin again", async () => {
+    const demo = await open();
+    const seeded = (await emulatorContacts(session.demo)).length;
+    await demo.select("fabrikam-redlines");
+    await demo.paneButton(strings.promote.add).click();
+    await demo.paneShows(strings.progress.added);
+    await demo.signInAs("readonly");
+    await demo.page.getByRole("button", { name: "Reset demo" }).click();
+    await waitUntil(
+      async () => (await emulatorContacts(session.demo)).length === seeded,
+      "the seed to be back",
+    );
+    expect(session.demo.session().role).toBe("admin");
+    await demo.addressBookRow("isabel.ferreira@fabrikam.com").waitFor({ state: "detached" });
+    await demo.page
+      .getByRole("combobox", { name: "Signed in as" })
+      .filter({ hasText: "Exchange admin" })
+      .waitFor();
+    await demo.paneShows(strings.verdict.missing);
   });
 });
 
@@ -219,6 +258,26 @@ describe("failures", () => {
     );
     const statuses = apiCalls("/admin/api/Contact/GetContacts").map((request) => request.status);
     expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 200]);
+  });
+
+  it("retries a search that met a server error, unseen", async () => {
+    const demo = await open();
+    await demo.injectFault("server-error");
+    await demo.select("freelance-quote");
+    await demo.paneShows(strings.verdict.missing);
+    const statuses = apiCalls("/admin/api/Contact/GetContacts").map((request) => request.status);
+    expect(statuses.slice(-2)).toEqual([500, 200]);
+  });
+
+  it("slows every call down with the slow-network switch, and still completes", async () => {
+    const demo = await open();
+    await demo.page.getByRole("switch", { name: /Slow network/ }).click();
+    await waitUntil(
+      async () => session.demo.emulator.settings().latencyMs === 1500,
+      "the emulator's latency",
+    );
+    await demo.select("muller-quote");
+    await demo.paneShows(strings.verdict.missing);
   });
 
   it("after a failure between create and update, Finish completes the same contact: exactly one, complete", async () => {
