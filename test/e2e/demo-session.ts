@@ -3,7 +3,8 @@
  * code path as `npm run demo`), Debian's Chromium driven by playwright-core, and small
  * helpers to act on the stand-in page and read the pane inside its iframe.
  *
- * Every page is watched for uncaught errors and for a token in any URL; both fail the test.
+ * Every page is watched for uncaught errors, for a token in any URL and for any request off
+ * the demo's own origin (the demo needs no network); each fails the test.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -62,10 +63,16 @@ export async function startDemoSession(): Promise<DemoSession> {
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(`Uncaught in the page: ${error.message}`));
+    const demoOrigin = new URL(demo.url).origin;
     page.on("request", (request) => {
       const url = request.url();
-      if (Object.values(DEMO_TOKENS).some((token) => url.includes(token)))
+      if (Object.values(DEMO_TOKENS).some((token) => url.includes(token))) {
         problems.push(`Token in a URL: ${url}`);
+      }
+      // The demo needs no network: everything comes from its own origin.
+      if (/^https?:/.test(url) && new URL(url).origin !== demoOrigin) {
+        problems.push(`Request off the demo's origin: ${url}`);
+      }
     });
     await page.goto(demo.url);
     const pane = page.frameLocator('iframe[title="GAL Contact add-in"]');
