@@ -1,0 +1,149 @@
+/**
+ * Injected into every frame before its own scripts (Playwright addInitScript); acts only
+ * in the task pane. Plain browser JavaScript, self-contained: it is sent as text.
+ *
+ * - Wraps the ItemChanged handler the pane registers with Office (the stand-in), so the
+ *   clock starts when Outlook would deliver the event to the pane.
+ * - Watches the DOM (MutationObserver) for the verdict the bench expects: the expected
+ *   sender's address in the pane and a [role="status"] element whose text is the expected
+ *   verdict. Records when it is in the DOM and when the frame that paints it starts (rAF).
+ * - After a verdict is shown, counts mutations of the verdict element (or its removal)
+ *   until the next switch: a repaint of a verdict that did not change.
+ * - Records the first verdict of the page (cold start) with the resources loaded by then.
+ * - Offsets Date.now on request, so cached answers can be made stale without waiting.
+ *
+ * Expects `window.__benchConfig = { finalVerdicts: string[] }` to be defined before it.
+ */
+(function installVerdictProbe() {
+  if (!/\/taskpane\.html$/.test(window.location.pathname)) return;
+  var config = window.__benchConfig || { finalVerdicts: [] };
+  var bench = {
+    records: [],
+    firstVerdict: null,
+    armed: null,
+    watching: null,
+    clockOffsetMs: 0,
+  };
+  window.__bench = bench;
+
+  var realDateNow = Date.now.bind(Date);
+  Date.now = function benchDateNow() {
+    return realDateNow() + bench.clockOffsetMs;
+  };
+
+  bench.expect = function expect(address, verdictText) {
+    bench.watching = null;
+    bench.armed = {
+      address: address,
+      verdictText: verdictText,
+      itemChangedAt: null,
+      domAt: null,
+      frameAt: null,
+      repaints: 0,
+    };
+  };
+
+  function verdictElement(text) {
+    var candidates = document.querySelectorAll('[role="status"]');
+    for (var index = 0; index < candidates.length; index++) {
+      if (candidates[index].textContent.trim() === text) return candidates[index];
+    }
+    return null;
+  }
+
+  function loadedResources(until) {
+    return performance
+      .getEntriesByType("resource")
+      .filter(function (entry) {
+        return entry.responseEnd <= until;
+      })
+      .map(function (entry) {
+        return {
+          url: entry.name,
+          initiatorType: entry.initiatorType,
+          startTime: entry.startTime,
+          responseEnd: entry.responseEnd,
+        };
+      });
+  }
+
+  function check() {
+    var armed = bench.armed;
+    if (armed && armed.itemChangedAt !== null && armed.domAt === null) {
+      var root = document.getElementById("root");
+      var element = verdictElement(armed.verdictText);
+      if (element && root && root.textContent.indexOf(armed.address) !== -1) {
+        armed.domAt = performance.now();
+        requestAnimationFrame(function () {
+          armed.frameAt = performance.now();
+          bench.records.push(armed);
+          if (bench.armed === armed) {
+            bench.armed = null;
+            bench.watching = { record: armed, element: element };
+          }
+        });
+      }
+    }
+    if (bench.firstVerdict === null) {
+      for (var index = 0; index < config.finalVerdicts.length; index++) {
+        var text = config.finalVerdicts[index];
+        if (verdictElement(text)) {
+          var first = { text: text, domAt: performance.now(), frameAt: null, resources: [] };
+          first.resources = loadedResources(first.domAt);
+          bench.firstVerdict = first;
+          requestAnimationFrame(function () {
+            first.frameAt = performance.now();
+          });
+          break;
+        }
+      }
+    }
+  }
+
+  function wrapMailbox(office) {
+    var mailbox = office && office.context && office.context.mailbox;
+    if (!mailbox || mailbox.__benchWrapped) return;
+    var addHandlerAsync = mailbox.addHandlerAsync;
+    mailbox.addHandlerAsync = function (eventType, handler) {
+      var args = Array.prototype.slice.call(arguments);
+      if (eventType === office.EventType.ItemChanged && typeof handler === "function") {
+        args[1] = function benchItemChanged() {
+          var armed = bench.armed;
+          if (armed && armed.itemChangedAt === null) armed.itemChangedAt = performance.now();
+          var result = handler.apply(this, arguments);
+          check();
+          return result;
+        };
+      }
+      return addHandlerAsync.apply(mailbox, args);
+    };
+    mailbox.__benchWrapped = true;
+  }
+
+  var office;
+  Object.defineProperty(window, "Office", {
+    configurable: true,
+    enumerable: true,
+    get: function () {
+      return office;
+    },
+    set: function (value) {
+      office = value;
+      wrapMailbox(value);
+    },
+  });
+
+  new MutationObserver(function (mutations) {
+    var watching = bench.watching;
+    if (watching) {
+      for (var index = 0; index < mutations.length; index++) {
+        var target = mutations[index].target;
+        if (!watching.element.isConnected || watching.element.contains(target)) {
+          watching.record.repaints++;
+          break;
+        }
+      }
+    }
+    check();
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})();
