@@ -6,7 +6,9 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: { warnOnly: false } }],
+    // tsconfig.json sets isolatedModules, so ts-jest transpiles each file alone (fast); types are
+    // checked once by `npm run typecheck`, not per test file.
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   setupFilesAfterEnv: ["<rootDir>/test/setup/jest.setup.ts", "<rootDir>/test/setup/secret-guard.ts"],
   moduleNameMapper: {
