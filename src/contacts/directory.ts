@@ -60,7 +60,15 @@ export interface NewMailContact {
 export type GeneralUpdate = Partial<
   Pick<
     MailContact,
-    "displayName" | "firstName" | "lastName" | "company" | "title" | "phone" | "mobilePhone" | "fax" | "webPage"
+    | "displayName"
+    | "firstName"
+    | "lastName"
+    | "company"
+    | "title"
+    | "phone"
+    | "mobilePhone"
+    | "fax"
+    | "webPage"
   >
 >;
 
