@@ -52,6 +52,9 @@ export interface RelayComparison {
 export interface RelayOverheadResult {
   searchedAddress: string;
   contactsInEmulator: number;
+  /** Slices per target and level, and seconds per slice (each after a 1 s warm-up). */
+  repetitions: number;
+  sliceSeconds: number;
   runs: RelayComparison[];
   /**
    * The same comparison at GOALS.relayConnections connections with the emulator answering
@@ -66,9 +69,11 @@ export interface RelayOverheadResult {
 }
 
 export interface RelayOverheadOptions {
+  /** Measured slices per target and level, alternating direct and relay. Default 3. */
+  repetitions?: number;
   /** Latency for the extra comparison; 0 skips it. Default 100 ms. */
   upstreamLatencyMs?: number;
-  /** Seconds per measured run. Default 5. */
+  /** Seconds per measured slice. Default 3. */
   durationSeconds?: number;
   /** Seconds of unmeasured load before each run (JIT, connection setup). Default 1. */
   warmupSeconds?: number;
@@ -92,9 +97,16 @@ const SEED: EmulatorSeed = {
   ],
 };
 
-type LoadFigures = Omit<LoadRun, "target" | "emulatorCpuMicrosPerRequest" | "relayCpuMicrosPerRequest">;
+/** One autocannon run: the 2xx response times (fractional ms) and what went wrong. */
+interface LoadSlice {
+  latencies: number[];
+  durationSeconds: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
 
-function load(url: string, connections: number, durationSeconds: number): Promise<LoadFigures> {
+function load(url: string, connections: number, durationSeconds: number): Promise<LoadSlice> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -122,11 +134,8 @@ function load(url: string, connections: number, durationSeconds: number): Promis
           return;
         }
         resolve({
-          connections,
+          latencies,
           durationSeconds: result.duration,
-          requests: latencies.length,
-          requestsPerSecond: latencies.length / result.duration,
-          latencyMs: summarize(latencies),
           errors: result.errors,
           timeouts: result.timeouts,
           non2xx: result.non2xx,
@@ -183,7 +192,8 @@ async function profileRelay(
 }
 
 export async function measureRelayOverhead(options: RelayOverheadOptions = {}): Promise<RelayOverheadResult> {
-  const durationSeconds = options.durationSeconds ?? 5;
+  const durationSeconds = options.durationSeconds ?? 3;
+  const repetitions = options.repetitions ?? 3;
   const warmupSeconds = options.warmupSeconds ?? 1;
   const upstreamLatencyMs = options.upstreamLatencyMs ?? 100;
   // The relay serves static files too: give it an empty pane to serve.
@@ -199,25 +209,52 @@ export async function measureRelayOverhead(options: RelayOverheadOptions = {}): 
     });
     children.push(relay);
 
-    /** One measured run after an unmeasured warm-up, with the CPU each server process spent on it. */
-    const measure = async (target: "direct" | "relay", connections: number): Promise<LoadRun> => {
+    /** One measured slice after an unmeasured warm-up, with the CPU each server process spent on it. */
+    const slice = async (target: "direct" | "relay", connections: number, seconds: number) => {
       const url = target === "direct" ? emulator.url : relay.url;
       await load(url, connections, warmupSeconds);
       const [emulatorBefore, relayBefore] = [await emulator.cpuMicros(), await relay.cpuMicros()];
-      const figures = await load(url, connections, durationSeconds);
+      const measured = await load(url, connections, seconds);
       const [emulatorAfter, relayAfter] = [await emulator.cpuMicros(), await relay.cpuMicros()];
-      return {
-        ...figures,
-        target,
-        emulatorCpuMicrosPerRequest: (emulatorAfter - emulatorBefore) / figures.requests,
-        relayCpuMicrosPerRequest: target === "relay" ? (relayAfter - relayBefore) / figures.requests : null,
-      };
+      return { ...measured, emulatorCpu: emulatorAfter - emulatorBefore, relayCpu: relayAfter - relayBefore };
     };
 
-    // Alternate targets at each level, so that neither gets a systematically cooler machine.
-    const compare = async (connections: number): Promise<RelayComparison> => {
-      const direct = await measure("direct", connections);
-      const relayed = await measure("relay", connections);
+    /**
+     * Direct and relayed slices, alternating (direct first, then relay first, ...), so that
+     * neither target gets a systematically quieter machine; each target's slices pooled.
+     */
+    const compare = async (connections: number, seconds: number): Promise<RelayComparison> => {
+      const slices = {
+        direct: [] as Awaited<ReturnType<typeof slice>>[],
+        relay: [] as Awaited<ReturnType<typeof slice>>[],
+      };
+      for (let repetition = 0; repetition < repetitions; repetition++) {
+        const order = repetition % 2 === 0 ? (["direct", "relay"] as const) : (["relay", "direct"] as const);
+        for (const target of order) slices[target].push(await slice(target, connections, seconds));
+      }
+      const pooled = (target: "direct" | "relay"): LoadRun => {
+        const parts = slices[target];
+        const latencies = parts.flatMap((part) => part.latencies);
+        const duration = parts.reduce((sum, part) => sum + part.durationSeconds, 0);
+        const sum = (pick: (part: (typeof parts)[number]) => number) =>
+          parts.reduce((total, part) => total + pick(part), 0);
+        return {
+          target,
+          connections,
+          durationSeconds: duration,
+          requests: latencies.length,
+          requestsPerSecond: latencies.length / duration,
+          latencyMs: summarize(latencies),
+          errors: sum((part) => part.errors),
+          timeouts: sum((part) => part.timeouts),
+          non2xx: sum((part) => part.non2xx),
+          emulatorCpuMicrosPerRequest: sum((part) => part.emulatorCpu) / latencies.length,
+          relayCpuMicrosPerRequest:
+            target === "relay" ? sum((part) => part.relayCpu) / latencies.length : null,
+        };
+      };
+      const direct = pooled("direct");
+      const relayed = pooled("relay");
       return {
         connections,
         direct,
@@ -227,17 +264,23 @@ export async function measureRelayOverhead(options: RelayOverheadOptions = {}): 
         throughputRatio: relayed.requestsPerSecond / direct.requestsPerSecond,
       };
     };
+
     const runs: RelayComparison[] = [];
-    for (const connections of RELAY_CONCURRENCY) runs.push(await compare(connections));
+    for (const connections of RELAY_CONCURRENCY) runs.push(await compare(connections, durationSeconds));
 
     const relayCpuProfile = await profileRelay(emulator.url, distDir, durationSeconds);
 
     let withUpstreamLatency: RelayOverheadResult["withUpstreamLatency"] = null;
     if (upstreamLatencyMs > 0) {
       await new EmulatorControl(emulator.url).updateSettings({ latencyMs: upstreamLatencyMs });
-      withUpstreamLatency = { ...(await compare(GOALS.relayConnections)), upstreamLatencyMs };
+      withUpstreamLatency = {
+        ...(await compare(GOALS.relayConnections, durationSeconds)),
+        upstreamLatencyMs,
+      };
     }
     return {
+      repetitions,
+      sliceSeconds: durationSeconds,
       searchedAddress: SEARCHED,
       contactsInEmulator: SEED.contacts?.length ?? 0,
       runs,

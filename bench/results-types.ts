@@ -1,5 +1,5 @@
 /** The shape of bench/results/results.json: one run of `npm run bench`, from which REPORT.md is written. */
-import type { PaneBuildReport } from "./bundle/build";
+import type { PackageSize, PaneBuildReport } from "./bundle/build";
 import type { ToVerdictWeight } from "./bundle/to-verdict";
 import type { Weight } from "./bundle/weigh";
 import type { MachineInfo } from "./lib/machine";
@@ -13,6 +13,8 @@ export interface BundleResults {
   /** Office.js as published on npm (the loader the CDN serves), for orientation only. */
   officeJsLoader: Weight | null;
   toVerdict: ToVerdictWeight | null;
+  /** What the production to-verdict JavaScript is made of (as PaneBuildReport.initialComposition). */
+  toVerdictComposition: PackageSize[] | null;
 }
 
 export interface BenchResults {
@@ -24,6 +26,7 @@ export interface BenchResults {
     rounds: number;
     starts: number;
     relaySeconds: number;
+    relayRepetitions: number;
     scaleLookups: number;
   };
   bundle: BundleResults | null;

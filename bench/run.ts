@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildPaneAndFloor, FLOOR_PAGE, PROJECT_ROOT } from "./bundle/build";
+import { buildPaneAndFloor, composition, FLOOR_PAGE, PROJECT_ROOT } from "./bundle/build";
 import { toVerdictWeight } from "./bundle/to-verdict";
 import { weigh } from "./bundle/weigh";
 import { machineInfo } from "./lib/machine";
@@ -33,7 +33,7 @@ const RESULTS_FILE = path.join(RESULTS_DIRECTORY, "results.json");
 const REPORT_FILE = path.join(PROJECT_ROOT, "bench/REPORT.md");
 const PARTIAL_REPORT_FILE = path.join(RESULTS_DIRECTORY, "REPORT.partial.md");
 
-const SETTINGS = { rounds: 5, starts: 5, relaySeconds: 5, scaleLookups: 40 };
+const SETTINGS = { rounds: 5, starts: 5, relaySeconds: 3, relayRepetitions: 3, scaleLookups: 40 };
 
 const started = performance.now();
 function log(line: string): void {
@@ -121,7 +121,12 @@ async function main(): Promise<void> {
     await run("bundle", async () => {
       rmSync(BUILD_DIRECTORY, { recursive: true, force: true });
       const build = await buildPaneAndFloor({ outputDirectory: BUILD_DIRECTORY });
-      results.bundle = { build, officeJsLoader: officeJsLoaderWeight(), toVerdict: null };
+      results.bundle = {
+        build,
+        officeJsLoader: officeJsLoaderWeight(),
+        toVerdict: null,
+        toVerdictComposition: null,
+      };
       log(`  pane and floor built in ${build.buildSeconds.toFixed(0)} s`);
     });
   }
@@ -135,11 +140,17 @@ async function main(): Promise<void> {
     });
     results.timeToVerdict = timing;
     if (results.bundle) {
-      results.bundle.toVerdict = toVerdictWeight(
+      const paneDirectory = path.join(BUILD_DIRECTORY, "pane");
+      const toVerdict = toVerdictWeight(
         results.bundle.build,
-        path.join(BUILD_DIRECTORY, "pane"),
+        paneDirectory,
         timing.paneBuildDirectory,
         timing.loadedBeforeFirstVerdict.map((resource) => resource.path),
+      );
+      results.bundle.toVerdict = toVerdict;
+      results.bundle.toVerdictComposition = composition(
+        paneDirectory,
+        toVerdict.production.files.filter((file) => existsSync(path.join(paneDirectory, file.file))),
       );
     }
   });
@@ -147,7 +158,10 @@ async function main(): Promise<void> {
     results.roundTrips = await measureRoundTrips();
   });
   await run("relay", async () => {
-    results.relay = await measureRelayOverhead({ durationSeconds: SETTINGS.relaySeconds });
+    results.relay = await measureRelayOverhead({
+      durationSeconds: SETTINGS.relaySeconds,
+      repetitions: SETTINGS.relayRepetitions,
+    });
   });
   await run("scale", async () => {
     results.scale = await measureScale({ lookups: SETTINGS.scaleLookups });

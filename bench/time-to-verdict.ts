@@ -103,6 +103,8 @@ export interface LoadedResource {
   /** Path on the demo origin. */
   path: string;
   initiatorType: string;
+  /** Bytes over the network; 0 when the browser's cache served it. */
+  transferSize: number;
 }
 
 export interface TimeToVerdictResult {
@@ -115,8 +117,10 @@ export interface TimeToVerdictResult {
   staleRevisit: SwitchSummary;
   coldStart: { pane: Summary; paneFirstPaint: Summary; floor: Summary; samples: number };
   warmStart: { pane: Summary; paneFirstPaint: Summary; floor: Summary; samples: number };
-  /** What the pane's frame had loaded from our origin when its first verdict appeared (cold start). */
+  /** What the pane's frame had loaded from our origin when its first verdict appeared (first cold start). */
   loadedBeforeFirstVerdict: LoadedResource[];
+  /** Scripts the pane's frame loaded before its first verdict, and how many came from the cache, over all starts. */
+  scriptsFromCache: { cold: { scripts: number; cached: number }; warm: { scripts: number; cached: number } };
   paneBuildDirectory: string;
 }
 
@@ -163,10 +167,8 @@ async function paneLoads(page: Page): Promise<number> {
   return Number(await page.locator("aside[data-pane-loads]").getAttribute("data-pane-loads"));
 }
 
-async function newContext(
-  browser: Browser,
-  cacheDisabled: boolean,
-): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh browser context: its own, empty HTTP cache. */
+async function newContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript({ content: probeScript() });
   const page = await context.newPage();
@@ -174,11 +176,6 @@ async function newContext(
   page.on("pageerror", (error) => {
     throw new Error(`Uncaught in the page: ${error.message}`);
   });
-  if (cacheDisabled) {
-    const session = await context.newCDPSession(page);
-    await session.send("Network.enable");
-    await session.send("Network.setCacheDisabled", { cacheDisabled: true });
-  }
   return { context, page };
 }
 
@@ -236,7 +233,7 @@ async function measureSwitches(
   const apiCalls = () => demo.emulator.requests().length;
 
   for (let round = 1; round <= rounds; round++) {
-    const { context, page } = await newContext(browser, false);
+    const { context, page } = await newContext(browser);
     try {
       await page.goto(demo.url);
       await paneListening(page);
@@ -274,23 +271,47 @@ async function measureSwitches(
   };
 }
 
+interface ProbeResource {
+  url: string;
+  initiatorType: string;
+  transferSize: number;
+}
+
 interface PaneStart {
   ms: number;
   firstContentfulPaintMs: number | null;
-  resources: Array<{ url: string; initiatorType: string }>;
+  resources: ProbeResource[];
 }
 
-/** Unpinned pane: selecting a message reloads it with that message, as Outlook reopens a pane. */
+/**
+ * Unpinned pane: selecting a message reloads it with that message, as Outlook reopens a
+ * pane. Warm: the page has loaded the pane once, so the reload finds its files cached.
+ * Cold: the page's first request for the pane gets an empty document instead, so the
+ * reload is the first time this browser context loads the pane's files.
+ */
 async function paneStart(
   browser: Browser,
   demo: RunningDemo,
   sender: Sender,
   cold: boolean,
 ): Promise<PaneStart> {
-  const { context, page } = await newContext(browser, cold);
+  const { context, page } = await newContext(browser);
   try {
+    if (cold) {
+      await page.route(
+        "**/taskpane.html*",
+        (route) =>
+          route.fulfill({
+            status: 200,
+            contentType: "text/html",
+            body: "<!doctype html><title>not yet</title>",
+          }),
+        { times: 1 },
+      );
+    }
     await page.goto(demo.url);
-    await paneListening(page);
+    if (cold) await page.locator(`[data-message-id="${sender.id}"]`).waitFor();
+    else await paneListening(page);
     await page.getByRole("button", { name: "Pin pane" }).click();
     const loads = await paneLoads(page);
     await page.locator(`[data-message-id="${sender.id}"]`).click();
@@ -316,7 +337,7 @@ async function paneStart(
             firstVerdict: {
               text: string;
               frameAt: number;
-              resources: Array<{ url: string; initiatorType: string }>;
+              resources: ProbeResource[];
             };
           };
         }
@@ -333,16 +354,23 @@ async function paneStart(
   }
 }
 
+/** The floor's first contentful paint: on its first load (cold) or on a reload (warm, files cached). */
 async function floorStart(browser: Browser, floor: RunningServer, cold: boolean): Promise<number> {
-  const { context, page } = await newContext(browser, cold);
+  const { context, page } = await newContext(browser);
+  const firstPaint = async () =>
+    (await (
+      await page.waitForFunction(
+        () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+        undefined,
+        { timeout: STEP_TIMEOUT_MS },
+      )
+    ).jsonValue()) as number;
   try {
     await page.goto(`${floor.url}/floor.html`);
-    const fcp = await page.waitForFunction(
-      () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
-      undefined,
-      { timeout: STEP_TIMEOUT_MS },
-    );
-    return (await fcp.jsonValue()) as number;
+    if (cold) return await firstPaint();
+    await firstPaint();
+    await page.reload();
+    return await firstPaint();
   } finally {
     await context.close();
   }
@@ -393,7 +421,20 @@ export async function measureTimeToVerdict(options: TimeToVerdictOptions): Promi
     const firstCold = cold[0];
     const loadedBeforeFirstVerdict = (firstCold?.resources ?? [])
       .filter((resource) => resource.url.startsWith(origin))
-      .map((resource) => ({ path: new URL(resource.url).pathname, initiatorType: resource.initiatorType }));
+      .map((resource) => ({
+        path: new URL(resource.url).pathname,
+        initiatorType: resource.initiatorType,
+        transferSize: resource.transferSize,
+      }));
+    const cacheUse = (samples: PaneStart[]) => {
+      const scripts = samples.flatMap((sample) =>
+        sample.resources.filter((resource) => resource.initiatorType === "script"),
+      );
+      return {
+        scripts: scripts.length,
+        cached: scripts.filter((resource) => resource.transferSize === 0).length,
+      };
+    };
 
     const paints = (samples: PaneStart[]) =>
       summarize(samples.map((sample) => sample.firstContentfulPaintMs ?? Number.NaN).filter(Number.isFinite));
@@ -417,6 +458,7 @@ export async function measureTimeToVerdict(options: TimeToVerdictOptions): Promi
         samples: starts,
       },
       loadedBeforeFirstVerdict,
+      scriptsFromCache: { cold: cacheUse(cold), warm: cacheUse(warm) },
       paneBuildDirectory: build.paneDir,
     };
   } finally {

@@ -22,6 +22,8 @@ export interface ToVerdictWeight {
   demoOnDemand: string[];
   /** The demo's Office.js stand-in, which Office.js from Microsoft's CDN replaces in production: not counted. */
   standIns: string[];
+  /** On-demand files of the demo with no production chunk of the same name or id: counted at the demo's size. */
+  unmatched: string[];
 }
 
 const SCRIPT_OR_STYLE = /\.(?:js|css)$/;
@@ -43,7 +45,9 @@ export function toVerdictWeight(
   const standIns = loaded.filter((loadedPath) => loadedPath.startsWith(HARNESS_PREFIX));
   const paneFiles = loaded.filter((loadedPath) => !loadedPath.startsWith(HARNESS_PREFIX)).map(builtFileOf);
   const demoInitial = new Set(
-    pageTags(readFileSync(path.join(demoDirectory, PANE_PAGE), "utf8")).local.map(builtFileOf),
+    pageTags(readFileSync(path.join(demoDirectory, PANE_PAGE), "utf8"))
+      .local.filter((url) => !url.startsWith(HARNESS_PREFIX))
+      .map(builtFileOf),
   );
   const missingInitial = [...demoInitial].filter((file) => !paneFiles.includes(file));
   if (missingInitial.length > 0) {
@@ -55,14 +59,21 @@ export function toVerdictWeight(
 
   const productionFiles = new Map<string, WeighedFile>();
   for (const file of [...build.pane.files, ...build.signIn.files]) productionFiles.set(file.file, file);
+  const unmatched: string[] = [];
   for (const file of demoOnDemand) {
     const key = chunkKey(file);
     const match = build.onDemandChunks
       .flatMap((chunk) => chunk.files)
       .find((candidate) => chunkKey(candidate.file) === key);
-    if (!match)
-      throw new Error(`no production chunk matches ${file}, which the demo loaded before its verdict`);
-    productionFiles.set(match.file, match);
+    if (match) {
+      productionFiles.set(match.file, match);
+    } else {
+      // No production chunk of that name or id: count the demo's own file, which holds the same modules.
+      unmatched.push(file);
+      for (const demoFile of weighFiles(demoDirectory, [file])) {
+        productionFiles.set(`${file} (demo build)`, { ...demoFile, file: `${file} (demo build)` });
+      }
+    }
   }
   const demoMeasured = weighFiles(demoDirectory, paneFiles);
   return {
@@ -70,5 +81,6 @@ export function toVerdictWeight(
     demoMeasured: { files: demoMeasured, total: total(demoMeasured) },
     demoOnDemand,
     standIns,
+    unmatched,
   };
 }

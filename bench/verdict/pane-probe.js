@@ -63,6 +63,8 @@
           initiatorType: entry.initiatorType,
           startTime: entry.startTime,
           responseEnd: entry.responseEnd,
+          // 0 when served from the browser's cache.
+          transferSize: entry.transferSize,
         };
       });
   }
