@@ -71,10 +71,19 @@ async function main(): Promise<void> {
 
   if (values["report-only"]) {
     const results = JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as BenchResults;
-    writeFileSync(REPORT_FILE, renderReport(results));
-    log(
-      `Wrote ${path.relative(PROJECT_ROOT, REPORT_FILE)} from ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`,
-    );
+    // Only a complete run may replace the committed report.
+    const complete =
+      results.failures.length === 0 &&
+      [
+        results.bundle?.toVerdict,
+        results.timeToVerdict,
+        results.roundTrips,
+        results.relay,
+        results.scale,
+      ].every((part) => part !== null && part !== undefined);
+    const reportFile = complete ? REPORT_FILE : PARTIAL_REPORT_FILE;
+    writeFileSync(reportFile, renderReport(results));
+    log(`Wrote ${path.relative(PROJECT_ROOT, reportFile)} from ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`);
     return;
   }
 
