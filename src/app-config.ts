@@ -13,8 +13,8 @@
  *
  * Nothing here is secret: the client id and scope are public by design.
  */
-import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire";
-import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft";
+import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire-constants";
+import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft-rules";
 import type { OrganizationConfig } from "./contacts/types";
 
 /** The raw strings injected at build time; every field may be missing. */

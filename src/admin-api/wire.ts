@@ -8,31 +8,19 @@
  *
  * Used by the client (to validate responses), the emulator (to produce them) and the
  * relay (for the allowlist of routes).
+ *
+ * The routes, hosts, scope and roles live in wire-constants.ts (no zod) and are re-exported here.
  */
 import { z } from "zod";
 
-/** The four calls the product makes. The relay forwards exactly these and nothing else. */
-export const ADMIN_API_ROUTES = {
-  search: { method: "POST", path: "/admin/api/Contact/GetContacts" },
-  create: { method: "POST", path: "/admin/api/Contact" },
-  updateGeneral: { method: "PUT", path: "/admin/api/Contact" },
-  updateOptions: { method: "PUT", path: "/admin/api/Contact/options" },
-} as const;
-
-export type AdminApiRouteName = keyof typeof ADMIN_API_ROUTES;
-
-/** Production upstream. The newer admin.cloud.microsoft host did not serve this API when observed. */
-export const DEFAULT_ADMIN_CENTER_BASE_URL = "https://admin.microsoft.com";
-
-/** Scope of the bearer token the API accepts. */
-export const DEFAULT_ADMIN_CENTER_SCOPE = "https://admin.microsoft.com/.default";
-
-/** The roles that may write contacts (named in the "missing admin role" message). */
-export const EXCHANGE_WRITE_ROLES = [
-  "Exchange Administrator",
-  "Exchange Recipient Administrator",
-  "Global Administrator",
-] as const;
+export {
+  ADMIN_API_ROUTES,
+  DEFAULT_ADMIN_CENTER_BASE_URL,
+  DEFAULT_ADMIN_CENTER_SCOPE,
+  EXCHANGE_WRITE_ROLES,
+  exchangeAdminCenterUrl,
+  type AdminApiRouteName,
+} from "./wire-constants";
 
 const nullableString = z.string().nullable().optional();
 
@@ -142,8 +130,3 @@ export const CreateContactResponseSchema = z.union([ContactRecordSchema, z.unkno
 
 /** Responses of both PUTs: the updated contact, or a bare acknowledgement. */
 export const UpdateContactResponseSchema = CreateContactResponseSchema;
-
-/** Builds the documented Exchange admin center deep link for a contact id. */
-export function exchangeAdminCenterUrl(contactId: string): string {
-  return `https://admin.exchange.microsoft.com/?landingpage=contacts/:/ContactDetails/mailContact/${encodeURIComponent(contactId)}&form=mac_sidebar`;
-}

@@ -9,20 +9,10 @@
  */
 import { toUnicode } from "punycode/";
 import { parse } from "tldts";
-import { normalizeAddress } from "./address";
 import { companyFromDomain, isFreeMailDomain } from "./company";
-import type { NewMailContact } from "./directory";
+import { DEFAULT_MAIL_TIP_TEMPLATE, DRAFT_FIELD_LABELS } from "./draft-rules";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
-import {
-  collapseWhitespace,
-  containsMarkup,
-  displayedLength,
-  hasControlOrFormatCharacters,
-  mailTipToPlainText,
-  renderMailTip,
-  truncateAtWordBoundary,
-  utf16Length,
-} from "./mail-tip";
+import { collapseWhitespace, renderMailTip, truncateAtWordBoundary } from "./mail-tip";
 import {
   cleanDisplayName,
   parsePersonName,
@@ -30,27 +20,17 @@ import {
   roleMailboxLabel,
   type PersonName,
 } from "./names";
-import type { ContactDraft, DraftField, DraftFieldError, OrganizationConfig, SenderAnalysis } from "./types";
+import type { ContactDraft, OrganizationConfig, SenderAnalysis } from "./types";
 
-/** Says who the contact is to a colleague about to write to them. Without a company: "External contact: Jane Doe (gmail.com)." */
-export const DEFAULT_MAIL_TIP_TEMPLATE = "External contact: {displayName} from {company} ({domain}).";
-
-export const DEFAULT_ORGANIZATION_CONFIG: OrganizationConfig = {
-  internalDomains: [],
-  mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE,
-};
-
-/** How each field is named in messages to the user. */
-export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
-  address: "Email address",
-  displayName: "Display name",
-  firstName: "First name",
-  lastName: "Last name",
-  company: "Company",
-  mailTip: "Mail tip",
-  hiddenFromAddressLists: "Hidden from address lists",
-  name: "Name",
-};
+// Validation, defaults and the create body need no Public Suffix List: they live in
+// draft-rules.ts so the pane can load them without it, and are re-exported from here.
+export {
+  DEFAULT_MAIL_TIP_TEMPLATE,
+  DEFAULT_ORGANIZATION_CONFIG,
+  DRAFT_FIELD_LABELS,
+  toNewMailContact,
+  validateDraft,
+} from "./draft-rules";
 
 const sameWords = (a: string, b: string) =>
   a.replace(/[\s-]+/g, "").toLowerCase() === b.replace(/[\s-]+/g, "").toLowerCase();
@@ -159,62 +139,6 @@ export function prefillDraft(analysis: SenderAnalysis, org: OrganizationConfig):
   };
 }
 
-function tooLong(field: DraftField, limit: number, actual: number): DraftFieldError {
-  return {
-    field,
-    message: `${DRAFT_FIELD_LABELS[field]} can be at most ${limit} characters (this one has ${actual}).`,
-  };
-}
-
-function invisibleCharacters(field: DraftField): DraftFieldError {
-  return {
-    field,
-    message: `${DRAFT_FIELD_LABELS[field]} contains control or invisible characters (such as tabs, line breaks or text-direction marks); remove them.`,
-  };
-}
-
-function checkText(
-  field: "displayName" | "name" | "firstName" | "lastName" | "company",
-  value: string,
-  required: boolean,
-): DraftFieldError | null {
-  const text = value.trim();
-  if (required && text === "") return { field, message: `${DRAFT_FIELD_LABELS[field]} is required.` };
-  if (hasControlOrFormatCharacters(value)) return invisibleCharacters(field);
-  const limit = EXCHANGE_LIMITS[field];
-  return utf16Length(text) > limit ? tooLong(field, limit, utf16Length(text)) : null;
-}
-
-function checkMailTip(value: string): DraftFieldError | null {
-  if (hasControlOrFormatCharacters(value, { allowLineBreaks: true })) return invisibleCharacters("mailTip");
-  if (containsMarkup(value)) {
-    return {
-      field: "mailTip",
-      message: "Mail tip is plain text: remove the markup (tags such as <b> or codes such as &amp;).",
-    };
-  }
-  const length = displayedLength(mailTipToPlainText(value));
-  return length > EXCHANGE_LIMITS.mailTip ? tooLong("mailTip", EXCHANGE_LIMITS.mailTip, length) : null;
-}
-
-/** Everything in the draft Exchange would refuse, one message per field; [] when it can be sent. */
-export function validateDraft(draft: ContactDraft): DraftFieldError[] {
-  const errors: (DraftFieldError | null)[] = [];
-  const address = normalizeAddress(draft.address);
-  errors.push(
-    address.ok
-      ? null
-      : { field: "address", message: `${DRAFT_FIELD_LABELS.address} is not valid: ${address.reason}` },
-  );
-  errors.push(checkText("displayName", draft.displayName, true));
-  errors.push(checkText("name", draft.name, true));
-  errors.push(checkText("firstName", draft.firstName, false));
-  errors.push(checkText("lastName", draft.lastName, false));
-  errors.push(checkText("company", draft.company, false));
-  errors.push(checkMailTip(draft.mailTip));
-  return errors.filter((error): error is DraftFieldError => error !== null);
-}
-
 /** The domain as a person reads it (Unicode), lower-case. */
 function readableDomain(domain: string): string {
   const lower = domain.trim().toLowerCase();
@@ -274,23 +198,4 @@ export function alternativeContactName(draft: ContactDraft, domain: string): str
   const candidate = `${shortenedBase}${suffix}${counter}`;
   // The truncated base may itself now end like the original; a counter keeps the result distinct.
   return candidate === current ? `${shortenedBase}${suffix} 2` : candidate;
-}
-
-/** What create sends: trimmed values, the mail tip as plain text, the chosen Name. */
-export function toNewMailContact(draft: ContactDraft, name?: string): NewMailContact {
-  return {
-    name: collapseWhitespace(name ?? draft.name),
-    displayName: draft.displayName.trim(),
-    firstName: draft.firstName.trim(),
-    lastName: draft.lastName.trim(),
-    address: draft.address.trim(),
-    company: draft.company.trim(),
-    title: "",
-    phone: "",
-    mobilePhone: "",
-    fax: "",
-    webPage: "",
-    mailTip: mailTipToPlainText(draft.mailTip),
-    hiddenFromAddressLists: draft.hiddenFromAddressLists,
-  };
 }

@@ -3,7 +3,7 @@
  * and the one action that helps. Pure, so every kind is tested without rendering.
  */
 import type { DirectoryError } from "../../admin-api/errors";
-import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire";
+import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire-constants";
 import { strings } from "../strings";
 import type { ActionFailure } from "./pane-state";
 

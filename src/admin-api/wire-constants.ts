@@ -1,0 +1,33 @@
+/**
+ * The admin center API's routes, hosts, scope and roles, without the response schemas:
+ * code that only needs these (the pane's start-up configuration and error wording) must
+ * not pull the schema library into the pane's first download. wire.ts re-exports them.
+ */
+
+/** The four calls the product makes. The relay forwards exactly these and nothing else. */
+export const ADMIN_API_ROUTES = {
+  search: { method: "POST", path: "/admin/api/Contact/GetContacts" },
+  create: { method: "POST", path: "/admin/api/Contact" },
+  updateGeneral: { method: "PUT", path: "/admin/api/Contact" },
+  updateOptions: { method: "PUT", path: "/admin/api/Contact/options" },
+} as const;
+
+export type AdminApiRouteName = keyof typeof ADMIN_API_ROUTES;
+
+/** Production upstream. The newer admin.cloud.microsoft host did not serve this API when observed. */
+export const DEFAULT_ADMIN_CENTER_BASE_URL = "https://admin.microsoft.com";
+
+/** Scope of the bearer token the API accepts. */
+export const DEFAULT_ADMIN_CENTER_SCOPE = "https://admin.microsoft.com/.default";
+
+/** The roles that may write contacts (named in the "missing admin role" message). */
+export const EXCHANGE_WRITE_ROLES = [
+  "Exchange Administrator",
+  "Exchange Recipient Administrator",
+  "Global Administrator",
+] as const;
+
+/** Builds the documented Exchange admin center deep link for a contact id. */
+export function exchangeAdminCenterUrl(contactId: string): string {
+  return `https://admin.exchange.microsoft.com/?landingpage=contacts/:/ContactDetails/mailContact/${encodeURIComponent(contactId)}&form=mac_sidebar`;
+}

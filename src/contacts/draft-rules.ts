@@ -1,0 +1,116 @@
+/**
+ * The contact draft's rules that the pane needs before any company guess: the defaults,
+ * field labels, validation against Exchange's limits and what create sends. Split from
+ * draft.ts (which re-exports all of it) so that validating and sending a draft does not
+ * load the Public Suffix List that only the prefill and the alternative Name need.
+ *
+ * Lengths: names count UTF-16 units, as .NET (and so Exchange) does; the mail tip counts what
+ * the reader sees (grapheme clusters), per Exchange's "175 displayed characters".
+ */
+import { normalizeAddress } from "./address";
+import type { NewMailContact } from "./directory";
+import { EXCHANGE_LIMITS } from "./exchange-rules";
+import {
+  collapseWhitespace,
+  containsMarkup,
+  displayedLength,
+  hasControlOrFormatCharacters,
+  mailTipToPlainText,
+  utf16Length,
+} from "./mail-tip";
+import type { ContactDraft, DraftField, DraftFieldError, OrganizationConfig } from "./types";
+
+/** Says who the contact is to a colleague about to write to them. Without a company: "External contact: Jane Doe (gmail.com)." */
+export const DEFAULT_MAIL_TIP_TEMPLATE = "External contact: {displayName} from {company} ({domain}).";
+
+export const DEFAULT_ORGANIZATION_CONFIG: OrganizationConfig = {
+  internalDomains: [],
+  mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE,
+};
+
+/** How each field is named in messages to the user. */
+export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
+  address: "Email address",
+  displayName: "Display name",
+  firstName: "First name",
+  lastName: "Last name",
+  company: "Company",
+  mailTip: "Mail tip",
+  hiddenFromAddressLists: "Hidden from address lists",
+  name: "Name",
+};
+
+function tooLong(field: DraftField, limit: number, actual: number): DraftFieldError {
+  return {
+    field,
+    message: `${DRAFT_FIELD_LABELS[field]} can be at most ${limit} characters (this one has ${actual}).`,
+  };
+}
+
+function invisibleCharacters(field: DraftField): DraftFieldError {
+  return {
+    field,
+    message: `${DRAFT_FIELD_LABELS[field]} contains control or invisible characters (such as tabs, line breaks or text-direction marks); remove them.`,
+  };
+}
+
+function checkText(
+  field: "displayName" | "name" | "firstName" | "lastName" | "company",
+  value: string,
+  required: boolean,
+): DraftFieldError | null {
+  const text = value.trim();
+  if (required && text === "") return { field, message: `${DRAFT_FIELD_LABELS[field]} is required.` };
+  if (hasControlOrFormatCharacters(value)) return invisibleCharacters(field);
+  const limit = EXCHANGE_LIMITS[field];
+  return utf16Length(text) > limit ? tooLong(field, limit, utf16Length(text)) : null;
+}
+
+function checkMailTip(value: string): DraftFieldError | null {
+  if (hasControlOrFormatCharacters(value, { allowLineBreaks: true })) return invisibleCharacters("mailTip");
+  if (containsMarkup(value)) {
+    return {
+      field: "mailTip",
+      message: "Mail tip is plain text: remove the markup (tags such as <b> or codes such as &amp;).",
+    };
+  }
+  const length = displayedLength(mailTipToPlainText(value));
+  return length > EXCHANGE_LIMITS.mailTip ? tooLong("mailTip", EXCHANGE_LIMITS.mailTip, length) : null;
+}
+
+/** Everything in the draft Exchange would refuse, one message per field; [] when it can be sent. */
+export function validateDraft(draft: ContactDraft): DraftFieldError[] {
+  const errors: (DraftFieldError | null)[] = [];
+  const address = normalizeAddress(draft.address);
+  errors.push(
+    address.ok
+      ? null
+      : { field: "address", message: `${DRAFT_FIELD_LABELS.address} is not valid: ${address.reason}` },
+  );
+  errors.push(checkText("displayName", draft.displayName, true));
+  errors.push(checkText("name", draft.name, true));
+  errors.push(checkText("firstName", draft.firstName, false));
+  errors.push(checkText("lastName", draft.lastName, false));
+  errors.push(checkText("company", draft.company, false));
+  errors.push(checkMailTip(draft.mailTip));
+  return errors.filter((error): error is DraftFieldError => error !== null);
+}
+
+/** What create sends: trimmed values, the mail tip as plain text, the chosen Name. */
+export function toNewMailContact(draft: ContactDraft, name?: string): NewMailContact {
+  return {
+    name: collapseWhitespace(name ?? draft.name),
+    displayName: draft.displayName.trim(),
+    firstName: draft.firstName.trim(),
+    lastName: draft.lastName.trim(),
+    address: draft.address.trim(),
+    company: draft.company.trim(),
+    title: "",
+    phone: "",
+    mobilePhone: "",
+    fax: "",
+    webPage: "",
+    mailTip: mailTipToPlainText(draft.mailTip),
+    hiddenFromAddressLists: draft.hiddenFromAddressLists,
+  };
+}
