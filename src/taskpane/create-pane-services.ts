@@ -3,10 +3,9 @@
  * configuration: the Outlook MailHost, a token provider (MSAL nested app auth in
  * Outlook; the demo server's token in a demo build), the admin center client on the
  * relay's origin, and the directory over it. Nothing here loads MSAL: the provider does,
- * on the first call that needs a token, after the pane has painted.
+ * on the first call that needs a token, after the pane has painted. The admin center client
+ * (with zod) is a chunk of its own too: the directory waits for it on its first call.
  */
-import { AdminCenterClient } from "../admin-api/client";
-import { AdminCenterDirectory } from "../admin-api/directory-adapter";
 import type { AppConfig } from "../app-config";
 import { AUTH_DIALOG_PATH, AUTH_REDIRECT_PATH } from "../auth/auth-dialog-protocol";
 import { DEMO_TOKEN_PATH, SameOriginDemoTokenProvider } from "../auth/demo-token-provider";
@@ -14,7 +13,10 @@ import { createOfficeAuthDialog, type DialogOffice } from "../auth/dialog-fallba
 import { NestedAppAuthTokenProvider } from "../auth/nested-app-auth";
 import type { TokenProvider } from "../auth/token-provider";
 import { createOfficeMailHost } from "../office/office-mail-host";
+import { directoryModule } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
+import { createLazyDirectory } from "./services/lazy-directory";
+import { RetryNoticeHub } from "./services/retry-notices";
 
 type FetchFunction = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -32,18 +34,25 @@ export function createPaneServices(
 ): PaneServices {
   const host = createOfficeMailHost(office);
   const tokens = createTokenProvider(office, config, environment, host.context.userAddress);
-  const client = new AdminCenterClient({
-    baseUrl: config.apiBaseUrl || environment.origin,
-    tokens,
-    ...(environment.fetch ? { fetch: environment.fetch } : {}),
-  });
+  const retryNotices = new RetryNoticeHub();
+  const directory = createLazyDirectory(() =>
+    directoryModule.load().then(({ createNoticingDirectory }) =>
+      createNoticingDirectory({
+        baseUrl: config.apiBaseUrl || environment.origin,
+        tokens,
+        ...(environment.fetch ? { fetch: environment.fetch } : {}),
+        onRetryNotice: retryNotices.publish,
+      }),
+    ),
+  );
   return {
     host,
-    directory: new AdminCenterDirectory(client),
+    directory,
     org: config.org,
     async signInAgain() {
       await tokens.getToken({ interactive: true, forceRefresh: true });
     },
+    onRetryNotice: retryNotices.subscribe,
   };
 }
 

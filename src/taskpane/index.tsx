@@ -9,9 +9,12 @@ import { AppConfigError, readAppConfig, type AppConfig } from "../app-config";
 import { detectOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
+import { startLoadingPaneModules } from "./lazy-modules";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
 
 async function start(): Promise<void> {
+  // Before waiting for Office: the directory and draft chunks download while Office starts.
+  startLoadingPaneModules();
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   const root = createRoot(container);

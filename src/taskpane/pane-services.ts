@@ -7,6 +7,7 @@
 import type { ContactDirectory } from "../contacts/directory";
 import type { OrganizationConfig } from "../contacts/types";
 import type { MailHost } from "../office/mail-host";
+import type { RetryNoticeListener } from "./services/retry-notices";
 
 export interface PaneServices {
   host: MailHost;
@@ -17,4 +18,9 @@ export interface PaneServices {
    * Resolves when a new token is available (the next call uses it).
    */
   signInAgain(): Promise<void>;
+  /**
+   * Tells `listener` when the admin center client waits to send a call again (throttled,
+   * or a passing failure) and when that call has finished. Returns the unsubscribe function.
+   */
+  onRetryNotice(listener: RetryNoticeListener): () => void;
 }

@@ -8,9 +8,12 @@ import { DirectoryError } from "../../admin-api/errors";
 import type { ContactDirectory, MailContact, NewMailContact } from "../../contacts/directory";
 import { ContactLookup } from "../../contacts/lookup";
 import type { LookupResult } from "../../contacts/workflow-types";
+import { moduleLoader, type DraftWorkflow, type ModuleLoader } from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
+import { RetryNoticeHub } from "../services/retry-notices";
 import { FakeMailHost } from "../test-support/fake-mail-host";
 import { mailContact } from "../test-support/fixtures";
+import * as draftWorkflow from "./draft-workflow";
 import { PaneController } from "./pane-controller";
 import { personFor, type PaneState } from "./pane-state";
 
@@ -68,22 +71,51 @@ class NonSupersedingLookup extends ContactLookup {
   }
 }
 
-function setUp(options: { nonSuperseding?: boolean; signInAgain?: () => Promise<void> } = {}) {
+function setUp(
+  options: {
+    nonSuperseding?: boolean;
+    signInAgain?: () => Promise<void>;
+    draftWorkflow?: ModuleLoader<DraftWorkflow>;
+  } = {},
+) {
   const directory = new ScriptedDirectory();
   const host = new FakeMailHost();
+  const retryNotices = new RetryNoticeHub();
   const services: PaneServices = {
     host,
     directory,
     org: ORG,
     signInAgain: options.signInAgain ?? (async () => {}),
+    onRetryNotice: retryNotices.subscribe,
   };
   const controller = new PaneController(services, {
     lookup: options.nonSuperseding ? new NonSupersedingLookup(directory) : undefined,
+    // By default the workflow has arrived, as it has for every sender after the pane's first.
+    draftWorkflow: options.draftWorkflow ?? arrivedDraftWorkflow,
   });
   const states: PaneState[] = [];
   controller.subscribe(() => states.push(controller.getState()));
   controller.start();
-  return { directory, host, controller, states };
+  return { directory, host, controller, states, retryNotices };
+}
+
+const arrivedDraftWorkflow: ModuleLoader<DraftWorkflow> = {
+  load: async () => draftWorkflow,
+  loaded: () => draftWorkflow,
+};
+
+/** The draft workflow's download, answered by the test: arrive() or fail() the pending import. */
+function downloadingDraftWorkflow() {
+  const pending: Array<{ resolve(module: DraftWorkflow): void; reject(error: Error): void }> = [];
+  const loader = moduleLoader(
+    () => new Promise<DraftWorkflow>((resolve, reject) => pending.push({ resolve, reject })),
+  );
+  return {
+    loader,
+    imports: () => pending.length,
+    arrive: () => pending.at(-1)?.resolve(draftWorkflow),
+    fail: () => pending.at(-1)?.reject(new Error("ChunkLoadError: Loading chunk prefill failed.")),
+  };
 }
 
 const flush = () =>
@@ -220,4 +252,98 @@ test("throttled after create: the automatic retry resumes, and create is not sen
   expect(directory.creates).toBe(1);
   expect(controller.getState().verdict.kind).toBe("exists");
   controller.stop();
+});
+
+test("before the draft workflow arrives: no draft, Add does nothing; then each person gets their own draft", async () => {
+  const download = downloadingDraftWorkflow();
+  const { directory, host, controller } = setUp({ draftWorkflow: download.loader });
+  host.selectMessage(BORIS);
+  expect(personFor(controller.getState(), BORIS.emailAddress).draft).toBeNull();
+  directory.searches[0]?.answer(null);
+  await flush();
+  expect(controller.getState().verdict).toEqual({ kind: "missing" });
+
+  controller.promote();
+  await flush();
+  expect(directory.creates).toBe(0);
+  expect(personFor(controller.getState(), BORIS.emailAddress).promotion).toBeNull();
+
+  // The selection moves on before the download finishes: Boris's draft is still Boris's.
+  host.selectMessage(ANNA);
+  expect(download.imports()).toBe(1);
+  download.arrive();
+  await flush();
+  const state = controller.getState();
+  expect(personFor(state, BORIS.emailAddress).draft).toMatchObject({
+    address: BORIS.emailAddress,
+    displayName: "Boris Berg",
+  });
+  expect(personFor(state, ANNA.emailAddress).draft).toMatchObject({
+    address: ANNA.emailAddress,
+    displayName: "Anna Alvarez",
+    company: "Fabrikam",
+  });
+
+  directory.searches[1]?.answer(null);
+  await flush();
+  controller.promote();
+  await flush();
+  expect(directory.creates).toBe(1);
+  controller.stop();
+});
+
+test("a failed download of the draft workflow: says so; Try again downloads it again and fills the draft", async () => {
+  const download = downloadingDraftWorkflow();
+  const { host, controller } = setUp({ draftWorkflow: download.loader });
+  host.selectMessage(ANNA);
+  download.fail();
+  await flush();
+  expect(controller.getState().prefillFailed).toBe(true);
+  expect(personFor(controller.getState(), ANNA.emailAddress).draft).toBeNull();
+
+  controller.retryPrefill();
+  expect(controller.getState().prefillFailed).toBe(false);
+  expect(download.imports()).toBe(2);
+  download.arrive();
+  await flush();
+  expect(personFor(controller.getState(), ANNA.emailAddress).draft?.company).toBe("Fabrikam");
+  expect(controller.getState().prefillFailed).toBe(false);
+  controller.stop();
+});
+
+test("retry notices land on the person the call is about, and go when that call finishes", async () => {
+  jest.useFakeTimers({ doNotFake: ["setImmediate", "queueMicrotask", "nextTick"] });
+  const { host, controller, retryNotices } = setUp();
+  host.selectMessage(ANNA);
+  retryNotices.publish({
+    kind: "waiting",
+    call: 7,
+    address: "Anna@Fabrikam.com",
+    route: "search",
+    attempt: 2,
+    delayMs: 3_000,
+    reason: "throttled",
+  });
+  expect(personFor(controller.getState(), ANNA.emailAddress).retryWaits).toEqual([
+    { call: 7, route: "search", attempt: 2, reason: "throttled", retryAt: Date.now() + 3_000 },
+  ]);
+  expect(personFor(controller.getState(), BORIS.emailAddress).retryWaits).toEqual([]);
+
+  // Another call's end does not clear it; its own does.
+  retryNotices.publish({ kind: "finished", call: 8, address: ANNA.emailAddress });
+  expect(personFor(controller.getState(), ANNA.emailAddress).retryWaits).toHaveLength(1);
+  retryNotices.publish({ kind: "finished", call: 7, address: ANNA.emailAddress });
+  expect(personFor(controller.getState(), ANNA.emailAddress).retryWaits).toEqual([]);
+
+  controller.stop();
+  retryNotices.publish({
+    kind: "waiting",
+    call: 9,
+    address: ANNA.emailAddress,
+    route: "search",
+    attempt: 2,
+    delayMs: 1_000,
+    reason: "transient",
+  });
+  expect(personFor(controller.getState(), ANNA.emailAddress).retryWaits).toEqual([]);
 });

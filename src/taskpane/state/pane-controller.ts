@@ -10,15 +10,16 @@
 import { DirectoryError, isDirectoryError } from "../../admin-api/errors";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
-import { prefillDraft, validateDraft } from "../../contacts/draft";
+import { validateDraft } from "../../contacts/draft-rules";
 import { setHiddenFromAddressLists, setMailTip } from "../../contacts/edit";
 import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import { collapseWhitespace, truncateAtWordBoundary } from "../../contacts/mail-tip";
 import { ContactLookup } from "../../contacts/lookup";
-import { PROMOTE_STEP_LABELS, promoteContact } from "../../contacts/promote";
-import type { ContactDraft } from "../../contacts/types";
+import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
 import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types";
+import { draftWorkflowModule, type DraftWorkflow, type ModuleLoader } from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
+import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
 import {
   INITIAL_PANE_STATE,
@@ -50,12 +51,15 @@ export interface PaneControllerOptions {
   now?: () => number;
   /** Share a lookup cache (the story page does); by default the controller makes its own. */
   lookup?: ContactLookup;
+  /** Where the prefill and the promotion workflow come from; by default the pane's "prefill" chunk. */
+  draftWorkflow?: ModuleLoader<DraftWorkflow>;
 }
 
 export class PaneController {
   readonly #services: PaneServices;
   readonly #lookup: ContactLookup;
   readonly #now: () => number;
+  readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
   readonly #listeners = new Set<() => void>();
   readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The stored address for each person key (keys are lower-cased). */
@@ -69,6 +73,7 @@ export class PaneController {
     this.#services = services;
     this.#now = options.now ?? Date.now;
     this.#lookup = options.lookup ?? new ContactLookup(services.directory);
+    this.#draftWorkflow = options.draftWorkflow ?? draftWorkflowModule;
   }
 
   // ---- store (useSyncExternalStore) ----
@@ -100,6 +105,7 @@ export class PaneController {
       this.#lookup.subscribe((address, result) =>
         this.#dispatch({ type: "known-changed", key: personKey(address), result }),
       ),
+      this.#services.onRetryNotice((notice) => this.#onRetryNotice(notice)),
     ];
     this.showCurrentItem();
   }
@@ -152,7 +158,11 @@ export class PaneController {
     this.#addresses.set(key, address);
     const cached = this.#lookup.peek(address);
     const verdict: Verdict = cached ? verdictFromLookup(cached) : { kind: "checking" };
-    const draft = personFor(this.#state, key).draft ?? prefillDraft(analysis, this.#services.org);
+    // Prefilled at once when the draft workflow has arrived (every sender after the first).
+    const draft =
+      personFor(this.#state, key).draft ??
+      this.#draftWorkflow.loaded()?.prefillDraft(analysis, this.#services.org) ??
+      null;
     this.#dispatch({
       type: "selected",
       generation,
@@ -160,7 +170,54 @@ export class PaneController {
       verdict,
       draft,
     });
+    if (draft === null) this.#prefillWhenLoaded(key, analysis);
     this.#runLookup(generation, address, "user");
+  }
+
+  /** Prefills `key`'s draft once the draft workflow has downloaded (it is keyed by person, so it cannot land on another). */
+  #prefillWhenLoaded(key: string, analysis: SenderAnalysis): void {
+    this.#draftWorkflow.load().then(
+      (workflow) => {
+        if (this.#lifetime.signal.aborted || personFor(this.#state, key).draft) return;
+        this.#dispatch({
+          type: "draft-prefilled",
+          key,
+          draft: workflow.prefillDraft(analysis, this.#services.org),
+        });
+      },
+      () => {
+        if (!this.#lifetime.signal.aborted) this.#dispatch({ type: "prefill-failed" });
+      },
+    );
+  }
+
+  /** "Try again" after the draft workflow failed to download: for the sender on screen. */
+  retryPrefill(): void {
+    const selection = this.#state.selection;
+    if (selection.kind !== "sender" || selection.key === null || selection.analysis.kind !== "external")
+      return;
+    if (personFor(this.#state, selection.key).draft) return;
+    this.#dispatch({ type: "prefill-retrying" });
+    this.#prefillWhenLoaded(selection.key, selection.analysis);
+  }
+
+  #onRetryNotice(notice: DirectoryRetryNotice): void {
+    const key = personKey(notice.address);
+    if (notice.kind === "finished") {
+      this.#dispatch({ type: "retry-finished", key, call: notice.call });
+      return;
+    }
+    this.#dispatch({
+      type: "retry-waiting",
+      key,
+      wait: {
+        call: notice.call,
+        route: notice.route,
+        attempt: notice.attempt,
+        reason: notice.reason,
+        retryAt: this.#now() + notice.delayMs,
+      },
+    });
   }
 
   #runLookup(generation: number, address: string, origin: AttemptOrigin): void {
@@ -212,7 +269,10 @@ export class PaneController {
   async #promote(key: string, origin: AttemptOrigin): Promise<void> {
     const person = personFor(this.#state, key);
     const draft = person.draft;
-    if (!draft || person.promotion?.phase === "running" || person.promotion?.phase === "done") return;
+    // A draft exists only once the draft workflow has arrived, so `workflow` is there too.
+    const workflow = this.#draftWorkflow.loaded();
+    if (!draft || !workflow || person.promotion?.phase === "running" || person.promotion?.phase === "done")
+      return;
     if (validateDraft(draft).length > 0) {
       this.#dispatch({ type: "details-toggled", key, open: true });
       return;
@@ -227,10 +287,14 @@ export class PaneController {
           ...step,
           status: resume?.completed.includes(step.id) ? "done" : "pending",
         }))
-      : PLANNED_PROMOTE_STEPS.map((id) => ({ id, label: PROMOTE_STEP_LABELS[id], status: "pending" }));
+      : PLANNED_PROMOTE_STEPS.map((id) => ({
+          id,
+          label: workflow.PROMOTE_STEP_LABELS[id],
+          status: "pending",
+        }));
     this.#dispatch({ type: "promote-started", key, plannedSteps });
 
-    const outcome = await promoteContact(this.#services.directory, resume?.draft ?? draft, {
+    const outcome = await workflow.promoteContact(this.#services.directory, resume?.draft ?? draft, {
       onProgress: (progress) => this.#dispatch({ type: "promote-progress", key, progress }),
       signal: this.#lifetime.signal,
       resume,

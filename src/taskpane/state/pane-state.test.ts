@@ -198,3 +198,44 @@ test("failure updates only reach the failure they target", () => {
   });
   expect(updated.lookupFailure?.autoRetryAt).toBeNull();
 });
+
+test("a prefilled draft never replaces one the person already has (typed into, or prefilled earlier)", () => {
+  const typed = run([
+    select(1, JANE),
+    { type: "draft-changed", key: JANE, changes: { company: "Fabrikam Holdings" } },
+  ]);
+  const late = paneReducer(typed, {
+    type: "draft-prefilled",
+    key: JANE,
+    draft: contactDraft({ address: JANE, company: "Fabrikam" }),
+  });
+  expect(personFor(late, JANE).draft?.company).toBe("Fabrikam Holdings");
+
+  const waiting = run([{ ...select(1, BOB), draft: null } as PaneEvent, { type: "prefill-failed" }]);
+  expect(personFor(waiting, BOB).draft).toBeNull();
+  expect(waiting.prefillFailed).toBe(true);
+  const filled = paneReducer(waiting, {
+    type: "draft-prefilled",
+    key: BOB,
+    draft: contactDraft({ address: BOB, company: "Contoso" }),
+  });
+  expect(personFor(filled, BOB).draft?.company).toBe("Contoso");
+  expect(filled.prefillFailed).toBe(false);
+});
+
+test("retry waits are kept per person and per call; a call's end removes only its own wait", () => {
+  const wait = (call: number) =>
+    ({ call, route: "search", attempt: 2, reason: "throttled", retryAt: 1_000 * call }) as const;
+  const state = run([
+    select(1, JANE),
+    { type: "retry-waiting", key: JANE, wait: wait(1) },
+    { type: "retry-waiting", key: JANE, wait: wait(2) },
+    { type: "retry-waiting", key: JANE, wait: { ...wait(1), attempt: 3 } },
+    { type: "retry-waiting", key: BOB, wait: wait(3) },
+    { type: "retry-finished", key: JANE, call: 2 },
+  ]);
+  expect(personFor(state, JANE).retryWaits).toEqual([{ ...wait(1), attempt: 3 }]);
+  expect(personFor(state, BOB).retryWaits).toEqual([wait(3)]);
+  // A selection change does not lose them: they belong to the person, not the screen.
+  expect(personFor(paneReducer(state, select(2, BOB)), JANE).retryWaits).toHaveLength(1);
+});

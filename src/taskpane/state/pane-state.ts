@@ -8,6 +8,7 @@
  * messages neither loses what was typed nor stops a promotion: coming back shows it.
  */
 import type { DirectoryError } from "../../admin-api/errors";
+import type { AdminApiRouteName } from "../../admin-api/wire-constants";
 import type { MailContact } from "../../contacts/directory";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
 import type {
@@ -74,12 +75,25 @@ export interface EditView {
   failure: ActionFailure | null;
 }
 
+/** A call about this person that the admin center client is waiting to send again. */
+export interface RetryWait {
+  call: number;
+  route: AdminApiRouteName;
+  attempt: number;
+  reason: "throttled" | "transient";
+  /** When (ms since epoch) the client sends it again. */
+  retryAt: number;
+}
+
 /** Everything the pane remembers about one person, across message switches. */
 export interface PersonState {
+  /** Null until the draft workflow (a chunk loaded after the first paint) has prefilled it. */
   draft: ContactDraft | null;
   detailsOpen: boolean;
   promotion: PromotionView | null;
   edit: EditView;
+  /** The client's pending retries of calls about this person, oldest first. */
+  retryWaits: readonly RetryWait[];
 }
 
 export interface PaneState {
@@ -87,6 +101,8 @@ export interface PaneState {
   selection: Selection;
   verdict: Verdict;
   lookupFailure: ActionFailure | null;
+  /** The draft workflow could not be downloaded: drafts cannot be prefilled until it is. */
+  prefillFailed: boolean;
   people: Readonly<Record<string, PersonState>>;
 }
 
@@ -101,6 +117,12 @@ export type PaneEvent =
   | { type: "lookup-resolved"; generation: number; result: LookupResult }
   | { type: "lookup-failed"; generation: number; failure: ActionFailure }
   | { type: "lookup-retrying"; generation: number }
+  /** The draft workflow arrived: a person without a draft gets this one (a draft already there stays). */
+  | { type: "draft-prefilled"; key: string; draft: ContactDraft }
+  | { type: "prefill-failed" }
+  | { type: "prefill-retrying" }
+  | { type: "retry-waiting"; key: string; wait: RetryWait }
+  | { type: "retry-finished"; key: string; call: number }
   /** The cache learnt something new about an address (background refresh, a write). */
   | { type: "known-changed"; key: string; result: LookupResult }
   | { type: "draft-changed"; key: string; changes: Partial<ContactDraft> }
@@ -134,6 +156,7 @@ export const INITIAL_PANE_STATE: PaneState = {
   selection: { kind: "none" },
   verdict: { kind: "not-applicable" },
   lookupFailure: null,
+  prefillFailed: false,
   people: {},
 };
 
@@ -142,6 +165,7 @@ const EMPTY_PERSON: PersonState = {
   detailsOpen: false,
   promotion: null,
   edit: { saving: null, failure: null },
+  retryWaits: [],
 };
 
 export function verdictFromLookup(result: LookupResult): Verdict {
@@ -169,6 +193,7 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       const verdict: Verdict =
         promotion?.phase === "done" ? { kind: "exists", contact: promotion.contact } : event.verdict;
       return {
+        ...state,
         generation: event.generation,
         selection: event.selection,
         verdict,
@@ -191,6 +216,35 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       const verdict: Verdict = state.verdict.kind === "unknown" ? { kind: "checking" } : state.verdict;
       return { ...state, verdict, lookupFailure: null };
     }
+    case "draft-prefilled":
+      return {
+        ...state,
+        prefillFailed: false,
+        people: withPerson(state.people, event.key, (person) =>
+          person.draft ? person : { ...person, draft: event.draft },
+        ),
+      };
+    case "prefill-failed":
+      return state.prefillFailed ? state : { ...state, prefillFailed: true };
+    case "prefill-retrying":
+      return state.prefillFailed ? { ...state, prefillFailed: false } : state;
+    case "retry-waiting":
+      return {
+        ...state,
+        people: withPerson(state.people, event.key, (person) => ({
+          ...person,
+          retryWaits: [...person.retryWaits.filter((wait) => wait.call !== event.wait.call), event.wait],
+        })),
+      };
+    case "retry-finished":
+      return {
+        ...state,
+        people: withPerson(state.people, event.key, (person) =>
+          person.retryWaits.some((wait) => wait.call === event.call)
+            ? { ...person, retryWaits: person.retryWaits.filter((wait) => wait.call !== event.call) }
+            : person,
+        ),
+      };
     case "known-changed": {
       const people =
         event.result.status === "exists"

@@ -3,12 +3,13 @@
  * for pane tests: what the pane shows is what the API answered, not what a fake said.
  * In jsdom, Node's fetch comes from the jsdom-with-fetch environment.
  */
-import { AdminCenterClient } from "../../admin-api/client";
-import { AdminCenterDirectory } from "../../admin-api/directory-adapter";
+import type { RetryPolicy } from "../../admin-api/retry";
 import { FixedTokenProvider } from "../../auth/token-provider";
 import type { OrganizationConfig } from "../../contacts/types";
 import { DEMO_TOKENS, startEmulator, type EmulatorSeed, type RunningEmulator } from "../../emulator/server";
 import type { PaneServices } from "../pane-services";
+import { createNoticingDirectory } from "../services/directory-module";
+import { RetryNoticeHub } from "../services/retry-notices";
 import { FakeMailHost } from "./fake-mail-host";
 
 export interface EmulatedPane {
@@ -25,15 +26,24 @@ export const TEST_ORGANIZATION: OrganizationConfig = {
 };
 
 export async function startEmulatedPane(
-  options: { seed?: EmulatorSeed; token?: string; host?: FakeMailHost; org?: OrganizationConfig } = {},
+  options: {
+    seed?: EmulatorSeed;
+    token?: string;
+    host?: FakeMailHost;
+    org?: OrganizationConfig;
+    /** The client's own retries. Default: none, as most tests show the pane's handling of a failure. */
+    retry?: Partial<RetryPolicy>;
+  } = {},
 ): Promise<EmulatedPane> {
   const emulator = await startEmulator({ port: 0, seed: options.seed });
-  const client = new AdminCenterClient({
+  const retryNotices = new RetryNoticeHub();
+  // The directory the production pane uses (one client per call, retry notices per address).
+  const directory = createNoticingDirectory({
     baseUrl: emulator.url,
     tokens: new FixedTokenProvider(options.token ?? DEMO_TOKENS.admin),
     fetch: (input, init) => fetch(input, init),
-    // Tests show the pane's own handling of throttling; the client's retries would only slow them down.
-    retry: { maxAttempts: 1 },
+    retry: options.retry ?? { maxAttempts: 1 },
+    onRetryNotice: retryNotices.publish,
   });
   let signIns = 0;
   const host = options.host ?? new FakeMailHost();
@@ -42,11 +52,12 @@ export async function startEmulatedPane(
     host,
     services: {
       host,
-      directory: new AdminCenterDirectory(client),
+      directory,
       org: options.org ?? TEST_ORGANIZATION,
       signInAgain: async () => {
         signIns += 1;
       },
+      onRetryNotice: retryNotices.subscribe,
     },
     signInCalls: () => signIns,
   };

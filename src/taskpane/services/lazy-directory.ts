@@ -1,0 +1,57 @@
+/**
+ * A ContactDirectory whose implementation arrives later (a chunk loaded on demand). The
+ * load starts when this is created, in parallel with the pane's first paint; each call
+ * waits for it. A failed load is not remembered: the next call (Try again) loads again.
+ */
+import { DirectoryError } from "../../admin-api/errors";
+import type { CallOptions, ContactDirectory } from "../../contacts/directory";
+
+export function createLazyDirectory(load: () => Promise<ContactDirectory>): ContactDirectory {
+  let loading: Promise<ContactDirectory> | null = null;
+  const loaded = (): Promise<ContactDirectory> => {
+    loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw new DirectoryError({
+        kind: "transient",
+        message: "Part of the add-in could not be downloaded. Check the connection and try again.",
+        cause: error,
+      });
+    });
+    return loading;
+  };
+  // Started now; a failure here is reported by the first call that needs the directory.
+  loaded().catch(() => {});
+
+  const ready = (options: CallOptions | undefined): Promise<ContactDirectory> =>
+    untilAborted(loaded(), options?.signal);
+
+  return {
+    findByAddress: async (address, options) => (await ready(options)).findByAddress(address, options),
+    create: async (contact, options) => (await ready(options)).create(contact, options),
+    updateGeneral: async (current, changes, options) =>
+      (await ready(options)).updateGeneral(current, changes, options),
+    updateOptions: async (current, changes, options) =>
+      (await ready(options)).updateOptions(current, changes, options),
+  };
+}
+
+/** `promise`, or a DirectoryError "aborted" as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  const aborted = () => new DirectoryError({ kind: "aborted", message: "The call was cancelled." });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,8 @@
+/**
+ * The part of the domain the pane loads after its first paint (chunk "prefill"): the
+ * draft prefill, whose company guess needs the Public Suffix List (tldts) and the
+ * free-mail list, and the promotion workflow, whose alternative Name needs the list too.
+ * Neither is needed to show the sender or the verdict.
+ */
+export { prefillDraft } from "../../contacts/draft";
+export { PROMOTE_STEP_LABELS, promoteContact } from "../../contacts/promote";
