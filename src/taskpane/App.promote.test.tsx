@@ -247,3 +247,33 @@ test("nothing created (a refusal on create): the details stay editable and Add i
   await screen.findByText("Added to the address book.");
   await waitFor(() => expect(storedContacts()[0]?.ContactCompany).toBe("Northwind Ltd"));
 });
+
+test("not yet: the mail tip one click creates is shown before 'Edit details', and 'hidden' when chosen", async () => {
+  const { user, container } = await renderMissingSender();
+  const tip = "External contact: Sam Smith from Northwind (northwind.example).";
+  expect(screen.getByText(tip)).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Edit details" })).toHaveAttribute("aria-expanded", "false");
+  expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
+  expect(screen.queryByText("Hidden from the address book")).not.toBeInTheDocument();
+  await expectNoAxeViolations(container);
+
+  await user.click(screen.getByRole("button", { name: "Edit details" }));
+  expect(screen.getByRole("button", { name: "Edit details" })).toHaveAttribute("aria-expanded", "true");
+  const mailTip = await screen.findByRole("textbox", { name: "Mail tip" });
+  await user.clear(mailTip);
+  await user.type(mailTip, "Buyer at Northwind");
+  await user.click(screen.getByRole("switch", { name: "Hide from the address book" }));
+  await user.click(screen.getByRole("button", { name: "Edit details" }));
+
+  // Collapsed again: the summary says what the edited draft will create.
+  expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
+  expect(screen.getByText("Buyer at Northwind")).toBeInTheDocument();
+  expect(screen.getByText("Hidden from the address book")).toBeInTheDocument();
+  await expectNoAxeViolations(container);
+
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  await screen.findByText("Added to the address book.");
+  const [stored] = storedContacts();
+  expect(stored?.ContactMailTip).toBe("Buyer at Northwind");
+  expect(stored?.ContactHiddenFromAddressListsEnabled).toBe(true);
+});

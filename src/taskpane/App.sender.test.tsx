@@ -103,6 +103,9 @@ test("an external sender not in the address book: checking (a skeleton), then 'n
   });
   const { container } = renderPaneWith(host);
   expect(displayedState(container)).toEqual({ sender: "Sam Smith", verdict: "checking" });
+  // The company guess comes with the draft workflow (a chunk of its own), before the verdict.
+  expect(await screen.findByText("Northwind")).toBeInTheDocument();
+  expect(displayedState(container)).toEqual({ sender: "Sam Smith", verdict: "checking" });
   await expectNoAxeViolations(container);
   expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled();

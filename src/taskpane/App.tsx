@@ -4,17 +4,19 @@
  * selection of a pinned pane. Everything it touches outside React comes in `services`.
  */
 import { FluentProvider, makeStyles, Skeleton, SkeletonItem, Text, tokens } from "@fluentui/react-components";
-import { useRef, type JSX } from "react";
-import { validateDraft } from "../contacts/draft";
+import { useEffect, useRef, type JSX } from "react";
+import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
 import { ExistingContactPanel } from "./components/ExistingContactPanel";
+import { AfterClickView } from "./components/AfterClickView";
 import { PromoteForm } from "./components/PromoteForm";
-import { PromoteProgress } from "./components/PromoteProgress";
+import { RetryNoticeBar } from "./components/RetryNoticeBar";
 import { SenderCard } from "./components/SenderCard";
 import type { VerdictKind } from "./components/VerdictBadge";
 import { useOfficeTheme } from "./hooks/use-office-theme";
 import { usePaneController } from "./hooks/use-pane-controller";
+import { prefetchAfterClickViews } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import type { PaneController } from "./state/pane-controller";
 import { personFor, type PaneState, type PersonState, type Selection } from "./state/pane-state";
@@ -79,6 +81,12 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
   const { verdict, lookupFailure } = state;
   const external = analysis.kind === "external";
   const company = companyLine(external, verdict, person);
+  const retryWait = person.retryWaits.at(-1);
+  const verdictShown = verdict.kind === "missing" || verdict.kind === "exists";
+  useEffect(() => {
+    // No click can need the after-click views before a verdict; from now on one may.
+    if (verdictShown) prefetchAfterClickViews();
+  }, [verdictShown]);
 
   const lookupTarget = { kind: "lookup", generation: state.generation } as const;
   const lookupError = lookupFailure ? (
@@ -97,6 +105,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
         company={company}
         verdict={verdictKind(analysis.kind, verdict.kind, person)}
       />
+      {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (
         <ExternalSenderBody
           state={state}
@@ -157,15 +166,19 @@ function ExternalSenderBody({
       promotion.state.contact !== null;
     return (
       <>
-        <PromoteProgress
-          promotion={promotion}
-          focusOnMount={addClicked.current}
-          onFinish={() => {
-            addClicked.current = true;
-            controller.retry(promotionTarget);
-          }}
-          onSignIn={() => void controller.signInAndRetry(promotionTarget)}
-        />
+        <AfterClickView>
+          {({ PromoteProgress }) => (
+            <PromoteProgress
+              promotion={promotion}
+              focusOnMount={addClicked.current}
+              onFinish={() => {
+                addClicked.current = true;
+                controller.retry(promotionTarget);
+              }}
+              onSignIn={() => void controller.signInAndRetry(promotionTarget)}
+            />
+          )}
+        </AfterClickView>
         <PromoteForm
           draft={draft}
           errors={validateDraft(draft)}
@@ -184,15 +197,17 @@ function ExternalSenderBody({
     );
   }
 
-  if (verdict.kind === "missing" && draft) {
+  if (verdict.kind === "missing") {
     return (
       <PromoteForm
         draft={draft}
-        errors={validateDraft(draft)}
+        errors={draft ? validateDraft(draft) : []}
         detailsOpen={person.detailsOpen}
         readOnly={false}
         showAddButton
         busy={false}
+        prefillFailed={state.prefillFailed}
+        onRetryPrefill={() => controller.retryPrefill()}
         onToggleDetails={(open) => controller.setDetailsOpen(open)}
         onChange={(changes) => controller.updateDraft(changes)}
         onAdd={() => {
@@ -214,11 +229,19 @@ function ExternalSenderBody({
   return null;
 }
 
-/** The contact's company when it exists (no line when it has none), else the guess for an external sender. */
-function companyLine(external: boolean, verdict: PaneState["verdict"], person: PersonState): string | null {
+/**
+ * The contact's company when it exists (no line when it has none), else the guess for an
+ * external sender; undefined while the guess is being made (the card keeps the line's place).
+ */
+function companyLine(
+  external: boolean,
+  verdict: PaneState["verdict"],
+  person: PersonState,
+): string | null | undefined {
   if (!external) return null;
   if (verdict.kind === "exists") return verdict.contact.company || null;
-  return person.draft?.company || strings.sender.noCompany;
+  if (!person.draft) return undefined;
+  return person.draft.company || strings.sender.noCompany;
 }
 
 function verdictKind(

@@ -49,6 +49,23 @@ export const strings = {
     count: (used: number, limit: number) => `${used} of ${limit} characters`,
     fixErrors: "Fix the details marked below before adding the contact.",
     notesLabel: "How the details were filled in",
+    noMailTip: "No mail tip.",
+    hiddenSummary: "Hidden from the address book",
+    preparing: "Preparing the contact's details…",
+    prefillFailed:
+      "The contact's details could not be prepared: part of the add-in did not download. Check the connection and try again.",
+  },
+
+  retrying: {
+    title: "The admin center is busy",
+    titleUnreachable: "The admin center did not answer",
+    inSeconds: (seconds: number) => `Trying again in ${seconds} s…`,
+    now: "Trying again…",
+  },
+
+  lazy: {
+    loading: "Loading…",
+    failed: "This part of the add-in could not be downloaded. Check the connection and try again.",
   },
 
   progress: {

@@ -5,7 +5,6 @@
  */
 import {
   Button,
-  Field,
   Link,
   makeStyles,
   MessageBar,
@@ -13,18 +12,16 @@ import {
   Spinner,
   Switch,
   Text,
-  Textarea,
   tokens,
 } from "@fluentui/react-components";
 import { Delete16Regular, Edit16Regular, Open16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type JSX } from "react";
 import type { MailContact } from "../../contacts/directory";
 import { mailTipProblem } from "../../contacts/edit";
-import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import type { EditView } from "../state/pane-state";
 import { strings } from "../strings";
+import { AfterClickView } from "./AfterClickView";
 import { ErrorBar } from "./ErrorBar";
-import { MAIL_TIP_ROWS, mailTipLength } from "./mail-tip-length";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -120,36 +117,18 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
       ) : null}
 
       {editing ? (
-        <div className={styles.facts}>
-          <Field
-            label={strings.existing.mailTip}
-            hint={strings.promote.count(mailTipLength(text), EXCHANGE_LIMITS.mailTip)}
-            validationMessage={problem ?? undefined}
-            validationState={problem ? "error" : "none"}
-          >
-            <Textarea
-              value={text}
-              rows={MAIL_TIP_ROWS}
-              resize="vertical"
-              onChange={(_, data) => setText(data.value)}
-              autoFocus
+        <AfterClickView>
+          {({ MailTipEditor }) => (
+            <MailTipEditor
+              text={text}
+              problem={problem}
+              saving={edit.saving}
+              onTextChange={setText}
+              onSave={() => save(text)}
+              onCancel={() => setEditing(false)}
             />
-          </Field>
-          <div className={styles.buttons}>
-            <Button
-              appearance="primary"
-              size="small"
-              disabled={saving || problem !== null}
-              icon={edit.saving === "mail-tip" ? <Spinner size="extra-tiny" /> : undefined}
-              onClick={() => save(text)}
-            >
-              {edit.saving === "mail-tip" ? strings.existing.saving : strings.existing.save}
-            </Button>
-            <Button size="small" disabled={saving} onClick={() => setEditing(false)}>
-              {strings.existing.cancel}
-            </Button>
-          </div>
-        </div>
+          )}
+        </AfterClickView>
       ) : (
         <div className={styles.facts}>
           <Text size={200} className={styles.label}>

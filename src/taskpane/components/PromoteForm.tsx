@@ -1,27 +1,30 @@
 /**
- * The offer to add a sender: one primary button that creates the contact with what is
- * shown, and an "Edit details" disclosure with the prefilled fields, validated as typed.
+ * The offer to add a sender: what one click creates (the prefilled mail tip, and "hidden
+ * from the address book" when chosen; the company is on the sender card), one primary
+ * button that creates it, and an "Edit details" disclosure with the prefilled fields,
+ * validated as typed (the fields come from the after-click chunk).
+ *
+ * Until the draft has been prefilled (its workflow is a chunk of its own) the form keeps
+ * its place with the button disabled, so nothing can be sent before there is a draft.
  */
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Button,
-  Field,
-  Input,
   makeStyles,
-  Switch,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
   Text,
-  Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { PersonAdd20Regular } from "@fluentui/react-icons";
-import type { JSX } from "react";
-import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
+import { ChevronDown20Regular, ChevronUp20Regular, PersonAdd20Regular } from "@fluentui/react-icons";
+import { useId, type JSX } from "react";
+import { mailTipToPlainText } from "../../contacts/mail-tip";
 import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/types";
 import { strings } from "../strings";
-import { MAIL_TIP_ROWS, mailTipLength } from "./mail-tip-length";
+import { AfterClickView } from "./AfterClickView";
+import type { EditableDraftField } from "./DraftEditor";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -32,26 +35,28 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  names: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalM,
-  },
-  // Fluent inputs have an intrinsic minimum width; in a 320 px pane they must shrink to their column.
-  input: { minWidth: 0, width: "100%" },
-  // Aligns the disclosure's text with the fields below it.
-  headerButton: { paddingLeft: 0, paddingRight: 0 },
-  field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
-  panel: { marginInline: 0, paddingBlockEnd: tokens.spacingVerticalS },
+  summary: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXXS },
+  summaryLabel: { color: tokens.colorNeutralForeground2 },
+  summaryValue: { overflowWrap: "anywhere", whiteSpace: "pre-line" },
+  summaryPending: { display: "grid", rowGap: tokens.spacingVerticalXS },
   add: { width: "100%" },
   formError: { color: tokens.colorPaletteRedForeground1 },
+  // A full-width disclosure, its text lined up with the fields below and the chevron at the end.
+  disclosure: {
+    justifyContent: "space-between",
+    width: "100%",
+    paddingLeft: 0,
+    paddingRight: 0,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  panel: { paddingBlockEnd: tokens.spacingVerticalS },
 });
 
-export type EditableDraftField = Exclude<DraftField, "address" | "name">;
+export type { EditableDraftField } from "./DraftEditor";
 
 export interface PromoteFormProps {
-  draft: ContactDraft;
+  /** Null while the draft is being prefilled: the form keeps its place, nothing can be sent. */
+  draft: ContactDraft | null;
   errors: readonly DraftFieldError[];
   detailsOpen: boolean;
   /** True once the contact may exist: the values are those it was created with. */
@@ -59,49 +64,43 @@ export interface PromoteFormProps {
   /** Hide the "Add" button (the progress view offers Finish instead). */
   showAddButton: boolean;
   busy: boolean;
+  /** The draft could not be prefilled (its chunk did not download): offer Try again. */
+  prefillFailed?: boolean;
+  onRetryPrefill?(): void;
   onToggleDetails(open: boolean): void;
   onChange(changes: Partial<Pick<ContactDraft, EditableDraftField>>): void;
   onAdd(): void;
 }
 
-const DETAILS = "details";
-
 export function PromoteForm(props: PromoteFormProps): JSX.Element {
   const { draft, errors, detailsOpen, readOnly, showAddButton, busy, onToggleDetails, onChange, onAdd } =
     props;
   const styles = useStyles();
-  const errorFor = (...fields: DraftField[]) =>
-    errors
-      .filter((error) => fields.includes(error.field))
-      .map((error) => error.message)
-      .join(" ") || undefined;
-  const textField = (field: "displayName" | "firstName" | "lastName" | "company", label: string) => {
-    const message = field === "displayName" ? errorFor("displayName", "name") : errorFor(field);
-    return (
-      <Field
-        className={styles.field}
-        label={label}
-        validationMessage={message}
-        validationState={message ? "error" : "none"}
-      >
-        <Input
-          value={draft[field]}
-          readOnly={readOnly}
-          onChange={(_, data) => onChange({ [field]: data.value })}
-        />
-      </Field>
-    );
-  };
-  const mailTipMessage = errorFor("mailTip");
-  const addressMessage = errorFor("address");
+  const panelId = useId();
+  const addressMessage = errors
+    .filter((error) => error.field === ("address" satisfies DraftField))
+    .map((error) => error.message)
+    .join(" ");
+  const open = detailsOpen && draft !== null;
   return (
     <div className={styles.root}>
-      {draft.notes.length > 0 ? (
+      {draft && draft.notes.length > 0 ? (
         <ul className={styles.notes} aria-label={strings.promote.notesLabel}>
           {draft.notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>
+      ) : null}
+      {open ? null : <DraftSummary draft={draft} />}
+      {draft === null && props.prefillFailed ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{strings.promote.prefillFailed}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={props.onRetryPrefill}>
+              {strings.errors.tryAgain}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       ) : null}
       {showAddButton ? (
         <Button
@@ -109,7 +108,7 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
           className={styles.add}
           icon={<PersonAdd20Regular />}
           onClick={onAdd}
-          disabled={busy || addressMessage !== undefined}
+          disabled={draft === null || busy || addressMessage !== ""}
         >
           {strings.promote.add}
         </Button>
@@ -119,52 +118,62 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
           {addressMessage}
         </Text>
       ) : null}
-      {errors.length > 0 && !detailsOpen ? (
+      {errors.length > 0 && !open ? (
         <Text size={200} className={styles.formError} role="alert">
           {strings.promote.fixErrors}
         </Text>
       ) : null}
-      <Accordion
-        collapsible
-        openItems={detailsOpen ? [DETAILS] : []}
-        onToggle={(_, data) => onToggleDetails(data.openItems.includes(DETAILS))}
-      >
-        <AccordionItem value={DETAILS}>
-          <AccordionHeader expandIconPosition="end" button={{ className: styles.headerButton }}>
-            {strings.promote.editDetails}
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <div className={styles.fields}>
-              {textField("displayName", strings.promote.displayName)}
-              <div className={styles.names}>
-                {textField("firstName", strings.promote.firstName)}
-                {textField("lastName", strings.promote.lastName)}
-              </div>
-              {textField("company", strings.promote.company)}
-              <Field
-                label={strings.promote.mailTip}
-                hint={`${strings.promote.mailTipHint} ${strings.promote.count(mailTipLength(draft.mailTip), EXCHANGE_LIMITS.mailTip)}`}
-                validationMessage={mailTipMessage}
-                validationState={mailTipMessage ? "error" : "none"}
-              >
-                <Textarea
-                  value={draft.mailTip}
-                  readOnly={readOnly}
-                  rows={MAIL_TIP_ROWS}
-                  resize="vertical"
-                  onChange={(_, data) => onChange({ mailTip: data.value })}
-                />
-              </Field>
-              <Switch
-                label={strings.promote.hidden}
-                checked={draft.hiddenFromAddressLists}
-                disabled={readOnly}
-                onChange={(_, data) => onChange({ hiddenFromAddressLists: data.checked })}
-              />
-            </div>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <div>
+        <Button
+          appearance="transparent"
+          className={styles.disclosure}
+          icon={open ? <ChevronUp20Regular /> : <ChevronDown20Regular />}
+          iconPosition="after"
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          disabled={draft === null}
+          onClick={() => onToggleDetails(!open)}
+        >
+          {strings.promote.editDetails}
+        </Button>
+        {open ? (
+          <div id={panelId} className={styles.panel}>
+            <AfterClickView>
+              {({ DraftEditor }) => (
+                <DraftEditor draft={draft} errors={errors} readOnly={readOnly} onChange={onChange} />
+              )}
+            </AfterClickView>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** What one click creates, besides the sender card's name and company: the mail tip and, when chosen, hidden. */
+function DraftSummary({ draft }: { draft: ContactDraft | null }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.summary}>
+      <Text size={200} className={styles.summaryLabel}>
+        {strings.promote.mailTip}
+      </Text>
+      {draft === null ? (
+        // The lines the tip will take, so nothing below jumps when it arrives.
+        <Skeleton className={styles.summaryPending} aria-label={strings.promote.preparing}>
+          <SkeletonItem size={16} />
+          <SkeletonItem size={16} />
+        </Skeleton>
+      ) : (
+        <Text className={styles.summaryValue}>
+          {mailTipToPlainText(draft.mailTip) || strings.promote.noMailTip}
+        </Text>
+      )}
+      {draft?.hiddenFromAddressLists ? (
+        <Text size={200} className={styles.summaryLabel}>
+          {strings.promote.hiddenSummary}
+        </Text>
+      ) : null}
     </div>
   );
 }

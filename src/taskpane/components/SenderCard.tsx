@@ -37,8 +37,11 @@ const useStyles = makeStyles({
 
 export interface SenderCardProps {
   analysis: SenderAnalysis;
-  /** The company line: the contact's company, the guess, "No company guessed", or null for no line. */
-  company: string | null;
+  /**
+   * The company line: the contact's company, the guess, "No company guessed", or null for
+   * no line; undefined while the guess is being made (the line's place is kept, empty).
+   */
+  company: string | null | undefined;
   verdict: VerdictKind;
 }
 
@@ -63,6 +66,10 @@ export function SenderCard({ analysis, company, verdict }: SenderCardProps): JSX
           {company ? (
             <Text size={200} className={styles.company}>
               {company}
+            </Text>
+          ) : company === undefined ? (
+            <Text size={200} className={styles.company} aria-hidden>
+              {"\u00a0"}
             </Text>
           ) : null}
         </div>
