@@ -3,7 +3,7 @@
  * error that names what was wrong and where (`Contacts[3].ContactId is missing`),
  * never the values themselves: they are tenant data.
  */
-import type { ZodType } from "zod";
+import type { ZodMiniType as ZodType } from "zod/mini";
 import { ROUTE_DESCRIPTIONS } from "./error-classification";
 import { DirectoryError } from "./errors";
 import type { AdminApiResponse } from "./http";

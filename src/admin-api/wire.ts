@@ -11,7 +11,9 @@
  *
  * The routes, hosts, scope and roles live in wire-constants.ts (no zod) and are re-exported here.
  */
-import { z } from "zod";
+// zod/mini: the same validation as zod, as functions rather than methods, so the bundle keeps
+// only what these schemas use (about a third of full zod, gzip).
+import { z } from "zod/mini";
 
 export {
   ADMIN_API_ROUTES,
@@ -22,60 +24,57 @@ export {
   type AdminApiRouteName,
 } from "./wire-constants";
 
-const nullableString = z.string().nullable().optional();
+const nullableString = z.optional(z.nullable(z.string()));
+const nullableBoolean = z.optional(z.nullable(z.boolean()));
 
-export const CountryOrRegionSchema = z
-  .object({
-    DisplayName: nullableString,
-    LocalizedDisplayName: nullableString,
-  })
-  .loose();
+export const CountryOrRegionSchema = z.looseObject({
+  DisplayName: nullableString,
+  LocalizedDisplayName: nullableString,
+});
 
 /**
  * The full contact object as read from GetContacts and as sent to both PUTs.
  * Only `ContactId` and `ContactExternalEmailAddress` are required: everything else
- * may be null or absent, and unknown fields are kept (`.loose()`) so that an update
+ * may be null or absent, and unknown fields are kept (`looseObject`) so that an update
  * sends back what it read, unchanged.
  */
-export const ContactRecordSchema = z
-  .object({
-    ContactId: z.string().min(1, "ContactId is empty"),
-    ContactName: nullableString,
-    ContactDisplayName: nullableString,
-    ContactSimpleDisplayName: nullableString,
-    ContactPhoneticDisplayName: nullableString,
-    ContactFirstName: nullableString,
-    ContactInitials: nullableString,
-    ContactLastName: nullableString,
-    ContactAlias: nullableString,
-    ContactExternalEmailAddress: z.string().min(1, "ContactExternalEmailAddress is empty"),
-    ContactEmailAddresses: z.unknown().optional(),
-    ContactSmtp: nullableString,
-    ContactDomain: nullableString,
-    ContactMailTip: nullableString,
-    ContactHiddenFromAddressListsEnabled: z.boolean().nullable().optional(),
-    ContactCompany: nullableString,
-    ContactDepartment: nullableString,
-    ContactOffice: nullableString,
-    ContactTitle: nullableString,
-    ContactPhone: nullableString,
-    ContactMobilePhone: nullableString,
-    ContactFax: nullableString,
-    ContactWebPage: nullableString,
-    ContactStreetAddress: nullableString,
-    ContactStreetAddress2: nullableString,
-    ContactStreetAddress3: nullableString,
-    ContactCity: nullableString,
-    ContactStateOrProvince: nullableString,
-    ContactPostalCode: nullableString,
-    ContactCountryOrRegion: CountryOrRegionSchema.nullable().optional(),
-    ShowLastNameFirst: z.boolean().nullable().optional(),
-    ShowZipCodeFirst: z.boolean().nullable().optional(),
-    IsDirSynced: z.boolean().nullable().optional(),
-    selected: z.boolean().nullable().optional(),
-    EditExchangeSettingsUrl: nullableString,
-  })
-  .loose();
+export const ContactRecordSchema = z.looseObject({
+  ContactId: z.string().check(z.minLength(1, "ContactId is empty")),
+  ContactName: nullableString,
+  ContactDisplayName: nullableString,
+  ContactSimpleDisplayName: nullableString,
+  ContactPhoneticDisplayName: nullableString,
+  ContactFirstName: nullableString,
+  ContactInitials: nullableString,
+  ContactLastName: nullableString,
+  ContactAlias: nullableString,
+  ContactExternalEmailAddress: z.string().check(z.minLength(1, "ContactExternalEmailAddress is empty")),
+  ContactEmailAddresses: z.optional(z.unknown()),
+  ContactSmtp: nullableString,
+  ContactDomain: nullableString,
+  ContactMailTip: nullableString,
+  ContactHiddenFromAddressListsEnabled: nullableBoolean,
+  ContactCompany: nullableString,
+  ContactDepartment: nullableString,
+  ContactOffice: nullableString,
+  ContactTitle: nullableString,
+  ContactPhone: nullableString,
+  ContactMobilePhone: nullableString,
+  ContactFax: nullableString,
+  ContactWebPage: nullableString,
+  ContactStreetAddress: nullableString,
+  ContactStreetAddress2: nullableString,
+  ContactStreetAddress3: nullableString,
+  ContactCity: nullableString,
+  ContactStateOrProvince: nullableString,
+  ContactPostalCode: nullableString,
+  ContactCountryOrRegion: z.optional(z.nullable(CountryOrRegionSchema)),
+  ShowLastNameFirst: nullableBoolean,
+  ShowZipCodeFirst: nullableBoolean,
+  IsDirSynced: nullableBoolean,
+  selected: nullableBoolean,
+  EditExchangeSettingsUrl: nullableString,
+});
 
 export type ContactRecord = z.infer<typeof ContactRecordSchema>;
 
@@ -89,12 +88,10 @@ export interface GetContactsRequest {
  * Response of GetContacts. Assumed (by analogy with sibling endpoints) to carry the
  * list under `Contacts` and a `NextLink` that is null or empty on the last page.
  */
-export const GetContactsResponseSchema = z
-  .object({
-    Contacts: z.array(ContactRecordSchema),
-    NextLink: z.string().nullable().optional(),
-  })
-  .loose();
+export const GetContactsResponseSchema = z.looseObject({
+  Contacts: z.array(ContactRecordSchema),
+  NextLink: z.optional(z.nullable(z.string())),
+});
 
 export type GetContactsResponse = z.infer<typeof GetContactsResponseSchema>;
 

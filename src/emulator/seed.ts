@@ -4,6 +4,7 @@
  * a clear 400 rather than a silently ignored switch.
  */
 import { z } from "zod";
+import { z as zm } from "zod/mini";
 import { ContactRecordSchema } from "../admin-api/wire";
 
 /** The two bearer tokens every emulator accepts unless a seed names others. */
@@ -51,8 +52,9 @@ export const DEFAULT_VARIANTS: EmulatorVariants = {
 const nonNegativeMs = z.number().int().min(0).max(600_000);
 
 /** A seeded contact: any subset of the full contact object, with an address. The rest is filled in. */
-export const SeedContactSchema = ContactRecordSchema.partial().extend({
-  ContactExternalEmailAddress: z.string().min(1),
+// ContactRecordSchema is a zod/mini schema (it ships in the pane's bundle), hence zod/mini's functions here.
+export const SeedContactSchema = zm.extend(zm.partial(ContactRecordSchema), {
+  ContactExternalEmailAddress: zm.string().check(zm.minLength(1)),
 });
 export type SeedContact = z.infer<typeof SeedContactSchema>;
 
