@@ -2,30 +2,7 @@
  * Exchange stores a mail tip as HTML (`<html><body>tip</body></html>`) and may return
  * it that way. The product works with plain text only, so reads unwrap and decode it.
  */
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-};
-
-export function decodeHtmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body.startsWith("#x") || body.startsWith("#X"))
-      return codePointOrKeep(parseInt(body.slice(2), 16), entity);
-    if (body.startsWith("#")) return codePointOrKeep(parseInt(body.slice(1), 10), entity);
-    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-  });
-}
-
-function codePointOrKeep(codePoint: number, original: string): string {
-  return Number.isFinite(codePoint) && codePoint > 0 && codePoint <= 0x10ffff
-    ? String.fromCodePoint(codePoint)
-    : original;
-}
+import { decodeHtmlEntities } from "../contacts/mail-tip";
 
 /**
  * Formatting elements Exchange or an editor may put inside the wrapper. Only these are

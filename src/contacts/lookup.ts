@@ -12,6 +12,7 @@
  * - Writes (promote, edit) tell the cache through `remember`, so the pane does not
  *   search again (and does not see a stale "missing" while the directory replicates).
  */
+import { untilAborted } from "./abortable";
 import { DirectoryError } from "../admin-api/errors";
 import type { ContactDirectory, MailContact } from "./directory";
 import type { LookupResult } from "./workflow-types";
@@ -80,9 +81,10 @@ export class ContactLookup {
     this.#current = inFlight;
     const stopFollowingCaller = followAbort(options.signal, inFlight.controller);
     try {
-      const contact = await raceAbort(
+      const contact = await untilAborted(
         this.#directory.findByAddress(address, { signal: inFlight.controller.signal }),
         inFlight.controller.signal,
+        abortedError,
       );
       const entry = this.#cache.get(key);
       // A write (remember) that landed while we searched knows better than the search.
@@ -207,23 +209,3 @@ function followAbort(signal: AbortSignal | undefined, controller: AbortControlle
 }
 
 /** Settles as soon as `signal` aborts, even if the directory does not honour it promptly. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError());
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}

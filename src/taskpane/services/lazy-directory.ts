@@ -4,6 +4,7 @@
  * waits for it. A failed load is not remembered: the next call (Try again) loads again.
  */
 import { DirectoryError } from "../../admin-api/errors";
+import { untilAborted } from "../../contacts/abortable";
 import type { CallOptions, ContactDirectory } from "../../contacts/directory";
 
 export function createLazyDirectory(load: () => Promise<ContactDirectory>): ContactDirectory {
@@ -33,25 +34,4 @@ export function createLazyDirectory(load: () => Promise<ContactDirectory>): Cont
     updateOptions: async (current, changes, options) =>
       (await ready(options)).updateOptions(current, changes, options),
   };
-}
-
-/** `promise`, or a DirectoryError "aborted" as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  const aborted = () => new DirectoryError({ kind: "aborted", message: "The call was cancelled." });
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
