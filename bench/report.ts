@@ -426,13 +426,13 @@ function toVerdictNotes(bundle: NonNullable<BenchResults["bundle"]>): string[] {
   const onDemandGzip = onDemand.reduce((sum, file) => sum + file.gzip, 0);
   const floorPlusSignIn = floor.total.gzip + signIn.total.gzip;
   const notes = [
-    `It adds up as: initial ${kb(pane.total.gzip)} + sign-in chunk ${kb(signIn.total.gzip)} + ${onDemand.length} on-demand chunk(s) the first verdict waits for, ${kb(onDemandGzip)}${onDemand.length > 0 ? ` (${onDemand.map((file) => `${file.file} ${kb(file.gzip)}`).join(", ")})` : ""}. Moving code from the initial files into chunks that load before the verdict anyway does not lower this figure.`,
+    `It adds up as: initial ${kb(pane.total.gzip)} + sign-in chunk ${kb(signIn.total.gzip)} + ${onDemand.length} on-demand chunk(s) loaded before the first verdict, ${kb(onDemandGzip)}${onDemand.length > 0 ? ` (${onDemand.map((file) => `${file.file} ${kb(file.gzip)}`).join(", ")})` : ""}. Moving code from the initial files into chunks that load before the verdict anyway does not lower this figure.`,
     `The floor plus the sign-in chunk alone is ${kb(floorPlusSignIn)}${floorPlusSignIn >= GOALS.toVerdictMaxBytes ? `, already over the goal: with these Fluent components and this MSAL chunk (the goal assumed about 70 KB for it) the goal cannot be met by the pane's own code alone; the sign-in chunk or the component set has to shrink too` : `, which leaves ${kb(GOALS.toVerdictMaxBytes - floorPlusSignIn)} for the pane's own code and libraries`}.`,
   ];
   if (bundle.toVerdictComposition) {
     const heaviest = beyondFloor(bundle.toVerdictComposition, bundle.build.floorComposition).slice(0, 8);
     notes.push(
-      `Beyond the floor, the verdict waits for (minified; gzip of each on its own in brackets): ${heaviest
+      `Beyond the floor, what is loaded before the first verdict (minified; gzip of each on its own in brackets): ${heaviest
         .map((entry) => `${entry.origin} ${kb(entry.bytes)} (${kb(entry.gzipAlone)})`)
         .join(", ")}.`,
     );
@@ -632,7 +632,7 @@ export function renderReport(results: BenchResults): string {
     if (bundle.toVerdictComposition) {
       const toVerdictExtra = beyondFloor(bundle.toVerdictComposition, build.floorComposition);
       section(
-        "Everything loaded before the first verdict (production: initial, sign-in and the on-demand chunks the verdict waits for), beyond the floor:",
+        "Everything loaded before the first verdict (production: initial, sign-in and the on-demand chunks loaded before it), beyond the floor:",
         "",
         table(
           ["origin", "minified", "gzip alone"],
@@ -651,7 +651,7 @@ export function renderReport(results: BenchResults): string {
     section(
       `Debian's Chromium, headless, driven by playwright-core against the demo (\`startDemo\`: the demo build of the pane, the Office stand-in, the production relay, the emulator) with ${timing.senders} external senders (bench/fixtures, half of them in the address book) and every admin API call answered after L = ${L} ms. Times are taken in the pane's frame with \`performance.now()\` (bench/verdict/pane-probe.js): from the call of the pane's ItemChanged handler to the animation frame that paints the expected verdict (the sender's address in the pane and the status text "In the address book" or "Not in the address book yet"); "in DOM" is when a MutationObserver first sees it.`,
       "",
-      `First visits: ${results.settings.rounds} rounds, each in a fresh page (empty session cache), visit the ${timing.senders} senders in a shuffled order; revisits: the same senders again within the cache's freshness. Stale revisits: in the last round, the pane's \`Date.now\` is moved 61 s ahead, so each revisit shows the cached verdict and refreshes it in the background; a repaint is any change to the verdict's element after it was shown, until the next switch (${timing.settleMs} ms later, past L). Calls per switch are counted at the emulator.`,
+      `First visits: ${results.settings.rounds} rounds, each in a fresh page (empty session cache), visit the ${timing.senders} senders in a shuffled order; revisits: the same senders again within the cache's freshness. Stale revisits: in the last round, the pane's \`Date.now\` is moved 61 s ahead, so each revisit shows the cached verdict and refreshes it in the background; a repaint is any change to the verdict's element after it was shown, until the next switch (${timing.settleMs} ms later, past L). Calls per switch are counted at the emulator. Revisits make no call, so L is not part of them and is not subtracted.`,
       "",
       table(
         [
@@ -797,7 +797,7 @@ export function renderReport(results: BenchResults): string {
     section("Not measured in this run.");
   } else {
     section(
-      `The emulator seeded with synthetic contacts (\`generateContacts\`); ${scale[0]?.lookups ?? 0} lookups per size (after 5 unmeasured), each by a fresh \`ContactLookup\` (nothing cached) over the product's client, cycling through addresses at the start, quarter, middle, three quarters and end of the book and three that are not in it. HTTP = request sent to body received (includes the emulator's own scan, which is O(N)); client = the rest (token, request, validation, exact matching).`,
+      `The emulator seeded with synthetic contacts (\`generateContacts\`); ${scale[0]?.lookups ?? 0} lookups per size (after 5 unmeasured), each by a fresh \`ContactLookup\` (nothing cached) over the product's client, cycling through addresses at the start, quarter, middle, three quarters and end of the book and three that are not in it. HTTP = request sent to body received (includes the emulator's own scan, which is O(N)); client = the rest (token, request, validation, exact matching). The client's time counts as not growing when its median at the largest size is within 1.5× or 0.5 ms of its median at the smallest (sub-millisecond medians move that much between runs); calls per lookup must be 1 at every size.`,
       "",
       table(
         [

@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import * as prettier from "prettier";
 import { buildPaneAndFloor, composition, FLOOR_PAGE, PROJECT_ROOT } from "./bundle/build";
 import { toVerdictWeight } from "./bundle/to-verdict";
 import { weigh } from "./bundle/weigh";
@@ -57,6 +58,12 @@ function officeJsLoaderWeight() {
   return existsSync(file) ? weigh(readFileSync(file)) : null;
 }
 
+/** The report, formatted as the project's prettier settings want it (`npm run lint` checks it too). */
+async function writeReport(file: string, results: BenchResults): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(renderReport(results), { ...options, filepath: file }));
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
         results.scale,
       ].every((part) => part !== null && part !== undefined);
     const reportFile = complete ? REPORT_FILE : PARTIAL_REPORT_FILE;
-    writeFileSync(reportFile, renderReport(results));
+    await writeReport(reportFile, results);
     log(`Wrote ${path.relative(PROJECT_ROOT, reportFile)} from ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`);
     return;
   }
@@ -180,7 +187,7 @@ async function main(): Promise<void> {
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   const complete = parts.length === PARTS.length && results.failures.length === 0;
   const reportFile = complete ? REPORT_FILE : PARTIAL_REPORT_FILE;
-  writeFileSync(reportFile, renderReport(results));
+  await writeReport(reportFile, results);
   log(`Wrote ${path.relative(PROJECT_ROOT, reportFile)} (${results.durationSeconds} s in all)`);
   if (results.failures.length > 0) process.exitCode = 1;
 }
