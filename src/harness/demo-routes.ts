@@ -53,7 +53,7 @@ export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: st
   throttle: {
     label: "Throttle next call",
     description:
-      "The next admin API call answers 429 with Retry-After: 2; the client waits and retries unseen.",
+      "The next admin API call answers 429 with Retry-After: 2; the pane says it is waiting, and the client retries.",
     spec: { route: "*", times: 1, status: 429, headers: { "Retry-After": "2" } },
   },
   "throttle-sustained": {

@@ -235,12 +235,17 @@ describe("failures", () => {
     ).toEqual([]);
   });
 
-  it("rides out one 429 unseen: Retry-After is honoured and the lookup completes", async () => {
+  it("rides out one 429, saying it is waiting: Retry-After is honoured and the lookup completes", async () => {
     const demo = await open();
     await demo.injectFault("throttle");
     await demo.select("relecloud-onboarding");
     await demo.paneShows("Kenji Watanabe");
+    await demo.paneShows(strings.retrying.title);
     await demo.paneShows(strings.verdict.missing);
+    await waitUntil(
+      async () => (await demo.pane.getByText(strings.retrying.title).count()) === 0,
+      "the busy notice to go once the call succeeded",
+    );
     expect(await demo.pane.getByText(strings.errors.throttledRetrying(2)).count()).toBe(0);
     const statuses = apiCalls("/admin/api/Contact/GetContacts").map((request) => request.status);
     expect(statuses.slice(-2)).toEqual([429, 200]);
