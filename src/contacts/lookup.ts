@@ -208,4 +208,3 @@ function followAbort(signal: AbortSignal | undefined, controller: AbortControlle
   return () => signal.removeEventListener("abort", onAbort);
 }
 
-/** Settles as soon as `signal` aborts, even if the directory does not honour it promptly. */
