@@ -19,7 +19,14 @@ import { usePaneController } from "./hooks/use-pane-controller";
 import { prefetchAfterClickViews } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import type { PaneController } from "./state/pane-controller";
-import { personFor, type PaneState, type PersonState, type Selection } from "./state/pane-state";
+import {
+  createConfirmed,
+  draftLocked,
+  personFor,
+  type PaneState,
+  type PersonState,
+  type Selection,
+} from "./state/pane-state";
 import { strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -159,11 +166,7 @@ function ExternalSenderBody({
 
   if (promotion && promotion.phase !== "done" && draft) {
     const promotionTarget = { kind: "promotion", key: personKey } as const;
-    const created =
-      promotion.phase === "running" ||
-      promotion.state.completed.includes("create") ||
-      promotion.state.createOutcomeUnknown ||
-      promotion.state.contact !== null;
+    const created = draftLocked(promotion);
     return (
       <>
         <AfterClickView>
@@ -260,8 +263,7 @@ function verdictKind(
   const { promotion } = person;
   if (verdict !== "exists" && promotion?.phase === "running") return "adding";
   if (verdict !== "exists" && promotion?.phase === "failed") {
-    const { state } = promotion;
-    return state.completed.includes("create") || state.contact !== null ? "incomplete" : "missing";
+    return createConfirmed(promotion.state) ? "incomplete" : "missing";
   }
   switch (verdict) {
     case "checking":

@@ -6,7 +6,12 @@ import { makeStyles, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-
 import { CheckmarkCircle16Filled, Circle16Regular, DismissCircle16Filled } from "@fluentui/react-icons";
 import { useEffect, useRef, type JSX } from "react";
 import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types";
-import type { PromoteStepView, PromotionView, StepStatus } from "../state/pane-state";
+import {
+  createConfirmed,
+  type PromoteStepView,
+  type PromotionView,
+  type StepStatus,
+} from "../state/pane-state";
 import { strings } from "../strings";
 import { ErrorBar } from "./ErrorBar";
 
@@ -74,8 +79,8 @@ export function PromoteProgress({
         <ErrorBar
           failure={promotion.failure}
           title={whatIsLeft(promotion.failedStep, promotion.state)}
-          retryLabel={createHappened(promotion.state) ? strings.progress.finish : strings.progress.tryAgain}
-          alwaysOfferRetry={createHappened(promotion.state)}
+          retryLabel={createConfirmed(promotion.state) ? strings.progress.finish : strings.progress.tryAgain}
+          alwaysOfferRetry={createConfirmed(promotion.state)}
           onRetry={onFinish}
           onSignIn={onSignIn}
         />
@@ -118,13 +123,9 @@ function StepIcon({ status }: { status: StepStatus }): JSX.Element {
   }
 }
 
-function createHappened(state: PromoteState): boolean {
-  return state.completed.includes("create") || state.contact !== null;
-}
-
 /** One sentence on what is not done yet, from the step that failed and what the run completed. */
 export function whatIsLeft(failedStep: PromoteStepId, state: PromoteState): string {
-  if (!createHappened(state)) {
+  if (!createConfirmed(state)) {
     return state.createOutcomeUnknown ? strings.progress.createUnknown : strings.progress.notCreated;
   }
   switch (failedStep) {

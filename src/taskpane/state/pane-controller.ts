@@ -22,6 +22,8 @@ import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
 import {
+  createMayHaveHappened,
+  draftLocked,
   INITIAL_PANE_STATE,
   paneReducer,
   personFor,
@@ -238,10 +240,8 @@ export class PaneController {
   updateDraft(changes: Partial<ContactDraft>): void {
     const key = this.#currentPersonKey();
     if (key === null) return;
-    const promotion = personFor(this.#state, key).promotion;
-    // Once the contact exists, Finish applies the values it was created with.
-    if (promotion?.phase === "running" || (promotion?.phase === "failed" && createHappened(promotion.state)))
-      return;
+    // Once the contact may exist, Finish applies the values it was created with.
+    if (draftLocked(personFor(this.#state, key).promotion)) return;
     // The Exchange Name is not shown in the pane: it follows the display name, as the prefill made it.
     const withName =
       changes.displayName !== undefined
@@ -281,7 +281,7 @@ export class PaneController {
     const previous = person.promotion?.phase === "failed" ? person.promotion : null;
     // Resume only once create may have happened; before that a fresh run sends the draft as it is now.
     const resume: PromoteState | undefined =
-      previous && createHappened(previous.state) ? previous.state : undefined;
+      previous && createMayHaveHappened(previous.state) ? previous.state : undefined;
     const plannedSteps: PromoteStepView[] = previous
       ? previous.steps.map((step) => ({
           ...step,
@@ -488,11 +488,6 @@ export function personKey(address: string): string {
 
 function retryId(target: FailureTarget): string {
   return target.kind === "lookup" ? `lookup:${target.generation}` : `${target.kind}:${target.key}`;
-}
-
-/** Create is known to have happened, or may have: a further attempt must resume, never start over. */
-function createHappened(state: PromoteState): boolean {
-  return state.completed.includes("create") || state.createOutcomeUnknown || state.contact !== null;
 }
 
 /** Directory implementations throw DirectoryError only; anything else is a bug shown as a protocol problem. */

@@ -168,6 +168,28 @@ const EMPTY_PERSON: PersonState = {
   retryWaits: [],
 };
 
+/** Create is known to have happened: the contact exists (later steps may still be missing). */
+export function createConfirmed(state: PromoteState): boolean {
+  return state.completed.includes("create") || state.contact !== null;
+}
+
+/** Create happened, or may have (its answer was lost): a further attempt must resume, never start over. */
+export function createMayHaveHappened(state: PromoteState): boolean {
+  return createConfirmed(state) || state.createOutcomeUnknown;
+}
+
+/**
+ * The draft can no longer change: a promotion is sending it, or the contact may exist with the
+ * values it was created with (Finish applies those). The form shows it read-only then, and the
+ * controller refuses changes: both ask this one question.
+ */
+export function draftLocked(promotion: PromotionView | null): boolean {
+  return (
+    promotion?.phase === "running" ||
+    (promotion?.phase === "failed" && createMayHaveHappened(promotion.state))
+  );
+}
+
 export function verdictFromLookup(result: LookupResult): Verdict {
   return result.status === "exists" ? { kind: "exists", contact: result.contact } : { kind: "missing" };
 }
