@@ -47,16 +47,20 @@ export function isRetryable(error: unknown): error is DirectoryError {
   return isDirectoryError(error) && (error.kind === "throttled" || error.kind === "transient");
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, or rejects with `abortReason()` as soon as `signal` aborts (at once if it already has). */
+export function sleepUnlessAborted(
+  ms: number,
+  signal?: AbortSignal,
+  abortReason: () => unknown = () => new Error("aborted"),
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new Error("aborted"));
+      reject(abortReason());
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new Error("aborted"));
+      reject(abortReason());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);

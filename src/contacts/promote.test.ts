@@ -621,6 +621,23 @@ describe("promoteContact: resuming after a failure", () => {
     expect(directory.count("create")).toBe(1);
   });
 
+  it("with its own wait, a cancel during the wait for the new contact is a returned 'aborted' failure", async () => {
+    const directory = new InMemoryDirectory();
+    directory.createOptions = { answer: "ack", invisibleForSearches: 1, unwritableForUpdates: 0 };
+    const controller = new AbortController();
+    const findByAddress = directory.findByAddress.bind(directory);
+    // Cancelled by the person while the first search is out: the wait that follows must end at once.
+    directory.findByAddress = async (address, options) => {
+      const found = await findByAddress(address, options);
+      controller.abort();
+      return found;
+    };
+    const failed = expectFailed(await promoteContact(directory, draft(), { signal: controller.signal }));
+    expect(failed.failedStep).toBe("locate");
+    expect(failed.error.kind).toBe("aborted");
+    expect(directory.count("findByAddress")).toBe(1);
+  });
+
   it("sends nothing when cancelled before it starts", async () => {
     const directory = new InMemoryDirectory();
     const controller = new AbortController();

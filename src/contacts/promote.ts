@@ -25,6 +25,7 @@
  * errors throw: a draft that fails validateDraft, or a resume state for another address.
  */
 import { DirectoryError, isDirectoryError } from "../admin-api/errors";
+import { sleepUnlessAborted } from "../admin-api/retry";
 import type {
   CallOptions,
   ContactDirectory,
@@ -438,19 +439,5 @@ function abortedError(): DirectoryError {
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortedError());
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  return sleepUnlessAborted(ms, signal, abortedError);
 }
