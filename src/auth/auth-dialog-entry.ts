@@ -5,6 +5,7 @@
  */
 import { AppConfigError, readAppConfig } from "../app-config";
 import { runAuthDialog } from "./auth-dialog-page";
+import type { AuthDialogMessage } from "./auth-dialog-protocol";
 
 function showStatus(text: string): void {
   const status = document.getElementById("status");
@@ -28,7 +29,8 @@ void Office.onReady(() => {
   } catch (error) {
     showStatus("Sign-in is not configured for this add-in. Close this window and tell your administrator.");
     const code = error instanceof AppConfigError ? "config_invalid" : "config_unreadable";
-    messageParent(JSON.stringify({ type: "gal-auth-error", failure: "failed", code }));
+    const message: AuthDialogMessage = { type: "gal-auth-error", failure: "failed", code };
+    messageParent(JSON.stringify(message));
     return;
   }
   void runAuthDialog(settings, {

@@ -3,7 +3,7 @@
  * Office's messageParent, and the paths of the two sign-in pages. Shared by both sides so
  * they cannot drift. The token travels only in this message (never in a URL or storage).
  */
-import type { SignInFailure } from "./sign-in-error";
+import { errorCodeOrUndefined, type SignInFailure } from "./sign-in-error";
 
 /** The Office dialog page: starts MSAL's redirect sign-in and reports back to the pane. */
 export const AUTH_DIALOG_PATH = "/auth-dialog.html";
@@ -47,10 +47,7 @@ export function parseAuthDialogMessage(raw: string): AuthDialogMessage | null {
   }
   if (message.type === "gal-auth-error") {
     const failure = FAILURES.find((candidate) => candidate === message.failure) ?? "failed";
-    const code =
-      typeof message.code === "string" && /^[A-Za-z0-9_.-]{1,64}$/.test(message.code)
-        ? message.code
-        : undefined;
+    const code = errorCodeOrUndefined(message.code);
     return code ? { type: "gal-auth-error", failure, code } : { type: "gal-auth-error", failure };
   }
   return null;

@@ -38,9 +38,13 @@ export class SignInError extends Error {
   }
 }
 
+/** The value when it is a short, code-like string (`user_cancelled`, `12006`), else undefined: free text can echo request details. */
+export function errorCodeOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" && /^[A-Za-z0-9_.-]{1,64}$/.test(value) ? value : undefined;
+}
+
 /** MSAL errors carry `errorCode`; anything else yields no code. Only short, code-like values are kept. */
 export function msalErrorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const code = (error as { errorCode?: unknown }).errorCode;
-  return typeof code === "string" && /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code : undefined;
+  return errorCodeOrUndefined((error as { errorCode?: unknown }).errorCode);
 }
