@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { mailTipFromWire } from "../../admin-api/mail-tip-wire";
 import type { ContactRecord } from "../../admin-api/wire";
 import type { LoggedRequest } from "./demo-api";
 
@@ -46,18 +47,6 @@ const useStyles = makeStyles({
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-/** Exchange may store the mail tip wrapped in <html><body>; show the text. */
-export function mailTipText(raw: string | null | undefined): string {
-  if (!raw) return "";
-  return raw
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .trim();
-}
 
 export interface AddressBookProps {
   contacts: ContactRecord[];
@@ -140,7 +129,7 @@ export function AddressBook({ contacts, baselineIds, requests, unavailable }: Ad
                     </TableCell>
                     <TableCell data-column="mail-tip">
                       <Text size={200} className={styles.tip}>
-                        {mailTipText(contact.ContactMailTip)}
+                        {mailTipFromWire(contact.ContactMailTip)}
                       </Text>
                     </TableCell>
                   </TableRow>
