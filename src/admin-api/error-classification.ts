@@ -9,17 +9,10 @@
  */
 import { EXCHANGE_MESSAGE_PATTERNS } from "../contacts/exchange-rules";
 import { DirectoryError } from "./errors";
-import { ContactRecordSchema, EXCHANGE_WRITE_ROLES, type AdminApiRouteName } from "./wire";
+import { ContactRecordSchema, EXCHANGE_WRITE_ROLES, isWriteRoute, type AdminApiRouteName } from "./wire";
 
 /** The longest server-provided text quoted in an error message. */
 export const MAX_QUOTED_SERVER_TEXT = 300;
-
-/** The routes whose failure may leave a change applied (the caller must look before re-sending). */
-const WRITE_ROUTES: ReadonlySet<AdminApiRouteName> = new Set(["create", "updateGeneral", "updateOptions"]);
-
-export function isWriteRoute(route: AdminApiRouteName): boolean {
-  return WRITE_ROUTES.has(route);
-}
 
 /** How a route is named to a person in messages. */
 export const ROUTE_DESCRIPTIONS: Record<AdminApiRouteName, string> = {

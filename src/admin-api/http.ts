@@ -11,12 +11,11 @@ import type { TokenProvider } from "../auth/token-provider";
 import {
   ROUTE_DESCRIPTIONS,
   classifyFailedResponse,
-  isWriteRoute,
   looksLikeHtml,
   looksLikeSignInPage,
 } from "./error-classification";
 import { DirectoryError, isDirectoryError } from "./errors";
-import { ADMIN_API_ROUTES, type AdminApiRouteName } from "./wire";
+import { ADMIN_API_ROUTES, isWriteRoute, type AdminApiRouteName } from "./wire";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 

@@ -14,6 +14,13 @@ export const ADMIN_API_ROUTES = {
 
 export type AdminApiRouteName = keyof typeof ADMIN_API_ROUTES;
 
+const WRITE_ROUTES: ReadonlySet<AdminApiRouteName> = new Set(["create", "updateGeneral", "updateOptions"]);
+
+/** The routes that change data: refused to a read-only caller, and possibly applied when they fail. */
+export function isWriteRoute(route: AdminApiRouteName): boolean {
+  return WRITE_ROUTES.has(route);
+}
+
 /** Production upstream. The newer admin.cloud.microsoft host did not serve this API when observed. */
 export const DEFAULT_ADMIN_CENTER_BASE_URL = "https://admin.microsoft.com";
 

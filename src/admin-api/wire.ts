@@ -21,6 +21,7 @@ export {
   DEFAULT_ADMIN_CENTER_SCOPE,
   EXCHANGE_WRITE_ROLES,
   exchangeAdminCenterUrl,
+  isWriteRoute,
   type AdminApiRouteName,
 } from "./wire-constants";
 
@@ -118,12 +119,6 @@ export interface CreateContactBody {
   ContactName?: string;
 }
 
-/**
- * Response of create: either the created contact (with its id) or a bare
- * acknowledgement (anything else, including an empty body). Parsed by the client
- * into `{ contact }` or `{ contact: null }`.
- */
-export const CreateContactResponseSchema = z.union([ContactRecordSchema, z.unknown()]);
-
-/** Responses of both PUTs: the updated contact, or a bare acknowledgement. */
-export const UpdateContactResponseSchema = CreateContactResponseSchema;
+// The responses of create and both PUTs have no schema of their own: either the contact
+// (ContactRecordSchema, possibly under one property) or a bare acknowledgement of any
+// shape. The client reads them in client.ts (contactInBody).

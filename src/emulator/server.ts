@@ -14,6 +14,7 @@ import { z } from "zod";
 import {
   ADMIN_API_ROUTES,
   EXCHANGE_WRITE_ROLES,
+  isWriteRoute,
   type AdminApiRouteName,
   type ContactRecord,
 } from "../admin-api/wire";
@@ -91,7 +92,6 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const CONTROL_PREFIX = "/__emulator/";
 const API_PREFIX = "/admin/api";
-const WRITE_ROUTES: ReadonlySet<AdminApiRouteName> = new Set(["create", "updateGeneral", "updateOptions"]);
 
 class EmulatorState {
   store = new ContactStore();
@@ -223,7 +223,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         "Authentication failed. The access token is missing, invalid or expired.",
       );
     }
-    if (role === "readonly" && WRITE_ROUTES.has(route)) {
+    if (role === "readonly" && isWriteRoute(route)) {
       throw new EmulatedApiError(403, missingRoleMessage(EXCHANGE_WRITE_ROLES));
     }
   }
