@@ -23,6 +23,7 @@ import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
 import {
   createMayHaveHappened,
+  currentKey,
   draftLocked,
   INITIAL_PANE_STATE,
   paneReducer,
@@ -238,7 +239,7 @@ export class PaneController {
   // ---- the draft ----
 
   updateDraft(changes: Partial<ContactDraft>): void {
-    const key = this.#currentPersonKey();
+    const key = currentKey(this.#state);
     if (key === null) return;
     // Once the contact may exist, Finish applies the values it was created with.
     if (draftLocked(personFor(this.#state, key).promotion)) return;
@@ -254,7 +255,7 @@ export class PaneController {
   }
 
   setDetailsOpen(open: boolean): void {
-    const key = this.#currentPersonKey();
+    const key = currentKey(this.#state);
     if (key !== null) this.#dispatch({ type: "details-toggled", key, open });
   }
 
@@ -262,7 +263,7 @@ export class PaneController {
 
   /** "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run stopped. */
   promote(): void {
-    const key = this.#currentPersonKey();
+    const key = currentKey(this.#state);
     if (key !== null) void this.#promote(key, "user");
   }
 
@@ -328,14 +329,14 @@ export class PaneController {
 
   /** Saves (or with "" clears) the mail tip of the contact on screen. Resolves true when saved. */
   saveMailTip(mailTip: string): Promise<boolean> {
-    const key = this.#currentPersonKey();
+    const key = currentKey(this.#state);
     if (key === null) return Promise.resolve(false);
     return this.#edit(key, { type: "save-mail-tip", mailTip }, "user");
   }
 
   /** The "Shown in the address book" switch. Resolves true when saved. */
   setShownInAddressBook(shown: boolean): Promise<boolean> {
-    const key = this.#currentPersonKey();
+    const key = currentKey(this.#state);
     if (key === null) return Promise.resolve(false);
     return this.#edit(key, { type: "set-visibility", hidden: !shown }, "user");
   }
@@ -465,17 +466,13 @@ export class PaneController {
 
   // ---- helpers ----
 
-  #currentPersonKey(): string | null {
-    return this.#state.selection.kind === "sender" ? this.#state.selection.key : null;
-  }
-
   #contactOf(key: string): MailContact | null {
     const promotion = personFor(this.#state, key).promotion;
     if (promotion?.phase === "done") return promotion.contact;
     const address = this.#addresses.get(key);
     const cached = address ? this.#lookup.peek(address) : undefined;
     if (cached?.status === "exists") return cached.contact;
-    return this.#state.verdict.kind === "exists" && this.#currentPersonKey() === key
+    return this.#state.verdict.kind === "exists" && currentKey(this.#state) === key
       ? this.#state.verdict.contact
       : null;
   }

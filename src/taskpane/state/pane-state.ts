@@ -417,10 +417,7 @@ function markFailed(
   return steps.map((step) => {
     if (completed.includes(step.id)) return { ...step, status: "done" };
     if (step.id === failedStep) return { ...step, status: "failed" };
-    return {
-      ...step,
-      status: step.status === "running" ? "pending" : step.status === "done" ? "done" : "pending",
-    };
+    return { ...step, status: step.status === "done" ? "done" : "pending" };
   });
 }
 
