@@ -4,7 +4,6 @@
  */
 import type { TokenProvider } from "../auth/token-provider";
 import { findExactAddressMatch } from "./address-match";
-import { classifyFailedResponse } from "./error-classification";
 import { DirectoryError } from "./errors";
 import {
   sendAdminApiRequest,
@@ -54,15 +53,6 @@ export interface SearchOptions extends ClientCallOptions {
 export interface CreateContactResult {
   /** The created contact when the API returned it; null for a bare acknowledgement. */
   contact: ContactRecord | null;
-}
-
-/** Properties by which an admin center acknowledgement has been seen to report failure with a 2xx status. */
-const FAILURE_FLAGS = ["Succeeded", "Success", "IsSuccess", "IsSucceeded"] as const;
-
-function reportsFailure(body: unknown): boolean {
-  if (typeof body !== "object" || body === null) return false;
-  const record = body as Record<string, unknown>;
-  return FAILURE_FLAGS.some((flag) => record[flag] === false);
 }
 
 /** The contact in a write's response: the body itself, or one property of it that is a contact. */
@@ -220,28 +210,17 @@ export class AdminCenterClient {
     return contact;
   }
 
-  /** A write's body: empty, an acknowledgement or a contact. A 2xx that says it failed is an error. */
+  /**
+   * A write's body: empty, an acknowledgement or a contact. (A 2xx that says it failed
+   * never gets here: sendAdminApiRequest turns it into an error, with the token at hand to scrub.)
+   */
   #parseWriteResponse(route: AdminApiRouteName, response: AdminApiResponse): unknown {
-    let body: unknown;
     try {
-      body = parseJsonBody(route, response);
+      return parseJsonBody(route, response);
     } catch (error) {
       // A short non-JSON 2xx body ("OK", "true") is an acknowledgement, not a failure.
       if (response.bodyText.trim().length <= 64) return undefined;
       throw error;
     }
-    if (reportsFailure(body)) {
-      throw classifyFailedResponse({
-        route,
-        status: response.status,
-        reportedFailure: true,
-        contentType: response.contentType,
-        bodyText: response.bodyText,
-        retryAfterHeader: null,
-        requestId: response.requestId,
-        nowMs: Date.now(),
-      });
-    }
-    return body;
   }
 }

@@ -67,6 +67,23 @@ export function looksLikeHtml(contentType: string, bodyText: string): boolean {
   return /\bhtml\b/i.test(contentType) || /^\s*</.test(bodyText);
 }
 
+/** Properties by which an admin center acknowledgement has been seen to report failure with a 2xx status. */
+const FAILURE_FLAGS = ["Succeeded", "Success", "IsSuccess", "IsSucceeded"] as const;
+
+/** True for a 2xx JSON body that says the call failed (`{"Succeeded": false, "Message": ...}`). */
+export function bodyReportsFailure(bodyText: string): boolean {
+  const trimmed = bodyText.trim();
+  if (!trimmed.startsWith("{")) return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(trimmed);
+  } catch {
+    return false;
+  }
+  const record = asRecord(body);
+  return record !== null && FAILURE_FLAGS.some((flag) => record[flag] === false);
+}
+
 /** An HTML page that asks for credentials: what a relay or proxy answers when the token was not accepted. */
 export function looksLikeSignInPage(bodyText: string): boolean {
   return /sign[\s-]?in|log[\s-]?in|login\.microsoftonline|<input[^>]+type=["']?password/i.test(bodyText);

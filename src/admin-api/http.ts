@@ -10,6 +10,7 @@
 import type { TokenProvider } from "../auth/token-provider";
 import {
   ROUTE_DESCRIPTIONS,
+  bodyReportsFailure,
   classifyFailedResponse,
   looksLikeHtml,
   looksLikeSignInPage,
@@ -237,7 +238,8 @@ export async function exchangeWithAdminApi(
 
 /**
  * Sends one request; resolves with a usable 2xx response, or throws a DirectoryError.
- * A 2xx HTML page (a sign-in page served instead of the API) is a protocol error.
+ * A 2xx HTML page (a sign-in page served instead of the API) is a protocol error; a 2xx
+ * write acknowledgement that reports failure is classified like the refusal it is.
  */
 export async function sendAdminApiRequest(
   config: AdminApiHttpConfig,
@@ -247,7 +249,8 @@ export async function sendAdminApiRequest(
 ): Promise<AdminApiResponse> {
   const { response, token } = await exchangeKeepingToken(config, route, body, options);
   const { status, requestId } = response;
-  if (status >= 200 && status < 300) {
+  const is2xx = status >= 200 && status < 300;
+  if (is2xx) {
     if (looksLikeHtml(response.contentType, response.bodyText)) {
       throw new DirectoryError({
         kind: "protocol",
@@ -259,11 +262,13 @@ export async function sendAdminApiRequest(
           : `The admin center answered the ${ROUTE_DESCRIPTIONS[route]} call with an HTML page instead of data.`,
       });
     }
-    return response;
+    // Only write acknowledgements carry such flags; a search body is checked by its schema.
+    if (!isWriteRoute(route) || !bodyReportsFailure(response.bodyText)) return response;
   }
   throw classifyFailedResponse({
     route,
     status,
+    reportedFailure: is2xx,
     contentType: response.contentType,
     bodyText: response.bodyText,
     retryAfterHeader: response.retryAfterHeader,

@@ -95,6 +95,15 @@ const paths: FailurePath[] = [
     call: (c) => c.createContact(body),
   },
   {
+    name: "a 200 that reports failure, echoing the token",
+    fault: {
+      route: "create",
+      status: 200,
+      body: { Succeeded: false, Message: `Token ${SECRET_TOKEN} could not be used.` },
+    },
+    call: (c) => c.createContact(body),
+  },
+  {
     name: "throttled beyond budget (429)",
     fault: { route: "search", status: 429, headers: { "Retry-After": "600" } },
     call: (c) => c.searchContacts(""),
