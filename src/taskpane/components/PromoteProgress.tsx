@@ -8,6 +8,7 @@ import { useEffect, useRef, type JSX } from "react";
 import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types";
 import {
   createConfirmed,
+  createMayHaveHappened,
   type PromoteStepView,
   type PromotionView,
   type StepStatus,
@@ -80,7 +81,8 @@ export function PromoteProgress({
           failure={promotion.failure}
           title={whatIsLeft(promotion.failedStep, promotion.state)}
           retryLabel={createConfirmed(promotion.state) ? strings.progress.finish : strings.progress.tryAgain}
-          alwaysOfferRetry={createConfirmed(promotion.state)}
+          // The form hides Add while create may have happened: this is then the only way forward.
+          alwaysOfferRetry={createMayHaveHappened(promotion.state)}
           onRetry={onFinish}
           onSignIn={onSignIn}
         />

@@ -1,0 +1,60 @@
+/** @jest-environment jsdom */
+/**
+ * The progress view after a failed promotion. While create may have happened the form
+ * hides Add (a fresh create could duplicate the contact), so this view must offer the
+ * way forward itself, whatever the error's own remedy.
+ */
+import { render, screen } from "@testing-library/react";
+import { DirectoryError } from "../../admin-api/errors";
+import type { PromoteState } from "../../contacts/workflow-types";
+import type { PromotionView } from "../state/pane-state";
+import { strings } from "../strings";
+import { contactDraft, mailContact } from "../test-support/fixtures";
+import { PromoteProgress } from "./PromoteProgress";
+
+function failedPromotion(state: Partial<PromoteState>): Extract<PromotionView, { phase: "failed" }> {
+  const draft = contactDraft();
+  return {
+    phase: "failed",
+    steps: [{ id: "create", label: "Create the contact", status: "failed" }],
+    failedStep: "create",
+    state: {
+      draft,
+      nameUsed: draft.name,
+      completed: [],
+      contact: null,
+      createOutcomeUnknown: false,
+      ...state,
+    },
+    failure: {
+      action: { type: "promote" },
+      // "forbidden" offers no button of its own: nothing in the pane can fix a missing role.
+      error: new DirectoryError({ kind: "forbidden", message: "Forbidden.", route: "search" }),
+      autoRetryAt: null,
+      signingIn: false,
+      signInFailed: false,
+    },
+  };
+}
+
+function renderProgress(promotion: Extract<PromotionView, { phase: "failed" }>) {
+  render(
+    <PromoteProgress promotion={promotion} focusOnMount={false} onFinish={() => {}} onSignIn={() => {}} />,
+  );
+}
+
+test("create's answer was lost, then the look before creating again was refused: Try again is still offered", () => {
+  renderProgress(failedPromotion({ createOutcomeUnknown: true }));
+  expect(screen.getByText(strings.progress.createUnknown)).toBeTruthy();
+  expect(screen.getByRole("button", { name: strings.progress.tryAgain })).toBeTruthy();
+});
+
+test("created, a later step refused: Finish is offered", () => {
+  renderProgress(failedPromotion({ completed: ["create"], contact: mailContact() }));
+  expect(screen.getByRole("button", { name: strings.progress.finish })).toBeTruthy();
+});
+
+test("nothing was created and the error has no remedy: no button (the form's Add is there)", () => {
+  renderProgress(failedPromotion({}));
+  expect(screen.queryByRole("button")).toBeNull();
+});
