@@ -207,4 +207,3 @@ function followAbort(signal: AbortSignal | undefined, controller: AbortControlle
   signal.addEventListener("abort", onAbort, { once: true });
   return () => signal.removeEventListener("abort", onAbort);
 }
-
