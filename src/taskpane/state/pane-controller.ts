@@ -52,7 +52,7 @@ type AttemptOrigin = "user" | "automatic";
 
 export interface PaneControllerOptions {
   now?: () => number;
-  /** Share a lookup cache (the story page does); by default the controller makes its own. */
+  /** A lookup cache to use (tests pass one whose searches do not supersede each other); by default the controller makes its own. */
   lookup?: ContactLookup;
   /** Where the prefill and the promotion workflow come from; by default the pane's "prefill" chunk. */
   draftWorkflow?: ModuleLoader<DraftWorkflow>;

@@ -1,5 +1,5 @@
 /**
- * An in-memory MailHost for pane tests and the story page: a test selects items and
+ * An in-memory MailHost for pane tests: a test selects items and
  * changes the theme, and the pane sees exactly what it would see from Outlook.
  */
 import type { HeaderAddress } from "../../contacts/types";
