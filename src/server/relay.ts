@@ -240,7 +240,14 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
                         body: decoded,
                       },
                 ),
-              () => settle({ kind: "unreachable" }),
+              // zlib refuses to inflate past maxOutputLength with ERR_BUFFER_TOO_LARGE: the answer
+              // was too large, not unreachable; anything else is a corrupt body.
+              (error: unknown) =>
+                settle(
+                  (error as { code?: string } | null)?.code === "ERR_BUFFER_TOO_LARGE"
+                    ? { kind: "too-large" }
+                    : { kind: "unreachable" },
+                ),
             );
           });
           upstreamResponse.on("error", () =>

@@ -300,6 +300,25 @@ describe("header hygiene", () => {
     expect(response.headers["content-encoding"]).toBeUndefined();
     expect(response.body).toBe(json);
   });
+
+  it("says the answer was too large when a compressed answer inflates past the limit", async () => {
+    const { gzipSync } = await import("node:zlib");
+    // 9 MiB of JSON whitespace compresses to a few KiB: small on the wire, over the 8 MiB limit once decoded.
+    const bomb = gzipSync(Buffer.alloc(9 * 1024 * 1024, " "));
+    upstream.reply = () => ({
+      status: 200,
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: bomb,
+    });
+    const response = await sendRaw(relayServer.url, {
+      method: "POST",
+      path: ADMIN_API_ROUTES.search.path,
+      headers: AUTH,
+      body: SEARCH_BODY,
+    });
+    expect(response.status).toBe(502);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: "UpstreamResponseTooLarge" } });
+  });
 });
 
 describe("refusals before anything goes upstream", () => {
