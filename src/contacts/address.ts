@@ -139,8 +139,12 @@ export function normalizeAddress(raw: string): NormalizeAddressResult {
   };
 }
 
-/** Exchange's comparison key: whole address, case-insensitive, domain in ASCII form. */
-function comparisonKey(raw: string): string {
+/**
+ * Exchange's comparison key: whole address, case-insensitive, domain in ASCII form. Two
+ * addresses have the same key exactly when `sameAddress` says they are the same, so it
+ * keys anything per person (the lookup cache, the pane's per-sender state).
+ */
+export function addressKey(raw: string): string {
   const normalized = normalizeAddress(raw);
   const text = normalized.ok ? normalized.value.address : raw.trim();
   return text.normalize("NFC").toLowerCase();
@@ -152,7 +156,7 @@ function comparisonKey(raw: string): string {
  * `jane+news@x.com` and `jane@x.com` are different recipients.
  */
 export function sameAddress(a: string, b: string): boolean {
-  return comparisonKey(a) === comparisonKey(b);
+  return addressKey(a) === addressKey(b);
 }
 
 /**

@@ -101,6 +101,16 @@ describe("ContactLookup", () => {
     expect(directory.searches).toHaveLength(1);
   });
 
+  it("treats the Unicode and punycode forms of a domain as the same person, as Exchange does", async () => {
+    const { directory, lookup } = setup();
+    const first = lookup.lookup("jurgen@xn--mller-kva.de");
+    directory.search(0).resolve(null);
+    await expect(first).resolves.toEqual({ status: "missing" });
+    expect(lookup.peek("Jurgen@Müller.de")).toEqual({ status: "missing" });
+    await expect(lookup.lookup("jurgen@müller.de")).resolves.toEqual({ status: "missing" });
+    expect(directory.searches).toHaveLength(1);
+  });
+
   it("caches a missing contact too", async () => {
     const { directory, lookup } = setup();
     const first = lookup.lookup("nobody@example.org");

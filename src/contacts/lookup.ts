@@ -13,6 +13,7 @@
  *   search again (and does not see a stale "missing" while the directory replicates).
  */
 import { untilAborted } from "./abortable";
+import { addressKey } from "./address";
 import { DirectoryError } from "../admin-api/errors";
 import type { ContactDirectory, MailContact } from "./directory";
 import type { LookupResult } from "./workflow-types";
@@ -55,7 +56,7 @@ export class ContactLookup {
 
   /** Cached answer for an address, instantly, or undefined. */
   peek(address: string): LookupResult | undefined {
-    return this.#cache.get(cacheKey(address))?.result;
+    return this.#cache.get(addressKey(address))?.result;
   }
 
   /**
@@ -64,7 +65,7 @@ export class ContactLookup {
    * still in flight: the older one rejects with kind "aborted" and its request is aborted.
    */
   async lookup(address: string, options: { signal?: AbortSignal } = {}): Promise<LookupResult> {
-    const key = cacheKey(address);
+    const key = addressKey(address);
     const previous = this.#current;
     this.#current = null;
     previous?.controller.abort();
@@ -111,7 +112,7 @@ export class ContactLookup {
 
   /** Writes update the cache: call after promote or edit with what the write returned. */
   remember(address: string, result: LookupResult): void {
-    this.#store(address, cacheKey(address), result);
+    this.#store(address, addressKey(address), result);
   }
 
   #store(address: string, key: string, result: LookupResult): void {
@@ -159,10 +160,6 @@ export class ContactLookup {
 }
 
 /** Exchange compares addresses case-insensitively. */
-function cacheKey(address: string): string {
-  return address.trim().toLowerCase();
-}
-
 function toLookupResult(contact: MailContact | null): LookupResult {
   return contact ? { status: "exists", contact } : { status: "missing" };
 }

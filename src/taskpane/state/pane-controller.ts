@@ -8,6 +8,7 @@
  * lifetime is the pane's, not a component's.
  */
 import { DirectoryError, isDirectoryError } from "../../admin-api/errors";
+import { addressKey } from "../../contacts/address";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
 import { validateDraft } from "../../contacts/draft-rules";
@@ -106,7 +107,7 @@ export class PaneController {
     this.#stopListening = [
       this.#services.host.onItemChanged(() => this.showCurrentItem()),
       this.#lookup.subscribe((address, result) =>
-        this.#dispatch({ type: "known-changed", key: personKey(address), result }),
+        this.#dispatch({ type: "known-changed", key: addressKey(address), result }),
       ),
       this.#services.onRetryNotice((notice) => this.#onRetryNotice(notice)),
     ];
@@ -146,7 +147,7 @@ export class PaneController {
       this.#services.org,
     );
     if (analysis.kind !== "external" || !analysis.address) {
-      const key = analysis.address ? personKey(analysis.address.address) : null;
+      const key = analysis.address ? addressKey(analysis.address.address) : null;
       this.#dispatch({
         type: "selected",
         generation,
@@ -157,7 +158,7 @@ export class PaneController {
       return;
     }
     const address = analysis.address.address;
-    const key = personKey(address);
+    const key = addressKey(address);
     this.#addresses.set(key, address);
     const cached = this.#lookup.peek(address);
     const verdict: Verdict = cached ? verdictFromLookup(cached) : { kind: "checking" };
@@ -205,7 +206,7 @@ export class PaneController {
   }
 
   #onRetryNotice(notice: DirectoryRetryNotice): void {
-    const key = personKey(notice.address);
+    const key = addressKey(notice.address);
     if (notice.kind === "finished") {
       this.#dispatch({ type: "retry-finished", key, call: notice.call });
       return;
@@ -476,11 +477,6 @@ export class PaneController {
       ? this.#state.verdict.contact
       : null;
   }
-}
-
-/** People are keyed by their stored address, compared as Exchange does (case-insensitively). */
-export function personKey(address: string): string {
-  return address.trim().toLowerCase();
 }
 
 function retryId(target: FailureTarget): string {
