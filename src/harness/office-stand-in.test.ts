@@ -287,7 +287,6 @@ describe("Office stand-in read through the pane's own MailHost (src/office)", ()
     const host = createOfficeMailHost(office as unknown as typeof Office);
     expect(host.readCurrentItem()).toEqual({
       kind: "message",
-      itemKey: "AAMk-one",
       from: { displayName: "From one", emailAddress: "rafael@adventure-works.com" },
       sender: { displayName: "Sender one", emailAddress: "lena@adventure-works.com" },
     });

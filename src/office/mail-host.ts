@@ -11,8 +11,6 @@ export type CurrentItem =
   | { kind: "not-message"; itemType: string }
   | {
       kind: "message";
-      /** Stable per item where Office provides it; used to tell items apart in logs-free state. */
-      itemKey: string;
       from: HeaderAddress | null;
       sender: HeaderAddress | null;
     };

@@ -21,7 +21,6 @@ type OfficeLike = typeof Office;
 /** What we read from `Office.context.mailbox.item`, typed as optional because every host differs. */
 interface ItemLike {
   itemType?: unknown;
-  itemId?: unknown;
   from?: unknown;
   sender?: unknown;
 }
@@ -33,8 +32,6 @@ export function createOfficeMailHost(office: OfficeLike): MailHost {
 class OfficeMailHost implements MailHost {
   readonly #office: OfficeLike;
   #context: MailHostContext;
-  /** Counts ItemChanged events; the item key when Office gives no itemId. */
-  #changeCount = 0;
   readonly #itemListeners = new Set<() => void>();
   readonly #themeListeners = new Set<(theme: OfficeThemeColors | null) => void>();
   #itemHandlerRegistered = false;
@@ -54,11 +51,8 @@ class OfficeMailHost implements MailHost {
     if (item === null || item === undefined) return { kind: "none" };
     const itemType = typeof item.itemType === "string" ? item.itemType : "unknown";
     if (itemType !== MESSAGE_ITEM_TYPE) return { kind: "not-message", itemType };
-    const itemKey =
-      typeof item.itemId === "string" && item.itemId !== "" ? item.itemId : `change-${this.#changeCount}`;
     return {
       kind: "message",
-      itemKey,
       from: toHeaderAddress(item.from),
       sender: toHeaderAddress(item.sender),
     };
@@ -96,7 +90,6 @@ class OfficeMailHost implements MailHost {
     mailbox.addHandlerAsync(
       this.#office.EventType.ItemChanged,
       () => {
-        this.#changeCount += 1;
         // Copy: a listener may unsubscribe while we iterate.
         for (const listener of [...this.#itemListeners]) callSafely(listener);
       },

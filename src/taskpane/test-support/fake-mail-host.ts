@@ -22,7 +22,6 @@ export const DARK_OFFICE_THEME: OfficeThemeColors = {
 export class FakeMailHost implements MailHost {
   readonly context: MailHostContext;
   #item: CurrentItem;
-  #itemKeyCounter = 0;
   readonly #itemListeners = new Set<() => void>();
   readonly #themeListeners = new Set<(theme: OfficeThemeColors | null) => void>();
   /** How many times onItemChanged was called: the pane must subscribe once. */
@@ -74,8 +73,7 @@ export class FakeMailHost implements MailHost {
 
   /** Selects a message from `from` (optionally sent by someone else on their behalf). */
   selectMessage(from: HeaderAddress | null, sender: HeaderAddress | null = from): void {
-    this.#itemKeyCounter += 1;
-    this.selectItem({ kind: "message", itemKey: `item-${this.#itemKeyCounter}`, from, sender });
+    this.selectItem({ kind: "message", from, sender });
   }
 
   changeTheme(theme: OfficeThemeColors | null): void {
@@ -85,10 +83,6 @@ export class FakeMailHost implements MailHost {
 }
 
 /** A message item from `from`, for constructing a host with an initial selection. */
-export function messageFrom(
-  from: HeaderAddress | null,
-  sender: HeaderAddress | null = from,
-  itemKey = "item-0",
-): CurrentItem {
-  return { kind: "message", itemKey, from, sender };
+export function messageFrom(from: HeaderAddress | null, sender: HeaderAddress | null = from): CurrentItem {
+  return { kind: "message", from, sender };
 }
