@@ -30,7 +30,13 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2 },
   value: { overflowWrap: "anywhere" },
   empty: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Edit / Clear sit under the mail tip: a little air so they read as acting on it, not as part of it.
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
   link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   // Read by screen readers, not shown: the icon says the same to sighted people.
   visuallyHidden: {
