@@ -477,6 +477,18 @@ function switchRow(name: string, summary: SwitchSummary, latency: number | null)
   ];
 }
 
+/** Columns of the relay's load tables (one row per target and connection count: loadRow). */
+const LOAD_TABLE_COLUMNS = [
+  "target",
+  "connections",
+  "req/s",
+  "median",
+  "p99",
+  "errors",
+  "emulator CPU µs/req",
+  "relay CPU µs/req",
+];
+
 function loadRow(run: LoadRun): string[] {
   return [
     run.target,
@@ -733,19 +745,7 @@ export function renderReport(results: BenchResults): string {
     section(
       `${relay.loadTool} (npm) in the bench's process, the emulator and the production server (\`startServer\`, with its JSON access log written to /dev/null) each in their own Node process, all on loopback. The call: \`POST /admin/api/Contact/GetContacts\` for \`${relay.searchedAddress}\` (${relay.contactsInEmulator} contacts in the emulator, one match), at each level ${relay.repetitions} slices of ${relay.sliceSeconds} s per target, each after a 1 s warm-up, direct and relayed alternating (direct first, then relay first, ...), the slices of each target pooled. Latency percentiles come from autocannon's per-response times in fractional ms. CPU per request: each server process's \`process.cpuUsage()\` over the run, divided by the responses.`,
       "",
-      table(
-        [
-          "target",
-          "connections",
-          "req/s",
-          "median",
-          "p99",
-          "errors",
-          "emulator CPU µs/req",
-          "relay CPU µs/req",
-        ],
-        [...relay.runs.flatMap((run) => [loadRow(run.direct), loadRow(run.relay)])],
-      ),
+      table(LOAD_TABLE_COLUMNS, [...relay.runs.flatMap((run) => [loadRow(run.direct), loadRow(run.relay)])]),
       "",
       table(
         ["connections", "added median", "added p99", "throughput kept"],
@@ -773,19 +773,7 @@ export function renderReport(results: BenchResults): string {
       section(
         `The same at ${run.connections} connections with the emulator answering after ${run.upstreamLatencyMs} ms (as a distant admin center would):`,
         "",
-        table(
-          [
-            "target",
-            "connections",
-            "req/s",
-            "median",
-            "p99",
-            "errors",
-            "emulator CPU µs/req",
-            "relay CPU µs/req",
-          ],
-          [loadRow(run.direct), loadRow(run.relay)],
-        ),
+        table(LOAD_TABLE_COLUMNS, [loadRow(run.direct), loadRow(run.relay)]),
       );
     }
   }
