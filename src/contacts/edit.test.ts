@@ -1,28 +1,11 @@
 import { isDirectoryError } from "../admin-api/errors";
 import type { CallOptions, ContactDirectory, GeneralUpdate, MailContact, OptionsUpdate } from "./directory";
+import { mailContact } from "./test-support/mail-contact";
 import { setHiddenFromAddressLists, setMailTip } from "./edit";
 
+/** Ada, with a mail tip and a raw record, as a contact read back from the admin center would be. */
 function contact(overrides: Partial<MailContact> = {}): MailContact {
-  return {
-    id: "id-1",
-    name: "Ada Lovelace",
-    displayName: "Ada Lovelace",
-    firstName: "Ada",
-    lastName: "Lovelace",
-    address: "ada@analytical.example",
-    company: "Analytical Engines",
-    title: "",
-    phone: "",
-    mobilePhone: "",
-    fax: "",
-    webPage: "",
-    mailTip: "External: Analytical Engines",
-    hiddenFromAddressLists: false,
-    dirSynced: false,
-    adminCenterUrl: "https://admin.exchange.microsoft.com/x",
-    raw: { ContactId: "id-1" },
-    ...overrides,
-  };
+  return mailContact({ mailTip: "External: Analytical Engines", raw: { ContactId: "id-1" }, ...overrides });
 }
 
 /** Stores one contact and applies settings updates to it, as the seam promises. */

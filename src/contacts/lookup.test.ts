@@ -1,30 +1,10 @@
 import { DirectoryError, isDirectoryError } from "../admin-api/errors";
 import type { CallOptions, ContactDirectory, MailContact } from "./directory";
+import { mailContact } from "./test-support/mail-contact";
 import { ContactLookup } from "./lookup";
 import type { LookupResult } from "./workflow-types";
 
-function contact(overrides: Partial<MailContact> = {}): MailContact {
-  return {
-    id: "id-1",
-    name: "Ada Lovelace",
-    displayName: "Ada Lovelace",
-    firstName: "Ada",
-    lastName: "Lovelace",
-    address: "ada@analytical.example",
-    company: "Analytical Engines",
-    title: "",
-    phone: "",
-    mobilePhone: "",
-    fax: "",
-    webPage: "",
-    mailTip: "",
-    hiddenFromAddressLists: false,
-    dirSynced: false,
-    adminCenterUrl: "https://admin.exchange.microsoft.com/x",
-    raw: {},
-    ...overrides,
-  };
-}
+const contact = mailContact;
 
 interface PendingSearch {
   address: string;
