@@ -1,12 +1,12 @@
 /**
  * The seam between the workflow and whatever stores mail contacts.
  *
- * Today the admin center client implements it (src/admin-api/directory-adapter.ts);
- * Exchange's admin REST endpoint (InvokeCommand: New-MailContact, Set-Contact,
- * Set-MailContact) is meant to fit behind it later without touching the workflow or
- * the pane. Implementations throw `DirectoryError` (src/admin-api/errors.ts) and
- * nothing else.
+ * The admin center client implements it (src/admin-api/), and Exchange's admin REST
+ * endpoint (InvokeCommand, src/exchange-rest/) fits behind it without touching the
+ * workflow or the pane. Implementations throw `DirectoryError`
+ * (src/contacts/directory-error.ts) and nothing else.
  */
+import type { AddressHolder } from "./directory-error";
 
 /** A mail contact as the product sees it, whatever the backend. */
 export interface MailContact {
@@ -85,6 +85,12 @@ export interface ContactDirectory {
    * Exactly one logical lookup; look-alikes that merely start with the address are ignored.
    */
   findByAddress(address: string, options?: CallOptions): Promise<MailContact | null>;
+  /**
+   * Who else (a mailbox, guest, group, mail user) already holds `address`, or null when
+   * nobody does. Absent on backends that cannot ask (the admin center API searches
+   * contacts only; there the holder is known only from a failed create's error).
+   */
+  findHolder?(address: string, options?: CallOptions): Promise<AddressHolder | null>;
   /**
    * Creates the contact. Resolves with the created contact when the backend returns it,
    * or null when it only acknowledges (the caller then finds it by address).
