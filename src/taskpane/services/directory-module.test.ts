@@ -41,7 +41,7 @@ test("a throttled search: 'waiting' names the address and the server's delay, th
       kind: "waiting",
       call: expect.any(Number),
       address: "jane@fabrikam.com",
-      route: "search",
+      operation: "findByAddress",
       attempt: 2,
       delayMs: 1000,
       reason: "throttled",

@@ -30,10 +30,10 @@ export function createNoticingDirectory(options: NoticingDirectoryOptions): Cont
           kind: "waiting",
           call: id,
           address,
-          route: notice.route,
+          operation: notice.operation,
           attempt: notice.attempt,
           delayMs: notice.delayMs,
-          reason: notice.error.kind === "throttled" ? "throttled" : "transient",
+          reason: notice.error.kind === "throttled" ? "throttled" : "unavailable",
         });
       },
     });
