@@ -80,9 +80,9 @@ describe("setMailTip", () => {
 
   it("refuses character codes as markup too", async () => {
     const directory = new OneContactDirectory(contact());
-    expect(
-      isDirectoryError(await rejectionOf(setMailTip(directory, contact(), "AT&amp;T")), "invalid"),
-    ).toBe(true);
+    expect(isDirectoryError(await rejectionOf(setMailTip(directory, contact(), "AT&amp;T")), "invalid")).toBe(
+      true,
+    );
     expect(directory.optionUpdates).toHaveLength(0);
   });
 

@@ -565,9 +565,7 @@ describe("promoteContact: resuming after a failure", () => {
         resume: failed.state,
       }),
     );
-    expect(second.progress).toEqual([
-      { step: "update-options", index: 1, total: 1 },
-    ]);
+    expect(second.progress).toEqual([{ step: "update-options", index: 1, total: 1 }]);
   });
 
   it("re-applies an update that verify found not to have stuck", async () => {
