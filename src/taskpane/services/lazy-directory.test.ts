@@ -7,7 +7,7 @@ import { isDirectoryError } from "../../contacts/directory-error";
 import { FixedTokenProvider } from "../../auth/token-provider";
 import type { ContactDirectory } from "../../contacts/directory";
 import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../../emulator/server";
-import { createNoticingDirectory } from "./directory-module";
+import { createNoticingDirectory } from "../../composition/directory-module";
 import { createLazyDirectory } from "./lazy-directory";
 
 let emulator: RunningEmulator;

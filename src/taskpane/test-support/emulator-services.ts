@@ -8,7 +8,7 @@ import { FixedTokenProvider } from "../../auth/token-provider";
 import type { OrganizationConfig } from "../../contacts/types";
 import { DEMO_TOKENS, startEmulator, type EmulatorSeed, type RunningEmulator } from "../../emulator/server";
 import type { PaneServices } from "../pane-services";
-import { createNoticingDirectory } from "../services/directory-module";
+import { createNoticingDirectory } from "../../composition/directory-module";
 import { RetryNoticeHub } from "../services/retry-notices";
 import { FakeMailHost } from "./fake-mail-host";
 

@@ -3,10 +3,10 @@
  * by the client, and the pane hears about it (which call, which address, when) and
  * hears when that call is over; calls that were not retried say nothing.
  */
-import { FixedTokenProvider } from "../../auth/token-provider";
-import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../../emulator/server";
+import { FixedTokenProvider } from "../auth/token-provider";
+import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../emulator/server";
 import { createNoticingDirectory } from "./directory-module";
-import type { DirectoryRetryNotice } from "./retry-notices";
+import type { DirectoryRetryNotice } from "../taskpane/services/retry-notices";
 
 let emulator: RunningEmulator;
 
