@@ -5,7 +5,7 @@
  */
 import { AppConfigError, readAppConfig } from "../app-config";
 import { runAuthDialog } from "./auth-dialog-page";
-import type { AuthDialogMessage } from "./auth-dialog-protocol";
+import { loginHintFromHash, type AuthDialogMessage } from "./auth-dialog-protocol";
 
 function showStatus(text: string): void {
   const status = document.getElementById("status");
@@ -33,9 +33,13 @@ void Office.onReady(() => {
     messageParent(JSON.stringify(message));
     return;
   }
+  // Read the pane's hint, then drop it from the address bar (MSAL's redirect returns here).
+  const loginHint = loginHintFromHash(window.location.hash);
+  if (window.location.hash) history.replaceState(null, "", window.location.pathname);
   void runAuthDialog(settings, {
     origin: window.location.origin,
     pageUrl: `${window.location.origin}${window.location.pathname}`,
+    ...(loginHint ? { loginHint } : {}),
     messageParent,
     showStatus,
   });

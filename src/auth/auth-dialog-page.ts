@@ -6,13 +6,17 @@
  * only its short-lived interaction state uses sessionStorage, as MSAL always does.
  */
 import type { Configuration } from "@azure/msal-browser";
-import { AUTH_REDIRECT_PATH, type AuthDialogMessage } from "./auth-dialog-protocol";
+import { AUTH_REDIRECT_PAGE, pageBeside, type AuthDialogMessage } from "./auth-dialog-protocol";
 import type { MsalTokenResult } from "./nested-app-auth";
-import { msalErrorCode } from "./sign-in-error";
+import { signInErrorFrom } from "./sign-in-error";
 
 export interface RedirectMsalClient {
   handleRedirectPromise(): Promise<MsalTokenResult | null>;
-  acquireTokenRedirect(request: { scopes: string[]; redirectStartPage?: string }): Promise<void>;
+  acquireTokenRedirect(request: {
+    scopes: string[];
+    redirectStartPage?: string;
+    loginHint?: string;
+  }): Promise<void>;
 }
 
 export interface StandardMsalModule {
@@ -30,6 +34,8 @@ export interface AuthDialogEnvironment {
   origin: string;
   /** This page's URL without query or hash: where MSAL returns after the redirect bridge. */
   pageUrl: string;
+  /** The pane's login hint (from the dialog URL's fragment). */
+  loginHint?: string;
   /** Office.context.ui.messageParent, restricted to our origin where the host allows. */
   messageParent(message: string): void;
   /** Shows a line of status text on the page. */
@@ -53,7 +59,7 @@ export async function runAuthDialog(
       auth: {
         clientId: settings.clientId,
         authority: settings.authority,
-        redirectUri: `${environment.origin}${AUTH_REDIRECT_PATH}`,
+        redirectUri: pageBeside(AUTH_REDIRECT_PAGE, environment.pageUrl),
       },
       cache: { cacheLocation: "memoryStorage" },
     });
@@ -68,16 +74,18 @@ export async function runAuthDialog(
       return "token-sent";
     }
     environment.showStatus("Opening Microsoft sign-in…");
-    await client.acquireTokenRedirect({ scopes: [settings.scope], redirectStartPage: environment.pageUrl });
+    await client.acquireTokenRedirect({
+      scopes: [settings.scope],
+      redirectStartPage: environment.pageUrl,
+      ...(environment.loginHint ? { loginHint: environment.loginHint } : {}),
+    });
     return "redirecting";
   } catch (error) {
-    const code = msalErrorCode(error);
+    // The person already interacted here: consent and other Entra refusals go back to the
+    // pane with their code, to be shown with the admin setup pointer.
+    const { failure, code, aadsts } = signInErrorFrom(error, "interactive");
     environment.showStatus("Sign-in did not complete. You can close this window and try again.");
-    send(
-      code === "user_cancelled"
-        ? { type: "gal-auth-error", failure: "cancelled", code }
-        : { type: "gal-auth-error", failure: "failed", ...(code ? { code } : {}) },
-    );
+    send({ type: "gal-auth-error", failure, ...(code ? { code } : {}), ...(aadsts ? { aadsts } : {}) });
     return "error-sent";
   }
 }

@@ -38,7 +38,10 @@ async function start(): Promise<void> {
   }
 
   try {
-    const services = createPaneServices(office, config, { origin: window.location.origin });
+    const services = createPaneServices(office, config, {
+      origin: window.location.origin,
+      pageUrl: window.location.href,
+    });
     root.render(<App services={services} />);
   } catch (error) {
     // Never leave the skeleton spinning: say something a person can act on.

@@ -106,6 +106,25 @@ export const strings = {
     company: "Company",
   },
 
+  /**
+   * Sign-in problems, keyed by SignInError's `failure` (src/auth/sign-in-error.ts); the
+   * codes are shown for support. Where only an administrator can help, the pointer is the
+   * add-in's admin setup guide (docs/admin-setup.md).
+   */
+  signIn: {
+    "interaction-required": "Sign-in is needed. Choose Sign in again to continue.",
+    cancelled: "Sign-in was cancelled. Choose Sign in again when you are ready.",
+    unavailable:
+      "Sign-in could not open: this Outlook blocked both the sign-in popup and the sign-in dialog. Allow popups for Outlook, or use Outlook on the web.",
+    aborted: "Sign-in was stopped.",
+    network: "The Microsoft sign-in service could not be reached. Check the connection, then try again.",
+    "admin-setup":
+      "Microsoft Entra refused the sign-in. Signing in again will not change that: an administrator has to finish the add-in's setup (consent and app registration, described in the add-in's admin setup guide, docs/admin-setup.md).",
+    failed:
+      "Sign-in failed. Try again; if it keeps failing, ask your administrator to check the add-in's registration (docs/admin-setup.md).",
+    codes: (codes: readonly string[]) => `Error code: ${codes.join(", ")}`,
+  },
+
   errors: {
     forbidden: (roles: readonly string[]) =>
       `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
