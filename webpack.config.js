@@ -31,7 +31,7 @@ const OFFICE_JS_SOURCES = {
   /** Our own origin (sovereign or air-gapped clouds): @microsoft/office-js copied to office-js/. */
   self: "office-js/office.js",
   /** The demo's Office stand-in, served by the demo server (src/harness/webpack.harness.js builds it). */
-  demo: "/harness/office-stand-in.js",
+  demo: "harness/office-stand-in.js",
 };
 const SELF_HOSTED_OFFICE_JS_DIR = "office-js";
 
