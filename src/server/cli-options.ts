@@ -21,6 +21,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "frame-ancestor": { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
       "base-path": { type: "string" },
+      "csp-report": { type: "boolean" },
     },
   });
   const certPath = values.cert ?? env.TLS_CERT_PATH;
@@ -37,6 +38,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     trustProxy: values["trust-proxy"] ?? isTruthy(env.TRUST_PROXY),
     frameAncestors: values["frame-ancestor"] ?? DEFAULT_FRAME_ANCESTORS,
     basePath: normalizeBasePath(values["base-path"] ?? env.BASE_PATH ?? ""),
+    cspReports: values["csp-report"] ?? isTruthy(env.CSP_REPORT),
     relayTimeoutMs: parseInteger(
       values["timeout-ms"] ?? env.RELAY_TIMEOUT_MS,
       DEFAULT_RELAY_TIMEOUT_MS,

@@ -3,8 +3,11 @@
  * four admin center calls, on one origin, with security headers and an access log line
  * on every response.
  *
- * Request pipeline: extra handlers (the demo's routes) → relay (/admin/api/...) →
- * static files (dist/) → 404.
+ * Request pipeline: extra handlers (the demo's routes) → CSP reports (when on) → relay
+ * (/admin/api/...) → static files (dist/) → 404.
+ *
+ * The CSP's connect-src and frame-src come from the build's configuration in
+ * dist/.build-config.json (csp-sources.ts).
  *
  * HTTPS: either terminate TLS here (`tls`), or run plain HTTP behind a TLS-terminating
  * proxy. HSTS is sent only when the response really goes out over HTTPS: always with
@@ -20,6 +23,8 @@ import { jsonLinesLogger, logWhenDone, type AccessLogger } from "./access-log";
 import type { RequestHandler } from "./handler";
 import { sendJsonError } from "./json-response";
 import { createRelayHandler } from "./relay";
+import { createCspReportHandler, CSP_REPORT_PATH, type CspViolationLogger } from "./csp-report";
+import { cspSourcesFor, readBuildConfig } from "./csp-sources";
 import { securityHeaderSetter } from "./security-headers";
 import { createStaticHandler } from "./static";
 
@@ -49,6 +54,13 @@ export interface ServerOptions {
    * Default "" (the origin's root).
    */
   basePath?: string;
+  /**
+   * For trials: the CSP gets report-uri / report-to pointing at POST <basePath>/csp-report,
+   * where each violation is logged as facts (csp-report.ts). Default off.
+   */
+  cspReports?: boolean;
+  /** Where violations go when cspReports is on. Default: JSON lines on stdout. */
+  cspReportLog?: CspViolationLogger;
   /** Run before the relay; each either answers or calls next(). */
   extraHandlers?: readonly RequestHandler[];
   /** Default: JSON lines on stdout. */
@@ -75,10 +87,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? jsonLinesLogger();
   const relay = createRelayHandler({ upstream: options.upstream, timeoutMs: options.relayTimeoutMs });
   const serveStatic = createStaticHandler({ root: options.distDir, indexFile: options.indexFile });
-  const setSecurityHeaders = securityHeaderSetter({ frameAncestors: options.frameAncestors });
-  const chain: readonly RequestHandler[] = [...(options.extraHandlers ?? []), relay, serveStatic];
   const servesTls = options.tls !== undefined;
   const basePath = normalizeBasePath(options.basePath ?? "");
+  const buildConfig = readBuildConfig(options.distDir);
+  const sources = buildConfig ? cspSourcesFor(buildConfig) : null;
+  const setSecurityHeaders = securityHeaderSetter({
+    frameAncestors: options.frameAncestors,
+    ...(sources ? { connectSources: sources.connect, frameSources: sources.frame } : {}),
+    ...(options.cspReports ? { reportTo: `${basePath}${CSP_REPORT_PATH}` } : {}),
+  });
+  const chain: readonly RequestHandler[] = [
+    ...(options.extraHandlers ?? []),
+    ...(options.cspReports ? [createCspReportHandler(options.cspReportLog)] : []),
+    relay,
+    serveStatic,
+  ];
 
   const isHttps = (req: IncomingMessage): boolean => {
     if (servesTls) return true;
