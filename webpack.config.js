@@ -19,6 +19,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const tsx = require("tsx/cjs/api");
 
+/** @type {typeof import("./src/taskpane/strings")} */
+const { strings } = tsx.require("./src/taskpane/strings.ts", __filename);
 /** @type {typeof import("./scripts/manifest-rewrite")} */
 const { rewriteManifestUrls, parsePublicUrl } = tsx.require("./scripts/manifest-rewrite.ts", __filename);
 
@@ -193,6 +195,7 @@ module.exports = async (env = {}, argv = {}) => {
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "assets/support.html", to: "support.html" },
+    { from: "src/taskpane/unsupported-host.js", to: "unsupported-host.js" },
     {
       from: "manifest.xml",
       to: "manifest.xml",
@@ -246,7 +249,10 @@ module.exports = async (env = {}, argv = {}) => {
             filename: `${page.name}.html`,
             template: page.template,
             chunks: [page.name],
-            templateParameters: { officeJsUrl: page.officeJs ? OFFICE_JS_SOURCES[officeJs] : "" },
+            templateParameters: {
+              officeJsUrl: page.officeJs ? OFFICE_JS_SOURCES[officeJs] : "",
+              unsupportedHost: strings.unsupportedHost,
+            },
           }),
       ),
       new CopyWebpackPlugin({ patterns: copies }),

@@ -5,6 +5,12 @@
 export const strings = {
   appTitle: "GAL Contact",
 
+  /** Shown by taskpane.html's classic script where the pane cannot run (Trident, EdgeHTML). */
+  unsupportedHost: {
+    title: "This version of Outlook is not supported",
+    body: "GAL Contact needs a newer Outlook: Outlook on the web, the new Outlook for Windows, Microsoft 365 Outlook for Windows with the Microsoft Edge WebView2 runtime, or Outlook for Mac. Ask your administrator which one to use.",
+  },
+
   empty: {
     noItem: "Select a message to see its sender.",
     notMessage: (itemType: string) => `This works on messages; this item is ${describeItemType(itemType)}.`,
