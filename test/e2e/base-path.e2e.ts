@@ -16,8 +16,19 @@ afterAll(async () => {
   await session?.close();
 });
 
-it("runs under /gal: verdict from the emulator through /gal/admin/api, no request outside /gal/", async () => {
+it("serves the pane under /gal with the CSP built from the demo build's configuration", async () => {
+  const response = await fetch(`${session.demo.url}/taskpane.html`);
+  const csp = response.headers.get("content-security-policy") ?? "";
+  expect(csp).toContain("connect-src 'self' https://login.microsoftonline.com;");
+  expect(csp).not.toContain("unsafe-eval");
+});
+
+it("runs under /gal: verdict from the emulator through /gal/admin/api, no request outside /gal/, no CSP violation", async () => {
   const demo = await session.open();
+  const violations: string[] = [];
+  demo.page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   const outside: string[] = [];
   const relayed: string[] = [];
   demo.page.on("request", (request) => {
@@ -31,5 +42,6 @@ it("runs under /gal: verdict from the emulator through /gal/admin/api, no reques
   expect(relayed.length).toBeGreaterThan(0);
   expect(session.demo.emulator.requests().length).toBeGreaterThan(0);
   expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
   expect(demo.problems).toEqual([]);
 });
