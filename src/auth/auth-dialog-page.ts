@@ -38,9 +38,12 @@ export interface AuthDialogEnvironment {
   loginHint?: string;
   /** Office.context.ui.messageParent, restricted to our origin where the host allows. */
   messageParent(message: string): void;
-  /** Shows a line of status text on the page. */
-  showStatus(text: string): void;
+  /** Shows the status on the page. */
+  showStatus(status: AuthDialogStatus): void;
 }
+
+/** What the dialog page shows; the words are the entry's (strings.signInDialog). */
+export type AuthDialogStatus = "returning" | "opening" | "failed";
 
 export type AuthDialogOutcome = "redirecting" | "token-sent" | "error-sent";
 
@@ -65,7 +68,7 @@ export async function runAuthDialog(
     });
     const result = await client.handleRedirectPromise();
     if (result?.accessToken) {
-      environment.showStatus("Signed in. Returning to Outlook…");
+      environment.showStatus("returning");
       send({
         type: "gal-auth-token",
         accessToken: result.accessToken,
@@ -73,7 +76,7 @@ export async function runAuthDialog(
       });
       return "token-sent";
     }
-    environment.showStatus("Opening Microsoft sign-in…");
+    environment.showStatus("opening");
     await client.acquireTokenRedirect({
       scopes: [settings.scope],
       redirectStartPage: environment.pageUrl,
@@ -84,7 +87,7 @@ export async function runAuthDialog(
     // The person already interacted here: consent and other Entra refusals go back to the
     // pane with their code, to be shown with the admin setup pointer.
     const { failure, code, aadsts } = signInErrorFrom(error, "interactive");
-    environment.showStatus("Sign-in did not complete. You can close this window and try again.");
+    environment.showStatus("failed");
     send({ type: "gal-auth-error", failure, ...(code ? { code } : {}), ...(aadsts ? { aadsts } : {}) });
     return "error-sent";
   }

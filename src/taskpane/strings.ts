@@ -131,6 +131,16 @@ export const strings = {
     codes: (codes: readonly string[]) => `Error code: ${codes.join(", ")}`,
   },
 
+  /** The sign-in dialog's and redirect page's status line (src/auth/auth-dialog-entry.ts, auth-redirect-entry.ts). */
+  signInDialog: {
+    returning: "Signed in. Returning to Outlook…",
+    opening: "Opening Microsoft sign-in…",
+    failed: "Sign-in did not complete. You can close this window and try again.",
+    notConfigured:
+      "Sign-in is not configured for this add-in. Close this window and tell your administrator.",
+    redirectFailed: "Sign-in could not finish. Close this window and try again.",
+  },
+
   errors: {
     forbidden: (roles: readonly string[]) =>
       `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
