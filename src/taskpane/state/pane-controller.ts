@@ -3,7 +3,7 @@
  * promotions and edits, and retries what can be retried. Components only render its
  * state (a plain PaneState) and call its methods.
  *
- * Why a class with a store rather than hooks: promotions and automatic retries outlive
+ * Why a class with a store rather than hooks: promotions and the client's retries outlive
  * the sender on screen (a promotion for A continues while B is shown), so their
  * lifetime is the pane's, not a component's.
  */
@@ -40,9 +40,6 @@ import {
 } from "./pane-state";
 import { SignInError } from "../../auth/sign-in-error";
 
-/** Who started an attempt: a throttled automatic retry is not retried automatically again. */
-type AttemptOrigin = "user" | "automatic";
-
 export interface PaneControllerOptions {
   now?: () => number;
   /** A lookup cache to use (tests pass one whose searches do not supersede each other); by default the controller makes its own. */
@@ -57,7 +54,6 @@ export class PaneController {
   readonly #now: () => number;
   readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
   readonly #listeners = new Set<() => void>();
-  readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The stored address for each person key (keys are addressKey's). */
   readonly #addresses = new Map<string, string>();
   #state: PaneState = INITIAL_PANE_STATE;
@@ -110,8 +106,6 @@ export class PaneController {
   stop(): void {
     for (const stop of this.#stopListening) stop();
     this.#stopListening = [];
-    for (const timer of this.#retryTimers.values()) clearTimeout(timer);
-    this.#retryTimers.clear();
     this.#lifetime.abort();
   }
 
@@ -120,7 +114,6 @@ export class PaneController {
   /** Re-reads the selected item and shows its sender: the cached verdict at once, else "checking". */
   showCurrentItem(): void {
     const generation = ++this.#generation;
-    this.#cancelRetry(retryId({ kind: "lookup", generation: generation - 1 }));
     const item = this.#services.host.readCurrentItem();
     if (item.kind !== "message") {
       const selection: Selection =
@@ -167,7 +160,7 @@ export class PaneController {
       draft,
     });
     if (draft === null) this.#prefillWhenLoaded(key, analysis);
-    this.#runLookup(generation, address, "user");
+    this.#runLookup(generation, address);
   }
 
   /** Prefills `key`'s draft once the draft workflow has downloaded (it is keyed by person, so it cannot land on another). */
@@ -216,15 +209,14 @@ export class PaneController {
     });
   }
 
-  #runLookup(generation: number, address: string, origin: AttemptOrigin): void {
+  #runLookup(generation: number, address: string): void {
     this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
       (result) => this.#dispatch({ type: "lookup-resolved", generation, result }),
       (error: unknown) => {
         // Superseded by a newer lookup (another message) or the pane closed: nothing to show.
         if (isDirectoryError(error, "aborted") || generation !== this.#generation) return;
-        const failure = this.#failure({ type: "lookup" }, error, origin);
+        const failure = this.#failure({ type: "lookup" }, error);
         this.#dispatch({ type: "lookup-failed", generation, failure });
-        this.#scheduleAutomaticRetry({ kind: "lookup", generation }, failure);
       },
     );
   }
@@ -257,10 +249,10 @@ export class PaneController {
   /** "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run stopped. */
   promote(): void {
     const key = currentKey(this.#state);
-    if (key !== null) void this.#promote(key, "user");
+    if (key !== null) void this.#promote(key);
   }
 
-  async #promote(key: string, origin: AttemptOrigin): Promise<void> {
+  async #promote(key: string): Promise<void> {
     const person = personFor(this.#state, key);
     const draft = person.draft;
     // A draft exists only once the draft workflow has arrived, so `workflow` is there too.
@@ -271,7 +263,6 @@ export class PaneController {
       this.#dispatch({ type: "details-toggled", key, open: true });
       return;
     }
-    this.#cancelRetry(retryId({ kind: "promotion", key }));
     const previous = person.promotion?.phase === "failed" ? person.promotion : null;
     // Resume only once create may have happened; before that a fresh run sends the draft as it is now.
     const resume: PromoteState | undefined =
@@ -297,7 +288,7 @@ export class PaneController {
       return;
     }
     if (outcome.error.kind === "aborted" && this.#lifetime.signal.aborted) return;
-    const failure = this.#failure({ type: "promote" }, outcome.error, origin);
+    const failure = this.#failure({ type: "promote" }, outcome.error);
     this.#dispatch({
       type: "promote-failed",
       key,
@@ -305,7 +296,6 @@ export class PaneController {
       state: outcome.state,
       failure,
     });
-    this.#scheduleAutomaticRetry({ kind: "promotion", key }, failure);
   }
 
   // ---- edits of an existing contact ----
@@ -314,24 +304,22 @@ export class PaneController {
   saveMailTip(mailTip: string): Promise<boolean> {
     const key = currentKey(this.#state);
     if (key === null) return Promise.resolve(false);
-    return this.#edit(key, { type: "save-mail-tip", mailTip }, "user");
+    return this.#edit(key, { type: "save-mail-tip", mailTip });
   }
 
   /** The "Shown in the address book" switch. Resolves true when saved. */
   setShownInAddressBook(shown: boolean): Promise<boolean> {
     const key = currentKey(this.#state);
     if (key === null) return Promise.resolve(false);
-    return this.#edit(key, { type: "set-visibility", hidden: !shown }, "user");
+    return this.#edit(key, { type: "set-visibility", hidden: !shown });
   }
 
   async #edit(
     key: string,
     action: Extract<RetryableAction, { type: "save-mail-tip" | "set-visibility" }>,
-    origin: AttemptOrigin,
   ): Promise<boolean> {
     const contact = this.#contactOf(key);
     if (!contact || personFor(this.#state, key).edit.saving) return false;
-    this.#cancelRetry(retryId({ kind: "edit", key }));
     this.#dispatch({
       type: "edit-started",
       key,
@@ -352,9 +340,8 @@ export class PaneController {
         this.#contactGone(key, contact.address, action);
         return false;
       }
-      const failure = this.#failure(action, error, origin);
+      const failure = this.#failure(action, error);
       this.#dispatch({ type: "edit-failed", key, failure });
-      this.#scheduleAutomaticRetry({ kind: "edit", key }, failure);
       return false;
     }
   }
@@ -370,8 +357,7 @@ export class PaneController {
       this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
     }
     const lookupAddress = this.#addresses.get(key);
-    if (currentKey(this.#state) === key && lookupAddress)
-      this.#runLookup(this.#generation, lookupAddress, "user");
+    if (currentKey(this.#state) === key && lookupAddress) this.#runLookup(this.#generation, lookupAddress);
   }
 
   // ---- failures ----
@@ -379,7 +365,7 @@ export class PaneController {
   /** "Try again" (and "Finish"): runs the failed action again now. */
   retry(target: FailureTarget): void {
     const failure = this.#failureAt(target);
-    if (failure) this.#rerun(target, failure.action, "user");
+    if (failure) this.#rerun(target, failure.action);
   }
 
   /** "Sign in again": interactive sign-in, then the failed action once more. */
@@ -406,16 +392,14 @@ export class PaneController {
       return;
     }
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
-    this.#rerun(target, failure.action, "user");
+    this.#rerun(target, failure.action);
   }
 
   dismiss(target: FailureTarget): void {
-    this.#cancelRetry(retryId(target));
     this.#dispatch({ type: "failure-dismissed", target });
   }
 
-  #rerun(target: FailureTarget, action: RetryableAction, origin: AttemptOrigin): void {
-    this.#cancelRetry(retryId(target));
+  #rerun(target: FailureTarget, action: RetryableAction): void {
     switch (target.kind) {
       case "lookup": {
         if (target.generation !== this.#generation || this.#state.selection.kind !== "sender") return;
@@ -423,46 +407,26 @@ export class PaneController {
         const address = key !== null ? this.#addresses.get(key) : undefined;
         if (!address) return;
         this.#dispatch({ type: "lookup-retrying", generation: target.generation });
-        this.#runLookup(target.generation, address, origin);
+        this.#runLookup(target.generation, address);
         return;
       }
       case "promotion":
-        void this.#promote(target.key, origin);
+        void this.#promote(target.key);
         return;
       case "edit":
         if (action.type === "save-mail-tip" || action.type === "set-visibility") {
-          void this.#edit(target.key, action, origin);
+          void this.#edit(target.key, action);
         }
         return;
     }
   }
 
-  #failure(action: RetryableAction, error: unknown, origin: AttemptOrigin): ActionFailure {
-    return failureOf(action, asDirectoryError(error), {
-      now: this.#now(),
-      automaticRetryAllowed: origin === "user",
-    });
-  }
-
-  #scheduleAutomaticRetry(target: FailureTarget, failure: ActionFailure): void {
-    if (failure.autoRetryAt === null) return;
-    const id = retryId(target);
-    this.#cancelRetry(id);
-    const delay = Math.max(0, failure.autoRetryAt - this.#now());
-    this.#retryTimers.set(
-      id,
-      setTimeout(() => {
-        this.#retryTimers.delete(id);
-        this.#rerun(target, failure.action, "automatic");
-      }, delay),
-    );
-  }
-
-  #cancelRetry(id: string): void {
-    const timer = this.#retryTimers.get(id);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.#retryTimers.delete(id);
+  /**
+   * The client already retried a throttled call within the retry policy's budget; past it,
+   * the pane offers Try again rather than a second, hidden retry loop.
+   */
+  #failure(action: RetryableAction, error: unknown): ActionFailure {
+    return failureOf(action, asDirectoryError(error));
   }
 
   #failureAt(target: FailureTarget): ActionFailure | null {
@@ -490,10 +454,6 @@ export class PaneController {
       ? this.#state.verdict.contact
       : null;
   }
-}
-
-function retryId(target: FailureTarget): string {
-  return target.kind === "lookup" ? `lookup:${target.generation}` : `${target.kind}:${target.key}`;
 }
 
 /** Directory implementations throw DirectoryError only; anything else is a bug shown as a protocol problem. */
