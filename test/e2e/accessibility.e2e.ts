@@ -57,6 +57,11 @@ async function openPane(theme: Theme): Promise<{ demo: DemoPage; frame: Frame }>
   )?.contentFrame();
   if (!frame) throw new Error("The pane's frame is not there.");
   expect(await frame.evaluate(() => window.innerWidth)).toBe(PANE_WIDTH_PX);
+  // The pane runs under the production CSP (no inline script): axe must get in without weakening it.
+  const csp = (await fetch(frame.url())).headers.get("content-security-policy") ?? "";
+  const scriptSrc = csp.split("; ").find((directive) => directive.startsWith("script-src "));
+  expect(scriptSrc).toMatch(/^script-src 'self'/);
+  expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval/);
   return { demo, frame };
 }
 
@@ -100,7 +105,8 @@ interface PaneStateStep {
 /**
  * Every state, in an order that needs no reload between them: the faults first (each on a
  * sender not yet looked up, as the pane caches verdicts), then the views after a click,
- * then each message of the seeded demo.
+ * then each message of the seeded demo. A state another change adds (a screenshot, a
+ * warning, a translation) gets a step here too.
  */
 const STATES: readonly PaneStateStep[] = [
   {
