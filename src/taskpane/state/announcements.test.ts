@@ -74,7 +74,7 @@ test("the busy notice is said once per waiting call, with its countdown, not onc
   const wait = (call: number, attempt: number): PaneEvent => ({
     type: "retry-waiting",
     key: JANE,
-    wait: { call, route: "search", attempt, reason: "throttled", retryAt: NOW + 3_000 },
+    wait: { call, operation: "findByAddress", attempt, reason: "throttled", retryAt: NOW + 3_000 },
   });
   expect(
     said([select(1), wait(7, 1), wait(7, 2), { type: "retry-finished", key: JANE, call: 7 }, wait(8, 1)]),
@@ -93,7 +93,7 @@ test("the outcome of Add is said, and the verdict it leads to is not said twice"
     said([
       select(1),
       missing,
-      { type: "promote-started", key: JANE, plannedSteps: [] },
+      { type: "promote-started", key: JANE, completed: [] },
       { type: "promote-done", key: JANE, contact, alreadyExisted: false },
       refreshedExists,
     ]),
@@ -101,8 +101,7 @@ test("the outcome of Add is said, and the verdict it leads to is not said twice"
 });
 
 test("a failed Add is said with its reason each time it fails, Finish or not", () => {
-  // The error as the seam (src/contacts/directory-error.ts) carries it; the pane's words come from its kind.
-  const forbidden = failureOf({ type: "promote" }, new DirectoryError({ kind: "forbidden" }) as never, {
+  const forbidden = failureOf({ type: "promote" }, new DirectoryError({ kind: "forbidden" }), {
     now: NOW,
     automaticRetryAllowed: true,
   });
@@ -120,7 +119,7 @@ test("a failed Add is said with its reason each time it fails, Finish or not", (
     state,
     failure: forbidden,
   };
-  const started: PaneEvent = { type: "promote-started", key: JANE, plannedSteps: [] };
+  const started: PaneEvent = { type: "promote-started", key: JANE, completed: [] };
   const stopped = strings.announce.addStopped(guidanceFor(forbidden, NOW).message);
   expect(stopped).toContain("not change them");
   expect(said([select(1), missing, started, failed, refreshedMissing, started, failed])).toEqual([

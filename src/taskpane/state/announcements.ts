@@ -38,8 +38,8 @@ export class Announcer {
     const said: string[] = [];
 
     const wait = person.retryWaits.at(-1);
-    if (wait && !this.waitsSaid.has(`${wait.route}:${wait.call}`)) {
-      this.waitsSaid.add(`${wait.route}:${wait.call}`);
+    if (wait && !this.waitsSaid.has(`${wait.operation}:${wait.call}`)) {
+      this.waitsSaid.add(`${wait.operation}:${wait.call}`);
       const seconds = Math.ceil((wait.retryAt - now) / 1000);
       const title = wait.reason === "throttled" ? strings.retrying.title : strings.retrying.titleUnreachable;
       said.push(
