@@ -106,7 +106,9 @@ describe("throttled (fake timers)", () => {
     };
     renderSam({ ...pane.services, directory });
     await act(async () => answers[0]?.(new DirectoryError({ kind: "throttled", retryAfterMs: 3_000 })));
-    expect(screen.getByText(/still asking us to slow down/)).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Looking up the sender" })).toHaveTextContent(
+      /still asking us to slow down/,
+    );
     await act(async () => jest.advanceTimersByTime(60_000));
     expect(answers).toHaveLength(1);
 

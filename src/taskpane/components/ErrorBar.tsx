@@ -44,7 +44,12 @@ export function ErrorBar({
   const styles = useStyles();
   const guidance = guidanceFor(failure);
   return (
-    <MessageBar intent={guidance.intent} layout="multiline">
+    // Without a title, MessageBar's aria-labelledby would point at an id in no page.
+    <MessageBar
+      intent={guidance.intent}
+      layout="multiline"
+      {...(title ? {} : { "aria-labelledby": undefined })}
+    >
       <MessageBarBody>
         {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
         {guidance.message}
