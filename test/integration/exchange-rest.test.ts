@@ -17,7 +17,9 @@ import {
   type EmulatorSeed,
   type RunningEmulator,
 } from "../../src/emulator/server";
+import { createRelayHandler } from "../../src/server/relay";
 import { callApi } from "./emulator-test-support";
+import { startStandaloneRelay } from "./relay-harness";
 
 let emulator: RunningEmulator;
 
@@ -426,5 +428,41 @@ describe("the client", () => {
     expect(emulator.requests()[0]?.path).toBe(
       "/adminapi/beta/11111111-2222-3333-4444-555555555555/InvokeCommand",
     );
+  });
+});
+
+describe("through the relay", () => {
+  it("pages, creates and updates through the relay's InvokeCommand route; nextLinks stay on the relay", async () => {
+    reset({ generateContacts: 5, pageSize: 2 });
+    const relay = createRelayHandler({ upstream: emulator.url, exchangeUpstream: emulator.url });
+    const server = await startStandaloneRelay(relay);
+    try {
+      const client = clientFor({ baseUrl: server.url });
+      expect(
+        (await client.invoke("Get-MailContact", {}, { operation: "findByAddress" })).objects,
+      ).toHaveLength(5);
+      const directory = new ExchangeRestDirectory(client);
+      const created = (await directory.create(newContact()))!;
+      await directory.updateGeneral(created, { company: "Analytical Engines" });
+      expect(emulator.contacts().find((c) => c.ContactId === created.id)?.ContactCompany).toBe(
+        "Analytical Engines",
+      );
+    } finally {
+      await server.close();
+      relay.close();
+    }
+  });
+});
+
+describe("token audience on the admin center routes", () => {
+  it("refuses an Exchange token on /admin/api with 401", async () => {
+    reset();
+    const reply = await callApi(
+      emulator.url,
+      "search",
+      { SearchString: "", NextLink: "" },
+      { token: DEMO_TOKENS.exchangeAdmin },
+    );
+    expect(reply.status).toBe(401);
   });
 });
