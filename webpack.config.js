@@ -102,12 +102,13 @@ function setupMiddlewares(middlewares, _devServer) {
   const { createRelayHandler } = tsx.require("./src/server/relay.ts", __filename);
   /** @type {typeof import("./src/server/access-log")} */
   const { jsonLinesLogger } = tsx.require("./src/server/access-log.ts", __filename);
-  // First, so /admin/api/... never reaches the dev server's own handlers. ADMIN_UPSTREAM
-  // points it at the emulator; unset, it relays to the real admin center.
+  // First, so /admin/api/... and /adminapi/... never reach the dev server's own handlers.
+  // ADMIN_UPSTREAM and EXCHANGE_UPSTREAM point it at the emulator; unset, it relays to the real services.
   middlewares.unshift({
     name: "admin-api-relay",
     middleware: createRelayHandler({
       upstream: process.env.ADMIN_UPSTREAM || undefined,
+      exchangeUpstream: process.env.EXCHANGE_UPSTREAM || undefined,
       log: jsonLinesLogger(),
     }),
   });
