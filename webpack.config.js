@@ -6,7 +6,8 @@
  *   npm run build:dev    development build
  *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs' certificate
  *
- * Configuration comes from environment variables (docs/platform.md): ADDIN_CLIENT_ID,
+ * Configuration comes from environment variables (docs/platform.md): ADDIN_BACKEND,
+ * ADDIN_EXCHANGE_TENANT, ADDIN_CLIENT_ID,
  * ADDIN_AUTHORITY, ADDIN_API_SCOPE, ADDIN_API_BASE_URL, ADDIN_INTERNAL_DOMAINS,
  * ADDIN_MAIL_TIP_TEMPLATE, ADDIN_DEMO (injected into the bundle, read by src/app-config.ts),
  * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from) and
@@ -69,6 +70,8 @@ function isOn(value) {
 function buildTimeConfig() {
   const env = process.env;
   return {
+    backend: env.ADDIN_BACKEND ?? "",
+    exchangeTenant: env.ADDIN_EXCHANGE_TENANT ?? "",
     clientId: env.ADDIN_CLIENT_ID ?? "",
     authority: env.ADDIN_AUTHORITY ?? "",
     apiScope: env.ADDIN_API_SCOPE ?? "",

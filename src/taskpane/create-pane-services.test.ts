@@ -41,6 +41,8 @@ function fakeOffice(userAddress: string): typeof Office {
 
 function config(overrides: Partial<AppConfig>): AppConfig {
   return {
+    backend: "admin-center",
+    exchangeTenant: "",
     auth: {
       clientId: "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
       authority: "https://login.microsoftonline.com/organizations",
