@@ -5,7 +5,7 @@
  * Outside Outlook, or with a broken build configuration, render an explanation instead.
  */
 import { createRoot } from "react-dom/client";
-import { AppConfigError, readAppConfig, type AppConfig } from "../app-config";
+import { AppConfigError, readAppConfig, withDemoBackend, type AppConfig } from "../app-config";
 import { detectOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
@@ -30,7 +30,8 @@ async function start(): Promise<void> {
 
   let config: AppConfig;
   try {
-    config = readAppConfig();
+    // A demo build may be switched to another backend by the demo page (?backend=); others ignore it.
+    config = withDemoBackend(readAppConfig(), new URLSearchParams(window.location.search).get("backend"));
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
     root.render(<ConfigurationProblem problems={error.problems} />);
