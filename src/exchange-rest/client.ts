@@ -59,8 +59,10 @@ export interface ExchangeRestClientOptions {
   /** Origin (and optional path prefix) InvokeCommand's path is appended to: the relay, the emulator or the cloud's host. */
   baseUrl: string;
   tokens: TokenProvider;
-  /** Tenant id or verified domain; default: the token's `tid` claim. */
+  /** Tenant id or verified domain; default: the token's `tid` claim, then `fallbackTenant`. */
   tenant?: string;
+  /** Used when neither `tenant` nor the token names one (e.g. the signed-in user's domain, a verified domain). */
+  fallbackTenant?: string;
   /** The signed-in user's UPN, for X-AnchorMailbox; default: the token's `upn` or `preferred_username`. */
   user?: string;
   fetch?: FetchFunction;
@@ -339,7 +341,7 @@ export class ExchangeRestClient {
   }
 
   #route(context: InvokeContext, token: string): { tenant: string; user: string | undefined } {
-    const tenant = this.#options.tenant || claim(token, "tid");
+    const tenant = this.#options.tenant || claim(token, "tid") || this.#options.fallbackTenant;
     if (!tenant) {
       throw this.#error(context, {
         kind: "protocol",

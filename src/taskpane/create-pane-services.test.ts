@@ -119,6 +119,29 @@ describe("createPaneServices", () => {
     }
   });
 
+  it("ADDIN_BACKEND=exchange: the same pane services talk InvokeCommand, tenant from the user's domain", async () => {
+    const tokens = await startTokenServer(DEMO_TOKENS.exchangeAdmin);
+    try {
+      const services = createPaneServices(
+        fakeOffice("megan@contoso.com"),
+        config({ demo: true, apiBaseUrl: emulator.url, backend: "exchange" }),
+        { origin: tokens.origin },
+      );
+      const before = emulator.requests().length;
+      const contact = await services.directory.findByAddress("ada@analytical.example");
+      expect(contact).toMatchObject({ address: "ada@analytical.example", displayName: "Ada Lovelace" });
+      expect(emulator.requests().slice(before)).toEqual([
+        expect.objectContaining({
+          path: "/adminapi/beta/contoso.com/InvokeCommand",
+          cmdlet: "Get-MailContact",
+          status: 200,
+        }),
+      ]);
+    } finally {
+      await tokens.close();
+    }
+  });
+
   it("demo build: a token the emulator refuses surfaces as 'unauthenticated' after one refresh", async () => {
     const tokens = await startTokenServer("not-a-token-the-emulator-knows");
     try {

@@ -13,7 +13,7 @@ import { createOfficeAuthDialog, type DialogOffice } from "../auth/dialog-fallba
 import { NestedAppAuthTokenProvider } from "../auth/nested-app-auth";
 import type { TokenProvider } from "../auth/token-provider";
 import { createOfficeMailHost } from "../office/office-mail-host";
-import { directoryModule } from "./lazy-modules";
+import { directoryModule, exchangeDirectoryModule } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import { createLazyDirectory } from "./services/lazy-directory";
 import { RetryNoticeHub } from "./services/retry-notices";
@@ -35,15 +35,26 @@ export function createPaneServices(
   const host = createOfficeMailHost(office);
   const tokens = createTokenProvider(office, config, environment, host.context.userAddress);
   const retryNotices = new RetryNoticeHub();
+  const baseUrl = config.apiBaseUrl || environment.origin;
+  const fetchOption = environment.fetch ? { fetch: environment.fetch } : {};
+  // The one place the backend is chosen (ADDIN_BACKEND); nothing else knows which one runs.
   const directory = createLazyDirectory(() =>
-    directoryModule.load().then(({ createNoticingDirectory }) =>
-      createNoticingDirectory({
-        baseUrl: config.apiBaseUrl || environment.origin,
-        tokens,
-        ...(environment.fetch ? { fetch: environment.fetch } : {}),
-        onRetryNotice: retryNotices.publish,
-      }),
-    ),
+    config.backend === "exchange"
+      ? exchangeDirectoryModule.load().then(({ createExchangeDirectory }) =>
+          createExchangeDirectory({
+            baseUrl,
+            tokens,
+            ...(config.exchangeTenant ? { tenant: config.exchangeTenant } : {}),
+            // After the token's tid: the user's own domain is one of the tenant's verified domains.
+            fallbackTenant: host.context.userAddress.split("@")[1] ?? "",
+            ...fetchOption,
+          }),
+        )
+      : directoryModule
+          .load()
+          .then(({ createNoticingDirectory }) =>
+            createNoticingDirectory({ baseUrl, tokens, ...fetchOption, onRetryNotice: retryNotices.publish }),
+          ),
   );
   return {
     host,

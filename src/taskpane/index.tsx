@@ -12,9 +12,20 @@ import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
 
+/** The build's configuration (a demo build may be switched to another backend by the demo page's ?backend=). */
+function configure(): AppConfig {
+  return withDemoBackend(readAppConfig(), new URLSearchParams(window.location.search).get("backend"));
+}
+
 async function start(): Promise<void> {
   // Before waiting for Office: the directory and draft chunks download while Office starts.
-  startLoadingPaneModules();
+  let early: AppConfig | null = null;
+  try {
+    early = configure();
+  } catch {
+    // Reported below, once the pane can render it.
+  }
+  startLoadingPaneModules(early?.backend);
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   const root = createRoot(container);
@@ -30,8 +41,7 @@ async function start(): Promise<void> {
 
   let config: AppConfig;
   try {
-    // A demo build may be switched to another backend by the demo page (?backend=); others ignore it.
-    config = withDemoBackend(readAppConfig(), new URLSearchParams(window.location.search).get("backend"));
+    config = early ?? configure();
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
     root.render(<ConfigurationProblem problems={error.problems} />);

@@ -31,6 +31,7 @@ export function moduleLoader<T>(importModule: () => Promise<T>): ModuleLoader<T>
 export type DraftWorkflow = typeof import("./state/draft-workflow");
 export type DirectoryModule = typeof import("./services/directory-module");
 export type AfterClickViews = typeof import("./components/after-click-views");
+export type ExchangeDirectoryModule = typeof import("./services/exchange-directory-module");
 
 export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
   () => import(/* webpackChunkName: "prefill" */ "./state/draft-workflow"),
@@ -38,6 +39,11 @@ export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
 
 export const directoryModule: ModuleLoader<DirectoryModule> = moduleLoader(
   () => import(/* webpackChunkName: "directory" */ "./services/directory-module"),
+);
+
+/** The Exchange (InvokeCommand) directory, for builds with ADDIN_BACKEND=exchange. */
+export const exchangeDirectoryModule: ModuleLoader<ExchangeDirectoryModule> = moduleLoader(
+  () => import(/* webpackChunkName: "exchange-directory" */ "./services/exchange-directory-module"),
 );
 
 /** Views shown only after a click (the draft editor, the mail tip editor, the progress view). */
@@ -69,7 +75,7 @@ export function prefetchAfterClickViews(): void {
 }
 
 /** Starts the downloads every sender needs; failures surface where the modules are used. */
-export function startLoadingPaneModules(): void {
+export function startLoadingPaneModules(backend: "admin-center" | "exchange" = "admin-center"): void {
   draftWorkflowModule.load().catch(() => {});
-  directoryModule.load().catch(() => {});
+  (backend === "exchange" ? exchangeDirectoryModule : directoryModule).load().catch(() => {});
 }
