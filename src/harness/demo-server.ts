@@ -62,6 +62,8 @@ export interface RunningDemo {
   emulator: RunningEmulator;
   mailbox: DemoMailbox;
   session(): DemoSession;
+  /** Which backend the pane runs on from its next load (what the page's Backend switch sets). */
+  setBackend(backend: DemoBackend): void;
   /** Restores the seeded address book, clears faults and settings, signs in as admin. */
   reset(): void;
   close(): Promise<void>;
@@ -257,6 +259,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     emulator,
     mailbox,
     session,
+    setBackend: (next) => {
+      backend = next;
+    },
     reset,
     async close() {
       await server.close();
