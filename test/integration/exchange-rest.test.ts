@@ -388,6 +388,26 @@ describe("errors on the seam", () => {
   });
 });
 
+describe("secrets", () => {
+  it("an error body that echoes the token, and the log lines, never carry it", async () => {
+    reset();
+    const echo = `Token ${DEMO_TOKENS.exchangeAdmin} is not valid for ${ADDRESS}`;
+    emulator.addFault({
+      route: "Get-MailContact",
+      status: 400,
+      body: { error: { code: "BadRequest", message: echo, details: [{ message: echo }] } },
+    });
+    const lines: string[] = [];
+    const error = await failure(directoryFor({ logger: (line) => lines.push(line) }).findByAddress(ADDRESS));
+    const visible = `${error.message} ${JSON.stringify(error)} ${lines.join("\n")}`;
+    expect(visible).not.toContain(DEMO_TOKENS.exchangeAdmin);
+    expect(visible).not.toContain(ADDRESS);
+    expect(lines).toEqual([
+      expect.stringMatching(/^exchange-rest Get-MailContact status=400 \d+ms request-id=\S+$/),
+    ]);
+  });
+});
+
 describe("the client", () => {
   it("follows @odata.nextLink on its own base URL until the last page", async () => {
     reset({ generateContacts: 7, pageSize: 3 });
