@@ -22,6 +22,7 @@ export {
   EXCHANGE_WRITE_ROLES,
   exchangeAdminCenterUrl,
   isWriteRoute,
+  ROUTE_OPERATIONS,
   type AdminApiRouteName,
 } from "./wire-constants";
 

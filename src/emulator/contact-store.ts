@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { exchangeAdminCenterUrl, type ContactRecord } from "../admin-api/wire";
+import { addressKey } from "../contacts/address";
 import { EXCHANGE_MESSAGES } from "../contacts/exchange-rules";
 import {
   checkLength,
@@ -26,7 +27,8 @@ interface StoredContact {
   record: ContactRecord;
   nameKey: string;
   displayKey: string;
-  addressKey: string;
+  /** The address lower-cased: what GetContacts' SearchString is compared with (startsWith). */
+  addressSearch: string;
   /** Epoch ms from which searches see it and updates find it (replication lag). */
   visibleAt: number;
 }
@@ -47,6 +49,11 @@ const RECIPIENT_TYPE_OF_KIND: Record<SeedRecipient["kind"], string> = {
   "mail-user": "MailUser",
   "contact-other": "MailContact",
 };
+
+/** The store's key of an address as InvokeCommand names it (an `SMTP:` prefix allowed). */
+function keyOfAddress(value: string): string {
+  return addressKey(value.trim().replace(/^smtp:/i, ""));
+}
 
 /** A recipient that holds an address, as Get-Recipient shows it. */
 export interface AddressHolding {
@@ -214,8 +221,8 @@ export class ContactStore {
   ): void {
     for (const recipient of recipients) {
       const address = recipient.address.trim().replace(/^smtp:/i, "");
-      this.claim(this.addresses, address.toLowerCase(), recipient.name, null, "recipient address");
-      this.addresses.get(address.toLowerCase())!.recipientType = RECIPIENT_TYPE_OF_KIND[recipient.kind];
+      this.claim(this.addresses, addressKey(address), recipient.name, null, "recipient address");
+      this.addresses.get(addressKey(address))!.recipientType = RECIPIENT_TYPE_OF_KIND[recipient.kind];
       this.claim(this.names, recipient.name.toLowerCase(), recipient.name, null, "recipient name");
     }
     const loaded: StoredContact[] = [];
@@ -249,13 +256,13 @@ export class ContactStore {
     record.ContactMailTip = normalizeMailTip(record.ContactMailTip ?? null);
     this.aliases.add(record.ContactAlias.toLowerCase());
     if (this.byId.has(id)) throw new SeedConflictError(`duplicate ContactId "${id}".`);
-    this.claim(this.addresses, address.toLowerCase(), name, id, "address");
+    this.claim(this.addresses, addressKey(address), name, id, "address");
     this.claim(this.names, name.toLowerCase(), name, id, "name");
     const stored: StoredContact = {
       record,
       nameKey: name.toLowerCase(),
       displayKey: (record.ContactDisplayName ?? "").toLowerCase(),
-      addressKey: address.toLowerCase(),
+      addressSearch: address.toLowerCase(),
       visibleAt: 0,
     };
     this.byId.set(id, stored);
@@ -300,7 +307,7 @@ export class ContactStore {
         prefix !== "" &&
         !stored.nameKey.startsWith(prefix) &&
         !stored.displayKey.startsWith(prefix) &&
-        !stored.addressKey.startsWith(prefix)
+        !stored.addressSearch.startsWith(prefix)
       ) {
         continue;
       }
@@ -355,7 +362,8 @@ export class ContactStore {
   }
 
   private assertAddressFree(address: string): void {
-    const taken = this.addresses.get(address.toLowerCase());
+    // Exchange's own rule: case-insensitive, a Unicode domain equal to its punycode form.
+    const taken = this.addresses.get(addressKey(address));
     if (taken) throw validationError(EXCHANGE_MESSAGES.proxyAddressInUse(address, taken.holder));
   }
 
@@ -366,14 +374,9 @@ export class ContactStore {
     }
   }
 
-  /** The visible (replicated) contact with this external address, or null. Exact, case-insensitive. */
+  /** The visible (replicated) contact with this external address, or null. Exact, as Exchange compares. */
   findByAddress(address: string): ContactRecord | null {
-    const taken = this.addresses.get(
-      address
-        .trim()
-        .replace(/^smtp:/i, "")
-        .toLowerCase(),
-    );
+    const taken = this.addresses.get(keyOfAddress(address));
     const stored = taken?.contactId ? this.byId.get(taken.contactId) : undefined;
     return stored && stored.visibleAt <= this.now() ? structuredClone(stored.record) : null;
   }
@@ -383,30 +386,23 @@ export class ContactStore {
    * (as Exchange resolves identities), or null.
    */
   findByIdentity(identity: string): ContactRecord | null {
-    const key = identity.trim();
-    const stored =
-      this.byId.get(key) ??
-      this.byId.get(this.names.get(key.toLowerCase())?.contactId ?? "") ??
-      this.byId.get(this.addresses.get(key.replace(/^smtp:/i, "").toLowerCase())?.contactId ?? "");
+    const id = this.idOf(identity);
+    const stored = id === null ? undefined : this.byId.get(id);
     return stored && stored.visibleAt <= this.now() ? structuredClone(stored.record) : null;
   }
 
   /** The id of the contact an identity names even inside its replication lag (for writes' own checks). */
   idOf(identity: string): string | null {
-    const record = this.byId.get(identity.trim());
-    if (record) return record.record.ContactId;
-    const key = identity.trim().toLowerCase();
+    const key = identity.trim();
+    if (this.byId.has(key)) return key;
     return (
-      this.names.get(key)?.contactId ?? this.addresses.get(key.replace(/^smtp:/i, ""))?.contactId ?? null
+      this.names.get(key.toLowerCase())?.contactId ?? this.addresses.get(keyOfAddress(key))?.contactId ?? null
     );
   }
 
   /** Who holds `address` (any recipient kind), as Get-Recipient sees it; contacts inside their lag are not seen. */
   holderOf(address: string): AddressHolding | null {
-    const key = address
-      .trim()
-      .replace(/^smtp:/i, "")
-      .toLowerCase();
+    const key = keyOfAddress(address);
     const taken = this.addresses.get(key);
     if (!taken) return null;
     if (taken.contactId !== null) {
@@ -482,12 +478,12 @@ export class ContactStore {
       record,
       nameKey: name.toLowerCase(),
       displayKey: displayName.toLowerCase(),
-      addressKey: address.toLowerCase(),
+      addressSearch: address.toLowerCase(),
       visibleAt: replicationLagMs > 0 ? this.now() + replicationLagMs : 0,
     };
     this.byId.set(id, stored);
     this.names.set(stored.nameKey, { holder: name, contactId: id });
-    this.addresses.set(stored.addressKey, { holder: name, contactId: id });
+    this.addresses.set(addressKey(address), { holder: name, contactId: id });
     this.aliases.add((record.ContactAlias as string).toLowerCase());
     this.insertSorted(stored);
     return structuredClone(record);
@@ -542,7 +538,10 @@ export class ContactStore {
     }
     if (newName !== undefined) {
       this.names.set(stored.nameKey, { holder: newName, contactId: stored.record.ContactId });
-      this.addresses.set(stored.addressKey, { holder: newName, contactId: stored.record.ContactId });
+      this.addresses.set(addressKey(stored.record.ContactExternalEmailAddress), {
+        holder: newName,
+        contactId: stored.record.ContactId,
+      });
     }
     stored.displayKey = (stored.record.ContactDisplayName ?? "").toLowerCase();
     return structuredClone(stored.record);

@@ -10,7 +10,6 @@
  * token, a body or an address.
  */
 import { looksLikeHtml, looksLikeSignInPage, parseRetryAfter } from "../admin-api/error-classification";
-import { newClientRequestId } from "../admin-api/http";
 import type { TokenProvider } from "../auth/token-provider";
 import {
   DirectoryError,
@@ -19,6 +18,12 @@ import {
   type DirectoryOperation,
 } from "../contacts/directory-error";
 import { EXCHANGE_MESSAGE_PATTERNS } from "../contacts/exchange-rules";
+import {
+  DEFAULT_RETRY_POLICY,
+  withRetry,
+  type RetryListener,
+  type RetryPolicy,
+} from "../contacts/retry-policy";
 import {
   DIR_SYNCED_PATTERN,
   ErrorBodySchema,
@@ -39,21 +44,12 @@ export const DEFAULT_MAX_PAGES = 20;
 
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** One call as the retry seam sees it. */
-export interface InvokeContext {
+/** One call as the client runs it. */
+interface InvokeContext {
   cmdlet: ExchangeCmdlet;
   operation: DirectoryOperation;
   write: boolean;
 }
-
-/**
- * RETRY SEAM. The team's one backend-neutral retry policy (issue 9) wraps each call here;
- * without one, a call is made once (a 401 still gets its one token refresh). It must never
- * repeat New-MailContact: `context.write` and `context.cmdlet` say what the call is.
- */
-export type RetryHook = <T>(context: InvokeContext, attempt: () => Promise<T>) => Promise<T>;
-
-const NO_RETRY: RetryHook = (_context, attempt) => attempt();
 
 export interface ExchangeRestClientOptions {
   /** Origin (and optional path prefix) InvokeCommand's path is appended to: the relay, the emulator or the cloud's host. */
@@ -68,7 +64,10 @@ export interface ExchangeRestClientOptions {
   fetch?: FetchFunction;
   timeoutMs?: number;
   maxPages?: number;
-  retry?: RetryHook;
+  /** The team's one retry policy (src/contacts/retry-policy.ts), with overrides; never retries a create. */
+  retry?: Partial<RetryPolicy>;
+  /** Told before each retry's wait (throttled or unavailable), for the pane's "trying again" notice. */
+  onRetry?: RetryListener;
   /** One line per HTTP exchange: cmdlet, status, duration, request id. */
   logger?: (line: string) => void;
   /** Warnings Exchange attached to a successful answer (`@adminapi.warnings`). */
@@ -139,7 +138,12 @@ export class ExchangeRestClient {
     options: InvokeOptions,
   ): Promise<InvokeResult> {
     const context: InvokeContext = { cmdlet, operation: options.operation, write: isWriteCmdlet(cmdlet) };
-    return (this.#options.retry ?? NO_RETRY)(context, () => this.#invokeOnce(context, parameters, options));
+    // A write's operation is "create" for New-MailContact, which withRetry never repeats.
+    return withRetry(
+      () => this.#invokeOnce(context, parameters, options),
+      { ...DEFAULT_RETRY_POLICY, ...this.#options.retry },
+      { operation: options.operation, signal: options.signal, onRetry: this.#options.onRetry },
+    );
   }
 
   async #invokeOnce(
@@ -360,7 +364,7 @@ export class ExchangeRestClient {
     signal: AbortSignal | undefined,
   ): Promise<Exchange> {
     const { tenant, user } = this.#route(context, token);
-    const requestId = (this.#options.newRequestId ?? newClientRequestId)();
+    const requestId = (this.#options.newRequestId ?? (() => globalThis.crypto.randomUUID()))();
     const now = this.#options.now ?? Date.now;
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fetchFunction: FetchFunction =

@@ -110,17 +110,23 @@ const GENERAL_PARAMETERS = {
 
 export interface ExchangeRestDirectoryOptions {
   now?: () => number;
+  /**
+   * Identities created through this backend and when; shared by directories that should
+   * know each other's creates (the pane makes one directory per call, for its retry notices).
+   */
+  created?: Map<string, number>;
 }
 
 export class ExchangeRestDirectory implements ContactDirectory {
   readonly #client: ExchangeRestClient;
   readonly #now: () => number;
   /** Identities this directory created, and when: a not-found on them soon after is replication lag. */
-  readonly #created = new Map<string, number>();
+  readonly #created: Map<string, number>;
 
   constructor(client: ExchangeRestClient, options: ExchangeRestDirectoryOptions = {}) {
     this.#client = client;
     this.#now = options.now ?? Date.now;
+    this.#created = options.created ?? new Map();
   }
 
   async findByAddress(address: string, options: CallOptions = {}): Promise<MailContact | null> {
@@ -164,22 +170,19 @@ export class ExchangeRestDirectory implements ContactDirectory {
   }
 
   async create(contact: NewMailContact, options: CallOptions = {}): Promise<MailContact | null> {
-    let result;
-    try {
-      result = await this.#client.invoke(
-        "New-MailContact",
-        setParameters({
-          Name: contact.name,
-          ExternalEmailAddress: contact.address,
-          DisplayName: contact.displayName,
-          FirstName: contact.firstName,
-          LastName: contact.lastName,
-        }),
-        { operation: "create", signal: options.signal },
-      );
-    } catch (error) {
-      throw await this.#withHolderKind(error, contact.address, options);
-    }
+    // An address already held comes back as conflict/address-held-by with the holder's name
+    // from Exchange's text; the workflow asks findHolder for its kind.
+    const result = await this.#client.invoke(
+      "New-MailContact",
+      setParameters({
+        Name: contact.name,
+        ExternalEmailAddress: contact.address,
+        DisplayName: contact.displayName,
+        FirstName: contact.firstName,
+        LastName: contact.lastName,
+      }),
+      { operation: "create", signal: options.signal },
+    );
     const object = result.objects[0];
     if (object === undefined) return null;
     const parsed = MailContactObjectSchema.safeParse(object);
@@ -300,28 +303,6 @@ export class ExchangeRestDirectory implements ContactDirectory {
       operation: error.operation,
       status: error.status,
       requestId: error.requestId,
-      detail: error.message,
-      cause: error,
-    });
-  }
-
-  /** A create refused because the address is held: name the holder's kind with Get-Recipient when it can. */
-  async #withHolderKind(error: unknown, address: string, options: CallOptions): Promise<unknown> {
-    if (!isDirectoryError(error, "conflict") || error.reason !== "address-held-by") return error;
-    let holder: AddressHolder | null = null;
-    try {
-      holder = await this.findHolder(address, options);
-    } catch {
-      // The refusal is the news; an unnamed holder is still a clear answer.
-    }
-    if (holder === null) return error;
-    return new DirectoryError({
-      kind: "conflict",
-      reason: "address-held-by",
-      operation: "create",
-      status: error.status,
-      requestId: error.requestId,
-      holder,
       detail: error.message,
       cause: error,
     });

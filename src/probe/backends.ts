@@ -145,6 +145,8 @@ async function probeExchangeWith(
     tenant: target.tenant,
     user: anchorUser,
     timeoutMs: target.timeoutMs,
+    // One attempt: the probe reports what each answer was, and never waits out a throttle.
+    retry: { maxAttempts: 1 },
     fetch: async (input, init) => {
       const response = await fetchFunction(input, init);
       lastBody = await response.clone().text();

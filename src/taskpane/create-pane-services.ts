@@ -37,17 +37,18 @@ export function createPaneServices(
   const retryNotices = new RetryNoticeHub();
   const baseUrl = config.apiBaseUrl || environment.origin;
   const fetchOption = environment.fetch ? { fetch: environment.fetch } : {};
-  // The one place the backend is chosen (ADDIN_BACKEND); nothing else knows which one runs.
+  // The backend is chosen here, by ADDIN_BACKEND; src/composition/ wires each one.
   const directory = createLazyDirectory(() =>
     config.backend === "exchange"
-      ? exchangeDirectoryModule.load().then(({ createExchangeDirectory }) =>
-          createExchangeDirectory({
+      ? exchangeDirectoryModule.load().then(({ createNoticingExchangeDirectory }) =>
+          createNoticingExchangeDirectory({
             baseUrl,
             tokens,
             ...(config.exchangeTenant ? { tenant: config.exchangeTenant } : {}),
             // After the token's tid: the user's own domain is one of the tenant's verified domains.
             fallbackTenant: host.context.userAddress.split("@")[1] ?? "",
             ...fetchOption,
+            onRetryNotice: retryNotices.publish,
           }),
         )
       : directoryModule

@@ -29,21 +29,21 @@ export function moduleLoader<T>(importModule: () => Promise<T>): ModuleLoader<T>
 }
 
 export type DraftWorkflow = typeof import("./state/draft-workflow");
-export type DirectoryModule = typeof import("./services/directory-module");
+export type DirectoryModule = typeof import("../composition/directory-module");
 export type AfterClickViews = typeof import("./components/after-click-views");
-export type ExchangeDirectoryModule = typeof import("./services/exchange-directory-module");
+export type ExchangeDirectoryModule = typeof import("../composition/exchange-directory-module");
 
 export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
   () => import(/* webpackChunkName: "prefill" */ "./state/draft-workflow"),
 );
 
 export const directoryModule: ModuleLoader<DirectoryModule> = moduleLoader(
-  () => import(/* webpackChunkName: "directory" */ "./services/directory-module"),
+  () => import(/* webpackChunkName: "directory" */ "../composition/directory-module"),
 );
 
 /** The Exchange (InvokeCommand) directory, for builds with ADDIN_BACKEND=exchange. */
 export const exchangeDirectoryModule: ModuleLoader<ExchangeDirectoryModule> = moduleLoader(
-  () => import(/* webpackChunkName: "exchange-directory" */ "./services/exchange-directory-module"),
+  () => import(/* webpackChunkName: "exchange-directory" */ "../composition/exchange-directory-module"),
 );
 
 /** Views shown only after a click (the draft editor, the mail tip editor, the progress view). */

@@ -40,6 +40,8 @@ function clientFor(options: Partial<ExchangeRestClientOptions> = {}): ExchangeRe
     tenant: TENANT,
     user: "admin@contoso.onmicrosoft.com",
     timeoutMs: 5000,
+    // One attempt: these tests map single answers; the retry tests below turn retries on.
+    retry: { maxAttempts: 1 },
     ...options,
   });
 }
@@ -253,11 +255,13 @@ describe("create, then update", () => {
 });
 
 describe("errors on the seam", () => {
-  it("an address held by a guest: conflict, address-held-by, and who holds it", async () => {
+  it("an address held by a guest: conflict, address-held-by, named from Exchange's text; findHolder knows the kind", async () => {
     reset({ recipients: [{ address: ADDRESS, name: "Ada (guest)", kind: "guest" }] });
-    const error = await failure(directoryFor().create(newContact()));
+    const directory = directoryFor();
+    const error = await failure(directory.create(newContact()));
     expect(error).toMatchObject({ kind: "conflict", reason: "address-held-by", operation: "create" });
-    expect(error.holder).toEqual({ name: "Ada (guest)", kind: "guest" });
+    expect(error.holder).toEqual({ name: "Ada (guest)", kind: "other" });
+    expect(await directory.findHolder(ADDRESS)).toEqual({ name: "Ada (guest)", kind: "guest" });
   });
 
   it("a Name already used: conflict, name-taken", async () => {
@@ -385,6 +389,50 @@ describe("errors on the seam", () => {
     const pending = directoryFor().findByAddress(ADDRESS, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     expect(await failure(pending)).toMatchObject({ kind: "aborted" });
+  });
+});
+
+describe("retries (the team's one retry policy)", () => {
+  function retrying(waits: number[]) {
+    return directoryFor({ retry: { sleep: async (ms) => void waits.push(ms) } });
+  }
+
+  it("retries a Set-* on 503 with Retry-After and on a 500, then succeeds", async () => {
+    reset();
+    const waits: number[] = [];
+    const directory = retrying(waits);
+    const created = (await directory.create(newContact()))!;
+    emulator.addFault({ route: "Set-Contact", status: 503, headers: { "Retry-After": "3" } });
+    emulator.addFault({ route: "Set-Contact", status: 500 });
+    await directory.updateGeneral(created, { company: "Analytical Engines" });
+    expect(waits[0]).toBe(3000);
+    expect(waits).toHaveLength(2);
+    expect(emulator.requests().map((request) => `${request.cmdlet} ${request.status}`)).toEqual([
+      "New-MailContact 200",
+      "Set-Contact 503",
+      "Set-Contact 500",
+      "Set-Contact 200",
+    ]);
+  });
+
+  it("never sends New-MailContact twice: a 503 on create is returned at once", async () => {
+    reset();
+    const waits: number[] = [];
+    emulator.addFault({ route: "New-MailContact", status: 503, headers: { "Retry-After": "1" } });
+    expect(await failure(retrying(waits).create(newContact()))).toMatchObject({ kind: "throttled" });
+    expect(waits).toEqual([]);
+    expect(emulator.requests()).toHaveLength(1);
+  });
+
+  it("tells the listener before each wait", async () => {
+    reset();
+    const notices: number[] = [];
+    emulator.addFault({ route: "Get-MailContact", status: 429, headers: { "Retry-After": "2" } });
+    await directoryFor({
+      retry: { sleep: async () => {} },
+      onRetry: (notice) => notices.push(notice.delayMs),
+    }).findByAddress(ADDRESS);
+    expect(notices).toEqual([2000]);
   });
 });
 
