@@ -278,7 +278,7 @@ export class ExchangeRestClient {
       return this.#error(context, {
         ...base,
         kind: "invalid",
-        detail: `${context.cmdlet} ${status} dir-synced`,
+        reason: "dir-synced",
       });
     }
     if (status === 408 || status >= 500) {
@@ -292,7 +292,15 @@ export class ExchangeRestClient {
     if (status >= 400 && status < 500) {
       const property = /Property: "?([A-Za-z]+)"?/.exec(text)?.[1];
       const field = property ? FIELD_OF_PARAMETER[property] : undefined;
-      return this.#error(context, { ...base, kind: "invalid", ...(field ? { field } : {}) });
+      const lengths = /maximum length is (\d+) and the length of the value provided is (\d+)/.exec(text);
+      return this.#error(context, {
+        ...base,
+        kind: "invalid",
+        ...(field ? { field } : {}),
+        ...(lengths
+          ? { reason: "too-long" as const, limit: Number(lengths[1]), length: Number(lengths[2]) }
+          : {}),
+      });
     }
     return this.#error(context, { ...base, kind: "protocol", reason: "unexpected-shape" });
   }

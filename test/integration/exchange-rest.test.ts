@@ -308,6 +308,26 @@ describe("errors on the seam", () => {
     expect(requests.map((request) => request.forceRefresh ?? false)).toEqual([false, true]);
   });
 
+  it("a dir-synced contact's Set-MailContact: invalid, dir-synced; a value too long: invalid, too-long, with the field and the numbers", async () => {
+    reset({ contacts: [{ ContactExternalEmailAddress: ADDRESS, ContactName: "Ada", IsDirSynced: true }] });
+    const directory = directoryFor();
+    const synced = (await directory.findByAddress(ADDRESS))!;
+    expect(synced.dirSynced).toBe(true);
+    expect(await failure(directory.updateOptions(synced, { hiddenFromAddressLists: true }))).toMatchObject({
+      kind: "invalid",
+      reason: "dir-synced",
+    });
+    reset();
+    const created = (await directory.create(newContact()))!;
+    expect(await failure(directory.updateGeneral(created, { company: "x".repeat(65) }))).toMatchObject({
+      kind: "invalid",
+      reason: "too-long",
+      field: "company",
+      limit: 64,
+      length: 65,
+    });
+  });
+
   it("a read-only user's create: forbidden", async () => {
     reset();
     const error = await failure(

@@ -386,6 +386,24 @@ describe.each(BACKENDS)("on the $name backend", (backend: DirectoryBackend) => {
   });
 
   describe("lookup and edits over HTTP", () => {
+    it("shows a contact mastered on-premises as such, and edits of it send nothing", async () => {
+      await reset({
+        contacts: [{ ContactExternalEmailAddress: ADDRESS, ContactName: "Ada Lovelace", IsDirSynced: true }],
+      });
+      const directory = directoryFor();
+      const result = await new ContactLookup(directory).lookup(ADDRESS);
+      if (result.status !== "exists") throw new Error("expected the seeded contact");
+      expect(result.contact.dirSynced).toBe(true);
+      await expect(setMailTip(directory, result.contact, "New tip")).rejects.toMatchObject({
+        kind: "invalid",
+        reason: "dir-synced",
+      });
+      await expect(setHiddenFromAddressLists(directory, result.contact, true)).rejects.toMatchObject({
+        reason: "dir-synced",
+      });
+      expect(await apiCalls()).toEqual([SEARCH]);
+    });
+
     it("looks up once, remembers the promotion, then edits the mail tip and visibility", async () => {
       await reset();
       const directory = directoryFor();
