@@ -17,7 +17,7 @@ import {
   type DirectoryErrorInit,
   type DirectoryOperation,
 } from "../contacts/directory-error";
-import { EXCHANGE_MESSAGE_PATTERNS } from "../contacts/exchange-rules";
+import { parseExchangeConflict } from "../contacts/exchange-rules";
 import {
   DEFAULT_RETRY_POLICY,
   withRetry,
@@ -259,17 +259,15 @@ export class ExchangeRestClient {
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       });
     }
-    if (EXCHANGE_MESSAGE_PATTERNS.proxyAddressInUse.test(text)) {
-      const holder = /LegacyExchangeDN of "([^"]*)"/.exec(text)?.[1];
+    // Exchange's duplicate texts, read the one way every backend reads them.
+    const conflict = parseExchangeConflict(text);
+    if (conflict) {
       return this.#error(context, {
         ...base,
         kind: "conflict",
-        reason: "address-held-by",
-        ...(holder ? { holder: { name: holder, kind: "other" as const } } : {}),
+        reason: conflict.reason,
+        ...(conflict.reason === "address-held-by" && conflict.holder ? { holder: conflict.holder } : {}),
       });
-    }
-    if (EXCHANGE_MESSAGE_PATTERNS.nameInUse.test(text)) {
-      return this.#error(context, { ...base, kind: "conflict", reason: "name-taken" });
     }
     if (NOT_FOUND_PATTERN.test(text) || status === 404) {
       return this.#error(context, { ...base, kind: "not-found", reason: "unspecified" });
