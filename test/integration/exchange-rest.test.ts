@@ -407,7 +407,9 @@ describe("errors on the seam", () => {
     reset({ latencyMs: 2000 });
     const controller = new AbortController();
     const pending = directoryFor().findByAddress(ADDRESS, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    // Abort once the emulator holds the call: an abort before it arrives could let it land in the next test's log.
+    while (emulator.requests().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
     expect(await failure(pending)).toMatchObject({ kind: "aborted" });
   });
 });
