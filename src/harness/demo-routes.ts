@@ -45,9 +45,12 @@ export interface DemoSession {
   backend: DemoBackend;
 }
 
-/** The pane's URL for a backend: the demo build reads `?backend=` as if it had been built with it. */
+/**
+ * The pane's URL for a backend, relative to the page (the demo may be hosted under a path):
+ * the demo build reads `?backend=` as if it had been built with it.
+ */
 export function taskpaneUrl(backend: DemoBackend): string {
-  return backend === "admin-center" ? TASKPANE_PATH : `${TASKPANE_PATH}?backend=${backend}`;
+  return backend === "admin-center" ? `.${TASKPANE_PATH}` : `.${TASKPANE_PATH}?backend=${backend}`;
 }
 
 /** Latency of the "slow network" switch. */

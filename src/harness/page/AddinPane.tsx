@@ -47,7 +47,7 @@ const useStyles = makeStyles({
 });
 
 export interface AddinPaneProps {
-  /** The pane's URL (TASKPANE_PATH, with the demo's backend choice). */
+  /** The pane's URL, relative to the page (so the demo can be hosted under a path), with the demo's backend choice. */
   src?: string;
   pinned: boolean;
   onPinnedChange: (pinned: boolean) => void;
@@ -55,7 +55,7 @@ export interface AddinPaneProps {
 }
 
 export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function AddinPane(
-  { src = TASKPANE_PATH, pinned, onPinnedChange, bridgeState },
+  { src = `.${TASKPANE_PATH}`, pinned, onPinnedChange, bridgeState },
   frameRef,
 ) {
   const styles = useStyles();
@@ -68,7 +68,7 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
       data-pane-listening={listening}
     >
       <div className={styles.header}>
-        <img className={styles.icon} src="/assets/icon-32.png" alt="" />
+        <img className={styles.icon} src="assets/icon-32.png" alt="" />
         <Text weight="semibold" className={styles.title}>
           GAL Contact
         </Text>

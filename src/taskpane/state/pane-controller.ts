@@ -38,6 +38,7 @@ import {
   type Selection,
   type Verdict,
 } from "./pane-state";
+import { SignInError } from "../../auth/sign-in-error";
 
 /** Who started an attempt: a throttled automatic retry is not retried automatically again. */
 type AttemptOrigin = "user" | "automatic";
@@ -369,8 +370,20 @@ export class PaneController {
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: true, signInFailed: false } });
     try {
       await this.#services.signInAgain();
-    } catch {
-      this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false, signInFailed: true } });
+    } catch (error) {
+      const signInProblem =
+        error instanceof SignInError
+          ? {
+              failure: error.failure,
+              ...(error.code ? { code: error.code } : {}),
+              ...(error.aadsts ? { aadsts: error.aadsts } : {}),
+            }
+          : undefined;
+      this.#dispatch({
+        type: "failure-updated",
+        target,
+        changes: { signingIn: false, signInFailed: true, ...(signInProblem ? { signInProblem } : {}) },
+      });
       return;
     }
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
