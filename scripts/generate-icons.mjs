@@ -44,6 +44,14 @@ try {
 
 for (const [file, [size, source]] of Object.entries(ICONS)) {
   const px = String(size);
-  execFileSync("rsvg-convert", ["-w", px, "-h", px, path.join(assets, source), "-o", path.join(assets, file)]);
+  execFileSync("rsvg-convert", [
+    "-w",
+    px,
+    "-h",
+    px,
+    path.join(assets, source),
+    "-o",
+    path.join(assets, file),
+  ]);
   console.log(`assets/${file}  ←  assets/${source}`);
 }
