@@ -145,6 +145,14 @@ function runWebpack(
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
     };
+    // webpack's own output is kept for a failure; meanwhile a line every 15 s says it is alive
+    // (the first build takes about 2 minutes on 2 cores).
+    const started = Date.now();
+    const ticker = setInterval(
+      () => log(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`),
+      15_000,
+    );
+    child.on("close", () => clearInterval(ticker));
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     child.on("error", reject);
