@@ -39,7 +39,16 @@ export const OFFICE_STAND_IN_SCRIPT = "office-stand-in.js";
 
 /** What each build reads; a change to any of these makes that build stale. Paths relative to the project. */
 export const BUILD_INPUTS = {
-  pane: ["src", "assets", "webpack.config.js", "package-lock.json", "tsconfig.json", "manifest.xml"],
+  pane: [
+    "src",
+    "assets",
+    "webpack.config.js",
+    "package-lock.json",
+    "tsconfig.json",
+    "manifest.xml",
+    "manifest.json",
+    "manifest.de-de.json",
+  ],
   harness: [
     "src/harness",
     "src/admin-api",
