@@ -11,6 +11,8 @@
  *
  * The routes, hosts, scope and roles live in wire-constants.ts (no zod) and are re-exported here.
  */
+// First: no schema may be built before zod is told not to generate code (CSP).
+import "../zod-jitless";
 // zod/mini: the same validation as zod, as functions rather than methods, so the bundle keeps
 // only what these schemas use (about a third of full zod, gzip).
 import { z } from "zod/mini";

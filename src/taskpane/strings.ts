@@ -5,6 +5,12 @@
 export const strings = {
   appTitle: "GAL Contact",
 
+  /** Shown by taskpane.html's classic script where the pane cannot run (Trident, EdgeHTML). */
+  unsupportedHost: {
+    title: "This version of Outlook is not supported",
+    body: "GAL Contact needs a newer Outlook: Outlook on the web, the new Outlook for Windows, Microsoft 365 Outlook for Windows with the Microsoft Edge WebView2 runtime, or Outlook for Mac. Ask your administrator which one to use.",
+  },
+
   empty: {
     noItem: "Select a message to see its sender.",
     notMessage: (itemType: string) => `This works on messages; this item is ${describeItemType(itemType)}.`,
@@ -104,6 +110,35 @@ export const strings = {
     shownInAddressBook: "Shown in the address book",
     dirSynced: "This contact is managed in your on-premises directory, so it can only be changed there.",
     company: "Company",
+  },
+
+  /**
+   * Sign-in problems, keyed by SignInError's `failure` (src/auth/sign-in-error.ts); the
+   * codes are shown for support. Where only an administrator can help, the pointer is the
+   * add-in's admin setup guide (docs/admin-setup.md).
+   */
+  signIn: {
+    "interaction-required": "Sign-in is needed. Choose Sign in again to continue.",
+    cancelled: "Sign-in was cancelled. Choose Sign in again when you are ready.",
+    unavailable:
+      "Sign-in could not open: this Outlook blocked both the sign-in popup and the sign-in dialog. Allow popups for Outlook, or use Outlook on the web.",
+    aborted: "Sign-in was stopped.",
+    network: "The Microsoft sign-in service could not be reached. Check the connection, then try again.",
+    "admin-setup":
+      "Microsoft Entra refused the sign-in. Signing in again will not change that: an administrator has to finish the add-in's setup (consent and app registration, described in the add-in's admin setup guide, docs/admin-setup.md).",
+    failed:
+      "Sign-in failed. Try again; if it keeps failing, ask your administrator to check the add-in's registration (docs/admin-setup.md).",
+    codes: (codes: readonly string[]) => `Error code: ${codes.join(", ")}`,
+  },
+
+  /** The sign-in dialog's and redirect page's status line (src/auth/auth-dialog-entry.ts, auth-redirect-entry.ts). */
+  signInDialog: {
+    returning: "Signed in. Returning to Outlook…",
+    opening: "Opening Microsoft sign-in…",
+    failed: "Sign-in did not complete. You can close this window and try again.",
+    notConfigured:
+      "Sign-in is not configured for this add-in. Close this window and tell your administrator.",
+    redirectFailed: "Sign-in could not finish. Close this window and try again.",
   },
 
   errors: {

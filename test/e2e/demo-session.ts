@@ -52,8 +52,13 @@ export interface DemoPage {
   addressBookRow(address: string): Locator;
 }
 
-export async function startDemoSession(): Promise<DemoSession> {
-  const demo = await startDemo({ ...DEMO_BUILD_PATHS, port: 0 });
+export interface DemoSessionOptions {
+  /** Serve the demo under a path ("/gal"), as an add-in hosted at https://host/gal/. */
+  basePath?: string;
+}
+
+export async function startDemoSession(options: DemoSessionOptions = {}): Promise<DemoSession> {
+  const demo = await startDemo({ ...DEMO_BUILD_PATHS, port: 0, ...options });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const pages: Page[] = [];
 
@@ -77,7 +82,7 @@ export async function startDemoSession(): Promise<DemoSession> {
         problems.push(`Request off the demo's origin: ${url}`);
       }
     });
-    await page.goto(demo.url);
+    await page.goto(`${demo.url}/`);
     const pane = page.frameLocator('iframe[title="GAL Contact add-in"]');
     const demoPage: DemoPage = {
       page,

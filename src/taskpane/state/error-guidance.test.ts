@@ -1,5 +1,6 @@
 import { DirectoryError, type DirectoryErrorKind } from "../../admin-api/errors";
 import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire";
+import { SignInError, type SignInFailure } from "../../auth/sign-in-error";
 import { DEFAULT_THROTTLE_WAIT_MS, failureOf, guidanceFor, secondsUntil } from "./error-guidance";
 
 const NOW = 1_700_000_000_000;
@@ -51,6 +52,49 @@ describe("guidanceFor", () => {
     const afterFailedSignIn = guidanceFor({ ...expired, signInFailed: true }, NOW);
     expect(afterFailedSignIn.remedy).toBe("sign-in");
     expect(afterFailedSignIn.message).not.toBe(guidanceFor(expired, NOW).message);
+  });
+
+  test.each([
+    ["interaction-required", "sign-in"],
+    ["network", "retry"],
+    ["admin-setup", "none"],
+    ["failed", "retry"],
+  ] as const)("a token failure that is %s offers %s", (signIn: SignInFailure, remedy) => {
+    const error = new DirectoryError({
+      kind: "unauthenticated",
+      message: "no token",
+      cause: new SignInError(signIn, "invalid_resource"),
+    });
+    const guidance = guidanceFor(
+      failureOf({ type: "lookup" }, error, { now: NOW, automaticRetryAllowed: true }),
+      NOW,
+    );
+    expect(guidance.remedy).toBe(remedy);
+  });
+
+  test("an Entra refusal shows its codes and points to the admin setup guide", () => {
+    const error = new DirectoryError({
+      kind: "unauthenticated",
+      message: "no token",
+      cause: new SignInError("admin-setup", "consent_required", "AADSTS65001"),
+    });
+    const guidance = guidanceFor(
+      failureOf({ type: "lookup" }, error, { now: NOW, automaticRetryAllowed: true }),
+      NOW,
+    );
+    expect(guidance.message).toContain("AADSTS65001");
+    expect(guidance.message).toContain("consent_required");
+    expect(guidance.message).toContain("docs/admin-setup.md");
+  });
+
+  test("after Sign in again fails with consent refused, it is not offered again", () => {
+    const expired = failure("unauthenticated");
+    const guidance = guidanceFor(
+      { ...expired, signInFailed: true, signInProblem: { failure: "admin-setup", aadsts: "AADSTS90094" } },
+      NOW,
+    );
+    expect(guidance.remedy).toBe("none");
+    expect(guidance.message).toContain("AADSTS90094");
   });
 
   test("transient and protocol offer a retry with different explanations", () => {

@@ -5,7 +5,8 @@
 import type { DirectoryError } from "../../admin-api/errors";
 import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire-constants";
 import { strings } from "../strings";
-import type { ActionFailure } from "./pane-state";
+import { SignInError } from "../../auth/sign-in-error";
+import type { ActionFailure, SignInProblem } from "./pane-state";
 
 /** When the server does not say how long to wait after a 429/503. */
 export const DEFAULT_THROTTLE_WAIT_MS = 5_000;
@@ -40,12 +41,17 @@ export function guidanceFor(failure: ActionFailure, now: number): FailureGuidanc
         };
       }
       return { intent: "warning", message: strings.errors.throttledGaveUp, remedy: "retry" };
-    case "unauthenticated":
+    case "unauthenticated": {
+      const problem = failure.signInProblem ?? signInProblemOf(error.cause);
+      if (problem && (failure.signInFailed || problem.failure !== "interaction-required")) {
+        return signInGuidance(problem);
+      }
       return {
         intent: "warning",
         message: failure.signInFailed ? strings.errors.signInFailed : strings.errors.unauthenticated,
         remedy: "sign-in",
       };
+    }
     case "transient":
       return { intent: "error", message: strings.errors.transient, remedy: "retry" };
     case "protocol":
@@ -60,6 +66,38 @@ export function guidanceFor(failure: ActionFailure, now: number): FailureGuidanc
       return { intent: "error", message: strings.errors.validation(error.message), remedy: "none" };
     case "aborted":
       return { intent: "warning", message: strings.errors.transient, remedy: "retry" };
+  }
+}
+
+/** The facts of a SignInError behind a token failure (the directory keeps it as `cause`). */
+function signInProblemOf(cause: unknown): SignInProblem | undefined {
+  if (!(cause instanceof SignInError)) return undefined;
+  return {
+    failure: cause.failure,
+    ...(cause.code ? { code: cause.code } : {}),
+    ...(cause.aadsts ? { aadsts: cause.aadsts } : {}),
+  };
+}
+
+/**
+ * "Sign in again" only where signing in can help; a network failure is retried, and an
+ * Entra refusal (consent, registration) goes to an administrator with its code.
+ */
+function signInGuidance(problem: SignInProblem): FailureGuidance {
+  const codes = [problem.aadsts, problem.code].filter((code): code is string => Boolean(code));
+  const text = strings.signIn[problem.failure];
+  const message = codes.length > 0 ? `${text} ${strings.signIn.codes(codes)}` : text;
+  switch (problem.failure) {
+    case "interaction-required":
+    case "cancelled":
+    case "aborted":
+      return { intent: "warning", message, remedy: "sign-in" };
+    case "network":
+    case "failed":
+      return { intent: "error", message, remedy: "retry" };
+    case "admin-setup":
+    case "unavailable":
+      return { intent: "error", message, remedy: "none" };
   }
 }
 

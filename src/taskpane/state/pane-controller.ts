@@ -39,6 +39,7 @@ import {
   type Selection,
   type Verdict,
 } from "./pane-state";
+import { SignInError } from "../../auth/sign-in-error";
 
 /** The steps a promotion takes (the workflow's order; "verify" is not asked for). */
 const PLANNED_PROMOTE_STEPS: readonly PromoteStepId[] = [
@@ -397,8 +398,20 @@ export class PaneController {
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: true, signInFailed: false } });
     try {
       await this.#services.signInAgain();
-    } catch {
-      this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false, signInFailed: true } });
+    } catch (error) {
+      const signInProblem =
+        error instanceof SignInError
+          ? {
+              failure: error.failure,
+              ...(error.code ? { code: error.code } : {}),
+              ...(error.aadsts ? { aadsts: error.aadsts } : {}),
+            }
+          : undefined;
+      this.#dispatch({
+        type: "failure-updated",
+        target,
+        changes: { signingIn: false, signInFailed: true, ...(signInProblem ? { signInProblem } : {}) },
+      });
       return;
     }
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });

@@ -17,6 +17,7 @@ import type {
   PromoteState,
   PromoteStepId,
 } from "../../contacts/workflow-types";
+import type { SignInFailure } from "../../auth/sign-in-error";
 
 /** What the user (or the automatic retry) can run again after a failure. */
 export type RetryableAction =
@@ -33,6 +34,15 @@ export interface ActionFailure {
   /** "Sign in again" was clicked and has not finished yet. */
   signingIn: boolean;
   signInFailed: boolean;
+  /** What "Sign in again" ran into, when it failed with a SignInError (facts only). */
+  signInProblem?: SignInProblem;
+}
+
+/** A SignInError's facts, as the pane keeps them. */
+export interface SignInProblem {
+  failure: SignInFailure;
+  code?: string;
+  aadsts?: string;
 }
 
 export type Selection =
