@@ -24,6 +24,7 @@ export {
   EXCHANGE_WRITE_ROLES,
   exchangeAdminCenterUrl,
   isWriteRoute,
+  ROUTE_OPERATIONS,
   type AdminApiRouteName,
 } from "./wire-constants";
 

@@ -10,6 +10,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from "playwright-core";
 import type { ContactRecord } from "../../src/admin-api/wire";
+import { addressKey, sameAddress } from "../../src/contacts/address";
 import { DEMO_BUILD_PATHS, PROJECT_ROOT } from "../../src/harness/demo-build";
 import { DEMO_FAULTS, type DemoFaultName } from "../../src/harness/demo-routes";
 import { startDemo, type RunningDemo } from "../../src/harness/demo-server";
@@ -113,7 +114,7 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
         await paneListening(page);
       },
       addressBookRow(address) {
-        return page.locator(`tr[data-contact-address="${address.toLowerCase()}"]`);
+        return page.locator(`tr[data-contact-address="${addressKey(address)}"]`);
       },
     };
     await paneListening(page);
@@ -152,9 +153,7 @@ export async function emulatorContacts(demo: RunningDemo): Promise<ContactRecord
 }
 
 export function contactsWithAddress(contacts: ContactRecord[], address: string): ContactRecord[] {
-  return contacts.filter(
-    (contact) => contact.ContactExternalEmailAddress.toLowerCase() === address.toLowerCase(),
-  );
+  return contacts.filter((contact) => sameAddress(contact.ContactExternalEmailAddress, address));
 }
 
 /** Writes a screenshot of the pane (the iframe as Outlook frames it) to docs/screenshots/<name>.png. */
