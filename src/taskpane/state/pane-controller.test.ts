@@ -291,7 +291,7 @@ test("the draft workflow is asked for only once the first verdict is in, whateve
   await flush();
   expect(controller.getState().verdict).toEqual({ kind: "checking" });
   expect(download.imports()).toBe(0);
-  directory.searches[0]?.answer(new DirectoryError({ kind: "unauthenticated", message: "expired" }));
+  directory.searches[0]?.answer(new DirectoryError({ kind: "unauthenticated" }));
   await flush();
   expect(controller.getState().verdict.kind).not.toBe("checking");
   expect(download.imports()).toBe(1);
