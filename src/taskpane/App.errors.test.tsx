@@ -4,7 +4,7 @@
  * failures come from the emulator over HTTP; the throttling countdown is rendering
  * against a scripted directory with jest's fake timers.
  */
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DirectoryError } from "../contacts/directory-error";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
@@ -40,6 +40,8 @@ test("forbidden: names the roles that can change contacts", async () => {
   try {
     const { user, container } = renderSam(readOnly.services);
     await screen.findByText("Not in the address book yet");
+    // Add is enabled once the draft (asked for after the verdict) has arrived.
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled());
     await user.click(screen.getByRole("button", { name: "Add to address book" }));
     const message = await screen.findByText(/Changing contacts needs one of these roles/);
     for (const role of EXCHANGE_WRITE_ROLES) expect(message).toHaveTextContent(role);

@@ -181,6 +181,8 @@ test("a promotion continues when another message is selected; coming back shows 
   act(() => host.selectMessage(BORIS));
   await screen.findByText("Not in the address book yet");
   pane.emulator.addFault({ route: "create", latencyMs: 300 });
+  // Add is enabled once the draft (asked for after the verdict) has arrived.
+  await waitFor(() => expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled());
   await user.click(screen.getByRole("button", { name: "Add to address book" }));
   await screen.findByText("Adding to the address book…");
 

@@ -42,6 +42,11 @@ const useStyles = makeStyles({
     maxWidth: "40rem",
     marginInline: "auto",
     boxSizing: "border-box",
+    // Outlook mobile and touch screens: every button at least 44 px, the size a finger hits.
+    "@media (pointer: coarse)": {
+      "& .fui-Button, & .fui-ToggleButton": { minHeight: "44px", minWidth: "44px" },
+      "& .fui-Switch": { minHeight: "44px", alignItems: "center" },
+    },
   },
   reason: { color: tokens.colorNeutralForeground2 },
   placeholder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

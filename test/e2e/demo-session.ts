@@ -33,8 +33,8 @@ export const STEP_TIMEOUT_MS = 15_000;
 export interface DemoSession {
   demo: RunningDemo;
   browser: Browser;
-  /** Opens the stand-in page and waits until the pane listens for item changes. */
-  open(): Promise<DemoPage>;
+  /** Opens the stand-in page and waits until the pane listens for item changes; `touch`: a touch screen. */
+  open(options?: { touch?: boolean }): Promise<DemoPage>;
   close(): Promise<void>;
 }
 
@@ -50,6 +50,8 @@ export interface DemoPage {
   paneLoads(): Promise<number>;
   injectFault(name: DemoFaultName): Promise<void>;
   signInAs(role: "admin" | "readonly"): Promise<void>;
+  /** Picks the backend in the top bar and waits for the pane to restart on it. */
+  useBackend(backend: "admin-center" | "exchange"): Promise<void>;
   addressBookRow(address: string): Locator;
 }
 
@@ -63,8 +65,11 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const pages: Page[] = [];
 
-  const open = async (): Promise<DemoPage> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const open = async (options: { touch?: boolean } = {}): Promise<DemoPage> => {
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
+    });
     pages.push(page);
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const problems: string[] = [];
@@ -108,6 +113,12 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
         await page.getByRole("combobox", { name: "Signed in as" }).selectOption(role);
         // Signing in as someone else restarts the pane; wait until the new one listens.
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
+        await paneListening(page);
+      },
+      async useBackend(backend) {
+        const loadsBefore = await demoPage.paneLoads();
+        await page.getByRole("combobox", { name: "Backend" }).selectOption(backend);
+        await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to restart");
         await paneListening(page);
       },
       addressBookRow(address) {

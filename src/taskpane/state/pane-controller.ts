@@ -53,6 +53,8 @@ export class PaneController {
   readonly #lookup: ContactLookup;
   readonly #now: () => number;
   readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
+  /** Whether the draft workflow has been asked for: after that, every sender waits on it directly. */
+  #prefillRequested = false;
   readonly #listeners = new Set<() => void>();
   /** The stored address for each person key (keys are addressKey's). */
   readonly #addresses = new Map<string, string>();
@@ -159,12 +161,18 @@ export class PaneController {
       verdict,
       draft,
     });
-    if (draft === null) this.#prefillWhenLoaded(key, analysis);
-    this.#runLookup(generation, address);
+    const settled = this.#runLookup(generation, address);
+    if (draft !== null) return;
+    // The draft workflow's chunk (with the Public Suffix List) starts downloading only once the
+    // first verdict is on screen: the verdict does not need it, and the form keeps its place.
+    if (this.#prefillRequested || cached) this.#prefillWhenLoaded(key, analysis);
+    else void settled.then(() => this.#prefillWhenLoaded(key, analysis));
   }
 
   /** Prefills `key`'s draft once the draft workflow has downloaded (it is keyed by person, so it cannot land on another). */
   #prefillWhenLoaded(key: string, analysis: SenderAnalysis): void {
+    if (this.#lifetime.signal.aborted) return;
+    this.#prefillRequested = true;
     this.#draftWorkflow.load().then(
       (workflow) => {
         if (this.#lifetime.signal.aborted || personFor(this.#state, key).draft) return;
@@ -209,8 +217,9 @@ export class PaneController {
     });
   }
 
-  #runLookup(generation: number, address: string): void {
-    this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
+  /** Resolves (never rejects) once the lookup has settled, whatever it found. */
+  #runLookup(generation: number, address: string): Promise<void> {
+    return this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
       (result) => this.#dispatch({ type: "lookup-resolved", generation, result }),
       (error: unknown) => {
         // Superseded by a newer lookup (another message) or the pane closed: nothing to show.
@@ -407,7 +416,7 @@ export class PaneController {
         const address = key !== null ? this.#addresses.get(key) : undefined;
         if (!address) return;
         this.#dispatch({ type: "lookup-retrying", generation: target.generation });
-        this.#runLookup(target.generation, address);
+        void this.#runLookup(target.generation, address);
         return;
       }
       case "promotion":
