@@ -12,10 +12,9 @@ import type { NewMailContact } from "./directory";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import {
   collapseWhitespace,
-  containsMarkup,
   displayedLength,
   hasControlOrFormatCharacters,
-  mailTipToPlainText,
+  typedMailTipText,
   utf16Length,
 } from "./mail-tip";
 import type { ContactDraft, DraftField, DraftFieldError, OrganizationConfig } from "./types";
@@ -66,15 +65,19 @@ function checkText(
   return utf16Length(text) > limit ? tooLong(field, limit, utf16Length(text)) : null;
 }
 
-function checkMailTip(value: string): DraftFieldError | null {
+/** Displayed characters colleagues will read: "<b>hi</b>" typed is 9, not 2 (it is shown as typed). */
+export function mailTipLength(value: string): number {
+  return displayedLength(typedMailTipText(value));
+}
+
+/**
+ * The one mail tip check, for a new contact's draft and a quick edit alike. The tip is plain
+ * text: "<", ">" and "&" are allowed (escaped on the wire); only invisible characters and
+ * length are refused.
+ */
+export function checkMailTip(value: string): DraftFieldError | null {
   if (hasControlOrFormatCharacters(value, { allowLineBreaks: true })) return invisibleCharacters("mailTip");
-  if (containsMarkup(value)) {
-    return {
-      field: "mailTip",
-      message: "Mail tip is plain text: remove the markup (tags such as <b> or codes such as &amp;).",
-    };
-  }
-  const length = displayedLength(mailTipToPlainText(value));
+  const length = mailTipLength(value);
   return length > EXCHANGE_LIMITS.mailTip ? tooLong("mailTip", EXCHANGE_LIMITS.mailTip, length) : null;
 }
 
@@ -96,7 +99,7 @@ export function validateDraft(draft: ContactDraft): DraftFieldError[] {
   return errors.filter((error): error is DraftFieldError => error !== null);
 }
 
-/** What create sends: trimmed values, the mail tip as plain text, the chosen Name. */
+/** What create sends: trimmed values, the mail tip as typed (the backend escapes it), the chosen Name. */
 export function toNewMailContact(draft: ContactDraft, name?: string): NewMailContact {
   return {
     name: collapseWhitespace(name ?? draft.name),
@@ -110,7 +113,7 @@ export function toNewMailContact(draft: ContactDraft, name?: string): NewMailCon
     mobilePhone: "",
     fax: "",
     webPage: "",
-    mailTip: mailTipToPlainText(draft.mailTip),
+    mailTip: typedMailTipText(draft.mailTip),
     hiddenFromAddressLists: draft.hiddenFromAddressLists,
   };
 }

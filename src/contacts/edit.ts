@@ -5,13 +5,13 @@
  * the contact changes.
  *
  * Refusals happen before anything is sent: a contact mastered on-premises cannot be
- * edited in the cloud, and a mail tip must be plain text of at most 175 characters.
+ * edited in the cloud, and a mail tip must fit 175 characters (the same check as a new draft).
  * An edit that changes nothing sends nothing (the API's rate limits are strict).
  */
 import { DirectoryError } from "../admin-api/errors";
 import type { CallOptions, ContactDirectory, MailContact } from "./directory";
-import { EXCHANGE_LIMITS } from "./exchange-rules";
-import { containsMarkup, displayedLength, mailTipToPlainText } from "./mail-tip";
+import { checkMailTip } from "./draft-rules";
+import { typedMailTipText } from "./mail-tip";
 
 /** Sets the mail tip; "" (or only spaces) clears it. Resolves with the contact as now stored. */
 export async function setMailTip(
@@ -21,17 +21,17 @@ export async function setMailTip(
   options?: CallOptions,
 ): Promise<MailContact> {
   refuseIfDirSynced(contact);
-  const problem = mailTipProblem(mailTip);
+  const problem = checkMailTip(mailTip);
   if (problem) {
     throw new DirectoryError({
       kind: "validation",
-      message: problem,
+      message: problem.message,
       route: "updateOptions",
       field: "ContactMailTip",
     });
   }
-  // Markup is refused above, so this only drops invisible characters and collapses whitespace.
-  const text = mailTipToPlainText(mailTip);
+  // Plain text as typed: "<" or "&" stay; the backend escapes them on the wire.
+  const text = typedMailTipText(mailTip);
   if (text === contact.mailTip) return contact;
   return directory.updateOptions(contact, { mailTip: text }, options);
 }
@@ -46,18 +46,6 @@ export async function setHiddenFromAddressLists(
   refuseIfDirSynced(contact);
   if (hidden === contact.hiddenFromAddressLists) return contact;
   return directory.updateOptions(contact, { hiddenFromAddressLists: hidden }, options);
-}
-
-/** Why a mail tip cannot be sent, or null when it can. Length counts characters as a reader sees them. */
-export function mailTipProblem(mailTip: string): string | null {
-  // Exchange wraps the tip in <html><body> itself and renders nothing else.
-  if (containsMarkup(mailTip))
-    return "A mail tip must be plain text: remove the HTML tags and character codes.";
-  const length = displayedLength(mailTipToPlainText(mailTip));
-  if (length > EXCHANGE_LIMITS.mailTip) {
-    return `A mail tip can be at most ${EXCHANGE_LIMITS.mailTip} characters (this one has ${length}).`;
-  }
-  return null;
 }
 
 function refuseIfDirSynced(contact: MailContact): void {

@@ -1,11 +1,12 @@
 /**
  * Mail tips and plain text.
  *
- * Exchange stores a mail tip as plain text and wraps it in <html><body> itself; any other
- * markup is unsupported and would be interpreted when shown. So everything that becomes a
- * mail tip (the template, the values put into it, what the user typed) goes through
- * `mailTipToPlainText`: tags dropped, entities decoded, invisible characters removed,
- * whitespace collapsed. Length is counted as the user sees it (grapheme clusters).
+ * Exchange wraps a mail tip in <html><body> and Outlook renders it as HTML. The product works
+ * with plain text: what a person types is kept exactly (`typedMailTipText` only drops invisible
+ * characters and collapses whitespace) and escaped on the wire (`mailTipToWire`, which every
+ * backend calls), so "R&D" and "<ticket no.>" reach colleagues as typed. Text taken from mail
+ * (the template's values) goes through `mailTipToPlainText`: tags dropped, entities decoded.
+ * Length is counted as the reader sees it (grapheme clusters).
  */
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 
@@ -158,13 +159,6 @@ function stripMarkupOnce(text: string): string {
     .replace(UNTERMINATED_TAG, "");
 }
 
-/** True when the text holds tags or character references: markup where plain text is expected. */
-export function containsMarkup(text: string): boolean {
-  const tagLike = new RegExp(TAGS.source, "i").test(text) || /<!--|<!\[CDATA\[/.test(text);
-  const entityLike = new RegExp(ENTITY.source, "i").test(text) && decodeHtmlEntities(text) !== text;
-  return tagLike || entityLike;
-}
-
 /**
  * Plain text from anything: tags and script/style content dropped, entities decoded, invisible
  * characters removed, whitespace collapsed. Decoding and stripping repeat until nothing changes,
@@ -178,6 +172,21 @@ export function mailTipToPlainText(input: string): string {
     text = next;
   }
   return collapseWhitespace(removeInvisibleCharacters(stripMarkupOnce(text)));
+}
+
+/** A mail tip as typed: the same text a colleague will read, minus invisible characters, whitespace collapsed. */
+export function typedMailTipText(text: string): string {
+  return collapseWhitespace(removeInvisibleCharacters(text));
+}
+
+const WIRE_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/**
+ * The plain-text mail tip as a backend sends it: Exchange renders the tip as HTML, so "&", "<"
+ * and ">" become character references and colleagues see exactly what was typed.
+ */
+export function mailTipToWire(text: string): string {
+  return text.replace(/[&<>]/g, (character) => WIRE_ESCAPES[character] ?? character);
 }
 
 const graphemeSegmenter: Intl.Segmenter | null =
