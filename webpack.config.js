@@ -11,6 +11,10 @@
  * ADDIN_MAIL_TIP_TEMPLATE, ADDIN_DEMO (injected into the bundle, read by src/app-config.ts),
  * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from) and
  * ADDIN_PUBLIC_URL (the https base URL written into dist/manifest.xml).
+ *
+ * A production build without ADDIN_CLIENT_ID or ADDIN_PUBLIC_URL (and not the demo) makes a
+ * localhost manifest and a pane that refuses to start: it warns loudly, and fails instead
+ * with ADDIN_STRICT=1 or `npm run build -- --env strict` (what a deployment's CI uses).
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -77,6 +81,28 @@ function buildTimeConfig() {
     mailTipTemplate: env.ADDIN_MAIL_TIP_TEMPLATE ?? "",
     demo: isOn(env.ADDIN_DEMO) ? "1" : "",
   };
+}
+
+/**
+ * Why a production build would not be deployable: the pane's own configuration check
+ * (src/app-config.ts, the same one the pane runs at start) and a missing public URL.
+ * @param {{ publicUrl: unknown }} build
+ * @returns {string[]}
+ */
+function deploymentProblems(build) {
+  /** @type {typeof import("./src/app-config")} */
+  const { readAppConfig, AppConfigError } = tsx.require("./src/app-config.ts", __filename);
+  const problems = [];
+  try {
+    readAppConfig(buildTimeConfig());
+  } catch (error) {
+    if (!(error instanceof AppConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (!build.publicUrl) {
+    problems.push("ADDIN_PUBLIC_URL is not set: dist/manifest.xml points at https://localhost:3000.");
+  }
+  return problems;
 }
 
 /** @returns {keyof typeof OFFICE_JS_SOURCES} */
@@ -153,6 +179,24 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJs = officeJsMode();
   const publicUrl =
     !serving && process.env.ADDIN_PUBLIC_URL ? parsePublicUrl(process.env.ADDIN_PUBLIC_URL) : null;
+  if (production && !serving && !isOn(process.env.ADDIN_DEMO)) {
+    const problems = deploymentProblems({ publicUrl });
+    const strict = Boolean(env.strict) || isOn(process.env.ADDIN_STRICT);
+    if (problems.length > 0 && strict) {
+      throw new Error(`Not a deployable build (ADDIN_STRICT):\n  ${problems.join("\n  ")}`);
+    }
+    if (problems.length > 0) {
+      console.warn(
+        [
+          "",
+          "!!! WARNING: this production build is NOT deployable !!!",
+          ...problems.map((problem) => `  - ${problem}`),
+          "  Set them (docs/platform.md); ADDIN_STRICT=1 or `npm run build -- --env strict` makes this an error.",
+          "",
+        ].join("\n"),
+      );
+    }
+  }
 
   /** @type {import("copy-webpack-plugin").Pattern[]} */
   const copies = [

@@ -67,6 +67,11 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { origin: { type: "string", default: DEV_ORIGIN } },
   });
+  if (positionals.length > 1) {
+    console.error(`Give one manifest to validate, not ${positionals.length}: ${positionals.join(" ")}`);
+    process.exitCode = 2;
+    return;
+  }
   const manifestPath = positionals[0] ?? "manifest.xml";
   const { structureProblems, schemaProblems } = await validateManifestOffline(manifestPath, values.origin);
   for (const problem of structureProblems) console.error(`structure: ${problem}`);

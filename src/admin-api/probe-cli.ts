@@ -3,14 +3,19 @@
  *
  * The token comes from --token-file or the ADMIN_CENTER_TOKEN environment variable,
  * never from the command line (it would end up in shell history and process lists).
- * Exit code 0: the response matches the client's schema; 1: mismatch or failure; 2: usage.
+ * Exit code 0: the response matches the client's schema (or --help); 1: mismatch or failure; 2: usage.
  */
 import { FixedTokenProvider } from "../auth/token-provider";
 import { isDirectoryError } from "./errors";
 import { formatProbeReport, runProbe } from "./probe";
-import { parseProbeArguments, readProbeToken, type ProbeArguments } from "./probe-arguments";
+import { parseProbeArguments, readProbeToken, USAGE, type ProbeArguments } from "./probe-arguments";
 
 async function main(): Promise<number> {
+  // Asking for the usage is not a usage error.
+  if (process.argv.slice(2).some((flag) => flag === "--help" || flag === "-h")) {
+    console.log(USAGE);
+    return 0;
+  }
   let args: ProbeArguments;
   let token: string;
   try {

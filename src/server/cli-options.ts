@@ -6,6 +6,23 @@ import { DEFAULT_RELAY_TIMEOUT_MS } from "./relay";
 import { DEFAULT_FRAME_ANCESTORS } from "./security-headers";
 import type { ServerOptions } from "./server";
 
+export const SERVE_USAGE = `Usage: npm run serve -- [options]   (each also read from the environment)
+  --port <n>             PORT             default 3000
+  --host <addr>          HOST             default 127.0.0.1 (0.0.0.0 in a container)
+  --dist <dir>           DIST_DIR         default ./dist
+  --upstream <url>       ADMIN_UPSTREAM   default https://admin.microsoft.com
+  --cert <file>          TLS_CERT_PATH    with --key: serve HTTPS directly
+  --key <file>           TLS_KEY_PATH
+  --trust-proxy          TRUST_PROXY=1    believe X-Forwarded-Proto (for HSTS) from the proxy in front
+  --frame-ancestor <src> (repeatable)     replaces 'self' + the Outlook origins
+  --timeout-ms <n>       RELAY_TIMEOUT_MS default 20000
+  --help                 this text`;
+
+/** True when the command line asks for the usage text (which then wins over every other flag). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes("--help") || argv.includes("-h");
+}
+
 export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): ServerOptions {
   const { values } = parseArgs({
     args: argv,

@@ -16,10 +16,14 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { optionsFromCommandLine } from "./cli-options";
+import { optionsFromCommandLine, SERVE_USAGE, wantsHelp } from "./cli-options";
 import { startServer } from "./server";
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    console.log(SERVE_USAGE);
+    return;
+  }
   const options = optionsFromCommandLine(process.argv.slice(2), process.env);
   if (!existsSync(path.join(options.distDir, options.indexFile ?? "taskpane.html"))) {
     throw new Error(`No built pane in ${options.distDir}: run \`npm run build\` first.`);
