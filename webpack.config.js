@@ -2,7 +2,7 @@
 /**
  * The pane's build: three pages, the icons, the support page and the manifest into dist/.
  *
- *   npm run build        production: minified, content-hashed, source maps beside the bundles
+ *   npm run build        production: minified, content-hashed, hidden source maps beside the bundles
  *   npm run build:dev    development build
  *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs' certificate
  *
@@ -225,7 +225,9 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: production ? "[name].[contenthash:12].js" : "[name].js",
       clean: true,
     },
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // Production maps are written for the bench and for debugging, but the bundles do not point
+    // to them and `npm run serve` does not serve them unless asked (--source-maps).
+    devtool: production ? "hidden-source-map" : "eval-cheap-module-source-map",
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
     module: {
       rules: [

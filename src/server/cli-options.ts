@@ -16,6 +16,7 @@ export const SERVE_USAGE = `Usage: npm run serve -- [options]   (each also read 
   --trust-proxy          TRUST_PROXY=1    believe X-Forwarded-Proto (for HSTS) from the proxy in front
   --frame-ancestor <src> (repeatable)     replaces 'self' + the Outlook origins
   --timeout-ms <n>       RELAY_TIMEOUT_MS default 20000
+  --source-maps          SERVE_SOURCE_MAPS=1  serve dist/*.map (off: source maps stay private)
   --help                 this text`;
 
 /** True when the command line asks for the usage text (which then wins over every other flag). */
@@ -37,6 +38,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "trust-proxy": { type: "boolean" },
       "frame-ancestor": { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
+      "source-maps": { type: "boolean" },
     },
   });
   const certPath = values.cert ?? env.TLS_CERT_PATH;
@@ -52,6 +54,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     tls: certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : undefined,
     trustProxy: values["trust-proxy"] ?? isTruthy(env.TRUST_PROXY),
     frameAncestors: values["frame-ancestor"] ?? DEFAULT_FRAME_ANCESTORS,
+    serveSourceMaps: values["source-maps"] ?? isTruthy(env.SERVE_SOURCE_MAPS),
     relayTimeoutMs: parseInteger(
       values["timeout-ms"] ?? env.RELAY_TIMEOUT_MS,
       DEFAULT_RELAY_TIMEOUT_MS,
