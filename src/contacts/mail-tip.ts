@@ -313,10 +313,14 @@ function fill(template: string, values: Record<PlaceholderKey, string>): string 
  */
 export function renderMailTip(template: string, values: MailTipValues): string {
   const limit = EXCHANGE_LIMITS.mailTip;
+  const displayName = cleanValue(values.displayName);
+  // A value the display name already shows ("Info (gmail.com)") is not said twice.
+  const notShownYet = (value: string) =>
+    value !== "" && displayName.toLowerCase().includes(value.toLowerCase()) ? "" : value;
   const clean: Record<PlaceholderKey, string> = {
-    company: cleanValue(values.company),
-    domain: cleanValue(values.domain),
-    displayName: cleanValue(values.displayName),
+    company: notShownYet(cleanValue(values.company)),
+    domain: notShownYet(cleanValue(values.domain)),
+    displayName,
   };
   const render = (current: Record<PlaceholderKey, string>) => mailTipToPlainText(fill(template, current));
   let text = render(clean);

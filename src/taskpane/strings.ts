@@ -2,6 +2,8 @@
  * Every piece of text the pane shows, in one module so that it can be translated.
  * English only for now; functions take the values they interpolate.
  */
+import type { DisplayNameCaution } from "../contacts/types";
+
 export const strings = {
   appTitle: "GAL Contact",
 
@@ -49,6 +51,13 @@ export const strings = {
     count: (used: number, limit: number) => `${used} of ${limit} characters`,
     fixErrors: "Fix the details marked below before adding the contact.",
     notesLabel: "How the details were filled in",
+    /** A display name that impersonates someone, said before the details it filled in. */
+    caution: (caution: DisplayNameCaution): string =>
+      caution.kind === "your-own-name"
+        ? `This sender from outside your organization uses your own name, "${caution.name}". Make sure it is who you think before adding it to everyone's address book.`
+        : `The sender's name shows the address ${caution.address}, but the message came from another address. Check who this is before adding it.`,
+    cautionsLabel: "Check the sender",
+    companyGuessHint: "Guessed from the domain name: check the spelling and spacing.",
     noMailTip: "No mail tip.",
     hiddenSummary: "Hidden from the address book",
     preparing: "Preparing the contact's details…",
