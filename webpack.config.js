@@ -231,6 +231,9 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
     module: {
       rules: [
+        // postal-mime has no side effects at import; saying so lets webpack keep only the
+        // encoded-word decoder the pane imports (a few KB), not the whole MIME parser.
+        { test: /[\\/]node_modules[\\/]postal-mime[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

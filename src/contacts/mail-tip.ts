@@ -215,6 +215,7 @@ const TRAILING_JOINERS = /[\s,;:/|\-–—(]+$/u;
 /**
  * The longest start of `text` that fits `limit` (with `ellipsis` appended), cut at a word
  * boundary when one lies in the last half, never inside a character. Text that fits is returned as is.
+ * Linear: both measures add up over grapheme clusters, so each piece is measured once.
  */
 export function truncateAtWordBoundary(
   text: string,
@@ -224,10 +225,13 @@ export function truncateAtWordBoundary(
   const { ellipsis = "", measure = utf16Length } = options;
   if (measure(text) <= limit) return text;
   const pieces = graphemes(text);
+  const room = limit - measure(ellipsis);
   let kept = "";
   let keptLength = 0;
+  let used = 0;
   for (const piece of pieces) {
-    if (measure(kept + piece + ellipsis) > limit) break;
+    used += measure(piece);
+    if (used > room) break;
     kept += piece;
     keptLength += 1;
   }

@@ -26,8 +26,11 @@
  * characters are looked at (every later step is then bounded, whatever the header's size), a
  * line break followed by what reads as a header field ends the name ("Jane Doe\r\nBcc: …"),
  * terminal colour codes ("\x1b[31m", or "[31m" once the escape is gone) and lone UTF-16
- * surrogates are removed.
+ * surrogates are removed. RFC 2047 encoded words that reached us undecoded
+ * ("=?utf-8?B?SsO8cmdlbg==?=", "=?iso-8859-1?Q?Andr=E9?=") are decoded by postal-mime's
+ * `decodeWords` (the browser's TextDecoder for the charsets).
  */
+import { decodeWords } from "postal-mime";
 import {
   collapseWhitespace,
   decodeHtmlEntities,
@@ -65,6 +68,8 @@ export const MAX_ANALYSED_LENGTH = 1024;
 // eslint-disable-next-line no-control-regex -- matching the ESC control character is the point
 const ANSI_SEQUENCES = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]|\[\d{1,3}(?:;\d{1,3})*m/gu;
 const LONE_SURROGATES = /\p{Cs}/gu;
+/** An RFC 2047 encoded word: =?charset?B|Q?text?= */
+const ENCODED_WORD = /=\?[^?\s]+\?[bq]\?[^?\s]*\?=/i;
 /** A line break then what reads as another header field ("\r\nBcc: …"): the name ended at the break. */
 const HEADER_LEFTOVER = /[\r\n\u0085\u2028\u2029]\s*[A-Za-z][A-Za-z0-9-]{0,76}\s*:/;
 
@@ -116,7 +121,8 @@ function stripWrappingQuotes(text: string): string {
 
 /** The header display name made safe to show and to parse. Idempotent. Linear in MAX_ANALYSED_LENGTH at most. */
 export function cleanDisplayName(raw: string): CleanedDisplayName {
-  const capped = analysedPart(raw);
+  const head = analysedPart(raw);
+  const capped = ENCODED_WORD.test(head) ? analysedPart(decodeWords(head)) : head;
   // Other line breaks are folding whitespace ("Jane\r\n Doe" is "Jane Doe").
   const leftover = HEADER_LEFTOVER.exec(capped);
   const firstLine = leftover === null ? capped : capped.slice(0, leftover.index);
@@ -129,7 +135,7 @@ export function cleanDisplayName(raw: string): CleanedDisplayName {
     text: collapseWhitespace(stripWrappingQuotes(plain)),
     removedInvisible: hasInvisibleCharacters(normalized),
     removedMarkup: plain !== withoutTagRemoval,
-    truncated: capped !== raw,
+    truncated: head !== raw,
     cutAtLineBreak,
     removedGarbage: withoutGarbage !== firstLine,
   };

@@ -160,9 +160,7 @@ function displayNameWarnings(rawName: string, address: NormalizedAddress | null)
     );
   }
   if (address !== null) {
-    const shownAddress = addressesInDisplayName(cleaned.text).find(
-      (shown) => !sameAddress(shown, address.address),
-    );
+    const shownAddress = otherAddressShown(cleaned.text, address);
     if (shownAddress !== undefined) {
       warnings.push(
         `The display name shows the address ${shownAddress}, but the message came from ${address.displayAddress}.`,
@@ -174,6 +172,17 @@ function displayNameWarnings(rawName: string, address: NormalizedAddress | null)
   }
   if (cleaned.removedMarkup) warnings.push("The display name contained HTML markup; it was removed.");
   return warnings;
+}
+
+/** At most this many distinct addresses of a display name are compared (each comparison parses one). */
+const MAX_ADDRESSES_COMPARED = 8;
+
+/** The first address written in a display name that is not the sender's own, if any. */
+function otherAddressShown(cleanedName: string, address: NormalizedAddress): string | undefined {
+  const distinct = [...new Set(addressesInDisplayName(cleanedName))].filter(
+    (shown) => shown.toLowerCase() !== address.address.toLowerCase(),
+  );
+  return distinct.slice(0, MAX_ADDRESSES_COMPARED).find((shown) => !sameAddress(shown, address.address));
 }
 
 /** Words of a name for comparing two spellings: accents, case, punctuation and order ignored. */
@@ -199,9 +208,7 @@ function displayNameCautions(
   if (own !== "" && nameWords(cleanedName) === own) {
     cautions.push({ kind: "your-own-name", name: cleanedName });
   }
-  const shown = addressesInDisplayName(cleanedName).find(
-    (candidate) => !sameAddress(candidate, address.address),
-  );
+  const shown = otherAddressShown(cleanedName, address);
   if (shown !== undefined) cautions.push({ kind: "shows-another-address", address: shown });
   return cautions;
 }

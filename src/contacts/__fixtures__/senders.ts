@@ -142,6 +142,26 @@ export const SENDER_FIXTURES: SenderFixture[] = [
       },
     },
   },
+  {
+    title: "RFC 2047 encoded words are decoded (UTF-8 base64, ISO-8859-1 quoted-printable)",
+    from: person("=?utf-8?B?SsO8cmdlbg==?= =?iso-8859-1?Q?_M=FCller?=", "j.mueller@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jürgen Müller",
+      draft: { displayName: "Jürgen Müller", firstName: "Jürgen", lastName: "Müller", company: "Tailspin" },
+    },
+  },
+  {
+    title: "an encoded word with an unknown charset still gives a clean name",
+    from: person("=?x-unknown?Q?Jane_Doe?=", "jane@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jane Doe",
+      draft: { displayName: "Jane Doe", firstName: "Jane", lastName: "Doe", company: "Tailspin" },
+    },
+  },
   // ── impersonation ────────────────────────────────────────────────────────────────────
   {
     title: "an external sender using the signed-in user's own name is flagged",
