@@ -10,6 +10,8 @@
  *   ADDIN_INTERNAL_DOMAINS  comma-separated domains that count as internal (the user's own domain always does)
  *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
  *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
+ *   ADDIN_SUGGESTIONS       "on": suggestions from Microsoft Graph (read by the served CSP, src/server/csp-sources.ts)
+ *   ADDIN_GRAPH_BASE_URL    Graph's base URL for a cloud whose Graph host the CSP does not know
  *
  * Nothing here is secret: the client id and scope are public by design.
  */
@@ -26,6 +28,10 @@ export interface BuildTimeConfig {
   internalDomains?: string;
   mailTipTemplate?: string;
   demo?: string;
+  /** "on": suggestions from Microsoft Graph (the served CSP then allows Graph). */
+  suggestions?: string;
+  /** Microsoft Graph's base URL where the authority's cloud is not one the CSP knows. */
+  graphBaseUrl?: string;
 }
 
 export interface AppConfig {

@@ -70,15 +70,31 @@ export function mailTipLength(value: string): number {
   return displayedLength(typedMailTipText(value));
 }
 
+/** Why a mail tip cannot be sent, as facts (the pane words them). */
+export type MailTipProblem =
+  { reason: "invisible-characters" } | { reason: "too-long"; limit: number; length: number };
+
 /**
  * The one mail tip check, for a new contact's draft and a quick edit alike. The tip is plain
  * text: "<", ">" and "&" are allowed (escaped on the wire); only invisible characters and
  * length are refused.
  */
-export function checkMailTip(value: string): DraftFieldError | null {
-  if (hasControlOrFormatCharacters(value, { allowLineBreaks: true })) return invisibleCharacters("mailTip");
+export function mailTipProblem(value: string): MailTipProblem | null {
+  if (hasControlOrFormatCharacters(value, { allowLineBreaks: true }))
+    return { reason: "invisible-characters" };
   const length = mailTipLength(value);
-  return length > EXCHANGE_LIMITS.mailTip ? tooLong("mailTip", EXCHANGE_LIMITS.mailTip, length) : null;
+  return length > EXCHANGE_LIMITS.mailTip
+    ? { reason: "too-long", limit: EXCHANGE_LIMITS.mailTip, length }
+    : null;
+}
+
+/** `mailTipProblem` as a draft field error. */
+export function checkMailTip(value: string): DraftFieldError | null {
+  const problem = mailTipProblem(value);
+  if (problem === null) return null;
+  return problem.reason === "too-long"
+    ? tooLong("mailTip", problem.limit, problem.length)
+    : invisibleCharacters("mailTip");
 }
 
 /** Everything in the draft Exchange would refuse, one message per field; [] when it can be sent. */

@@ -1,4 +1,4 @@
-import { isDirectoryError } from "../admin-api/errors";
+import { isDirectoryError } from "./directory-error";
 import type { CallOptions, ContactDirectory, GeneralUpdate, MailContact, OptionsUpdate } from "./directory";
 import { mailContact } from "./test-support/mail-contact";
 import { setHiddenFromAddressLists, setMailTip } from "./edit";
@@ -67,8 +67,8 @@ describe("setMailTip", () => {
     await expect(setMailTip(directory, contact(), emoji175)).resolves.toMatchObject({ mailTip: emoji175 });
 
     const error = await rejectionOf(setMailTip(directory, contact(), "x".repeat(176)));
-    expect(isDirectoryError(error, "validation")).toBe(true);
-    expect((error as Error).message).toMatch(/at most 175 characters \(this one has 176\)/);
+    expect(isDirectoryError(error, "invalid")).toBe(true);
+    expect(error).toMatchObject({ reason: "too-long", field: "mailTip", limit: 175, length: 176 });
     expect(directory.optionUpdates).toHaveLength(1);
   });
 
@@ -94,8 +94,8 @@ describe("setMailTip", () => {
   it("refuses invisible characters as a new draft does (one check for both)", async () => {
     const directory = new OneContactDirectory(contact());
     const error = await rejectionOf(setMailTip(directory, contact(), "Replies\u200B within a day"));
-    expect(isDirectoryError(error, "validation")).toBe(true);
-    expect((error as Error).message).toMatch(/invisible characters/);
+    expect(isDirectoryError(error, "invalid")).toBe(true);
+    expect(error).toMatchObject({ reason: "invisible-characters", field: "mailTip" });
     expect(directory.optionUpdates).toHaveLength(0);
   });
 
@@ -103,8 +103,8 @@ describe("setMailTip", () => {
     const synced = contact({ dirSynced: true });
     const directory = new OneContactDirectory(synced);
     const error = await rejectionOf(setMailTip(directory, synced, "New tip"));
-    expect(isDirectoryError(error, "validation")).toBe(true);
-    expect((error as Error).message).toMatch(/on-premises/);
+    expect(isDirectoryError(error, "invalid")).toBe(true);
+    expect(error).toMatchObject({ reason: "dir-synced" });
     expect(directory.optionUpdates).toHaveLength(0);
   });
 
@@ -141,7 +141,7 @@ describe("setHiddenFromAddressLists", () => {
     const synced = contact({ dirSynced: true });
     const directory = new OneContactDirectory(synced);
     expect(
-      isDirectoryError(await rejectionOf(setHiddenFromAddressLists(directory, synced, true)), "validation"),
+      isDirectoryError(await rejectionOf(setHiddenFromAddressLists(directory, synced, true)), "invalid"),
     ).toBe(true);
     expect(directory.optionUpdates).toHaveLength(0);
   });

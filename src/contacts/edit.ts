@@ -1,16 +1,15 @@
 /**
  * Quick edits of an existing contact from the pane: its mail tip and whether it shows
- * in the Global Address List. Both go through the settings update (admin center:
- * PUT /admin/api/Contact/options) with the contact as last read, so nothing else on
- * the contact changes.
+ * in the Global Address List. Both go through the directory's settings update
+ * (updateOptions) with the contact as last read, so nothing else on the contact changes.
  *
  * Refusals happen before anything is sent: a contact mastered on-premises cannot be
  * edited in the cloud, and a mail tip must fit 175 characters (the same check as a new draft).
  * An edit that changes nothing sends nothing (the API's rate limits are strict).
  */
-import { DirectoryError } from "../admin-api/errors";
+import { DirectoryError } from "./directory-error";
 import type { CallOptions, ContactDirectory, MailContact } from "./directory";
-import { checkMailTip } from "./draft-rules";
+import { mailTipProblem } from "./draft-rules";
 import { typedMailTipText } from "./mail-tip";
 
 /** Sets the mail tip; "" (or only spaces) clears it. Resolves with the contact as now stored. */
@@ -21,14 +20,9 @@ export async function setMailTip(
   options?: CallOptions,
 ): Promise<MailContact> {
   refuseIfDirSynced(contact);
-  const problem = checkMailTip(mailTip);
+  const problem = mailTipProblem(mailTip);
   if (problem) {
-    throw new DirectoryError({
-      kind: "validation",
-      message: problem.message,
-      route: "updateOptions",
-      field: "ContactMailTip",
-    });
+    throw new DirectoryError({ kind: "invalid", operation: "updateOptions", field: "mailTip", ...problem });
   }
   // Plain text as typed: "<" or "&" stay; the backend escapes them on the wire.
   const text = typedMailTipText(mailTip);
@@ -48,12 +42,8 @@ export async function setHiddenFromAddressLists(
   return directory.updateOptions(contact, { hiddenFromAddressLists: hidden }, options);
 }
 
+/** Mastered on-premises: it cannot be changed in the cloud, so nothing is sent. */
 function refuseIfDirSynced(contact: MailContact): void {
   if (!contact.dirSynced) return;
-  throw new DirectoryError({
-    kind: "validation",
-    message:
-      "This contact is synchronized from your on-premises directory, so it cannot be changed here. Change it on-premises; the change then syncs to Microsoft 365.",
-    route: "updateOptions",
-  });
+  throw new DirectoryError({ kind: "invalid", reason: "dir-synced", operation: "updateOptions" });
 }

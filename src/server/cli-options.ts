@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_ADMIN_CENTER_BASE_URL } from "../admin-api/wire";
 import { DEFAULT_RELAY_TIMEOUT_MS } from "./relay";
 import { DEFAULT_FRAME_ANCESTORS } from "./security-headers";
-import type { ServerOptions } from "./server";
+import { normalizeBasePath, type ServerOptions } from "./server";
 
 export const SERVE_USAGE = `Usage: npm run serve -- [options]   (each also read from the environment)
   --port <n>             PORT             default 3000
@@ -16,6 +16,8 @@ export const SERVE_USAGE = `Usage: npm run serve -- [options]   (each also read 
   --trust-proxy          TRUST_PROXY=1    believe X-Forwarded-Proto (for HSTS) from the proxy in front
   --frame-ancestor <src> (repeatable)     replaces 'self' + the Outlook origins
   --timeout-ms <n>       RELAY_TIMEOUT_MS default 20000
+  --base-path <path>     BASE_PATH        serve under a path (e.g. /gal) when the proxy forwards it unchanged
+  --csp-report           CSP_REPORT=1     for trials: CSP violations reported to POST /csp-report and logged
   --source-maps          SERVE_SOURCE_MAPS=1  serve dist/*.map (off: source maps stay private)
   --help                 this text`;
 
@@ -39,6 +41,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "frame-ancestor": { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
       "source-maps": { type: "boolean" },
+      "base-path": { type: "string" },
+      "csp-report": { type: "boolean" },
     },
   });
   const certPath = values.cert ?? env.TLS_CERT_PATH;
@@ -55,6 +59,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     trustProxy: values["trust-proxy"] ?? isTruthy(env.TRUST_PROXY),
     frameAncestors: values["frame-ancestor"] ?? DEFAULT_FRAME_ANCESTORS,
     serveSourceMaps: values["source-maps"] ?? isTruthy(env.SERVE_SOURCE_MAPS),
+    basePath: normalizeBasePath(values["base-path"] ?? env.BASE_PATH ?? ""),
+    cspReports: values["csp-report"] ?? isTruthy(env.CSP_REPORT),
     relayTimeoutMs: parseInteger(
       values["timeout-ms"] ?? env.RELAY_TIMEOUT_MS,
       DEFAULT_RELAY_TIMEOUT_MS,

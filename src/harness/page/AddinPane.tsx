@@ -66,7 +66,7 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
       data-pane-listening={listening}
     >
       <div className={styles.header}>
-        <img className={styles.icon} src="/assets/icon-32.png" alt="" />
+        <img className={styles.icon} src="assets/icon-32.png" alt="" />
         <Text weight="semibold" className={styles.title}>
           GAL Contact
         </Text>
@@ -89,7 +89,7 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
           </ToggleButton>
         </Tooltip>
       </div>
-      <iframe ref={frameRef} className={styles.frame} src={TASKPANE_PATH} title="GAL Contact add-in" />
+      <iframe ref={frameRef} className={styles.frame} src={`.${TASKPANE_PATH}`} title="GAL Contact add-in" />
       <Text size={200} className={styles.footer} role="status">
         {pinned
           ? listening

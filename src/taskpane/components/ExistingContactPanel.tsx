@@ -17,7 +17,7 @@ import {
 import { Delete16Regular, Edit16Regular, Open16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type JSX } from "react";
 import type { MailContact } from "../../contacts/directory";
-import { checkMailTip } from "../../contacts/draft-rules";
+import { mailTipProblem } from "../../contacts/draft-rules";
 import type { EditView } from "../state/pane-state";
 import { strings } from "../strings";
 import { AfterClickView } from "./AfterClickView";
@@ -90,7 +90,13 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
     }
   }, [edit.saving, edit.failure]);
 
-  const problem = editing ? (checkMailTip(text.trim())?.message ?? null) : null;
+  const found = editing ? mailTipProblem(text.trim()) : null;
+  const problem =
+    found === null
+      ? null
+      : found.reason === "too-long"
+        ? strings.errors.mailTipTooLong(found.limit, found.length)
+        : strings.errors.mailTipInvisible;
   const save = (value: string) => void onSaveMailTip(value);
 
   return (

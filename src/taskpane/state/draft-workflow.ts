@@ -5,4 +5,4 @@
  * Neither is needed to show the sender or the verdict.
  */
 export { prefillDraft } from "../../contacts/draft";
-export { PROMOTE_STEP_LABELS, promoteContact } from "../../contacts/promote";
+export { promoteContact } from "../../contacts/promote";
