@@ -86,7 +86,7 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
   return (
     <div className={styles.root}>
       {draft?.cautions && draft.cautions.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
+        <UntitledMessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <ul className={styles.cautions} aria-label={strings.promote.cautionsLabel}>
               {draft.cautions.map((caution) => (
@@ -94,7 +94,7 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
               ))}
             </ul>
           </MessageBarBody>
-        </MessageBar>
+        </UntitledMessageBar>
       ) : null}
       {draft && draft.notes.length > 0 ? (
         <ul className={styles.notes} aria-label={strings.promote.notesLabel}>
