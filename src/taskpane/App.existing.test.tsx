@@ -78,6 +78,25 @@ test("edit the mail tip in place: Edit → text with a count → Save stores it 
   expect(stored(JANE.emailAddress)?.ContactMailTip).toBe("Ask Jane about invoices.");
 });
 
+test("a mail tip with <, > and & is plain text: counted as typed, saved, shown exactly as typed", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  await user.clear(editor);
+  await user.click(editor);
+  const typed = "R&D: use <ticket no.>, <b>hi</b>";
+  await user.paste(typed);
+  expect(within(details).getByText(`${typed.length} of 175 characters`)).toBeInTheDocument();
+  await user.click(within(details).getByRole("button", { name: "Save" }));
+
+  await waitForElementToBeRemoved(() => within(details).queryByRole("textbox", { name: "Mail tip" }));
+  expect(within(details).getByText(typed)).toBeInTheDocument();
+  expect(details.querySelector("b")).toBeNull();
+  expect(stored(JANE.emailAddress)?.ContactMailTip).toBe(
+    "R&amp;D: use &lt;ticket no.&gt;, &lt;b&gt;hi&lt;/b&gt;",
+  );
+});
+
 test("Cancel leaves the mail tip as it was and sends nothing", async () => {
   const { user, details } = await renderContact(JANE);
   await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));

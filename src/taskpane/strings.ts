@@ -6,6 +6,7 @@
  */
 import type { DirectoryError } from "../contacts/directory-error";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
+import type { DisplayNameCaution } from "../contacts/types";
 
 export const strings = {
   appTitle: "GAL Contact",
@@ -60,6 +61,13 @@ export const strings = {
     count: (used: number, limit: number) => `${used} of ${limit} characters`,
     fixErrors: "Fix the details marked below before adding the contact.",
     notesLabel: "How the details were filled in",
+    /** A display name that impersonates someone, said before the details it filled in. */
+    caution: (caution: DisplayNameCaution): string =>
+      caution.kind === "your-own-name"
+        ? `This sender from outside your organization uses your own name, "${caution.name}". Make sure it is who you think before adding it to everyone's address book.`
+        : `The sender's name shows the address ${caution.address}, but the message came from another address. Check who this is before adding it.`,
+    cautionsLabel: "Check the sender",
+    companyGuessHint: "Guessed from the domain name: check the spelling and spacing.",
     noMailTip: "No mail tip.",
     hiddenSummary: "Hidden from the address book",
     preparing: "Preparing the contact's details…",
@@ -215,7 +223,8 @@ export const strings = {
     refusedSaying: (serviceText: string) => `Exchange refused the change. It says: ${serviceText}`,
     dirSynced:
       "This contact is synchronized from your on-premises directory, so it cannot be changed here. Change it on-premises; the change then syncs to Microsoft 365.",
-    mailTipNotPlainText: "A mail tip must be plain text: remove the HTML tags and character codes.",
+    mailTipInvisible:
+      "A mail tip cannot contain control or invisible characters (such as text-direction marks); remove them.",
     mailTipTooLong: (limit: number, length: number) =>
       `A mail tip can be at most ${limit} characters (this one has ${length}).`,
     dismiss: "Dismiss",
@@ -254,8 +263,8 @@ export function errorMessage(error: DirectoryError): string {
       switch (error.reason) {
         case "dir-synced":
           return text.dirSynced;
-        case "not-plain-text":
-          return text.mailTipNotPlainText;
+        case "invisible-characters":
+          return text.mailTipInvisible;
         case "too-long":
           return text.mailTipTooLong(error.limit ?? 0, error.length ?? 0);
         default:

@@ -16,7 +16,7 @@ import {
 import { Delete16Regular, Edit16Regular, Open16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type JSX } from "react";
 import type { MailContact } from "../../contacts/directory";
-import { mailTipProblem } from "../../contacts/edit";
+import { mailTipProblem } from "../../contacts/draft-rules";
 import type { EditView } from "../state/pane-state";
 import { strings } from "../strings";
 import { AfterClickView } from "./AfterClickView";
@@ -90,7 +90,7 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
       ? null
       : found.reason === "too-long"
         ? strings.errors.mailTipTooLong(found.limit, found.length)
-        : strings.errors.mailTipNotPlainText;
+        : strings.errors.mailTipInvisible;
   const save = (value: string) => void onSaveMailTip(value);
 
   return (

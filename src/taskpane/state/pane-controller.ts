@@ -137,7 +137,12 @@ export class PaneController {
       return;
     }
     const analysis = analyzeSender(
-      { from: item.from, sender: item.sender, userAddress: this.#services.host.context.userAddress },
+      {
+        from: item.from,
+        sender: item.sender,
+        userAddress: this.#services.host.context.userAddress,
+        userDisplayName: this.#services.host.context.userDisplayName,
+      },
       this.#services.org,
     );
     if (analysis.kind !== "external" || !analysis.address) {

@@ -184,6 +184,13 @@ const EMPTY_PERSON: PersonState = {
 };
 
 /** Create is known to have happened: the contact exists (later steps may still be missing). */
+/** A draft with the user's changes; a company the user typed is no longer the domain's guess. */
+function withChanges(draft: ContactDraft, changes: Partial<ContactDraft>): ContactDraft {
+  const changed = { ...draft, ...changes };
+  if (changes.company !== undefined && changes.company !== draft.company) delete changed.companySource;
+  return changed;
+}
+
 export function createConfirmed(state: PromoteState): boolean {
   return state.completed.includes("create") || state.contact !== null;
 }
@@ -315,7 +322,7 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return {
         ...state,
         people: withPerson(state.people, event.key, (person) =>
-          person.draft ? { ...person, draft: { ...person.draft, ...event.changes } } : person,
+          person.draft ? { ...person, draft: withChanges(person.draft, event.changes) } : person,
         ),
       };
     case "details-toggled":
