@@ -13,6 +13,7 @@ import { expectNoAxeViolations } from "./test-support/pane-testing";
 
 const JANE = { displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" };
 const OLAF = { displayName: "Olaf Premises", emailAddress: "olaf@tailspin.example" };
+const HANNA = { displayName: "Hanna Hidden", emailAddress: "hanna@litware.example" };
 
 let pane: EmulatedPane;
 
@@ -39,6 +40,12 @@ beforeEach(() => {
         ContactMailTip: "Managed on-premises.",
         IsDirSynced: true,
       },
+      {
+        ContactExternalEmailAddress: HANNA.emailAddress,
+        ContactName: "Hanna Hidden",
+        ContactDisplayName: "Hanna Hidden",
+        ContactHiddenFromAddressListsEnabled: true,
+      },
     ],
   });
 });
@@ -47,7 +54,7 @@ async function renderContact(from: { displayName: string; emailAddress: string }
   const host = new FakeMailHost({ item: messageFrom(from) });
   const user = userEvent.setup();
   const view = render(<App services={{ ...pane.services, host }} />);
-  await screen.findByText("In the address book");
+  await screen.findByText(/^In the (address book|directory, hidden from the address book)$/);
   return { ...view, user, details: screen.getByRole("region", { name: "Contact details" }) };
 }
 
@@ -115,10 +122,20 @@ test("the switch hides the contact from the address book and shows it again", as
   await user.click(visible);
   await screen.findByRole("switch", { name: "Shown in the address book", checked: false });
   expect(stored(JANE.emailAddress)?.ContactHiddenFromAddressListsEnabled).toBe(true);
+  expect(screen.getByText(strings.verdict.existsHidden)).toBeInTheDocument();
+  expect(screen.queryByText(strings.verdict.exists)).not.toBeInTheDocument();
 
   await user.click(within(details).getByRole("switch", { name: "Shown in the address book" }));
   await screen.findByRole("switch", { name: "Shown in the address book", checked: true });
   expect(stored(JANE.emailAddress)?.ContactHiddenFromAddressListsEnabled).toBe(false);
+});
+
+test("a contact hidden from address lists has its own verdict, not the green 'In the address book'", async () => {
+  const { container } = await renderContact(HANNA);
+  expect(screen.getByRole("status")).toHaveTextContent("In the directory, hidden from the address book");
+  expect(screen.queryByText(strings.verdict.exists)).not.toBeInTheDocument();
+  expect(screen.getByRole("switch", { name: "Shown in the address book" })).not.toBeChecked();
+  await expectNoAxeViolations(container);
 });
 
 test("a directory-synced contact is read-only, with the reason", async () => {

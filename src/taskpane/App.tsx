@@ -110,7 +110,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
       <SenderCard
         analysis={analysis}
         company={company}
-        verdict={verdictKind(analysis.kind, verdict.kind, person)}
+        verdict={verdictKind(analysis.kind, verdict, person)}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (
@@ -247,11 +247,8 @@ function companyLine(
   return person.draft.company || strings.sender.noCompany;
 }
 
-function verdictKind(
-  senderKind: string,
-  verdict: PaneState["verdict"]["kind"],
-  person: PersonState,
-): VerdictKind {
+function verdictKind(senderKind: string, shown: PaneState["verdict"], person: PersonState): VerdictKind {
+  const verdict = shown.kind;
   switch (senderKind) {
     case "internal":
       return "internal";
@@ -269,7 +266,7 @@ function verdictKind(
     case "checking":
       return "checking";
     case "exists":
-      return "exists";
+      return shown.kind === "exists" && shown.contact.hiddenFromAddressLists ? "exists-hidden" : "exists";
     case "missing":
       return "missing";
     default:

@@ -35,6 +35,8 @@ export const strings = {
     regionLabel: "Address book status",
     checking: "Checking the address book…",
     exists: "In the address book",
+    /** A contact with HiddenFromAddressListsEnabled: it exists, but colleagues do not find it in the address book. */
+    existsHidden: "In the directory, hidden from the address book",
     missing: "Not in the address book yet",
     internal: "Internal colleague",
     automated: "Automated sender",

@@ -9,6 +9,7 @@ import {
   CheckmarkCircle16Filled,
   CheckmarkCircle16Regular,
   ErrorCircle16Regular,
+  EyeOff16Regular,
   PersonAdd16Regular,
   PersonQuestionMark16Regular,
 } from "@fluentui/react-icons";
@@ -18,6 +19,8 @@ import { strings } from "../strings";
 export type VerdictKind =
   | "checking"
   | "exists"
+  /** The contact exists but is hidden from address lists: colleagues do not see it. */
+  | "exists-hidden"
   | "missing"
   | "internal"
   | "automated"
@@ -49,6 +52,7 @@ const APPEARANCE: Record<
   }
 > = {
   exists: { color: "success", icon: <CheckmarkCircle16Filled />, text: strings.verdict.exists },
+  "exists-hidden": { color: "informative", icon: <EyeOff16Regular />, text: strings.verdict.existsHidden },
   missing: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.missing },
   internal: { color: "informative", icon: <Building16Regular />, text: strings.verdict.internal },
   automated: { color: "warning", icon: <Bot16Regular />, text: strings.verdict.automated },
