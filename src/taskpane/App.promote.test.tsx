@@ -6,6 +6,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
+import { strings } from "./strings";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
@@ -247,6 +248,30 @@ test("nothing created (a refusal on create): the details stay editable and Add i
   await screen.findByText("Added to the address book.");
   await waitFor(() => expect(storedContacts()[0]?.ContactCompany).toBe("Northwind Ltd"));
 });
+
+test("the address is held by a guest: says who, offers no Add and no Try again, says what an admin can do, and leaves no step 'Waiting'", async () => {
+  pane.emulator.reset({
+    recipients: [{ address: SAM.emailAddress, name: "Sam Smith (Guest)", kind: "guest" }],
+  });
+  const { user, container } = await renderMissingSender();
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  expect(
+    await screen.findByText(/Sam Smith \(Guest\) already uses this address/, {}, { timeout: 15_000 }),
+  ).toHaveTextContent(strings.errors.addressHeldAdvice);
+  expect(screen.getByRole("status")).toHaveTextContent(strings.verdict.heldByOther);
+  expect(screen.queryByText("Not in the address book yet")).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+  const steps = within(screen.getByRole("region", { name: "Adding the contact" })).getAllByRole("listitem");
+  expect(steps.map((step) => step.textContent)).toEqual([
+    "Creating the contactNot done",
+    "Finding the new contactNot started",
+    "Setting company and namesNot started",
+    "Setting the mail tip and visibilityNot started",
+  ]);
+  expect(storedContacts()).toHaveLength(0);
+  await expectNoAxeViolations(container);
+}, 30_000);
 
 test("not yet: the mail tip one click creates is shown before 'Edit details', and 'hidden' when chosen", async () => {
   const { user, container } = await renderMissingSender();

@@ -23,6 +23,7 @@ import {
   createConfirmed,
   draftLocked,
   personFor,
+  promotionRefused,
   type PaneState,
   type PersonState,
   type Selection,
@@ -187,7 +188,8 @@ function ExternalSenderBody({
           errors={validateDraft(draft)}
           detailsOpen={person.detailsOpen}
           readOnly={created}
-          showAddButton={!created}
+          // Refused for good (the address is someone else's, no role): Add could only fail again.
+          showAddButton={!created && !promotionRefused(promotion)}
           busy={promotion.phase === "running"}
           onToggleDetails={(open) => controller.setDetailsOpen(open)}
           onChange={(changes) => controller.updateDraft(changes)}
@@ -260,7 +262,9 @@ function verdictKind(senderKind: string, shown: PaneState["verdict"], person: Pe
   const { promotion } = person;
   if (verdict !== "exists" && promotion?.phase === "running") return "adding";
   if (verdict !== "exists" && promotion?.phase === "failed") {
-    return createConfirmed(promotion.state) ? "incomplete" : "missing";
+    if (createConfirmed(promotion.state)) return "incomplete";
+    const { error } = promotion.failure;
+    return error.kind === "conflict" && error.reason === "address-held-by" ? "held" : "missing";
   }
   switch (verdict) {
     case "checking":

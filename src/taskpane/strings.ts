@@ -37,6 +37,8 @@ export const strings = {
     exists: "In the address book",
     /** A contact with HiddenFromAddressListsEnabled: it exists, but colleagues do not find it in the address book. */
     existsHidden: "In the directory, hidden from the address book",
+    /** Create was refused: a mailbox, guest or group already has the address. */
+    heldByOther: "Address used by another recipient",
     missing: "Not in the address book yet",
     internal: "Internal colleague",
     automated: "Automated sender",
@@ -94,6 +96,7 @@ export const strings = {
     stepRunning: "In progress",
     stepFailed: "Not done",
     stepPending: "Waiting",
+    stepSkipped: "Not started",
     added: "Added to the address book.",
     alreadyExisted: "Someone else had already added this contact; it is shown as it is.",
     finish: "Finish",
@@ -195,6 +198,8 @@ export const strings = {
     addressInUse: "Another recipient in your organization already uses this address.",
     addressHeldBy: (holder: string, kind: string | null) =>
       `${kind ? `${holder} (${kind})` : holder} already uses this address, so it cannot also be a mail contact.`,
+    addressHeldAdvice:
+      "Colleagues can already write to this address. To list it as a mail contact instead, an Exchange administrator would first have to remove the address from that recipient; to change how that recipient shows in the address book, they edit it in the Exchange or Microsoft Entra admin center.",
     recipientKinds: {
       mailbox: "a mailbox",
       guest: "a guest",
@@ -237,9 +242,12 @@ export function errorMessage(error: DirectoryError): string {
     case "conflict":
       switch (error.reason) {
         case "address-held-by":
-          return error.holder
-            ? text.addressHeldBy(error.holder.name, text.recipientKinds[error.holder.kind])
-            : text.addressInUse;
+          return [
+            error.holder
+              ? text.addressHeldBy(error.holder.name, text.recipientKinds[error.holder.kind])
+              : text.addressInUse,
+            text.addressHeldAdvice,
+          ].join(" ");
         case "both-names-taken":
           return text.bothNamesTaken(error.names?.[0] ?? "", error.names?.[1] ?? "");
         default:

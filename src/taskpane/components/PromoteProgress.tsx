@@ -111,6 +111,7 @@ const STATUS_TEXT: Record<StepStatus, string> = {
   running: strings.progress.stepRunning,
   failed: strings.progress.stepFailed,
   pending: strings.progress.stepPending,
+  skipped: strings.progress.stepSkipped,
 };
 
 function StepIcon({ status }: { status: StepStatus }): JSX.Element {
@@ -123,6 +124,7 @@ function StepIcon({ status }: { status: StepStatus }): JSX.Element {
     case "failed":
       return <DismissCircle16Filled className={styles.failed} aria-hidden />;
     case "pending":
+    case "skipped":
       return <Circle16Regular className={styles.pending} aria-hidden />;
   }
 }

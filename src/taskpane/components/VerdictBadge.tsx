@@ -26,6 +26,8 @@ export type VerdictKind =
   | "automated"
   | "unusable"
   | "unknown"
+  /** Create was refused: another recipient (mailbox, guest, group) holds the address. */
+  | "held"
   /** This pane is creating the contact. */
   | "adding"
   /** Created, but a later step of the promotion failed. */
@@ -58,6 +60,7 @@ const APPEARANCE: Record<
   automated: { color: "warning", icon: <Bot16Regular />, text: strings.verdict.automated },
   unusable: { color: "danger", icon: <ErrorCircle16Regular />, text: strings.verdict.unusable },
   unknown: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.unknown },
+  held: { color: "informative", icon: <PersonQuestionMark16Regular />, text: strings.verdict.heldByOther },
   adding: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.adding },
   incomplete: { color: "warning", icon: <CheckmarkCircle16Regular />, text: strings.verdict.incomplete },
 };

@@ -59,7 +59,8 @@ export type Verdict =
   /** Internal, automated or unusable senders are not looked up. */
   | { kind: "not-applicable" };
 
-export type StepStatus = "pending" | "running" | "done" | "failed";
+/** "skipped": a later step of a promotion that cannot go on (the address is someone else's, no role). */
+export type StepStatus = "pending" | "running" | "done" | "failed" | "skipped";
 
 export interface PromoteStepView {
   id: PromoteStepId;
@@ -203,6 +204,16 @@ export function draftLocked(promotion: PromotionView | null): boolean {
   );
 }
 
+/**
+ * Nothing was created and trying again cannot help: the address belongs to another recipient,
+ * or the account may not create contacts. No Add, no Try again, and no step is left "Waiting".
+ */
+export function promotionRefused(promotion: PromotionView | null): boolean {
+  if (promotion?.phase !== "failed" || createMayHaveHappened(promotion.state)) return false;
+  const { error } = promotion.failure;
+  return error.kind === "forbidden" || (error.kind === "conflict" && error.reason === "address-held-by");
+}
+
 /** The steps the pane shows: the workflow's own list (it never asks the pane's promotions to verify). */
 const SHOWN_STEPS: readonly PromoteStepId[] = STEP_ORDER.filter((step) => step !== "verify");
 
@@ -215,7 +226,8 @@ export function promoteSteps(promotion: PromotionView): PromoteStepView[] {
         return { id, status: "done" };
       case "failed":
         if (promotion.state.completed.includes(id)) return { id, status: "done" };
-        return { id, status: id === promotion.failedStep ? "failed" : "pending" };
+        if (id === promotion.failedStep) return { id, status: "failed" };
+        return { id, status: promotionRefused(promotion) ? "skipped" : "pending" };
       case "running":
         if (promotion.completed.includes(id) || index < position(promotion.current))
           return { id, status: "done" };
