@@ -145,10 +145,12 @@ test("a failure on the settings update: says what is not done, keeps what was ty
 
   await user.click(screen.getByRole("button", { name: "Add to address book" }));
   expect(
-    await screen.findByText(
-      "The contact exists, but its mail tip and address book visibility are not set yet.",
-    ),
+    // Create already stored the mail tip: only the visibility is really missing.
+    await screen.findByText("The contact exists, but its address book visibility is not set yet."),
   ).toBeInTheDocument();
+  expect(storedContacts()[0]?.ContactMailTip).toBe(
+    "External contact: Sam Smith from Northwind (northwind.example).",
+  );
   expect(screen.getByText("In the address book, not finished")).toBeInTheDocument();
   expect(screen.getByRole("textbox", { name: "Company" })).toHaveValue("Northwind Traders");
   expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
@@ -171,17 +173,45 @@ test("a failure on the settings update: says what is not done, keeps what was ty
   expect(requestsTo("POST", "/admin/api/Contact")).toBe(1);
 });
 
-test("a failure on the general update says the company is not set yet; Finish sets it", async () => {
+test("a failure on the general update says only the company is not set yet (create stored the mail tip); Finish sets it", async () => {
   const { user } = await renderMissingSender();
   pane.emulator.addFault({ route: "updateGeneral", status: 500 });
   await user.click(screen.getByRole("button", { name: "Add to address book" }));
-  expect(
-    await screen.findByText("The contact exists, but its company and mail tip are not set yet."),
-  ).toBeInTheDocument();
+  expect(await screen.findByText("The contact exists, but its company is not set yet.")).toBeInTheDocument();
+  expect(storedContacts()[0]?.ContactMailTip).not.toBe("");
   await user.click(screen.getByRole("button", { name: "Finish" }));
   await screen.findByText("Added to the address book.");
   expect(storedContacts()).toHaveLength(1);
   expect(storedContacts()[0]?.ContactCompany).toBe("Northwind");
+  expect(requestsTo("POST", "/admin/api/Contact")).toBe(1);
+});
+
+test("a 5xx on create: says the service answered with an error and what the check found, with no 'Not in the address book yet' beside it", async () => {
+  const { user } = await renderMissingSender();
+  pane.emulator.addFault({ route: "create", status: 500 });
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  const title = await screen.findByText(/The service answered the create with an error/);
+  expect(title).toHaveTextContent("Checked just after, the contact was not there");
+  expect(screen.queryByText(/could not be reached/)).not.toBeInTheDocument();
+  expect(screen.queryByText("Not in the address book yet")).not.toBeInTheDocument();
+  expect(screen.getByRole("status")).toHaveTextContent(strings.verdict.uncertain);
+
+  await user.click(screen.getByRole("button", { name: "Try again" }));
+  await screen.findByText("Added to the address book.");
+  expect(storedContacts()).toHaveLength(1);
+});
+
+test("a 5xx on create and the check after it failed too: says whether it stored the contact could not be checked", async () => {
+  const { user } = await renderMissingSender();
+  pane.emulator.addFault({ route: "create", status: 502, afterApply: true });
+  pane.emulator.addFault({ route: "search", status: 500 });
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  const title = await screen.findByText(/The service answered the create with an error/);
+  expect(title).toHaveTextContent("Whether it stored the contact anyway could not be checked.");
+  expect(screen.queryByText("Not in the address book yet")).not.toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Try again" }));
+  await screen.findByText("Added to the address book.");
+  expect(storedContacts()).toHaveLength(1);
   expect(requestsTo("POST", "/admin/api/Contact")).toBe(1);
 });
 

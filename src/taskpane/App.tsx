@@ -263,6 +263,7 @@ function verdictKind(senderKind: string, shown: PaneState["verdict"], person: Pe
   if (verdict !== "exists" && promotion?.phase === "running") return "adding";
   if (verdict !== "exists" && promotion?.phase === "failed") {
     if (createConfirmed(promotion.state)) return "incomplete";
+    if (promotion.state.createOutcomeUnknown) return "uncertain";
     const { error } = promotion.failure;
     return error.kind === "conflict" && error.reason === "address-held-by" ? "held" : "missing";
   }

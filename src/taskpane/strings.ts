@@ -46,6 +46,8 @@ export const strings = {
     unknown: "Could not check the address book",
     adding: "Adding to the address book…",
     incomplete: "In the address book, not finished",
+    /** A create failed in a way that may have stored the contact. */
+    uncertain: "Not certain whether it was added",
     hidden: "Hidden from the address book",
     shown: "Shown in the address book",
     existsAs: (name: string) => `Listed as ${name}`,
@@ -104,6 +106,17 @@ export const strings = {
     notCreated: "The contact was not created.",
     createUnknown:
       "It is not certain whether the contact was created. Trying again checks first, so no duplicate is made.",
+    /** After a create that failed with a server error (the service did answer). */
+    createAnsweredError: (check: "not-seen" | "failed" | undefined) =>
+      `The service answered the create with an error. ${
+        check === "failed"
+          ? "Whether it stored the contact anyway could not be checked."
+          : check === "not-seen"
+            ? "Checked just after, the contact was not there, but a new contact can take a while to show up."
+            : "Whether it stored the contact anyway is being checked."
+      } Trying again checks first, so no duplicate is made.`,
+    partialFields: (fields: readonly string[]) =>
+      `The contact exists, but its ${joinWithAnd(fields)} ${fields.length > 1 ? "are" : "is"} not set yet.`,
     partial: (missing: string) => `The contact exists, but ${missing} not set yet.`,
     missingCompany: "its company is",
     missingSettings: "its mail tip and address book visibility are",

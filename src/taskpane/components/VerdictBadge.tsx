@@ -26,6 +26,8 @@ export type VerdictKind =
   | "automated"
   | "unusable"
   | "unknown"
+  /** A create failed in a way that may have stored the contact: being checked. */
+  | "uncertain"
   /** Create was refused: another recipient (mailbox, guest, group) holds the address. */
   | "held"
   /** This pane is creating the contact. */
@@ -60,6 +62,7 @@ const APPEARANCE: Record<
   automated: { color: "warning", icon: <Bot16Regular />, text: strings.verdict.automated },
   unusable: { color: "danger", icon: <ErrorCircle16Regular />, text: strings.verdict.unusable },
   unknown: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.unknown },
+  uncertain: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.uncertain },
   held: { color: "informative", icon: <PersonQuestionMark16Regular />, text: strings.verdict.heldByOther },
   adding: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.adding },
   incomplete: { color: "warning", icon: <CheckmarkCircle16Regular />, text: strings.verdict.incomplete },
