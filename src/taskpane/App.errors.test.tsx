@@ -89,6 +89,23 @@ test("a sign-in page instead of data is explained as a refused sign-in, and offe
   expect(pane.signInCalls()).toBe(signInsBefore + 1);
 });
 
+test("a sign-in page again after signing in again: explains the organization may not allow the add-in, with the admin setup guide, and offers no more sign-ins", async () => {
+  pane.emulator.addFault({
+    route: "search",
+    status: 200,
+    times: 2,
+    body: "<html><head><title>Sign in to your account</title></head><body>Sign in</body></html>",
+  });
+  const { user, container } = renderSam();
+  expect(await screen.findByText(strings.errors.signInPage)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: strings.errors.signInAgain }));
+  const message = await screen.findByText(/may not allow this add-in's access/);
+  expect(message).toHaveTextContent("docs/admin-setup.md");
+  expect(screen.queryByRole("button", { name: strings.errors.signInAgain })).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+  await expectNoAxeViolations(container);
+});
+
 describe("throttled (fake timers)", () => {
   afterEach(() => jest.useRealTimers());
 

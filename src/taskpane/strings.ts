@@ -182,6 +182,8 @@ export const strings = {
     unauthenticated: "Your sign-in has expired or was not accepted.",
     signInPage:
       "The service answered with a sign-in page instead of data: your sign-in was not accepted. Sign in again; if that does not help, ask your administrator to check the add-in's configuration.",
+    signInPageAgain:
+      "The service still answers with a sign-in page after signing in again: your organization may not allow this add-in's access to Exchange (for example a Conditional Access policy, or consent not granted). Signing in again will not change that; ask your administrator to check the add-in's setup (docs/admin-setup.md).",
     signInAgain: "Sign in again",
     signingIn: "Signing in…",
     signInFailed: "Signing in did not work. Try again, or reload the add-in.",

@@ -64,6 +64,8 @@ export class PaneController {
   #generation = 0;
   #stopListening: Array<() => void> = [];
   #lifetime = new AbortController();
+  /** "Sign in again" succeeded in this session: a sign-in page after it is not a stale token. */
+  #signedInAgain = false;
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;
@@ -386,6 +388,7 @@ export class PaneController {
       });
       return;
     }
+    this.#signedInAgain = true;
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
     this.#rerun(target, failure.action, "user");
   }
@@ -419,10 +422,14 @@ export class PaneController {
   }
 
   #failure(action: RetryableAction, error: unknown, origin: AttemptOrigin): ActionFailure {
-    return failureOf(action, asDirectoryError(error), {
+    const directoryError = asDirectoryError(error);
+    const failure = failureOf(action, directoryError, {
       now: this.#now(),
       automaticRetryAllowed: origin === "user",
     });
+    return this.#signedInAgain && directoryError.reason === "sign-in-page"
+      ? { ...failure, afterSignIn: true }
+      : failure;
   }
 
   #scheduleAutomaticRetry(target: FailureTarget, failure: ActionFailure): void {

@@ -33,6 +33,8 @@ export interface ActionFailure {
   /** "Sign in again" was clicked and has not finished yet. */
   signingIn: boolean;
   signInFailed: boolean;
+  /** The failure came after a successful "Sign in again" in this session (a sign-in page twice: not a stale token). */
+  afterSignIn?: boolean;
   /** What "Sign in again" ran into, when it failed with a SignInError (facts only). */
   signInProblem?: SignInProblem;
 }
