@@ -50,6 +50,47 @@ test("forbidden: names the roles that can change contacts", async () => {
   }
 });
 
+test("without the role: after the first 403 the session shows verdicts without Add, Edit, Clear or the switch, naming the roles", async () => {
+  const readOnly = await startEmulatedPane({
+    token: DEMO_TOKENS.readOnly,
+    seed: {
+      contacts: [
+        {
+          ContactExternalEmailAddress: "jane@fabrikam.com",
+          ContactName: "Jane Doe",
+          ContactDisplayName: "Jane Doe",
+          ContactMailTip: "Jane handles invoices.",
+        },
+      ],
+    },
+  });
+  try {
+    const host = new FakeMailHost({ item: messageFrom(SAM) });
+    const user = userEvent.setup();
+    const { container } = render(<App services={{ ...readOnly.services, host }} />);
+    await screen.findByText("Not in the address book yet");
+    await user.click(screen.getByRole("button", { name: "Add to address book" }));
+    const note = await screen.findByText(/so adding and editing are not offered/);
+    for (const role of EXCHANGE_WRITE_ROLES) expect(note).toHaveTextContent(role);
+    expect(screen.getByText("Not in the address book yet")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Adding the contact" })).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+
+    // Remembered for the session: an existing contact shows without write controls at once.
+    act(() => host.selectMessage({ displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" }));
+    await screen.findByText("In the address book");
+    expect(screen.getByText("Jane handles invoices.")).toBeInTheDocument();
+    expect(screen.getByText(/so adding and editing are not offered/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Edit the mail tip" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Clear the mail tip" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("switch")).not.toBeInTheDocument();
+    expect(readOnly.emulator.contacts()).toHaveLength(1);
+  } finally {
+    await readOnly.emulator.close();
+  }
+});
+
 test("unauthenticated: 'Sign in again' signs in, then repeats the lookup", async () => {
   // Two refusals: the client's own silent refresh is refused as well.
   pane.emulator.addFault({ route: "search", status: 401, times: 2 });

@@ -3,7 +3,17 @@
  * address book has them, and one click to add them. Follows Outlook's theme and the
  * selection of a pinned pane. Everything it touches outside React comes in `services`.
  */
-import { FluentProvider, makeStyles, Skeleton, SkeletonItem, Text, tokens } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
 import { useEffect, useRef, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
@@ -147,21 +157,36 @@ function ExternalSenderBody({
 }: ExternalSenderBodyProps): JSX.Element | null {
   const styles = useStyles();
   const { verdict } = state;
-  const { promotion, draft } = person;
+  const { draft } = person;
+  const readOnly = !state.writeAllowed;
+  // Without the role a refused promotion shows no progress list: the verdict and the note say it all.
+  const promotion =
+    readOnly && person.promotion?.phase === "failed" && promotionRefused(person.promotion)
+      ? null
+      : person.promotion;
+  const readOnlyNote = readOnly ? (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>{strings.errors.readOnlyAccount(EXCHANGE_WRITE_ROLES)}</MessageBarBody>
+    </MessageBar>
+  ) : null;
 
   if (verdict.kind === "exists") {
     const editTarget = { kind: "edit", key: personKey } as const;
     return (
-      <ExistingContactPanel
-        contact={verdict.contact}
-        edit={person.edit}
-        justAdded={promotion?.phase === "done" ? { alreadyExisted: promotion.alreadyExisted } : null}
-        focusOnMount={promotion?.phase === "done" && addClicked.current}
-        onSaveMailTip={(mailTip) => controller.saveMailTip(mailTip)}
-        onSetShown={(shown) => void controller.setShownInAddressBook(shown)}
-        onRetry={() => controller.retry(editTarget)}
-        onSignIn={() => void controller.signInAndRetry(editTarget)}
-      />
+      <>
+        {readOnlyNote}
+        <ExistingContactPanel
+          canChange={!readOnly}
+          contact={verdict.contact}
+          edit={person.edit}
+          justAdded={promotion?.phase === "done" ? { alreadyExisted: promotion.alreadyExisted } : null}
+          focusOnMount={promotion?.phase === "done" && addClicked.current}
+          onSaveMailTip={(mailTip) => controller.saveMailTip(mailTip)}
+          onSetShown={(shown) => void controller.setShownInAddressBook(shown)}
+          onRetry={() => controller.retry(editTarget)}
+          onSignIn={() => void controller.signInAndRetry(editTarget)}
+        />
+      </>
     );
   }
 
@@ -204,22 +229,25 @@ function ExternalSenderBody({
 
   if (verdict.kind === "missing") {
     return (
-      <PromoteForm
-        draft={draft}
-        errors={draft ? validateDraft(draft) : []}
-        detailsOpen={person.detailsOpen}
-        readOnly={false}
-        showAddButton
-        busy={false}
-        prefillFailed={state.prefillFailed}
-        onRetryPrefill={() => controller.retryPrefill()}
-        onToggleDetails={(open) => controller.setDetailsOpen(open)}
-        onChange={(changes) => controller.updateDraft(changes)}
-        onAdd={() => {
-          addClicked.current = true;
-          controller.promote();
-        }}
-      />
+      <>
+        {readOnlyNote}
+        <PromoteForm
+          draft={draft}
+          errors={draft ? validateDraft(draft) : []}
+          detailsOpen={person.detailsOpen}
+          readOnly={false}
+          showAddButton={!readOnly}
+          busy={false}
+          prefillFailed={state.prefillFailed}
+          onRetryPrefill={() => controller.retryPrefill()}
+          onToggleDetails={(open) => controller.setDetailsOpen(open)}
+          onChange={(changes) => controller.updateDraft(changes)}
+          onAdd={() => {
+            addClicked.current = true;
+            controller.promote();
+          }}
+        />
+      </>
     );
   }
 

@@ -174,6 +174,8 @@ export const strings = {
   errors: {
     forbidden: (roles: readonly string[]) =>
       `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
+    readOnlyAccount: (roles: readonly string[]) =>
+      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
     forbiddenToRead: (roles: readonly string[]) =>
       `Your account is not allowed to look contacts up. Ask for one of these roles: ${joinWithOr(roles)}.`,
     throttledRetrying: (seconds: number) =>

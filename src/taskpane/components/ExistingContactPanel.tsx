@@ -52,6 +52,8 @@ const useStyles = makeStyles({
 export interface ExistingContactPanelProps {
   contact: MailContact;
   edit: EditView;
+  /** False when the account may not change contacts: no Edit, Clear or visibility switch. */
+  canChange: boolean;
   /** Set right after this pane added the contact. */
   justAdded: { alreadyExisted: boolean } | null;
   /**
@@ -66,12 +68,13 @@ export interface ExistingContactPanelProps {
 }
 
 export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Element {
-  const { contact, edit, justAdded, focusOnMount, onSaveMailTip, onSetShown, onRetry, onSignIn } = props;
+  const { contact, edit, canChange, justAdded, focusOnMount, onSaveMailTip, onSetShown, onRetry, onSignIn } =
+    props;
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(contact.mailTip);
   const successRef = useRef<HTMLDivElement>(null);
-  const readOnly = contact.dirSynced;
+  const readOnly = contact.dirSynced || !canChange;
   const saving = edit.saving !== null;
 
   useEffect(() => {
@@ -122,7 +125,7 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
         ) : null}
       </div>
 
-      {readOnly ? (
+      {contact.dirSynced ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{strings.existing.dirSynced}</MessageBarBody>
         </MessageBar>
@@ -181,12 +184,14 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
         </div>
       )}
 
-      <Switch
-        label={strings.existing.shownInAddressBook}
-        checked={!contact.hiddenFromAddressLists}
-        disabled={readOnly || saving}
-        onChange={(_, data) => onSetShown(data.checked)}
-      />
+      {canChange ? (
+        <Switch
+          label={strings.existing.shownInAddressBook}
+          checked={!contact.hiddenFromAddressLists}
+          disabled={readOnly || saving}
+          onChange={(_, data) => onSetShown(data.checked)}
+        />
+      ) : null}
 
       {edit.failure ? (
         <ErrorBar

@@ -7,7 +7,7 @@
  * the sender on screen (a promotion for A continues while B is shown), so their
  * lifetime is the pane's, not a component's.
  */
-import { DirectoryError, isDirectoryError } from "../../contacts/directory-error";
+import { DirectoryError, isDirectoryError, isWriteOperation } from "../../contacts/directory-error";
 import { addressKey } from "../../contacts/address";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
@@ -423,6 +423,9 @@ export class PaneController {
 
   #failure(action: RetryableAction, error: unknown, origin: AttemptOrigin): ActionFailure {
     const directoryError = asDirectoryError(error);
+    // Remembered for the session: every later verdict shows without write controls.
+    if (directoryError.kind === "forbidden" && isWriteOperation(directoryError.operation))
+      this.#dispatch({ type: "write-forbidden" });
     const failure = failureOf(action, directoryError, {
       now: this.#now(),
       automaticRetryAllowed: origin === "user",

@@ -119,6 +119,11 @@ export interface PaneState {
   lookupFailure: ActionFailure | null;
   /** The draft workflow could not be downloaded: drafts cannot be prefilled until it is. */
   prefillFailed: boolean;
+  /**
+   * False once this session learnt the account may not change contacts (its token's directory
+   * roles, or a first 403 on a write): verdicts then show without Add, Edit, Clear or the switch.
+   */
+  writeAllowed: boolean;
   people: Readonly<Record<string, PersonState>>;
 }
 
@@ -136,6 +141,7 @@ export type PaneEvent =
   /** The draft workflow arrived: a person without a draft gets this one (a draft already there stays). */
   | { type: "draft-prefilled"; key: string; draft: ContactDraft }
   | { type: "prefill-failed" }
+  | { type: "write-forbidden" }
   | { type: "prefill-retrying" }
   | { type: "retry-waiting"; key: string; wait: RetryWait }
   | { type: "retry-finished"; key: string; call: number }
@@ -173,6 +179,7 @@ export const INITIAL_PANE_STATE: PaneState = {
   verdict: { kind: "not-applicable" },
   lookupFailure: null,
   prefillFailed: false,
+  writeAllowed: true,
   people: {},
 };
 
@@ -294,6 +301,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
           person.draft ? person : { ...person, draft: event.draft },
         ),
       };
+    case "write-forbidden":
+      return state.writeAllowed ? { ...state, writeAllowed: false } : state;
     case "prefill-failed":
       return state.prefillFailed ? state : { ...state, prefillFailed: true };
     case "prefill-retrying":
