@@ -91,6 +91,15 @@ test("without the role: after the first 403 the session shows verdicts without A
   }
 });
 
+test("without the role, known up front (the token's directory roles): no Add is offered before any click", async () => {
+  const { container } = renderSam({ ...pane.services, writeAllowed: async () => false });
+  await screen.findByText("Not in the address book yet");
+  expect(await screen.findByText(/so adding and editing are not offered/)).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
+  expect(pane.emulator.requests().filter((request) => request.path.endsWith("/Contact"))).toHaveLength(0);
+  await expectNoAxeViolations(container);
+});
+
 test("unauthenticated: 'Sign in again' signs in, then repeats the lookup", async () => {
   // Two refusals: the client's own silent refresh is refused as well.
   pane.emulator.addFault({ route: "search", status: 401, times: 2 });

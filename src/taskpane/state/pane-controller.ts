@@ -105,6 +105,13 @@ export class PaneController {
       ),
       this.#services.onRetryNotice((notice) => this.#onRetryNotice(notice)),
     ];
+    // Learnt up front where the token says; otherwise the first 403 on a write does.
+    this.#services.writeAllowed?.().then(
+      (allowed) => {
+        if (allowed === false && !this.#lifetime.signal.aborted) this.#dispatch({ type: "write-forbidden" });
+      },
+      () => undefined,
+    );
     this.showCurrentItem();
   }
 
