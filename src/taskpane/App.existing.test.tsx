@@ -115,6 +115,18 @@ test("Clear removes the mail tip", async () => {
   expect(stored(JANE.emailAddress)?.ContactMailTip ?? "").toBe("");
 });
 
+test("Clear offers Undo for a few seconds, which restores the previous text", async () => {
+  const { user, details, container } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Clear the mail tip" }));
+  expect(await within(details).findByText("Mail tip cleared.")).toBeInTheDocument();
+  expect(stored(JANE.emailAddress)?.ContactMailTip ?? "").toBe("");
+  await expectNoAxeViolations(container);
+  await user.click(within(details).getByRole("button", { name: "Undo" }));
+  expect(await within(details).findByText("Jane handles Fabrikam's invoices.")).toBeInTheDocument();
+  expect(stored(JANE.emailAddress)?.ContactMailTip).toBe("Jane handles Fabrikam's invoices.");
+  expect(within(details).queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
+});
+
 test("the switch hides the contact from the address book and shows it again", async () => {
   const { user, details } = await renderContact(JANE);
   const visible = within(details).getByRole("switch", { name: "Shown in the address book" });

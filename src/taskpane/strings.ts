@@ -136,6 +136,8 @@ export const strings = {
     cancel: "Cancel",
     clear: "Clear",
     clearMailTip: "Clear the mail tip",
+    mailTipCleared: "Mail tip cleared.",
+    undo: "Undo",
     saving: "Saving…",
     shownInAddressBook: "Shown in the address book",
     dirSynced: "This contact is managed in your on-premises directory, so it can only be changed there.",

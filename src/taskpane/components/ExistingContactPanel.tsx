@@ -8,6 +8,7 @@ import {
   Link,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Switch,
@@ -22,6 +23,9 @@ import type { EditView } from "../state/pane-state";
 import { strings } from "../strings";
 import { AfterClickView } from "./AfterClickView";
 import { ErrorBar } from "./ErrorBar";
+
+/** How long Undo stays offered after Clear. */
+export const UNDO_CLEAR_MS = 8_000;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -101,6 +105,22 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
         ? strings.errors.mailTipTooLong(found.limit, found.length)
         : strings.errors.mailTipNotPlainText;
   const save = (value: string) => void onSaveMailTip(value);
+  // Clear deletes in one click: the previous text can be put back for a few seconds.
+  const [cleared, setCleared] = useState<string | null>(null);
+  useEffect(() => {
+    if (cleared === null) return;
+    const timer = setTimeout(() => setCleared(null), UNDO_CLEAR_MS);
+    return () => clearTimeout(timer);
+  }, [cleared]);
+  const clear = async () => {
+    const previous = contact.mailTip;
+    if (await onSaveMailTip("")) setCleared(previous);
+  };
+  const undoClear = async () => {
+    const previous = cleared;
+    setCleared(null);
+    if (previous !== null) await onSaveMailTip(previous);
+  };
 
   return (
     <section className={styles.root} aria-label={strings.existing.regionLabel}>
@@ -174,7 +194,7 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
                   icon={edit.saving === "mail-tip" ? <Spinner size="extra-tiny" /> : <Delete16Regular />}
                   aria-label={strings.existing.clearMailTip}
                   disabled={saving}
-                  onClick={() => save("")}
+                  onClick={() => void clear()}
                 >
                   {strings.existing.clear}
                 </Button>
@@ -191,6 +211,17 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
           disabled={readOnly || saving}
           onChange={(_, data) => onSetShown(data.checked)}
         />
+      ) : null}
+
+      {cleared !== null ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{strings.existing.mailTipCleared}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void undoClear()}>
+              {strings.existing.undo}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       ) : null}
 
       {edit.failure ? (
