@@ -55,11 +55,11 @@ export const LOCATE_RETRY_DELAYS_MS: readonly number[] = [500, 1000, 2000, 2000,
 export const FRESH_CONTACT_RETRY_DELAYS_MS: readonly number[] = LOCATE_RETRY_DELAYS_MS;
 
 /**
- * Waits between searches after create said the address is taken: long enough to see a
- * contact another pane created a moment ago, short enough not to keep someone waiting
- * when the address belongs to a mailbox or a guest (which search never shows).
+ * Waits between searches after create said the address is taken: a contact another pane
+ * created a moment ago takes as long to show up as our own new one, so the same window as
+ * locate. A backend that can name a mailbox or guest holder (findHolder) ends it at once.
  */
-export const ADDRESS_IN_USE_RETRY_DELAYS_MS: readonly number[] = [500, 1000];
+export const ADDRESS_IN_USE_RETRY_DELAYS_MS: readonly number[] = LOCATE_RETRY_DELAYS_MS;
 
 /** Resolves after `ms`; rejects with DirectoryError kind "aborted" when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -218,12 +218,13 @@ class Promotion {
     error: DirectoryError,
     earlierCreateMayHaveWorked: boolean,
   ): Promise<void | typeof FOUND_EXISTING> {
-    const existing = await this.#findWithRetries(ADDRESS_IN_USE_RETRY_DELAYS_MS);
+    // A mailbox, guest or group: a backend that can ask says who (findHolder), and no contact will appear.
+    const named =
+      (await this.#directory.findHolder?.(this.#draft.address, this.#call).catch(() => null)) ?? null;
+    const existing =
+      named && named.kind !== "contact" ? null : await this.#findWithRetries(ADDRESS_IN_USE_RETRY_DELAYS_MS);
     if (!existing) {
-      // A mailbox, guest or group: a backend that can ask says who (findHolder).
-      const holder =
-        (await this.#directory.findHolder?.(this.#draft.address, this.#call).catch(() => null)) ??
-        error.holder;
+      const holder = named ?? error.holder;
       throw new DirectoryError({
         kind: "conflict",
         reason: "address-held-by",

@@ -115,6 +115,22 @@ test("Clear removes the mail tip", async () => {
   expect(stored(JANE.emailAddress)?.ContactMailTip ?? "").toBe("");
 });
 
+test("a 404 on an edit (deleted meanwhile): the pane looks afresh, shows the new verdict, and keeps the typed text", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  await user.clear(editor);
+  await user.type(editor, "Ask Jane about invoices.");
+  // Someone deletes Jane while the editor is open.
+  pane.emulator.reset({});
+  await user.click(within(details).getByRole("button", { name: "Save" }));
+  expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
+  expect(screen.queryByText("In the address book")).not.toBeInTheDocument();
+  // What was typed is what one click now creates.
+  expect(screen.getByText("Ask Jane about invoices.")).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled();
+});
+
 test("Clear offers Undo for a few seconds, which restores the previous text", async () => {
   const { user, details, container } = await renderContact(JANE);
   await user.click(within(details).getByRole("button", { name: "Clear the mail tip" }));

@@ -306,6 +306,8 @@ export class PaneController {
       return;
     }
     if (outcome.error.kind === "aborted" && this.#lifetime.signal.aborted) return;
+    // The address is taken: the cached "missing" that led to Add is stale, whatever holds it.
+    if (outcome.error.kind === "conflict") void this.#lookAfresh(draft.address);
     const failure = this.#failure({ type: "promote" }, outcome.error, origin);
     this.#dispatch({
       type: "promote-failed",
@@ -359,6 +361,13 @@ export class PaneController {
       if (isDirectoryError(error, "aborted") && this.#lifetime.signal.aborted) return false;
       const failure = this.#failure(action, error, origin);
       this.#dispatch({ type: "edit-failed", key, failure });
+      if (isDirectoryError(error, "not-found")) {
+        // Deleted meanwhile: keep what was typed in the draft (Add offers it), then show the verdict as it is now.
+        if (action.type === "save-mail-tip" && action.mailTip.trim() !== "")
+          this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
+        void this.#lookAfresh(contact.address || this.#addresses.get(key) || "");
+        return false;
+      }
       this.#scheduleAutomaticRetry({ kind: "edit", key }, failure);
       return false;
     }
@@ -477,6 +486,22 @@ export class PaneController {
   }
 
   // ---- helpers ----
+
+  /**
+   * Asks the directory itself (not the cache) and stores the answer, which the lookup's
+   * subscribers (this controller) show. Used where the cached verdict is known to be stale.
+   */
+  async #lookAfresh(address: string): Promise<void> {
+    if (!address) return;
+    try {
+      const contact = await this.#services.directory.findByAddress(address, {
+        signal: this.#lifetime.signal,
+      });
+      this.#lookup.remember(address, contact ? { status: "exists", contact } : { status: "missing" });
+    } catch {
+      // The verdict on screen stays; the failure that led here is already shown.
+    }
+  }
 
   #contactOf(key: string): MailContact | null {
     const promotion = personFor(this.#state, key).promotion;
