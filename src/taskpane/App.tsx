@@ -6,7 +6,6 @@
 import {
   FluentProvider,
   makeStyles,
-  MessageBar,
   MessageBarBody,
   Skeleton,
   SkeletonItem,
@@ -14,16 +13,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import { useEffect, useRef, type JSX } from "react";
+import { useEffect, useId, useRef, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
 import { ExistingContactPanel } from "./components/ExistingContactPanel";
+import { LiveAnnouncer } from "./components/LiveAnnouncer";
 import { AfterClickView } from "./components/AfterClickView";
 import { PromoteForm } from "./components/PromoteForm";
+import { UntitledMessageBar } from "./components/UntitledMessageBar";
 import { RetryNoticeBar } from "./components/RetryNoticeBar";
 import { SenderCard } from "./components/SenderCard";
 import type { VerdictKind } from "./components/VerdictBadge";
+import { visuallyHidden } from "./components/visually-hidden";
 import { useOfficeTheme } from "./hooks/use-office-theme";
 import { usePaneController } from "./hooks/use-pane-controller";
 import { prefetchAfterClickViews } from "./lazy-modules";
@@ -51,9 +53,16 @@ const useStyles = makeStyles({
     maxWidth: "40rem",
     marginInline: "auto",
     boxSizing: "border-box",
+    // Outlook mobile and touch screens: every button at least 44 px, the size a finger hits.
+    "@media (pointer: coarse)": {
+      "& .fui-Button, & .fui-ToggleButton": { minHeight: "44px", minWidth: "44px" },
+      "& .fui-Switch": { minHeight: "44px", alignItems: "center" },
+    },
   },
   reason: { color: tokens.colorNeutralForeground2 },
   placeholder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The page's level-one heading: Outlook's task pane header already shows the add-in's name.
+  title: visuallyHidden,
 });
 
 export function App(props: { services: PaneServices }): JSX.Element {
@@ -70,8 +79,13 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
   const styles = useStyles();
   const { state, controller } = usePaneController(services);
   const { selection } = state;
+  const titleId = useId();
   return (
-    <main className={styles.pane} aria-label={strings.appTitle}>
+    <main className={styles.pane} aria-labelledby={titleId}>
+      <h1 id={titleId} className={styles.title}>
+        {strings.appTitle}
+      </h1>
+      <LiveAnnouncer state={state} />
       {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
       {selection.kind === "not-message" ? (
         <EmptyState variant="other-item" message={strings.empty.notMessage(selection.itemType)} />
@@ -165,9 +179,9 @@ function ExternalSenderBody({
       ? null
       : person.promotion;
   const readOnlyNote = readOnly ? (
-    <MessageBar intent="info" layout="multiline">
+    <UntitledMessageBar intent="info" layout="multiline">
       <MessageBarBody>{strings.errors.readOnlyAccount(EXCHANGE_WRITE_ROLES)}</MessageBarBody>
-    </MessageBar>
+    </UntitledMessageBar>
   ) : null;
 
   if (verdict.kind === "exists") {

@@ -1,7 +1,8 @@
 /**
- * The pane's on-demand chunks, each imported once. The bootstrap starts the two the
- * pane needs for every sender (the directory and the draft workflow) before it waits
- * for Office, so they download in parallel with the first paint instead of after it.
+ * The pane's on-demand chunks, each imported once. The bootstrap starts the directory (the
+ * verdict needs it) before it waits for Office, so it downloads in parallel with the first
+ * paint. The draft workflow (Public Suffix List) is asked for by the controller once the
+ * first verdict is on screen: it is not needed for the verdict, and is the largest chunk.
  */
 export interface ModuleLoader<T> {
   /** Imports the module (once; a failed import is tried again on the next call). */
@@ -68,8 +69,7 @@ export function prefetchAfterClickViews(): void {
   }
 }
 
-/** Starts the downloads every sender needs; failures surface where the modules are used. */
+/** Starts the download the first verdict needs; failures surface where the module is used. */
 export function startLoadingPaneModules(): void {
-  draftWorkflowModule.load().catch(() => {});
   directoryModule.load().catch(() => {});
 }

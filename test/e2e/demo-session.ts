@@ -33,8 +33,8 @@ export const STEP_TIMEOUT_MS = 15_000;
 export interface DemoSession {
   demo: RunningDemo;
   browser: Browser;
-  /** Opens the stand-in page and waits until the pane listens for item changes. */
-  open(): Promise<DemoPage>;
+  /** Opens the stand-in page and waits until the pane listens for item changes; `touch`: a touch screen. */
+  open(options?: { touch?: boolean }): Promise<DemoPage>;
   close(): Promise<void>;
 }
 
@@ -63,8 +63,11 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const pages: Page[] = [];
 
-  const open = async (): Promise<DemoPage> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const open = async (options: { touch?: boolean } = {}): Promise<DemoPage> => {
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
+    });
     pages.push(page);
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const problems: string[] = [];

@@ -10,7 +10,6 @@
 import {
   Button,
   makeStyles,
-  MessageBar,
   MessageBarActions,
   MessageBarBody,
   Skeleton,
@@ -25,6 +24,7 @@ import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/t
 import { strings } from "../strings";
 import { AfterClickView } from "./AfterClickView";
 import type { EditableDraftField } from "./DraftEditor";
+import { UntitledMessageBar } from "./UntitledMessageBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -93,14 +93,14 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
       ) : null}
       {open ? null : <DraftSummary draft={draft} />}
       {draft === null && props.prefillFailed ? (
-        <MessageBar intent="error" layout="multiline">
+        <UntitledMessageBar intent="error" layout="multiline">
           <MessageBarBody>{strings.promote.prefillFailed}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={props.onRetryPrefill}>
               {strings.errors.tryAgain}
             </Button>
           </MessageBarActions>
-        </MessageBar>
+        </UntitledMessageBar>
       ) : null}
       {showAddButton ? (
         <Button

@@ -56,6 +56,8 @@ export class PaneController {
   readonly #lookup: ContactLookup;
   readonly #now: () => number;
   readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
+  /** Whether the draft workflow has been asked for: after that, every sender waits on it directly. */
+  #prefillRequested = false;
   readonly #listeners = new Set<() => void>();
   readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The stored address for each person key (keys are addressKey's). */
@@ -175,12 +177,18 @@ export class PaneController {
       verdict,
       draft,
     });
-    if (draft === null) this.#prefillWhenLoaded(key, analysis);
-    this.#runLookup(generation, address, "user");
+    const settled = this.#runLookup(generation, address, "user");
+    if (draft !== null) return;
+    // The draft workflow's chunk (with the Public Suffix List) starts downloading only once the
+    // first verdict is on screen: the verdict does not need it, and the form keeps its place.
+    if (this.#prefillRequested || cached) this.#prefillWhenLoaded(key, analysis);
+    else void settled.then(() => this.#prefillWhenLoaded(key, analysis));
   }
 
   /** Prefills `key`'s draft once the draft workflow has downloaded (it is keyed by person, so it cannot land on another). */
   #prefillWhenLoaded(key: string, analysis: SenderAnalysis): void {
+    if (this.#lifetime.signal.aborted) return;
+    this.#prefillRequested = true;
     this.#draftWorkflow.load().then(
       (workflow) => {
         if (this.#lifetime.signal.aborted || personFor(this.#state, key).draft) return;
@@ -225,8 +233,9 @@ export class PaneController {
     });
   }
 
-  #runLookup(generation: number, address: string, origin: AttemptOrigin): void {
-    this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
+  /** Resolves (never rejects) once the lookup has settled, whatever it found. */
+  #runLookup(generation: number, address: string, origin: AttemptOrigin): Promise<void> {
+    return this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
       (result) => this.#dispatch({ type: "lookup-resolved", generation, result }),
       (error: unknown) => {
         // Superseded by a newer lookup (another message) or the pane closed: nothing to show.
@@ -359,6 +368,10 @@ export class PaneController {
       return true;
     } catch (error) {
       if (isDirectoryError(error, "aborted") && this.#lifetime.signal.aborted) return false;
+      if (isDirectoryError(error, "not-found")) {
+        this.#contactGone(key, contact.address, action);
+        return false;
+      }
       const failure = this.#failure(action, error, origin);
       this.#dispatch({ type: "edit-failed", key, failure });
       if (isDirectoryError(error, "not-found")) {
@@ -371,6 +384,21 @@ export class PaneController {
       this.#scheduleAutomaticRetry({ kind: "edit", key }, failure);
       return false;
     }
+  }
+
+  /**
+   * The contact was deleted elsewhere: the cache forgets it, a fresh lookup shows the new
+   * verdict, and a mail tip that was being saved is kept in the draft for Add.
+   */
+  #contactGone(key: string, address: string, action: RetryableAction): void {
+    this.#lookup.forget(address);
+    this.#dispatch({ type: "contact-gone", key });
+    if (action.type === "save-mail-tip" && action.mailTip.trim() !== "") {
+      this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
+    }
+    const lookupAddress = this.#addresses.get(key);
+    if (currentKey(this.#state) === key && lookupAddress)
+      this.#runLookup(this.#generation, lookupAddress, "user");
   }
 
   // ---- failures ----
@@ -423,7 +451,7 @@ export class PaneController {
         const address = key !== null ? this.#addresses.get(key) : undefined;
         if (!address) return;
         this.#dispatch({ type: "lookup-retrying", generation: target.generation });
-        this.#runLookup(target.generation, address, origin);
+        void this.#runLookup(target.generation, address, origin);
         return;
       }
       case "promotion":
