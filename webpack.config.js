@@ -6,7 +6,8 @@
  *   npm run build:dev    development build
  *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs' certificate
  *
- * Configuration comes from environment variables (docs/platform.md): ADDIN_CLIENT_ID,
+ * Configuration comes from environment variables (docs/platform.md): ADDIN_BACKEND,
+ * ADDIN_EXCHANGE_TENANT, ADDIN_CLIENT_ID,
  * ADDIN_AUTHORITY, ADDIN_API_SCOPE, ADDIN_API_BASE_URL, ADDIN_INTERNAL_DOMAINS,
  * ADDIN_MAIL_TIP_TEMPLATE, ADDIN_DEMO (injected into the bundle, read by src/app-config.ts),
  * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from),
@@ -75,6 +76,8 @@ function isOn(value) {
 function buildTimeConfig() {
   const env = process.env;
   return {
+    backend: env.ADDIN_BACKEND ?? "",
+    exchangeTenant: env.ADDIN_EXCHANGE_TENANT ?? "",
     clientId: env.ADDIN_CLIENT_ID ?? "",
     authority: env.ADDIN_AUTHORITY ?? "",
     apiScope: env.ADDIN_API_SCOPE ?? "",
@@ -172,12 +175,13 @@ function setupMiddlewares(middlewares, _devServer) {
   const { createRelayHandler } = tsx.require("./src/server/relay.ts", __filename);
   /** @type {typeof import("./src/server/access-log")} */
   const { jsonLinesLogger } = tsx.require("./src/server/access-log.ts", __filename);
-  // First, so /admin/api/... never reaches the dev server's own handlers. ADMIN_UPSTREAM
-  // points it at the emulator; unset, it relays to the real admin center.
+  // First, so /admin/api/... and /adminapi/... never reach the dev server's own handlers.
+  // ADMIN_UPSTREAM and EXCHANGE_UPSTREAM point it at the emulator; unset, it relays to the real services.
   middlewares.unshift({
     name: "admin-api-relay",
     middleware: createRelayHandler({
       upstream: process.env.ADMIN_UPSTREAM || undefined,
+      exchangeUpstream: process.env.EXCHANGE_UPSTREAM || undefined,
       log: jsonLinesLogger(),
     }),
   });

@@ -1,5 +1,11 @@
 import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire";
-import { AppConfigError, DEFAULT_AUTHORITY, parseDomainList, readAppConfig } from "./app-config";
+import {
+  AppConfigError,
+  DEFAULT_AUTHORITY,
+  parseDomainList,
+  readAppConfig,
+  withDemoBackend,
+} from "./app-config";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft";
 
 const CLIENT_ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
@@ -17,6 +23,8 @@ function problemsOf(run: () => unknown): readonly string[] {
 describe("readAppConfig", () => {
   it("fills every default around the one required value", () => {
     expect(readAppConfig({ clientId: CLIENT_ID })).toEqual({
+      backend: "admin-center",
+      exchangeTenant: "",
       auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
       apiBaseUrl: "",
       org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
@@ -35,6 +43,8 @@ describe("readAppConfig", () => {
       demo: "0",
     });
     expect(config).toEqual({
+      backend: "admin-center",
+      exchangeTenant: "",
       auth: {
         clientId: CLIENT_ID,
         authority: "https://login.microsoftonline.us/contoso.onmicrosoft.us",
@@ -44,6 +54,52 @@ describe("readAppConfig", () => {
       org: { internalDomains: ["contoso.com", "fabrikam.com"], mailTipTemplate: "Partner: {company}" },
       demo: false,
     });
+  });
+
+  it("ADDIN_BACKEND=exchange: the scope follows the backend, the tenant is optional", () => {
+    expect(readAppConfig({ clientId: CLIENT_ID, backend: "exchange" })).toMatchObject({
+      backend: "exchange",
+      exchangeTenant: "",
+      auth: { scope: "https://outlook.office365.com/.default" },
+    });
+    expect(
+      readAppConfig({
+        clientId: CLIENT_ID,
+        backend: " Exchange ",
+        exchangeTenant: "contoso.onmicrosoft.com",
+      }),
+    ).toMatchObject({
+      backend: "exchange",
+      exchangeTenant: "contoso.onmicrosoft.com",
+    });
+    // An explicit scope still wins (sovereign clouds).
+    expect(
+      readAppConfig({
+        clientId: CLIENT_ID,
+        backend: "exchange",
+        apiScope: "https://outlook.office365.us/.default",
+      }).auth.scope,
+    ).toBe("https://outlook.office365.us/.default");
+  });
+
+  it("refuses an unknown backend and a malformed tenant", () => {
+    expect(
+      problemsOf(() => readAppConfig({ clientId: CLIENT_ID, backend: "graph", exchangeTenant: "a/b" })),
+    ).toEqual([
+      expect.stringContaining("ADDIN_BACKEND must be admin-center or exchange"),
+      expect.stringContaining("ADDIN_EXCHANGE_TENANT"),
+    ]);
+  });
+
+  it("the demo's backend switch overrides the build's backend and scope, only in a demo build", () => {
+    const demo = readAppConfig({ demo: "1" });
+    expect(withDemoBackend(demo, "exchange")).toMatchObject({
+      backend: "exchange",
+      auth: { scope: "https://outlook.office365.com/.default" },
+    });
+    expect(withDemoBackend(demo, "nonsense")).toBe(demo);
+    const production = readAppConfig({ clientId: CLIENT_ID });
+    expect(withDemoBackend(production, "exchange")).toBe(production);
   });
 
   it("needs a client id outside the demo, and says which variable to set", () => {

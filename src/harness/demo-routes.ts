@@ -9,7 +9,7 @@ import type { FaultSpec } from "../emulator/faults";
 export const DEMO_ROUTES = {
   /** GET: the stand-in page's mailbox (DemoMailbox). */
   mailbox: "/__demo/mailbox",
-  /** GET: { role }; POST { role }: who the pane is signed in as. */
+  /** GET: { role, backend }; POST { role?, backend? }: who the pane is signed in as, and which backend it was "deployed" with. */
   session: "/__demo/session",
   /** POST: restores the seeded address book, clears faults and settings, signs in as admin. */
   reset: "/__demo/reset",
@@ -32,8 +32,25 @@ export const TASKPANE_PATH = "/taskpane.html";
 
 export type DemoRole = "admin" | "readonly";
 
+/** The backend the demo's pane runs on (the production build chooses it with ADDIN_BACKEND). */
+export type DemoBackend = "admin-center" | "exchange";
+
+export const DEMO_BACKEND_LABELS: Record<DemoBackend, string> = {
+  "admin-center": "Admin center API",
+  exchange: "Exchange (InvokeCommand)",
+};
+
 export interface DemoSession {
   role: DemoRole;
+  backend: DemoBackend;
+}
+
+/**
+ * The pane's URL for a backend, relative to the page (the demo may be hosted under a path):
+ * the demo build reads `?backend=` as if it had been built with it.
+ */
+export function taskpaneUrl(backend: DemoBackend): string {
+  return backend === "admin-center" ? `.${TASKPANE_PATH}` : `.${TASKPANE_PATH}?backend=${backend}`;
 }
 
 /** Latency of the "slow network" switch. */
@@ -53,17 +70,17 @@ export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: st
   throttle: {
     label: "Throttle next call",
     description:
-      "The next admin API call answers 429 with Retry-After: 2; the pane says it is waiting, and the client retries.",
+      "The next API call answers 429 with Retry-After: 2; the pane says it is waiting, and the client retries.",
     spec: { route: "*", times: 1, status: 429, headers: { "Retry-After": "2" } },
   },
   "throttle-sustained": {
     label: "Throttle past the retries",
-    description: `The next ${ATTEMPTS_PER_CALL} admin API calls answer 429 with Retry-After: 2; the pane says so and tries again.`,
+    description: `The next ${ATTEMPTS_PER_CALL} API calls answer 429 with Retry-After: 2; the pane says so and tries again.`,
     spec: { route: "*", times: ATTEMPTS_PER_CALL, status: 429, headers: { "Retry-After": "2" } },
   },
   "server-error": {
     label: "Server error on next call",
-    description: "The next admin API call answers 500.",
+    description: "The next API call answers 500.",
     spec: { route: "*", times: 1, status: 500 },
   },
   "fail-general-update": {

@@ -5,16 +5,27 @@
  * Outside Outlook, or with a broken build configuration, render an explanation instead.
  */
 import { createRoot } from "react-dom/client";
-import { AppConfigError, readAppConfig, type AppConfig } from "../app-config";
+import { AppConfigError, readAppConfig, withDemoBackend, type AppConfig } from "../app-config";
 import { waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
 
+/** The build's configuration (a demo build may be switched to another backend by the demo page's ?backend=). */
+function configure(): AppConfig {
+  return withDemoBackend(readAppConfig(), new URLSearchParams(window.location.search).get("backend"));
+}
+
 async function start(): Promise<void> {
   // Before waiting for Office: the directory and draft chunks download while Office starts.
-  startLoadingPaneModules();
+  let early: AppConfig | null = null;
+  try {
+    early = configure();
+  } catch {
+    // Reported below, once the pane can render it.
+  }
+  startLoadingPaneModules(early?.backend);
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   const root = createRoot(container);
@@ -33,7 +44,7 @@ async function start(): Promise<void> {
 
   let config: AppConfig;
   try {
-    config = readAppConfig();
+    config = early ?? configure();
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
     root.render(<ConfigurationProblem problems={error.problems} />);

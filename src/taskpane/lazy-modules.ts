@@ -32,6 +32,7 @@ export function moduleLoader<T>(importModule: () => Promise<T>): ModuleLoader<T>
 export type DraftWorkflow = typeof import("./state/draft-workflow");
 export type DirectoryModule = typeof import("../composition/directory-module");
 export type AfterClickViews = typeof import("./components/after-click-views");
+export type ExchangeDirectoryModule = typeof import("../composition/exchange-directory-module");
 
 export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
   () => import(/* webpackChunkName: "prefill" */ "./state/draft-workflow"),
@@ -39,6 +40,11 @@ export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
 
 export const directoryModule: ModuleLoader<DirectoryModule> = moduleLoader(
   () => import(/* webpackChunkName: "directory" */ "../composition/directory-module"),
+);
+
+/** The Exchange (InvokeCommand) directory, for builds with ADDIN_BACKEND=exchange. */
+export const exchangeDirectoryModule: ModuleLoader<ExchangeDirectoryModule> = moduleLoader(
+  () => import(/* webpackChunkName: "exchange-directory" */ "../composition/exchange-directory-module"),
 );
 
 /** Views shown only after a click (the draft editor, the mail tip editor, the progress view). */
@@ -69,7 +75,7 @@ export function prefetchAfterClickViews(): void {
   }
 }
 
-/** Starts the download the first verdict needs; failures surface where the module is used. */
-export function startLoadingPaneModules(): void {
-  directoryModule.load().catch(() => {});
+/** Starts the download the first verdict needs (the build's backend's directory); failures surface where the module is used. */
+export function startLoadingPaneModules(backend: "admin-center" | "exchange" = "admin-center"): void {
+  (backend === "exchange" ? exchangeDirectoryModule : directoryModule).load().catch(() => {});
 }

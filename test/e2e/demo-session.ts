@@ -50,6 +50,8 @@ export interface DemoPage {
   paneLoads(): Promise<number>;
   injectFault(name: DemoFaultName): Promise<void>;
   signInAs(role: "admin" | "readonly"): Promise<void>;
+  /** Picks the backend in the top bar and waits for the pane to restart on it. */
+  useBackend(backend: "admin-center" | "exchange"): Promise<void>;
   addressBookRow(address: string): Locator;
 }
 
@@ -111,6 +113,12 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
         await page.getByRole("combobox", { name: "Signed in as" }).selectOption(role);
         // Signing in as someone else restarts the pane; wait until the new one listens.
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
+        await paneListening(page);
+      },
+      async useBackend(backend) {
+        const loadsBefore = await demoPage.paneLoads();
+        await page.getByRole("combobox", { name: "Backend" }).selectOption(backend);
+        await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to restart");
         await paneListening(page);
       },
       addressBookRow(address) {

@@ -47,13 +47,15 @@ const useStyles = makeStyles({
 });
 
 export interface AddinPaneProps {
+  /** The pane's URL, relative to the page (so the demo can be hosted under a path), with the demo's backend choice. */
+  src?: string;
   pinned: boolean;
   onPinnedChange: (pinned: boolean) => void;
   bridgeState: PaneBridgeState;
 }
 
 export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function AddinPane(
-  { pinned, onPinnedChange, bridgeState },
+  { src = `.${TASKPANE_PATH}`, pinned, onPinnedChange, bridgeState },
   frameRef,
 ) {
   const styles = useStyles();
@@ -89,7 +91,7 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
           </ToggleButton>
         </Tooltip>
       </div>
-      <iframe ref={frameRef} className={styles.frame} src={`.${TASKPANE_PATH}`} title="GAL Contact add-in" />
+      <iframe ref={frameRef} className={styles.frame} src={src} title="GAL Contact add-in" />
       <Text size={200} className={styles.footer} role="status">
         {pinned
           ? listening
