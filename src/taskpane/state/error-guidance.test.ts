@@ -153,7 +153,7 @@ describe("guidanceFor", () => {
     );
     expect(guidance).toMatchObject({
       remedy: "none",
-      message: strings.errors.addressHeldBy("Ada Lovelace", "a mailbox"),
+      message: `${strings.errors.addressHeldBy("Ada Lovelace", "a mailbox")} ${strings.errors.addressHeldAdvice}`,
     });
   });
 

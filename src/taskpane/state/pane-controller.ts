@@ -7,7 +7,7 @@
  * the sender on screen (a promotion for A continues while B is shown), so their
  * lifetime is the pane's, not a component's.
  */
-import { DirectoryError, isDirectoryError } from "../../contacts/directory-error";
+import { DirectoryError, isDirectoryError, isWriteOperation } from "../../contacts/directory-error";
 import { addressKey } from "../../contacts/address";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
@@ -66,6 +66,8 @@ export class PaneController {
   #generation = 0;
   #stopListening: Array<() => void> = [];
   #lifetime = new AbortController();
+  /** "Sign in again" succeeded in this session: a sign-in page after it is not a stale token. */
+  #signedInAgain = false;
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;
@@ -105,6 +107,13 @@ export class PaneController {
       ),
       this.#services.onRetryNotice((notice) => this.#onRetryNotice(notice)),
     ];
+    // Learnt up front where the token says; otherwise the first 403 on a write does.
+    this.#services.writeAllowed?.().then(
+      (allowed) => {
+        if (allowed === false && !this.#lifetime.signal.aborted) this.#dispatch({ type: "write-forbidden" });
+      },
+      () => undefined,
+    );
     this.showCurrentItem();
   }
 
@@ -311,6 +320,8 @@ export class PaneController {
       return;
     }
     if (outcome.error.kind === "aborted" && this.#lifetime.signal.aborted) return;
+    // The address is taken: the cached "missing" that led to Add is stale, whatever holds it.
+    if (outcome.error.kind === "conflict") void this.#lookAfresh(draft.address);
     const failure = this.#failure({ type: "promote" }, outcome.error, origin);
     this.#dispatch({
       type: "promote-failed",
@@ -368,6 +379,13 @@ export class PaneController {
       }
       const failure = this.#failure(action, error, origin);
       this.#dispatch({ type: "edit-failed", key, failure });
+      if (isDirectoryError(error, "not-found")) {
+        // Deleted meanwhile: keep what was typed in the draft (Add offers it), then show the verdict as it is now.
+        if (action.type === "save-mail-tip" && action.mailTip.trim() !== "")
+          this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
+        void this.#lookAfresh(contact.address || this.#addresses.get(key) || "");
+        return false;
+      }
       this.#scheduleAutomaticRetry({ kind: "edit", key }, failure);
       return false;
     }
@@ -419,6 +437,7 @@ export class PaneController {
       });
       return;
     }
+    this.#signedInAgain = true;
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
     this.#rerun(target, failure.action, "user");
   }
@@ -452,10 +471,17 @@ export class PaneController {
   }
 
   #failure(action: RetryableAction, error: unknown, origin: AttemptOrigin): ActionFailure {
-    return failureOf(action, asDirectoryError(error), {
+    const directoryError = asDirectoryError(error);
+    // Remembered for the session: every later verdict shows without write controls.
+    if (directoryError.kind === "forbidden" && isWriteOperation(directoryError.operation))
+      this.#dispatch({ type: "write-forbidden" });
+    const failure = failureOf(action, directoryError, {
       now: this.#now(),
       automaticRetryAllowed: origin === "user",
     });
+    return this.#signedInAgain && directoryError.reason === "sign-in-page"
+      ? { ...failure, afterSignIn: true }
+      : failure;
   }
 
   #scheduleAutomaticRetry(target: FailureTarget, failure: ActionFailure): void {
@@ -493,6 +519,22 @@ export class PaneController {
   }
 
   // ---- helpers ----
+
+  /**
+   * Asks the directory itself (not the cache) and stores the answer, which the lookup's
+   * subscribers (this controller) show. Used where the cached verdict is known to be stale.
+   */
+  async #lookAfresh(address: string): Promise<void> {
+    if (!address) return;
+    try {
+      const contact = await this.#services.directory.findByAddress(address, {
+        signal: this.#lifetime.signal,
+      });
+      this.#lookup.remember(address, contact ? { status: "exists", contact } : { status: "missing" });
+    } catch {
+      // The verdict on screen stays; the failure that led here is already shown.
+    }
+  }
 
   #contactOf(key: string): MailContact | null {
     const promotion = personFor(this.#state, key).promotion;
