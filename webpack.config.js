@@ -2,7 +2,7 @@
 /**
  * The pane's build: three pages, the icons, the support page and the manifest into dist/.
  *
- *   npm run build        production: minified, content-hashed, source maps beside the bundles
+ *   npm run build        production: minified, content-hashed, hidden source maps beside the bundles
  *   npm run build:dev    development build
  *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs' certificate
  *
@@ -14,6 +14,10 @@
  * ADDIN_PUBLIC_URL (the https base URL written into dist/manifest.xml and dist/manifest.json)
  * and ADDIN_MULTISELECT (on: also dist/manifest.multiselect.xml and .json, which ask for
  * ReadWriteMailbox; never the default manifests).
+ *
+ * A production build without ADDIN_CLIENT_ID or ADDIN_PUBLIC_URL (and not the demo) makes a
+ * localhost manifest and a pane that refuses to start: it warns loudly, and fails instead
+ * with ADDIN_STRICT=1 or `npm run build -- --env strict` (what a deployment's CI uses).
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -123,6 +127,28 @@ function buildConfigPlugin({ officeJs }) {
   };
 }
 
+/**
+ * Why a production build would not be deployable: the pane's own configuration check
+ * (src/app-config.ts, the same one the pane runs at start) and a missing public URL.
+ * @param {{ publicUrl: unknown }} build
+ * @returns {string[]}
+ */
+function deploymentProblems(build) {
+  /** @type {typeof import("./src/app-config")} */
+  const { readAppConfig, AppConfigError } = tsx.require("./src/app-config.ts", __filename);
+  const problems = [];
+  try {
+    readAppConfig(buildTimeConfig());
+  } catch (error) {
+    if (!(error instanceof AppConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (!build.publicUrl) {
+    problems.push("ADDIN_PUBLIC_URL is not set: dist/manifest.xml points at https://localhost:3000.");
+  }
+  return problems;
+}
+
 /** @returns {keyof typeof OFFICE_JS_SOURCES} */
 function officeJsMode() {
   const requested = (process.env.ADDIN_OFFICE_JS ?? "").trim().toLowerCase();
@@ -227,6 +253,24 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJs = officeJsMode();
   const publicUrl =
     !serving && process.env.ADDIN_PUBLIC_URL ? parsePublicUrl(process.env.ADDIN_PUBLIC_URL) : null;
+  if (production && !serving && !isOn(process.env.ADDIN_DEMO)) {
+    const problems = deploymentProblems({ publicUrl });
+    const strict = Boolean(env.strict) || isOn(process.env.ADDIN_STRICT);
+    if (problems.length > 0 && strict) {
+      throw new Error(`Not a deployable build (ADDIN_STRICT):\n  ${problems.join("\n  ")}`);
+    }
+    if (problems.length > 0) {
+      console.warn(
+        [
+          "",
+          "!!! WARNING: this production build is NOT deployable !!!",
+          ...problems.map((problem) => `  - ${problem}`),
+          "  Set them (docs/platform.md); ADDIN_STRICT=1 or `npm run build -- --env strict` makes this an error.",
+          "",
+        ].join("\n"),
+      );
+    }
+  }
 
   /** @type {import("copy-webpack-plugin").Pattern[]} */
   const copies = [
@@ -251,10 +295,15 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: production ? "[name].[contenthash:12].js" : "[name].js",
       clean: true,
     },
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // Production maps are written for the bench and for debugging, but the bundles do not point
+    // to them and `npm run serve` does not serve them unless asked (--source-maps).
+    devtool: production ? "hidden-source-map" : "eval-cheap-module-source-map",
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
     module: {
       rules: [
+        // postal-mime has no side effects at import; saying so lets webpack keep only the
+        // encoded-word decoder the pane imports (a few KB), not the whole MIME parser.
+        { test: /[\\/]node_modules[\\/]postal-mime[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

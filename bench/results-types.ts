@@ -17,6 +17,8 @@ export interface BundleResults {
   toVerdictComposition: PackageSize[] | null;
 }
 
+import type { LongDisplayNameResult } from "./long-display-name";
+
 export interface BenchResults {
   machine: MachineInfo;
   startedAt: string;
@@ -34,6 +36,8 @@ export interface BenchResults {
   roundTrips: RoundTripRow[] | null;
   relay: RelayOverheadResult | null;
   scale: ScaleRow[] | null;
+  /** A 100 KB display name through analysis and prefill (absent in results from before it existed). */
+  longDisplayName?: LongDisplayNameResult | null;
   /** Parts that failed, with the error's message. */
   failures: Array<{ part: string; message: string }>;
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: every measurement of issue 6 in one run, then bench/REPORT.md.
  *
  *   npm run bench                          all parts; writes bench/REPORT.md and bench/results/results.json
- *   npm run bench -- --only relay,scale    some parts (bundle, verdict, round-trips, relay, scale);
+ *   npm run bench -- --only relay,scale    some parts (bundle, verdict, round-trips, relay, scale, senders);
  *                                          writes bench/results/REPORT.partial.md instead
  *   npm run bench -- --latency 150         the emulator's latency L for time to verdict (default 100 ms)
  *   npm run bench -- --report-only         rewrites the report from bench/results/results.json
@@ -22,10 +22,11 @@ import { measureRelayOverhead } from "./relay-overhead";
 import { renderReport } from "./report";
 import type { BenchResults } from "./results-types";
 import { measureRoundTrips } from "./round-trips";
+import { measureLongDisplayName } from "./long-display-name";
 import { measureScale } from "./scale";
 import { measureTimeToVerdict } from "./time-to-verdict";
 
-const PARTS = ["bundle", "verdict", "round-trips", "relay", "scale"] as const;
+const PARTS = ["bundle", "verdict", "round-trips", "relay", "scale", "senders"] as const;
 type Part = (typeof PARTS)[number];
 
 const RESULTS_DIRECTORY = path.join(PROJECT_ROOT, "bench/results");
@@ -181,6 +182,9 @@ async function main(): Promise<void> {
   });
   await run("scale", async () => {
     results.scale = await measureScale({ lookups: SETTINGS.scaleLookups });
+  });
+  await run("senders", async () => {
+    results.longDisplayName = measureLongDisplayName();
   });
 
   results.durationSeconds = Math.round((performance.now() - started) / 1000);

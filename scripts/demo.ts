@@ -30,6 +30,15 @@ import type { AccessLogEntry } from "../src/server/access-log";
 
 const PARENT_CHECK_INTERVAL_MS = 1000;
 
+const USAGE = `Usage: npm run demo -- [options]
+  --port <n>              PORT  default ${DEFAULT_DEMO_PORT} (0: any free port)
+  --host <addr>           HOST  default 127.0.0.1
+  --fixture <file>        message list, default demo/messages.json (format: docs/demo.md)
+  --address-book <file>   emulator seed, default demo/address-book.json
+  --rebuild               build even when the output is fresh
+  --base-path <path>      serve everything under a path (e.g. /gal); default: the root
+  --help                  this text`;
+
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return DEFAULT_DEMO_PORT;
   const port = Number(value);
@@ -56,9 +65,14 @@ async function main(): Promise<void> {
       fixture: { type: "string" },
       "address-book": { type: "string" },
       rebuild: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
       "base-path": { type: "string" },
     },
   });
+  if (values.help === true) {
+    console.log(USAGE);
+    return;
+  }
   const port = parsePort(values.port ?? process.env.PORT);
   const fixturePath = path.resolve(values.fixture ?? DEFAULT_FIXTURE_PATH);
   const addressBookPath = path.resolve(values["address-book"] ?? DEFAULT_ADDRESS_BOOK_PATH);

@@ -9,7 +9,7 @@
  * which is offline for JSON, plus the same rule that every URL is on the origin and emitted.
  * `npm run validate` is Microsoft's online validation of the XML itself (needs network).
  *
- *   npx tsx scripts/validate-manifest-offline.ts [manifest.xml | manifest.json] [--origin https://localhost:3000]
+ *   npx tsx scripts/validate-manifest-offline.ts [manifest.xml] [manifest.json] [--origin https://localhost:3000]
  *   (for dist/manifest.xml built with ADDIN_PUBLIC_URL, pass that URL as --origin)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -119,20 +119,23 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { origin: { type: "string", default: DEV_ORIGIN } },
   });
-  const manifestPath = positionals[0] ?? "manifest.xml";
-  const { structureProblems, schemaProblems } = await validateManifestOffline(manifestPath, values.origin);
-  for (const problem of structureProblems) console.error(`structure: ${problem}`);
-  for (const problem of schemaProblems) console.error(`schema: ${problem}`);
-  if (structureProblems.length + schemaProblems.length > 0) {
-    console.error(`${manifestPath} is not valid.`);
-    process.exitCode = 1;
-    return;
+  // With no file named, both of the repository's manifests; otherwise exactly the files named.
+  const manifestPaths = positionals.length > 0 ? positionals : ["manifest.xml", "manifest.json"];
+  for (const manifestPath of manifestPaths) {
+    const { structureProblems, schemaProblems } = await validateManifestOffline(manifestPath, values.origin);
+    for (const problem of structureProblems) console.error(`structure: ${problem}`);
+    for (const problem of schemaProblems) console.error(`schema: ${problem}`);
+    if (structureProblems.length + schemaProblems.length > 0) {
+      console.error(`${manifestPath} is not valid.`);
+      process.exitCode = 1;
+      continue;
+    }
+    console.log(
+      manifestPath.endsWith(".json")
+        ? `${manifestPath} is valid: URLs checked against the build, JSON valid against the schema.`
+        : `${manifestPath} is valid: structure checked against the build, converted JSON valid against the schema.`,
+    );
   }
-  console.log(
-    manifestPath.endsWith(".json")
-      ? `${manifestPath} is valid: URLs checked against the build, JSON valid against the schema.`
-      : `${manifestPath} is valid: structure checked against the build, converted JSON valid against the schema.`,
-  );
 }
 
 void main();

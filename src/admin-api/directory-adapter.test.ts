@@ -35,8 +35,9 @@ describe("mailTipFromWire", () => {
     );
     expect(mailTipFromWire("<HTML>\n<BODY dir=ltr>line 1<br>line 2</BODY>\n</HTML>")).toBe("line 1\nline 2");
   });
-  it("leaves plain text alone, including text that merely looks encoded", () => {
-    expect(mailTipFromWire("Tom &amp; Jerry <3")).toBe("Tom &amp; Jerry <3");
+  it("reads text without the wrapper as Outlook renders it too (this client writes it escaped)", () => {
+    expect(mailTipFromWire("Tom &amp; Jerry <3")).toBe("Tom & Jerry <3");
+    expect(mailTipFromWire("Budget < 5k")).toBe("Budget < 5k");
     expect(mailTipFromWire(null)).toBe("");
   });
 });
@@ -112,16 +113,27 @@ describe("request bodies", () => {
     expect(record).toEqual({ ...fullRecord, ContactCompany: "Contoso", ContactPhone: "" });
   });
 
-  it("options update sends the mail tip as plain text, even when unchanged", () => {
+  it("options update sends the mail tip unwrapped and escaped, even when unchanged", () => {
     const hiddenOnly = optionsUpdateRecord(toMailContact(fullRecord), { hiddenFromAddressLists: true });
     expect(hiddenOnly).toEqual({
       ...fullRecord,
       ContactHiddenFromAddressListsEnabled: true,
-      ContactMailTip: "Fabrikam & partners <external>",
+      ContactMailTip: "Fabrikam &amp; partners &lt;external&gt;",
     });
     expect(optionsUpdateRecord(toMailContact(fullRecord), { mailTip: "New tip" }).ContactMailTip).toBe(
       "New tip",
     );
+  });
+
+  it("typed text with <, > and & goes out escaped, so colleagues see it as typed, and reads back the same", () => {
+    for (const typed of ["Use <ticket no.> in the subject", "R&D", "<b>hi</b>", "AT&amp;T"]) {
+      const created = toCreateContactBody({ ...draft, mailTip: typed });
+      expect(created.ContactMailTip).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+      expect(mailTipFromWire(created.ContactMailTip)).toBe(typed);
+      expect(mailTipFromWire(`<html><body>${created.ContactMailTip}</body></html>`)).toBe(typed);
+      const updated = optionsUpdateRecord(toMailContact(fullRecord), { mailTip: typed });
+      expect(mailTipFromWire(updated.ContactMailTip)).toBe(typed);
+    }
   });
 
   it("refuses to update a contact that was not read from the admin center", () => {

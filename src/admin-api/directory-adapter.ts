@@ -15,6 +15,7 @@ import type {
   OptionsUpdate,
 } from "../contacts/directory";
 import { DirectoryError } from "../contacts/directory-error";
+import { mailTipToWire } from "../contacts/mail-tip";
 import type { AdminCenterClient } from "./client";
 import { mailTipFromWire } from "./mail-tip-wire";
 import {
@@ -59,7 +60,7 @@ export function toCreateContactBody(contact: NewMailContact): CreateContactBody 
     ContactLastName: contact.lastName,
     ContactDisplayName: contact.displayName,
     ContactExternalEmailAddress: contact.address,
-    ContactMailTip: contact.mailTip,
+    ContactMailTip: mailTipToWire(contact.mailTip),
     ContactCompany: contact.company,
     ContactTitle: contact.title,
     ContactWebPage: contact.webPage,
@@ -111,8 +112,9 @@ export function optionsUpdateRecord(current: MailContact, changes: OptionsUpdate
   const record: ContactRecord = { ...recordOf(current) };
   // Always plain text: sending back the `<html><body>` form Exchange returned would
   // count the wrapper against the 175-character limit (or be wrapped a second time).
-  if (changes.mailTip !== undefined) record.ContactMailTip = changes.mailTip;
-  else if (record.ContactMailTip) record.ContactMailTip = mailTipFromWire(record.ContactMailTip);
+  if (changes.mailTip !== undefined) record.ContactMailTip = mailTipToWire(changes.mailTip);
+  else if (record.ContactMailTip)
+    record.ContactMailTip = mailTipToWire(mailTipFromWire(record.ContactMailTip));
   if (changes.hiddenFromAddressLists !== undefined) {
     record.ContactHiddenFromAddressListsEnabled = changes.hiddenFromAddressLists;
   }

@@ -1,6 +1,7 @@
 /**
  * Exchange stores a mail tip as HTML (`<html><body>tip</body></html>`) and may return
- * it that way. The product works with plain text only, so reads unwrap and decode it.
+ * it that way. The product works with plain text only: writes escape it
+ * (`mailTipToWire`, contacts/mail-tip.ts) and reads unwrap and decode it.
  */
 import { decodeHtmlEntities } from "../contacts/mail-tip";
 
@@ -16,15 +17,15 @@ const HTML_WRAPPER =
   /^\s*<html\b[^>]*>\s*(?:<head\b[^>]*>[\s\S]*?<\/head>\s*)?<body\b[^>]*>([\s\S]*?)<\/body>\s*<\/html>\s*$/i;
 
 /**
- * The mail tip as plain text. Text wrapped in Exchange's `<html><body>` is unwrapped,
- * line breaks kept, formatting tags dropped and entities decoded; text without the wrapper
- * is already plain and returned as it is.
+ * The mail tip as plain text, as colleagues see it: Exchange's `<html><body>` wrapper (when
+ * present) unwrapped, line breaks kept, formatting tags dropped and entities decoded. Outlook
+ * renders the tip as HTML with or without the wrapper, and this client writes it escaped,
+ * so "R&amp;D" reads back as "R&D" either way.
  */
 export function mailTipFromWire(value: string | null | undefined): string {
   if (!value) return "";
   const wrapped = HTML_WRAPPER.exec(value);
-  if (!wrapped) return value;
-  const inner = wrapped[1]!
+  const inner = (wrapped ? wrapped[1]! : value)
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/(p|div)>\s*<(p|div)\b[^>]*>/gi, "\n")
     .replace(FORMATTING_TAG, "");

@@ -89,6 +89,9 @@ export function normalizeAddress(raw: string): NormalizeAddressResult {
   if (LEGACY_DN.test(input)) {
     return fail("This is an internal Exchange identifier (legacy DN), not an email address.");
   }
+  // A lone UTF-16 surrogate is half a character: no mail system can deliver to it.
+  if (/\p{Cs}/u.test(input))
+    return fail("The address contains a broken character (half of a character pair).");
   if (/[\s\p{Cc}\p{Cf}]/u.test(input)) return fail("The address contains spaces or invisible characters.");
   const at = input.lastIndexOf("@");
   if (at < 0) return fail("The address has no @.");

@@ -159,3 +159,46 @@ export function companyFromDomain(domain: string): string | null {
   const words = unicode.split("-").filter((word) => word !== "");
   return words.length === 0 ? null : words.map(companyWord).join(" ");
 }
+
+/** A company for a sender, and how sure it is. */
+export interface CompanyGuess {
+  name: string;
+  /** "display-name": the sender wrote it; "domain": guessed from the domain name alone. */
+  source: "display-name" | "domain";
+  /**
+   * A domain guess from one long joined-up label ("alpineskihouse" → "Alpineskihouse"): the word
+   * boundaries are unknown, so it is kept out of the mail tip until someone checks it.
+   */
+  joinedUp: boolean;
+}
+
+/** Labels of this many letters or more with no hyphen are most likely several words run together. */
+const JOINED_UP_MIN_LETTERS = 11;
+
+const lettersOnly = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
+
+/**
+ * The company for a sender: a phrase from its display name when that phrase spells the domain's
+ * owner label ("Alpine Ski House" for alpineskihouse.com), else the guess from the domain. Null
+ * where `companyFromDomain` is (free-mail, no owner).
+ */
+export function companyForSender(domain: string, phrases: readonly string[]): CompanyGuess | null {
+  const fromDomain = companyFromDomain(domain);
+  const ascii = canonicalDomain(domain);
+  if (fromDomain === null || ascii === null) return null;
+  const label = ownerLabel(ascii);
+  const owner = label === null ? "" : lettersOnly(unicodeLabel(label) ?? label);
+  for (const phrase of phrases) {
+    const candidate = phrase.trim();
+    if (candidate !== "" && owner !== "" && lettersOnly(candidate) === owner && candidate.length <= 64) {
+      return { name: candidate, source: "display-name", joinedUp: false };
+    }
+  }
+  const joinedUp = !fromDomain.includes(" ") && lettersOnly(fromDomain).length >= JOINED_UP_MIN_LETTERS;
+  return { name: fromDomain, source: "domain", joinedUp };
+}

@@ -55,8 +55,8 @@ export type DirectoryErrorReason =
   | "read-back-differs"
   /** unauthenticated: no token could be obtained (the sign-in itself failed). */
   | "no-token"
-  /** invalid: the value (a mail tip) contains markup; only plain text is accepted. */
-  | "not-plain-text"
+  /** invalid: the value (a mail tip) holds control or invisible characters (bidi marks, zero-width, broken). */
+  | "invisible-characters"
   /** invalid: the value is longer than Exchange allows (see `limit`, `length`). */
   | "too-long"
   /** invalid: the contact is mastered on-premises (directory sync) and cannot be changed in the cloud. */

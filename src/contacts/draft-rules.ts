@@ -12,10 +12,9 @@ import type { NewMailContact } from "./directory";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import {
   collapseWhitespace,
-  containsMarkup,
   displayedLength,
   hasControlOrFormatCharacters,
-  mailTipToPlainText,
+  typedMailTipText,
   utf16Length,
 } from "./mail-tip";
 import type { ContactDraft, DraftField, DraftFieldError, OrganizationConfig } from "./types";
@@ -66,16 +65,36 @@ function checkText(
   return utf16Length(text) > limit ? tooLong(field, limit, utf16Length(text)) : null;
 }
 
-function checkMailTip(value: string): DraftFieldError | null {
-  if (hasControlOrFormatCharacters(value, { allowLineBreaks: true })) return invisibleCharacters("mailTip");
-  if (containsMarkup(value)) {
-    return {
-      field: "mailTip",
-      message: "Mail tip is plain text: remove the markup (tags such as <b> or codes such as &amp;).",
-    };
-  }
-  const length = displayedLength(mailTipToPlainText(value));
-  return length > EXCHANGE_LIMITS.mailTip ? tooLong("mailTip", EXCHANGE_LIMITS.mailTip, length) : null;
+/** Displayed characters colleagues will read: "<b>hi</b>" typed is 9, not 2 (it is shown as typed). */
+export function mailTipLength(value: string): number {
+  return displayedLength(typedMailTipText(value));
+}
+
+/** Why a mail tip cannot be sent, as facts (the pane words them). */
+export type MailTipProblem =
+  { reason: "invisible-characters" } | { reason: "too-long"; limit: number; length: number };
+
+/**
+ * The one mail tip check, for a new contact's draft and a quick edit alike. The tip is plain
+ * text: "<", ">" and "&" are allowed (escaped on the wire); only invisible characters and
+ * length are refused.
+ */
+export function mailTipProblem(value: string): MailTipProblem | null {
+  if (hasControlOrFormatCharacters(value, { allowLineBreaks: true }))
+    return { reason: "invisible-characters" };
+  const length = mailTipLength(value);
+  return length > EXCHANGE_LIMITS.mailTip
+    ? { reason: "too-long", limit: EXCHANGE_LIMITS.mailTip, length }
+    : null;
+}
+
+/** `mailTipProblem` as a draft field error. */
+export function checkMailTip(value: string): DraftFieldError | null {
+  const problem = mailTipProblem(value);
+  if (problem === null) return null;
+  return problem.reason === "too-long"
+    ? tooLong("mailTip", problem.limit, problem.length)
+    : invisibleCharacters("mailTip");
 }
 
 /** Everything in the draft Exchange would refuse, one message per field; [] when it can be sent. */
@@ -96,7 +115,7 @@ export function validateDraft(draft: ContactDraft): DraftFieldError[] {
   return errors.filter((error): error is DraftFieldError => error !== null);
 }
 
-/** What create sends: trimmed values, the mail tip as plain text, the chosen Name. */
+/** What create sends: trimmed values, the mail tip as typed (the backend escapes it), the chosen Name. */
 export function toNewMailContact(draft: ContactDraft, name?: string): NewMailContact {
   return {
     name: collapseWhitespace(name ?? draft.name),
@@ -110,7 +129,7 @@ export function toNewMailContact(draft: ContactDraft, name?: string): NewMailCon
     mobilePhone: "",
     fax: "",
     webPage: "",
-    mailTip: mailTipToPlainText(draft.mailTip),
+    mailTip: typedMailTipText(draft.mailTip),
     hiddenFromAddressLists: draft.hiddenFromAddressLists,
   };
 }

@@ -6,6 +6,7 @@ import {
   toNewMailContact,
   validateDraft,
 } from "./draft";
+import { mailTipLength } from "./draft-rules";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import { analyzeSender } from "./sender";
 import type { ContactDraft, SenderAnalysis } from "./types";
@@ -93,13 +94,21 @@ describe("validateDraft", () => {
     );
   });
 
-  test("markup in the mail tip is reported, not silently removed", () => {
-    const errors = validateDraft({ ...validDraft, mailTip: "<b>VIP</b> client" });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]?.field).toBe("mailTip");
-    expect(errors[0]?.message).toMatch(/^Mail tip is plain text: remove the markup/);
-    expect(validateDraft({ ...validDraft, mailTip: "R&amp;D team" })[0]?.field).toBe("mailTip");
-    expect(validateDraft({ ...validDraft, mailTip: "R&D team, a < b" })).toEqual([]);
+  test("<, > and & in the mail tip are plain text: never refused, sent exactly as typed", () => {
+    for (const mailTip of ["Use <ticket no.> in the subject", "R&D", "<b>hi</b>", "R&amp;D team"]) {
+      const draft = { ...validDraft, mailTip };
+      expect(validateDraft(draft)).toEqual([]);
+      expect(toNewMailContact(draft).mailTip).toBe(mailTip);
+    }
+  });
+
+  test("the mail tip's length is what colleagues will read, markup-looking text included", () => {
+    expect(mailTipLength("<b>hi</b> <ticket no.>")).toBe(22);
+    const atLimit = "<b>".repeat(58) + "&"; // 175 characters as typed and as shown
+    expect(validateDraft({ ...validDraft, mailTip: atLimit })).toEqual([]);
+    expect(validateDraft({ ...validDraft, mailTip: `${atLimit}>` })[0]?.message).toMatch(
+      /at most 175 characters \(this one has 176\)/,
+    );
   });
 
   test.each([
@@ -134,7 +143,12 @@ describe("validateDraft", () => {
   });
 
   test("several problems are all reported, one per field", () => {
-    const errors = validateDraft({ ...validDraft, company: "c".repeat(65), name: "", mailTip: "<i>x</i>" });
+    const errors = validateDraft({
+      ...validDraft,
+      company: "c".repeat(65),
+      name: "",
+      mailTip: "x".repeat(176),
+    });
     expect(errors.map((error) => error.field)).toEqual(["name", "company", "mailTip"]);
   });
 });
@@ -205,7 +219,7 @@ describe("alternativeContactName", () => {
 });
 
 describe("toNewMailContact", () => {
-  test("sends trimmed values, the chosen name and a plain-text mail tip", () => {
+  test("sends trimmed values, the chosen name and the mail tip as typed, whitespace collapsed", () => {
     const contact = toNewMailContact(
       {
         ...validDraft,
@@ -228,7 +242,7 @@ describe("toNewMailContact", () => {
       mobilePhone: "",
       fax: "",
       webPage: "",
-      mailTip: "VIP client call first",
+      mailTip: "<b>VIP</b>&nbsp;client call first",
       hiddenFromAddressLists: true,
     });
   });

@@ -9,12 +9,13 @@
  */
 import { toUnicode } from "punycode/";
 import { parse } from "tldts";
-import { companyFromDomain, isFreeMailDomain } from "./company";
+import { companyForSender, isFreeMailDomain } from "./company";
 import { DEFAULT_MAIL_TIP_TEMPLATE, DRAFT_FIELD_LABELS } from "./draft-rules";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import { collapseWhitespace, renderMailTip, truncateAtWordBoundary } from "./mail-tip";
 import {
   cleanDisplayName,
+  organizationPhrases,
   parsePersonName,
   personFromLocalPart,
   roleMailboxLabel,
@@ -115,14 +116,31 @@ export function prefillDraft(analysis: SenderAnalysis, org: OrganizationConfig):
     throw new Error(`Only an external sender can be made into a contact; this sender is ${analysis.kind}.`);
   }
   const address = analysis.address;
-  const company = companyFromDomain(address.domain);
+  // Better evidence first: the organization the sender names in the display name ("Jane Doe | Alpine Ski House").
+  const guess = companyForSender(
+    address.domain,
+    organizationPhrases(cleanDisplayName(analysis.displayName).text),
+  );
+  const company = guess?.name ?? null;
   const person = personForDraft(analysis, company);
   const notes = [...person.notes];
-  if (company !== null)
-    notes.push(`Company "${company}" was guessed from the domain ${address.displayDomain}.`);
-  else if (isFreeMailDomain(address.domain)) {
+  if (guess?.source === "display-name") {
+    notes.push(
+      `Company "${guess.name}" was taken from the sender's display name (it matches ${address.displayDomain}).`,
+    );
+  } else if (guess !== null) {
+    notes.push(`Company "${guess.name}" was guessed from the domain ${address.displayDomain}.`);
+    if (guess.joinedUp) {
+      notes.push(
+        `"${guess.name}" may be several words run together, so it was left out of the mail tip; check the company, then add it to the mail tip if you like.`,
+      );
+    }
+  } else if (isFreeMailDomain(address.domain)) {
     notes.push(`${address.displayDomain} is a free-mail provider, so no company was filled in.`);
   }
+  // A guess the user has not seen never goes org-wide in the mail tip.
+  const mailTipCompany =
+    guess !== null && (guess.source === "display-name" || !guess.joinedUp) ? guess.name : null;
 
   const displayName = fitted(person.displayName, "displayName", notes);
   const template = org.mailTipTemplate.trim() === "" ? DEFAULT_MAIL_TIP_TEMPLATE : org.mailTipTemplate;
@@ -132,10 +150,12 @@ export function prefillDraft(analysis: SenderAnalysis, org: OrganizationConfig):
     firstName: fitted(person.firstName, "firstName", notes),
     lastName: fitted(person.lastName, "lastName", notes),
     company: fitted(company ?? "", "company", notes),
-    mailTip: renderMailTip(template, { company, domain: address.displayDomain, displayName }),
+    mailTip: renderMailTip(template, { company: mailTipCompany, domain: address.displayDomain, displayName }),
     hiddenFromAddressLists: false,
     name: fitted(displayName, "name", notes),
     notes,
+    ...(guess !== null ? { companySource: guess.source } : {}),
+    ...(analysis.cautions && analysis.cautions.length > 0 ? { cautions: analysis.cautions } : {}),
   };
 }
 

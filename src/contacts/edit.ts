@@ -4,13 +4,13 @@
  * (updateOptions) with the contact as last read, so nothing else on the contact changes.
  *
  * Refusals happen before anything is sent: a contact mastered on-premises cannot be
- * edited in the cloud, and a mail tip must be plain text of at most 175 characters.
+ * edited in the cloud, and a mail tip must fit 175 characters (the same check as a new draft).
  * An edit that changes nothing sends nothing (the API's rate limits are strict).
  */
 import { DirectoryError } from "./directory-error";
 import type { CallOptions, ContactDirectory, MailContact } from "./directory";
-import { EXCHANGE_LIMITS } from "./exchange-rules";
-import { containsMarkup, displayedLength, mailTipToPlainText } from "./mail-tip";
+import { mailTipProblem } from "./draft-rules";
+import { typedMailTipText } from "./mail-tip";
 
 /** Sets the mail tip; "" (or only spaces) clears it. Resolves with the contact as now stored. */
 export async function setMailTip(
@@ -24,8 +24,8 @@ export async function setMailTip(
   if (problem) {
     throw new DirectoryError({ kind: "invalid", operation: "updateOptions", field: "mailTip", ...problem });
   }
-  // Markup is refused above, so this only drops invisible characters and collapses whitespace.
-  const text = mailTipToPlainText(mailTip);
+  // Plain text as typed: "<" or "&" stay; the backend escapes them on the wire.
+  const text = typedMailTipText(mailTip);
   if (text === contact.mailTip) return contact;
   return directory.updateOptions(contact, { mailTip: text }, options);
 }
@@ -40,19 +40,6 @@ export async function setHiddenFromAddressLists(
   refuseIfDirSynced(contact);
   if (hidden === contact.hiddenFromAddressLists) return contact;
   return directory.updateOptions(contact, { hiddenFromAddressLists: hidden }, options);
-}
-
-/** Why a mail tip cannot be sent (the pane words it, strings.ts). */
-export type MailTipProblem =
-  { reason: "not-plain-text" } | { reason: "too-long"; limit: number; length: number };
-
-/** Why a mail tip cannot be sent, or null when it can. Length counts characters as a reader sees them. */
-export function mailTipProblem(mailTip: string): MailTipProblem | null {
-  // Exchange wraps the tip in <html><body> itself and renders nothing else.
-  if (containsMarkup(mailTip)) return { reason: "not-plain-text" };
-  const length = displayedLength(mailTipToPlainText(mailTip));
-  if (length > EXCHANGE_LIMITS.mailTip) return { reason: "too-long", limit: EXCHANGE_LIMITS.mailTip, length };
-  return null;
 }
 
 /** Mastered on-premises: it cannot be changed in the cloud, so nothing is sent. */

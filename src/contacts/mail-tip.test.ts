@@ -1,6 +1,5 @@
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import {
-  containsMarkup,
   displayedLength,
   hasControlOrFormatCharacters,
   mailTipToPlainText,
@@ -44,22 +43,6 @@ describe("mailTipToPlainText", () => {
   test("is idempotent", () => {
     const once = mailTipToPlainText("<b>R&amp;D</b> &lt;i&gt;x");
     expect(mailTipToPlainText(once)).toBe(once);
-  });
-});
-
-describe("containsMarkup", () => {
-  test.each([
-    ["<b>x</b>", true],
-    ["x<br>", true],
-    ["&amp;", true],
-    ["&#65;", true],
-    ["<!-- c -->", true],
-    ["AT&T", false],
-    ["a < b", false],
-    ["&bogus;", false],
-    ["plain", false],
-  ])("%s → %s", (text, expected) => {
-    expect(containsMarkup(text)).toBe(expected);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * Mail tips and plain text.
  *
- * Exchange stores a mail tip as plain text and wraps it in <html><body> itself; any other
- * markup is unsupported and would be interpreted when shown. So everything that becomes a
- * mail tip (the template, the values put into it, what the user typed) goes through
- * `mailTipToPlainText`: tags dropped, entities decoded, invisible characters removed,
- * whitespace collapsed. Length is counted as the user sees it (grapheme clusters).
+ * Exchange wraps a mail tip in <html><body> and Outlook renders it as HTML. The product works
+ * with plain text: what a person types is kept exactly (`typedMailTipText` only drops invisible
+ * characters and collapses whitespace) and escaped on the wire (`mailTipToWire`, which every
+ * backend calls), so "R&D" and "<ticket no.>" reach colleagues as typed. Text taken from mail
+ * (the template's values) goes through `mailTipToPlainText`: tags dropped, entities decoded.
+ * Length is counted as the reader sees it (grapheme clusters).
  */
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 
@@ -162,13 +163,6 @@ function stripMarkupOnce(text: string): string {
     .replace(UNTERMINATED_TAG, "");
 }
 
-/** True when the text holds tags or character references: markup where plain text is expected. */
-export function containsMarkup(text: string): boolean {
-  const tagLike = new RegExp(TAGS.source, "i").test(text) || /<!--|<!\[CDATA\[/.test(text);
-  const entityLike = new RegExp(ENTITY.source, "i").test(text) && decodeHtmlEntities(text) !== text;
-  return tagLike || entityLike;
-}
-
 /**
  * Plain text from anything: tags and script/style content dropped, entities decoded, invisible
  * characters removed, whitespace collapsed. Decoding and stripping repeat until nothing changes,
@@ -182,6 +176,21 @@ export function mailTipToPlainText(input: string): string {
     text = next;
   }
   return collapseWhitespace(removeInvisibleCharacters(stripMarkupOnce(text)));
+}
+
+/** A mail tip as typed: the same text a colleague will read, minus invisible characters, whitespace collapsed. */
+export function typedMailTipText(text: string): string {
+  return collapseWhitespace(removeInvisibleCharacters(text));
+}
+
+const WIRE_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/**
+ * The plain-text mail tip as a backend sends it: Exchange renders the tip as HTML, so "&", "<"
+ * and ">" become character references and colleagues see exactly what was typed.
+ */
+export function mailTipToWire(text: string): string {
+  return text.replace(/[&<>]/g, (character) => WIRE_ESCAPES[character] ?? character);
 }
 
 const graphemeSegmenter: Intl.Segmenter | null =
@@ -210,6 +219,7 @@ const TRAILING_JOINERS = /[\s,;:/|\-–—(]+$/u;
 /**
  * The longest start of `text` that fits `limit` (with `ellipsis` appended), cut at a word
  * boundary when one lies in the last half, never inside a character. Text that fits is returned as is.
+ * Linear: both measures add up over grapheme clusters, so each piece is measured once.
  */
 export function truncateAtWordBoundary(
   text: string,
@@ -219,10 +229,13 @@ export function truncateAtWordBoundary(
   const { ellipsis = "", measure = utf16Length } = options;
   if (measure(text) <= limit) return text;
   const pieces = graphemes(text);
+  const room = limit - measure(ellipsis);
   let kept = "";
   let keptLength = 0;
+  let used = 0;
   for (const piece of pieces) {
-    if (measure(kept + piece + ellipsis) > limit) break;
+    used += measure(piece);
+    if (used > room) break;
     kept += piece;
     keptLength += 1;
   }
@@ -308,10 +321,14 @@ function fill(template: string, values: Record<PlaceholderKey, string>): string 
  */
 export function renderMailTip(template: string, values: MailTipValues): string {
   const limit = EXCHANGE_LIMITS.mailTip;
+  const displayName = cleanValue(values.displayName);
+  // A value the display name already shows ("Info (gmail.com)") is not said twice.
+  const notShownYet = (value: string) =>
+    value !== "" && displayName.toLowerCase().includes(value.toLowerCase()) ? "" : value;
   const clean: Record<PlaceholderKey, string> = {
-    company: cleanValue(values.company),
-    domain: cleanValue(values.domain),
-    displayName: cleanValue(values.displayName),
+    company: notShownYet(cleanValue(values.company)),
+    domain: notShownYet(cleanValue(values.domain)),
+    displayName,
   };
   const render = (current: Record<PlaceholderKey, string>) => mailTipToPlainText(fill(template, current));
   let text = render(clean);

@@ -25,7 +25,7 @@ describe("cleanDisplayName", () => {
     ["Jane Doe <jane@contoso.com>", "Jane Doe <jane@contoso.com>", false, false],
     ["ju\u0308rgen", "jürgen", false, false],
   ])("%s → %s", (raw, text, removedInvisible, removedMarkup) => {
-    expect(cleanDisplayName(raw)).toEqual({ text, removedInvisible, removedMarkup });
+    expect(cleanDisplayName(raw)).toMatchObject({ text, removedInvisible, removedMarkup });
   });
 
   test("is idempotent", () => {

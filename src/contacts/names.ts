@@ -21,7 +21,16 @@
  *   name only. Names in Han, Kana or Hangul with a space are family-name-first. Right-to-left
  *   names (Arabic, Hebrew) are kept in their written (logical) order and split the same way.
  * - A name that is only an address, or the address's own local part, is not a name.
+ *
+ * Real mail also carries damage, cleaned before any of that: only the first MAX_ANALYSED_LENGTH
+ * characters are looked at (every later step is then bounded, whatever the header's size), a
+ * line break followed by what reads as a header field ends the name ("Jane Doe\r\nBcc: …"),
+ * terminal colour codes ("\x1b[31m", or "[31m" once the escape is gone) and lone UTF-16
+ * surrogates are removed. RFC 2047 encoded words that reached us undecoded
+ * ("=?utf-8?B?SsO8cmdlbg==?=", "=?iso-8859-1?Q?Andr=E9?=") are decoded by postal-mime's
+ * `decodeWords` (the browser's TextDecoder for the charsets).
  */
+import { decodeWords } from "postal-mime";
 import {
   collapseWhitespace,
   decodeHtmlEntities,
@@ -41,6 +50,34 @@ export interface CleanedDisplayName {
   text: string;
   removedInvisible: boolean;
   removedMarkup: boolean;
+  /** Longer than MAX_ANALYSED_LENGTH: only its start was used. */
+  truncated: boolean;
+  /** It had a line break: only the part before it was used. */
+  cutAtLineBreak: boolean;
+  /** It had terminal colour codes or broken (lone surrogate) characters, removed. */
+  removedGarbage: boolean;
+}
+
+/**
+ * How much of a display name is analysed. Exchange keeps 256 characters; the rest of a
+ * 40,000-character header is noise, and every step after this one is linear in what is kept.
+ */
+export const MAX_ANALYSED_LENGTH = 1024;
+
+/** ESC-introduced terminal sequences, and the "[31m" / "[0;1m" colour codes left when the ESC was stripped. */
+// eslint-disable-next-line no-control-regex -- matching the ESC control character is the point
+const ANSI_SEQUENCES = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]|\[\d{1,3}(?:;\d{1,3})*m/gu;
+const LONE_SURROGATES = /\p{Cs}/gu;
+/** An RFC 2047 encoded word: =?charset?B|Q?text?= */
+const ENCODED_WORD = /=\?[^?\s]+\?[bq]\?[^?\s]*\?=/i;
+/** A line break then what reads as another header field ("\r\nBcc: …"): the name ended at the break. */
+const HEADER_LEFTOVER = /[\r\n\u0085\u2028\u2029]\s*[A-Za-z][A-Za-z0-9-]{0,76}\s*:/;
+
+/** The start of `text` that is analysed: at most MAX_ANALYSED_LENGTH units, never half a surrogate pair. */
+function analysedPart(text: string): string {
+  if (text.length <= MAX_ANALYSED_LENGTH) return text;
+  const cut = text.slice(0, MAX_ANALYSED_LENGTH);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 export type NameConvention = "as-written" | "last-name-comma-first" | "capitalized-surname-first";
@@ -82,15 +119,25 @@ function stripWrappingQuotes(text: string): string {
   return current;
 }
 
-/** The header display name made safe to show and to parse. Idempotent. */
+/** The header display name made safe to show and to parse. Idempotent. Linear in MAX_ANALYSED_LENGTH at most. */
 export function cleanDisplayName(raw: string): CleanedDisplayName {
-  const normalized = raw.normalize("NFC");
+  const head = analysedPart(raw);
+  const capped = ENCODED_WORD.test(head) ? analysedPart(decodeWords(head)) : head;
+  // Other line breaks are folding whitespace ("Jane\r\n Doe" is "Jane Doe").
+  const leftover = HEADER_LEFTOVER.exec(capped);
+  const firstLine = leftover === null ? capped : capped.slice(0, leftover.index);
+  const cutAtLineBreak = leftover !== null;
+  const withoutGarbage = firstLine.replace(ANSI_SEQUENCES, "").replace(LONE_SURROGATES, "");
+  const normalized = withoutGarbage.normalize("NFC");
   const plain = mailTipToPlainText(normalized);
   const withoutTagRemoval = collapseWhitespace(removeInvisibleCharacters(decodeHtmlEntities(normalized)));
   return {
     text: collapseWhitespace(stripWrappingQuotes(plain)),
     removedInvisible: hasInvisibleCharacters(normalized),
     removedMarkup: plain !== withoutTagRemoval,
+    truncated: head !== raw,
+    cutAtLineBreak,
+    removedGarbage: withoutGarbage !== firstLine,
   };
 }
 
@@ -252,6 +299,17 @@ function splitQualifier(text: string): SplitName {
   const separated = /^(.*?\S)\s+([|–—-]|\/)\s+(.+)$/u.exec(text);
   if (separated) return { core: separated[1] ?? "", qualifier: `${separated[2]} ${separated[3]}` };
   return { core: text, qualifier: "" };
+}
+
+/**
+ * Phrases of a cleaned display name that may name the sender's organization: the qualifier
+ * ("Jane Doe | Alpine Ski House", "Jane Doe (Alpine Ski House)") and the whole name.
+ */
+export function organizationPhrases(cleanText: string): string[] {
+  const text = withoutAddresses(cleanText);
+  const { qualifier } = splitQualifier(text);
+  const inner = qualifier.replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/^(?:[|–—-]|\/)\s+/, "");
+  return [inner, text].filter((phrase) => phrase !== "");
 }
 
 function joinDisplay(...parts: string[]): string {

@@ -794,6 +794,31 @@ describe("promoteContact: conflicts", () => {
     });
   });
 
+  it("a colleague's contact that takes as long to show as a new contact is found, not reported as held by someone else", async () => {
+    const directory = new InMemoryDirectory();
+    // The colleague's pane created it a moment ago; search shows it only after four more searches.
+    directory.createOptions = { answer: "contact", invisibleForSearches: 4, unwritableForUpdates: 0 };
+    expectDone(await promoteContact(directory, draft(), recorder().options));
+    const { sleeps, options } = recorder();
+    const second = expectDone(await promoteContact(directory, draft(), options));
+    expect(second.alreadyExisted).toBe(true);
+    expect(directory.contactsWithAddress("ada@analytical.example")).toHaveLength(1);
+    // The same window as locating a new contact.
+    expect(ADDRESS_IN_USE_RETRY_DELAYS_MS).toEqual(LOCATE_RETRY_DELAYS_MS);
+    expect(sleeps.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a holder the backend names as a mailbox or guest ends the wait at once", async () => {
+    const directory = Object.assign(new InMemoryDirectory(), {
+      findHolder: async () => ({ name: "Ada Lovelace (Guest)", kind: "guest" as const }),
+    });
+    directory.otherRecipientAddresses.add("ada@analytical.example");
+    const { sleeps, options } = recorder();
+    const failed = expectFailed(await promoteContact(directory, draft(), options));
+    expect(failed.error.holder).toEqual({ name: "Ada Lovelace (Guest)", kind: "guest" });
+    expect(sleeps).toEqual([]);
+  });
+
   it("ends with one contact when two panes promote the same sender at once", async () => {
     const directory = new InMemoryDirectory();
     const [first, second] = await Promise.all([

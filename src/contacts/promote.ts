@@ -55,11 +55,11 @@ export const LOCATE_RETRY_DELAYS_MS: readonly number[] = [500, 1000, 2000, 2000,
 export const FRESH_CONTACT_RETRY_DELAYS_MS: readonly number[] = LOCATE_RETRY_DELAYS_MS;
 
 /**
- * Waits between searches after create said the address is taken: long enough to see a
- * contact another pane created a moment ago, short enough not to keep someone waiting
- * when the address belongs to a mailbox or a guest (which search never shows).
+ * Waits between searches after create said the address is taken: a contact another pane
+ * created a moment ago takes as long to show up as our own new one, so the same window as
+ * locate. A backend that can name a mailbox or guest holder (findHolder) ends it at once.
  */
-export const ADDRESS_IN_USE_RETRY_DELAYS_MS: readonly number[] = [500, 1000];
+export const ADDRESS_IN_USE_RETRY_DELAYS_MS: readonly number[] = LOCATE_RETRY_DELAYS_MS;
 
 /** Resolves after `ms`; rejects with DirectoryError kind "aborted" when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -126,7 +126,12 @@ class Promotion {
         this.#markCompleted(step);
       } catch (error) {
         if (!isDirectoryError(error)) throw error;
-        return { status: "failed", failedStep: step, error, state: this.#snapshot() };
+        return {
+          status: "failed",
+          failedStep: step,
+          error,
+          state: { ...this.#snapshot(), ...this.#stillMissing() },
+        };
       }
     }
     return {
@@ -172,6 +177,7 @@ class Promotion {
         this.#state.nameUsed = request.name;
         const created = await this.#directory.create(request, this.#call);
         this.#state.createOutcomeUnknown = false;
+        delete this.#state.createCheck;
         if (created) this.#state.contact = created;
         return;
       } catch (error) {
@@ -188,10 +194,13 @@ class Promotion {
         if (error.ambiguous || error.kind === "aborted") {
           this.#state.createOutcomeUnknown = true;
           if (error.kind !== "aborted") {
-            const found = await this.#directory
-              .findByAddress(this.#draft.address, this.#call)
-              .catch(() => null);
+            let checkFailed = false;
+            const found = await this.#directory.findByAddress(this.#draft.address, this.#call).catch(() => {
+              checkFailed = true;
+              return null;
+            });
             if (found) return this.#adopt(found);
+            this.#state.createCheck = checkFailed ? "failed" : "not-seen";
           }
         }
         throw error;
@@ -209,12 +218,13 @@ class Promotion {
     error: DirectoryError,
     earlierCreateMayHaveWorked: boolean,
   ): Promise<void | typeof FOUND_EXISTING> {
-    const existing = await this.#findWithRetries(ADDRESS_IN_USE_RETRY_DELAYS_MS);
+    // A mailbox, guest or group: a backend that can ask says who (findHolder), and no contact will appear.
+    const named =
+      (await this.#directory.findHolder?.(this.#draft.address, this.#call).catch(() => null)) ?? null;
+    const existing =
+      named && named.kind !== "contact" ? null : await this.#findWithRetries(ADDRESS_IN_USE_RETRY_DELAYS_MS);
     if (!existing) {
-      // A mailbox, guest or group: a backend that can ask says who (findHolder).
-      const holder =
-        (await this.#directory.findHolder?.(this.#draft.address, this.#call).catch(() => null)) ??
-        error.holder;
+      const holder = named ?? error.holder;
       throw new DirectoryError({
         kind: "conflict",
         reason: "address-held-by",
@@ -233,6 +243,7 @@ class Promotion {
   #adopt(contact: MailContact): void {
     this.#state.contact = contact;
     this.#state.createOutcomeUnknown = false;
+    delete this.#state.createCheck;
   }
 
   // ── locate ────────────────────────────────────────────────────────────────────────
@@ -343,6 +354,28 @@ class Promotion {
 
   #markCompleted(...steps: PromoteStepId[]): void {
     for (const step of steps) if (!this.#state.completed.includes(step)) this.#state.completed.push(step);
+  }
+
+  /** What the stored contact still lacks of the intended values, once it is known (a partial failure's "what is left"). */
+  #stillMissing(): Pick<PromoteState, "stillMissing"> {
+    const contact = this.#state.contact;
+    if (!contact) return {};
+    const intended = this.#intended();
+    const missing: DirectoryField[] = [];
+    const completed = this.#state.completed;
+    if (!completed.includes("update-general")) {
+      for (const field of ["displayName", "firstName", "lastName"] as const) {
+        if (intended[field] !== "" && intended[field] !== contact[field]) missing.push(field);
+      }
+      // Create ignores the company even when its answer echoes it: missing until update-general ran.
+      if (intended.company !== "") missing.push("company");
+    }
+    if (!completed.includes("update-options")) {
+      if (intended.mailTip !== "" && intended.mailTip !== contact.mailTip) missing.push("mailTip");
+      if (intended.hiddenFromAddressLists !== contact.hiddenFromAddressLists)
+        missing.push("hiddenFromAddressLists");
+    }
+    return { stillMissing: missing };
   }
 
   #snapshot(): PromoteState {

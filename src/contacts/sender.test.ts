@@ -9,6 +9,7 @@ function analyze(fixture: SenderFixture): SenderAnalysis {
       from: fixture.from,
       sender: fixture.sender === undefined ? fixture.from : fixture.sender,
       userAddress: fixture.userAddress ?? USER_ADDRESS,
+      userDisplayName: fixture.userDisplayName ?? "Megan Bowen (Fabrikam)",
     },
     { internalDomains: fixture.internalDomains ?? [] },
   );
@@ -58,6 +59,7 @@ describe.each(SENDER_FIXTURES.map((fixture) => [fixture.title, fixture] as const
       const warnings = expected.warnings ?? [];
       expect(analysis.warnings).toHaveLength(warnings.length);
       expectEachMatchedOnce(analysis.warnings, warnings);
+      expect(analysis.cautions ?? []).toEqual(expected.cautions ?? []);
     });
 
     test("prefilled draft", () => {
@@ -85,6 +87,8 @@ describe.each(SENDER_FIXTURES.map((fixture) => [fixture.title, fixture] as const
       expect(draft.hiddenFromAddressLists).toBe(false);
       if (want.mailTip !== undefined) expect(draft.mailTip).toBe(want.mailTip);
       expectEachMatchedOnce(draft.notes, want.notes ?? []);
+      if (want.companySource !== undefined) expect(draft.companySource ?? null).toBe(want.companySource);
+      expect(draft.cautions ?? []).toEqual(expected.cautions ?? []);
       // A prefilled draft is always sendable as it stands.
       expect(validateDraft(draft)).toEqual([]);
     });

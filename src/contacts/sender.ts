@@ -21,8 +21,9 @@
  * Shared mailboxes staffed by people (info@, support@, sales@) are external: promotable.
  */
 import { isLegacyExchangeDn, mixedScriptLabels, normalizeAddress, sameAddress } from "./address";
-import { addressesInDisplayName, cleanDisplayName } from "./names";
+import { addressesInDisplayName, cleanDisplayName, MAX_ANALYSED_LENGTH } from "./names";
 import type {
+  DisplayNameCaution,
   HeaderAddress,
   NormalizedAddress,
   OrganizationConfig,
@@ -143,10 +144,23 @@ function onBehalfOf(from: HeaderAddress, sender: HeaderAddress | null): SenderAn
 function displayNameWarnings(rawName: string, address: NormalizedAddress | null): string[] {
   const cleaned = cleanDisplayName(rawName);
   const warnings: string[] = [];
-  if (address !== null) {
-    const shownAddress = addressesInDisplayName(cleaned.text).find(
-      (shown) => !sameAddress(shown, address.address),
+  if (cleaned.truncated) {
+    warnings.push(
+      `The display name was longer than ${MAX_ANALYSED_LENGTH} characters; only its start was used.`,
     );
+  }
+  if (cleaned.cutAtLineBreak) {
+    warnings.push(
+      "The display name had a line break followed by what looks like another header; only the part before it was used.",
+    );
+  }
+  if (cleaned.removedGarbage) {
+    warnings.push(
+      "The display name contained terminal colour codes or broken characters; they were removed.",
+    );
+  }
+  if (address !== null) {
+    const shownAddress = otherAddressShown(cleaned.text, address);
     if (shownAddress !== undefined) {
       warnings.push(
         `The display name shows the address ${shownAddress}, but the message came from ${address.displayAddress}.`,
@@ -158,6 +172,45 @@ function displayNameWarnings(rawName: string, address: NormalizedAddress | null)
   }
   if (cleaned.removedMarkup) warnings.push("The display name contained HTML markup; it was removed.");
   return warnings;
+}
+
+/** At most this many distinct addresses of a display name are compared (each comparison parses one). */
+const MAX_ADDRESSES_COMPARED = 8;
+
+/** The first address written in a display name that is not the sender's own, if any. */
+function otherAddressShown(cleanedName: string, address: NormalizedAddress): string | undefined {
+  const distinct = [...new Set(addressesInDisplayName(cleanedName))].filter(
+    (shown) => shown.toLowerCase() !== address.address.toLowerCase(),
+  );
+  return distinct.slice(0, MAX_ADDRESSES_COMPARED).find((shown) => !sameAddress(shown, address.address));
+}
+
+/** Words of a name for comparing two spellings: accents, case, punctuation and order ignored. */
+function nameWords(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "")
+    .sort()
+    .join(" ");
+}
+
+/** An external display name that impersonates: the user's own name, or another address. */
+function displayNameCautions(
+  cleanedName: string,
+  address: NormalizedAddress,
+  userDisplayName: string | undefined,
+): DisplayNameCaution[] {
+  const cautions: DisplayNameCaution[] = [];
+  const own = userDisplayName === undefined ? "" : nameWords(cleanDisplayName(userDisplayName).text);
+  if (own !== "" && nameWords(cleanedName) === own) {
+    cautions.push({ kind: "your-own-name", name: cleanedName });
+  }
+  const shown = otherAddressShown(cleanedName, address);
+  if (shown !== undefined) cautions.push({ kind: "shows-another-address", address: shown });
+  return cautions;
 }
 
 function domainWarnings(address: NormalizedAddress): string[] {
@@ -220,8 +273,11 @@ export function analyzeSender(
   const automated = classifyAutomatedSender(address.localPart, address.domain);
   if (automated !== null) return verdict("automated", AUTOMATED_REASONS[automated](address.displayAddress));
 
-  return verdict(
-    "external",
-    `${address.displayAddress} is outside your organization and can be added to the address list.`,
-  );
+  return {
+    ...verdict(
+      "external",
+      `${address.displayAddress} is outside your organization and can be added to the address list.`,
+    ),
+    cautions: displayNameCautions(displayName, address, input.userDisplayName),
+  };
 }

@@ -17,7 +17,16 @@ export interface SenderInput {
   sender: HeaderAddress | null;
   /** The signed-in user's SMTP address (their domain counts as internal). */
   userAddress: string;
+  /** The signed-in user's display name: an external sender using it is flagged. */
+  userDisplayName?: string;
 }
+
+/** A display name that pretends to be someone it is not, for the pane to flag (the sentences are the pane's). */
+export type DisplayNameCaution =
+  /** The external sender uses the signed-in user's own name. */
+  | { kind: "your-own-name"; name: string }
+  /** The display name shows an address other than the one the message came from. */
+  | { kind: "shows-another-address"; address: string };
 
 /** Deployment configuration the domain reads. */
 export interface OrganizationConfig {
@@ -67,6 +76,8 @@ export interface SenderAnalysis {
   onBehalfOf: { displayName: string; address: string } | null;
   /** Warnings that do not block promotion (mixed-script domain...). */
   warnings: string[];
+  /** External senders whose display name impersonates someone; absent or [] when none. */
+  cautions?: DisplayNameCaution[];
 }
 
 /** The contact the pane offers to create; what the user edits. */
@@ -83,9 +94,16 @@ export interface ContactDraft {
   name: string;
   /** How the prefill was reached, to tell the user ("Name derived from the address"). */
   notes: string[];
+  /**
+   * Where the prefilled company came from: the sender's own display name ("Jane Doe | Alpine Ski
+   * House"), or a guess from the domain name (the form marks it as a guess). Absent once edited.
+   */
+  companySource?: "display-name" | "domain";
+  /** The analysis' cautions about the display name, shown with the form. */
+  cautions?: DisplayNameCaution[];
 }
 
-export type DraftField = keyof Omit<ContactDraft, "notes">;
+export type DraftField = keyof Omit<ContactDraft, "notes" | "companySource" | "cautions">;
 
 export interface DraftFieldError {
   field: DraftField;

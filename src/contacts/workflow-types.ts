@@ -2,7 +2,7 @@
  * The public shapes of the contacts workflows (lookup, promote, edit), shared by the
  * implementation (lookup.ts, promote.ts, edit.ts) and the pane that renders them.
  */
-import type { DirectoryError } from "./directory-error";
+import type { DirectoryError, DirectoryField } from "./directory-error";
 import type { MailContact } from "./directory";
 import type { ContactDraft } from "./types";
 
@@ -42,6 +42,16 @@ export interface PromoteState {
   contact: MailContact | null;
   /** True when create failed ambiguously: the next attempt must look before creating. */
   createOutcomeUnknown: boolean;
+  /**
+   * After an ambiguous create: what the look that followed it found. "not-seen": the search
+   * answered without the contact (it may still appear); "failed": the search failed too.
+   */
+  createCheck?: "not-seen" | "failed";
+  /**
+   * On a failure after create, when the stored contact is known: the intended fields it does
+   * not have yet (what a Finish would still set). Absent when the stored contact is unknown.
+   */
+  stillMissing?: DirectoryField[];
 }
 
 export type PromoteOutcome =

@@ -10,6 +10,13 @@ import { DEMO_TOKENS, startEmulator, type EmulatorSeed } from "./server";
 
 const DEFAULT_PORT = 4000;
 
+const USAGE = `Usage: npm run emulator -- [--port 4000] [--host 127.0.0.1] [--seed file.json] [--quiet]
+  --port    port to listen on (PORT; default ${DEFAULT_PORT}; 0: any free port)
+  --host    address to listen on (default 127.0.0.1)
+  --seed    a JSON seed (contacts, tokens, variants) instead of the demo seed (docs/emulator.md)
+  --quiet   no request log
+  --help    this text`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -17,9 +24,14 @@ async function main(): Promise<void> {
       host: { type: "string" },
       seed: { type: "string" },
       quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const port = Number(values.port ?? process.env.PORT ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Invalid port: ${values.port ?? process.env.PORT}`);

@@ -4,7 +4,7 @@
  * case-insensitive indexes for the uniqueness rules. Every mutating method is synchronous,
  * so a check and the insert it guards can never be interleaved with another request.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { exchangeAdminCenterUrl, type ContactRecord } from "../admin-api/wire";
 import { addressKey } from "../contacts/address";
 import { EXCHANGE_MESSAGES } from "../contacts/exchange-rules";
@@ -199,6 +199,16 @@ export class SeedConflictError extends Error {
   }
 }
 
+/**
+ * A seeded contact's id when the seed names none: derived from its address, so the same seed
+ * gives the same ids after every reset (the demo tells seeded contacts from new ones by id).
+ */
+export function seededContactId(address: string): string {
+  const hex = createHash("sha256").update(`seed:${address.toLowerCase()}`).digest("hex");
+  // Shaped as a version 4 GUID (as Exchange's are), variant bits set.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export class ContactStore {
   /** Sorted by (nameKey, id). */
   private sorted: StoredContact[] = [];
@@ -245,7 +255,7 @@ export class ContactStore {
 
   private storeSeedContact(seed: SeedContact): StoredContact {
     const address = seed.ContactExternalEmailAddress.trim().replace(/^smtp:/i, "");
-    const id = seed.ContactId ?? randomUUID();
+    const id = seed.ContactId ?? seededContactId(address);
     const name = seed.ContactName ?? seed.ContactDisplayName ?? address.slice(0, address.indexOf("@"));
     const record: ContactRecord = { ...blankRecord(id, address), ...seed, ContactId: id };
     record.ContactExternalEmailAddress = address;
@@ -255,9 +265,9 @@ export class ContactStore {
     record.EditExchangeSettingsUrl = seed.EditExchangeSettingsUrl ?? exchangeAdminCenterUrl(id);
     record.ContactMailTip = normalizeMailTip(record.ContactMailTip ?? null);
     this.aliases.add(record.ContactAlias.toLowerCase());
-    if (this.byId.has(id)) throw new SeedConflictError(`duplicate ContactId "${id}".`);
     this.claim(this.addresses, addressKey(address), name, id, "address");
     this.claim(this.names, name.toLowerCase(), name, id, "name");
+    if (this.byId.has(id)) throw new SeedConflictError(`duplicate ContactId "${id}".`);
     const stored: StoredContact = {
       record,
       nameKey: name.toLowerCase(),

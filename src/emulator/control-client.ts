@@ -3,7 +3,7 @@
  * benchmarks and the demo that drive an emulator over the network rather than in-process.
  */
 import type { ContactRecord } from "../admin-api/wire";
-import type { FaultSpec } from "./faults";
+import type { FaultReport, FaultSpec, FaultState } from "./faults";
 import type { EmulatorSeed, EmulatorSettings, EmulatorSettingsPatch } from "./seed";
 import type { RecordedRequest } from "./server";
 
@@ -41,6 +41,12 @@ export class EmulatorControl {
 
   async addFault(fault: FaultSpec): Promise<void> {
     await this.call("POST", "faults", fault);
+  }
+
+  /** Queued faults and what became of promotion faults (fired, or why not). */
+  async faults(): Promise<{ Faults: FaultState[]; Reports: FaultReport[] }> {
+    const response = await this.call("GET", "faults");
+    return (await response.json()) as { Faults: FaultState[]; Reports: FaultReport[] };
   }
 
   async clearFaults(): Promise<void> {

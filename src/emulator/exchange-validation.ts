@@ -4,7 +4,7 @@
  * the single table the draft validation also reads, so client and emulator cannot drift.
  */
 import { ALIAS_EXTRA_CHARACTERS, EXCHANGE_LIMITS, type LimitedField } from "../contacts/exchange-rules";
-import { displayedLength } from "../contacts/mail-tip";
+import { decodeHtmlEntities, displayedLength } from "../contacts/mail-tip";
 
 /** An error the emulated API answers with: a status and a message for the error body. */
 export class EmulatedApiError extends Error {
@@ -80,7 +80,8 @@ export function checkLength(apiField: string, value: string | null): void {
   const property = LIMITED_PROPERTIES[apiField];
   if (property === undefined || value === null) return;
   const limit = EXCHANGE_LIMITS[property.limit];
-  const length = property.limit === "mailTip" ? displayedLength(value) : value.length;
+  // The tip arrives HTML-escaped ("R&amp;D"); the limit is on what a reader sees ("R&D").
+  const length = property.limit === "mailTip" ? displayedLength(decodeHtmlEntities(value)) : value.length;
   if (length > limit) throw validationError(tooLongMessage(property.exchangeName, limit, length));
 }
 

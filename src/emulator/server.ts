@@ -20,7 +20,7 @@ import {
 } from "../admin-api/wire";
 import { ContactStore, SeedConflictError } from "./contact-store";
 import { EmulatedApiError, missingRoleMessage, validationError } from "./exchange-validation";
-import { FaultQueue, FaultSpecSchema, type FaultSpec } from "./faults";
+import { CMDLET_ROUTE, FaultQueue, FaultSpecSchema, type FaultSpec, type RequestFacts } from "./faults";
 import {
   emptyResponse,
   errorResponse,
@@ -116,9 +116,94 @@ class EmulatorState {
     this.store = store;
     this.settings = settingsFromSeed(seed);
     this.tokens = tokensFromSeed(seed);
-    this.faults.clear();
+    this.faults.reset();
     this.requests = [];
   }
+}
+
+/** The ContactId an update's body names, if the body is a JSON object with one. */
+function contactIdOf(text: string): string | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    const id =
+      typeof body === "object" && body !== null ? (body as { ContactId?: unknown }).ContactId : undefined;
+    return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a handled request did, as promotion faults need it: the contact a create made, the ones a search found. */
+/** The stored id of the contact an InvokeCommand's Identity names, for promotion faults. */
+function identityOf(requestText: string, store: ContactStore): string | undefined {
+  try {
+    const body = JSON.parse(requestText) as { CmdletInput?: { Parameters?: { Identity?: unknown } } };
+    const identity = body.CmdletInput?.Parameters?.Identity;
+    return typeof identity === "string" ? (store.idOf(identity) ?? undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** New-MailContact takes no company, mail tip or visibility: the promotion's updates set them. */
+const NOT_STORED_BY_NEW_MAIL_CONTACT = [
+  "ContactCompany",
+  "ContactMailTip",
+  "ContactHiddenFromAddressListsEnabled",
+];
+
+function invokeOutcomeFacts(
+  reply: EmulatedResponse,
+  idsBefore: ReadonlySet<string> | null,
+  after: readonly ContactRecord[],
+): RequestFacts {
+  if (reply.status >= 300 || idsBefore === null) return {};
+  const made = after.find((contact) => !idsBefore.has(contact.ContactId));
+  if (made === undefined) return {};
+  return {
+    created: {
+      contactId: made.ContactId,
+      answeredWithContact: true,
+      notStored: NOT_STORED_BY_NEW_MAIL_CONTACT,
+    },
+  };
+}
+
+function outcomeFacts(
+  route: AdminApiRouteName,
+  requestText: string,
+  reply: EmulatedResponse,
+  idsBefore: ReadonlySet<string> | null,
+  after: readonly ContactRecord[],
+): RequestFacts {
+  if (reply.status >= 300) return {};
+  if (route === "create" && idsBefore !== null) {
+    const made = after.find((contact) => !idsBefore.has(contact.ContactId));
+    if (made === undefined) return {};
+    const body = JSON.parse(requestText) as Record<string, unknown>;
+    const stored = made as unknown as Record<string, unknown>;
+    const notStored = Object.keys(body).filter((field) => {
+      const asked = body[field];
+      const set = asked === true || (typeof asked === "string" && asked.trim() !== "");
+      return set && field in stored && stored[field] !== asked;
+    });
+    return {
+      created: {
+        contactId: made.ContactId,
+        answeredWithContact: reply.body.includes(made.ContactId),
+        notStored,
+      },
+    };
+  }
+  if (route === "search") {
+    try {
+      const body = JSON.parse(reply.body) as { Contacts?: Array<{ ContactId?: unknown }> };
+      return { found: (body.Contacts ?? []).map((contact) => String(contact.ContactId)) };
+    } catch {
+      return { found: [] };
+    }
+  }
+  return {};
 }
 
 function matchRoute(method: string, path: string): AdminApiRouteName | null {
@@ -325,12 +410,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
 
-    const fault = state.faults.take(route);
+    const facts: RequestFacts = { contactId: contactIdOf(text) };
+    const fault = state.faults.take(route, facts);
     const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
     // Latency before any check: a check and the write it guards are never split by a wait.
     if (latency > 0) await sleep(latency);
 
-    if (fault && !fault.afterApply) {
+    if (fault && !fault.afterApply && (fault.drop || fault.status !== undefined)) {
+      state.faults.observe(route, facts);
       if (fault.drop) return drop();
       if (fault.status !== undefined) {
         return finish(
@@ -339,7 +426,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     }
 
+    const idsBefore = route === "create" ? new Set(state.store.all().map((c) => c.ContactId)) : null;
     const reply = handleRoute(route, request, text);
+    state.faults.observe(route, {
+      ...facts,
+      ...outcomeFacts(route, text, reply, idsBefore, state.store.all()),
+    });
     if (fault?.afterApply && reply.status < 300) {
       if (fault.drop) return drop();
       return finish(
@@ -406,10 +498,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const cmdlet = InvokeCommandEmulator.cmdletOf(text);
     if (cmdlet) entry.cmdlet = cmdlet;
 
-    const fault = cmdlet ? state.faults.take(cmdlet) : null;
+    const alias = cmdlet ? CMDLET_ROUTE[cmdlet] : null;
+    const facts: RequestFacts = { contactId: identityOf(text, state.store) };
+    const fault = cmdlet ? state.faults.take(cmdlet, facts) : null;
     const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
     if (latency > 0) await sleep(latency);
     if (fault && !fault.afterApply) {
+      if (alias) state.faults.observe(alias, facts);
       if (fault.drop) return drop();
       if (fault.status !== undefined) {
         return finish(
@@ -430,6 +525,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }),
       );
     }
+    const idsBefore =
+      cmdlet === "New-MailContact" ? new Set(state.store.all().map((c) => c.ContactId)) : null;
     const reply = invokeCommand.handle({
       tenant,
       query,
@@ -437,6 +534,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       role: grant.role,
       origin: originOf(request),
     });
+    // Promotion faults follow an Exchange promotion as they follow the admin center's.
+    if (alias)
+      state.faults.observe(alias, { ...facts, ...invokeOutcomeFacts(reply, idsBefore, state.store.all()) });
     if (fault?.afterApply && reply.status < 300 && cmdlet && isWriteCmdlet(cmdlet)) {
       if (fault.drop) return drop();
       const status = fault.status ?? 500;
@@ -495,6 +595,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         case "POST faults":
           state.faults.add(FaultSpecSchema.parse(parseJsonObject(text, false)));
           return finish(emptyResponse(204));
+        case "GET faults": {
+          const { pending, reports } = state.faults.describe();
+          return finish(jsonResponse(200, { Faults: pending, Reports: reports }));
+        }
         case "DELETE faults":
           state.faults.clear();
           return finish(emptyResponse(204));

@@ -4,7 +4,7 @@
  */
 import { DEMO_TOKEN_PATH } from "../auth/demo-token-provider";
 import { DEFAULT_RETRY_POLICY } from "../contacts/retry-policy";
-import type { FaultSpec } from "../emulator/faults";
+import type { FaultReport, FaultSpec } from "../emulator/faults";
 
 export const DEMO_ROUTES = {
   /** GET: the stand-in page's mailbox (DemoMailbox). */
@@ -85,13 +85,38 @@ export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: st
   },
   "fail-general-update": {
     label: "Fail after create",
-    description: "The contact is created, then setting its company and names fails (500, past the retries).",
-    spec: { route: "updateGeneral", times: ATTEMPTS_PER_CALL, status: 500 },
+    description:
+      "In the next Add only: the contact is created, then setting its company and names fails (500, past the retries). If that Add has no company or names to set, nothing fails and the page says so.",
+    spec: { route: "updateGeneral", times: ATTEMPTS_PER_CALL, status: 500, promotion: true },
   },
   "fail-options-update": {
     label: "Fail before mail tip",
     description:
-      "Create and company succeed, then setting the mail tip and visibility fails (500, past the retries).",
-    spec: { route: "updateOptions", times: ATTEMPTS_PER_CALL, status: 500 },
+      "In the next Add only: create and company succeed, then setting the mail tip and visibility fails (500, past the retries). If that Add sets both with create already, nothing fails and the page says so.",
+    spec: { route: "updateOptions", times: ATTEMPTS_PER_CALL, status: 500, promotion: true },
   },
 };
+
+/** Why a promotion switch's step never came, as the page says it. */
+const SKIPPED_STEP: Partial<Record<DemoFaultName, string>> = {
+  "fail-general-update": "that Add had no company or names to set after creating the contact",
+  "fail-options-update": "that Add set the mail tip and visibility while creating the contact",
+};
+
+/**
+ * The page's sentence for a switch that ended without failing anything ("did not fire"), or
+ * null for one that fired or is not a switch of the page.
+ */
+export function unfiredFaultSentence(report: FaultReport): string | null {
+  if (report.fired || report.reason === "cleared") return null;
+  const name = (Object.keys(DEMO_FAULTS) as DemoFaultName[]).find(
+    (candidate) =>
+      DEMO_FAULTS[candidate].spec.promotion && DEMO_FAULTS[candidate].spec.route === report.route,
+  );
+  if (name === undefined) return null;
+  const why =
+    report.reason === "step-skipped"
+      ? (SKIPPED_STEP[name] ?? "that Add skipped the step")
+      : "the Add ended before that step";
+  return `"${DEMO_FAULTS[name].label}" did not fire: ${why}, so nothing failed. The switch is off now; arm it again for the next Add.`;
+}

@@ -2,6 +2,7 @@
  * The demo server over real HTTP: its own routes, the proxied emulator control surface,
  * and the relay to the in-process emulator, with stand-in build output in temp folders.
  */
+import http from "node:http";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -158,6 +159,32 @@ describe("demo server", () => {
 
     expect((await post(`${DEMO_ROUTES.emulatorPrefix}settings`, { latencyMs: 1500 })).ok).toBe(true);
     expect(demo.emulator.settings().latencyMs).toBe(1500);
+  });
+
+  it.each([
+    "/__emulator/../admin/api/Contact/GetContacts",
+    "/__emulator/%2e%2e/admin/api/Contact/GetContacts",
+    "/__emulator/..%2Fadmin/api/Contact/GetContacts",
+    "/__emulator/%252e%252e/admin/api/Contact/GetContacts",
+  ])("refuses %s before any handler: nothing reaches the emulator past the relay", async (target) => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        `${demo.url}/`,
+        {
+          method: "POST",
+          path: target,
+          headers: { "content-type": "application/json", authorization: `Bearer ${DEMO_TOKENS.admin}` },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on("error", reject);
+      request.end(JSON.stringify({ SearchString: "", NextLink: "" }));
+    });
+    expect(status).toBe(404);
+    expect(demo.emulator.requests()).toEqual([]);
   });
 
   it("resets: seed back, faults and latency cleared, admin again", async () => {

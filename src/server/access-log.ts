@@ -7,12 +7,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AdminApiRouteName } from "../admin-api/wire";
 import type { ExchangeCmdlet } from "../exchange-rest/wire-constants";
+import { targetPath } from "./request-target";
 
 export interface AccessLogEntry {
   time: string;
   method: string;
-  /** The request path without its query string, truncated. */
+  /** The request path: no query, no `;params`, no origin/userinfo of an absolute-form target; truncated. */
   path: string;
+  /** The status sent; CLIENT_CLOSED_REQUEST when the caller went away before the answer was complete. */
   status: number;
   durationMs: number;
   /** For relayed calls the client-request-id sent upstream; otherwise a per-request id. */
@@ -30,10 +32,12 @@ export interface AccessLogEntry {
 export type AccessLogger = (entry: AccessLogEntry) => void;
 
 const MAX_LOGGED_PATH_LENGTH = 256;
+/** nginx's convention for "the client closed the connection before the answer was sent". */
+export const CLIENT_CLOSED_REQUEST = 499;
 
-/** The path part of a request target: no query, no fragment, bounded length. */
+/** The path part of a request target (see `targetPath`), bounded length. */
 export function loggablePath(rawTarget: string | undefined): string {
-  const path = (rawTarget ?? "").split(/[?#]/, 1)[0] ?? "";
+  const path = targetPath(rawTarget);
   return path.length > MAX_LOGGED_PATH_LENGTH ? `${path.slice(0, MAX_LOGGED_PATH_LENGTH)}…` : path;
 }
 
@@ -89,7 +93,12 @@ export function logWhenDone(
     if (annotation?.route !== undefined) entry.route = annotation.route;
     if (annotation?.upstreamStatus !== undefined) entry.upstreamStatus = annotation.upstreamStatus;
     if (annotation?.outcome !== undefined) entry.outcome = annotation.outcome;
-    if (!res.writableFinished) entry.aborted = true;
+    if (!res.writableFinished) {
+      // Nothing (or not all) was sent: the default 200 would be a lie.
+      entry.aborted = true;
+      entry.status = CLIENT_CLOSED_REQUEST;
+      entry.outcome ??= "ClientAborted";
+    }
     try {
       log(entry);
     } catch {

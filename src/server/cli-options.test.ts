@@ -14,6 +14,7 @@ describe("optionsFromCommandLine", () => {
       trustProxy: false,
       frameAncestors: DEFAULT_FRAME_ANCESTORS,
       relayTimeoutMs: 20000,
+      serveSourceMaps: false,
     });
     expect(options.tls).toBeUndefined();
   });
@@ -40,6 +41,11 @@ describe("optionsFromCommandLine", () => {
     );
     expect(flagged.port).toBe(9000);
     expect(flagged.frameAncestors).toEqual(["'self'", "https://outlook.office.com"]);
+  });
+
+  it("serves source maps only when asked (--source-maps or SERVE_SOURCE_MAPS=1)", () => {
+    expect(optionsFromCommandLine(["--source-maps"], {}).serveSourceMaps).toBe(true);
+    expect(optionsFromCommandLine([], { SERVE_SOURCE_MAPS: "1" }).serveSourceMaps).toBe(true);
   });
 
   it("refuses a certificate without a key, a bad port and unknown flags", () => {

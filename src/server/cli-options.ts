@@ -7,6 +7,26 @@ import { DEFAULT_RELAY_TIMEOUT_MS } from "./relay";
 import { DEFAULT_FRAME_ANCESTORS } from "./security-headers";
 import { normalizeBasePath, type ServerOptions } from "./server";
 
+export const SERVE_USAGE = `Usage: npm run serve -- [options]   (each also read from the environment)
+  --port <n>             PORT             default 3000
+  --host <addr>          HOST             default 127.0.0.1 (0.0.0.0 in a container)
+  --dist <dir>           DIST_DIR         default ./dist
+  --upstream <url>       ADMIN_UPSTREAM   default https://admin.microsoft.com
+  --cert <file>          TLS_CERT_PATH    with --key: serve HTTPS directly
+  --key <file>           TLS_KEY_PATH
+  --trust-proxy          TRUST_PROXY=1    believe X-Forwarded-Proto (for HSTS) from the proxy in front
+  --frame-ancestor <src> (repeatable)     replaces 'self' + the Outlook origins
+  --timeout-ms <n>       RELAY_TIMEOUT_MS default 20000
+  --base-path <path>     BASE_PATH        serve under a path (e.g. /gal) when the proxy forwards it unchanged
+  --csp-report           CSP_REPORT=1     for trials: CSP violations reported to POST /csp-report and logged
+  --source-maps          SERVE_SOURCE_MAPS=1  serve dist/*.map (off: source maps stay private)
+  --help                 this text`;
+
+/** True when the command line asks for the usage text (which then wins over every other flag). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes("--help") || argv.includes("-h");
+}
+
 export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): ServerOptions {
   const { values } = parseArgs({
     args: argv,
@@ -22,6 +42,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "trust-proxy": { type: "boolean" },
       "frame-ancestor": { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
+      "source-maps": { type: "boolean" },
       "base-path": { type: "string" },
       "csp-report": { type: "boolean" },
     },
@@ -40,6 +61,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     tls: certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : undefined,
     trustProxy: values["trust-proxy"] ?? isTruthy(env.TRUST_PROXY),
     frameAncestors: values["frame-ancestor"] ?? DEFAULT_FRAME_ANCESTORS,
+    serveSourceMaps: values["source-maps"] ?? isTruthy(env.SERVE_SOURCE_MAPS),
     basePath: normalizeBasePath(values["base-path"] ?? env.BASE_PATH ?? ""),
     cspReports: values["csp-report"] ?? isTruthy(env.CSP_REPORT),
     relayTimeoutMs: parseInteger(

@@ -14,16 +14,21 @@
  *   --timeout-ms <n>       RELAY_TIMEOUT_MS default 20000
  *   --base-path <path>     BASE_PATH        serve under a path (e.g. /gal) when the proxy forwards it unchanged
  *   --csp-report           CSP_REPORT=1     for trials: CSP violations reported to POST /csp-report and logged
+ *   --source-maps          SERVE_SOURCE_MAPS=1 serve dist/*.map (off by default)
  *
  * Logs are JSON lines on stdout. SIGINT/SIGTERM stop accepting, let in-flight requests
  * finish, then exit.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { optionsFromCommandLine } from "./cli-options";
+import { optionsFromCommandLine, SERVE_USAGE, wantsHelp } from "./cli-options";
 import { startServer } from "./server";
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    console.log(SERVE_USAGE);
+    return;
+  }
   const options = optionsFromCommandLine(process.argv.slice(2), process.env);
   if (!existsSync(path.join(options.distDir, options.indexFile ?? "taskpane.html"))) {
     throw new Error(`No built pane in ${options.distDir}: run \`npm run build\` first.`);

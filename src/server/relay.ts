@@ -12,9 +12,15 @@
  * set (see forward-headers.ts); answers come back with status and body unchanged and
  * only the headers the pane needs.
  *
+ * Each caller (told apart by a hash of its token) has at most `maxConcurrentPerCaller`
+ * calls upstream at once and waits in its own line for more (caller-slots.ts), so one
+ * caller's burst cannot take all upstream sockets. A refusal closes the connection, and a
+ * request pipelined behind it on that connection is dropped, never forwarded.
+ *
  * Connect-style, so webpack-dev-server can mount it as middleware; without `next` it
  * answers 404 itself for paths outside /admin/api.
  */
+import type { Socket } from "node:net";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import { promisify } from "node:util";
@@ -29,6 +35,7 @@ import {
   pickResponseHeaders,
   resolveRequestId,
 } from "./forward-headers";
+import { CallerSlots, callerKey } from "./caller-slots";
 import type { TerminalCapableHandler } from "./handler";
 import { sendJsonError } from "./json-response";
 import { inspectInvokeCommand } from "./invoke-command-policy";
@@ -38,6 +45,13 @@ export const DEFAULT_RELAY_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 /** A generous ceiling for one GetContacts page; a bigger answer is treated as a broken upstream. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** Upstream keep-alive sockets, shared by every caller. */
+const MAX_UPSTREAM_SOCKETS = 32;
+/** A quarter of the sockets: a burst from one caller leaves room for three others at least. */
+export const DEFAULT_MAX_CONCURRENT_PER_CALLER = 8;
+
+/** Connections on which a refusal said `Connection: close`: nothing more is forwarded from them. */
+const closingConnections = new WeakSet<Socket>();
 
 export interface RelayOptions {
   /** Base URL of the admin center (or the emulator). Default: DEFAULT_ADMIN_CENTER_BASE_URL. */
@@ -48,6 +62,8 @@ export interface RelayOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   maxResponseBytes?: number;
+  /** Calls one caller (one bearer token) may have upstream at once; more wait their turn. */
+  maxConcurrentPerCaller?: number;
   /** When given, the relay logs its own requests (standalone or in webpack-dev-server). */
   log?: AccessLogger;
 }
@@ -88,8 +104,13 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
   const timeoutMs = options.timeoutMs ?? DEFAULT_RELAY_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const agent = new base.transport.Agent({ keepAlive: true, maxSockets: 32 });
-  const exchangeAgent = new exchangeBase.transport.Agent({ keepAlive: true, maxSockets: 32 });
+  const agent = new base.transport.Agent({ keepAlive: true, maxSockets: MAX_UPSTREAM_SOCKETS });
+  const exchangeAgent = new exchangeBase.transport.Agent({
+    keepAlive: true,
+    maxSockets: MAX_UPSTREAM_SOCKETS,
+  });
+  // One pool of slots for both upstreams: a caller's turn is the same whichever API it calls.
+  const slots = new CallerSlots(options.maxConcurrentPerCaller ?? DEFAULT_MAX_CONCURRENT_PER_CALLER);
 
   const handler = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
     if (!claimsAdminApiPath(req.url)) {
@@ -102,6 +123,7 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
     if (options.log) logWhenDone(req, res, options.log, () => requestId);
     relay(req, res, requestId).catch(() => {
       annotateRequest(req, { requestId, outcome: "RelayError" });
+      closingConnections.add(req.socket);
       sendJsonError(res, 500, "RelayError", "The relay failed to handle the request.", closeHeaders());
     });
   };
@@ -116,8 +138,18 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
     ): void => {
       annotateRequest(req, { requestId, outcome: code });
       // The request body may still be on its way: close the connection rather than read it.
+      closingConnections.add(req.socket);
       sendJsonError(res, status, code, message, { ...idHeader, ...extra, ...closeHeaders() });
     };
+
+    // Pipelined behind a refusal that closed the connection: the caller was told to stop.
+    const droppedAfterClose = (): boolean => {
+      if (!closingConnections.has(req.socket)) return false;
+      annotateRequest(req, { requestId, outcome: "AfterConnectionClose" });
+      req.socket.destroy();
+      return true;
+    };
+    if (droppedAfterClose()) return;
 
     const adminRoute = matchAllowedRoute(req.method, req.url);
     const invoke = adminRoute === null ? matchInvokeCommand(req.method, req.url) : null;
@@ -182,7 +214,28 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
       target = { base, agent, path, method, exchange: false };
     }
 
-    const result = await forward(req, res, target, authorization, requestId, read.body);
+    if (droppedAfterClose()) return;
+
+    // The time limit covers the wait for this caller's turn as well as the call itself.
+    const deadlineAt = performance.now() + timeoutMs;
+    const waiting = new AbortController();
+    const stopWaiting = (): void => waiting.abort();
+    const waitTimer = setTimeout(stopWaiting, timeoutMs);
+    res.once("close", stopWaiting);
+    const release = await slots.acquire(callerKey(authorization), waiting.signal);
+    clearTimeout(waitTimer);
+    res.off("close", stopWaiting);
+    let result: UpstreamResult;
+    if (release === null) {
+      result = res.destroyed || req.destroyed ? { kind: "cancelled" } : { kind: "timeout" };
+    } else {
+      try {
+        const remainingMs = Math.max(1, deadlineAt - performance.now());
+        result = await forward(req, res, target, authorization, requestId, read.body, remainingMs);
+      } finally {
+        release();
+      }
+    }
     switch (result.kind) {
       case "response":
         annotateRequest(req, { requestId, upstreamStatus: result.status });
@@ -225,6 +278,7 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
     authorization: string,
     requestId: string,
     body: Buffer,
+    callTimeoutMs: number,
   ): Promise<UpstreamResult> {
     return new Promise((resolve) => {
       let settled = false;
@@ -302,7 +356,7 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
         timedOut = true;
         upstreamRequest.destroy();
         settle({ kind: "timeout" });
-      }, timeoutMs);
+      }, callTimeoutMs);
       // The caller went away: stop waiting for an answer nobody will read.
       const onCallerGone = (): void => {
         if (res.writableFinished) return;

@@ -3,8 +3,12 @@
  * four admin center calls, on one origin, with security headers and an access log line
  * on every response.
  *
- * Request pipeline: extra handlers (the demo's routes) → CSP reports (when on) → relay
- * (/admin/api/...) → static files (dist/) → 404.
+ * Request pipeline: a target with dot segments (`..`, `%2e%2e`) is refused first, so no
+ * handler routes on an unnormalised path → extra handlers (the demo's routes) → CSP reports
+ * (when on) → relay (/admin/api/...) → static files (dist/, source maps only when asked) → 404.
+ *
+ * Header and request time limits are checked every second (Node's default sweep is 30 s,
+ * which would let a slow client hold a connection for 2-3x the limit).
  *
  * The CSP's connect-src and frame-src come from the build's configuration in
  * dist/.build-config.json (csp-sources.ts).
@@ -19,10 +23,11 @@ import { readFile } from "node:fs/promises";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import { jsonLinesLogger, logWhenDone, type AccessLogger } from "./access-log";
+import { annotateRequest, jsonLinesLogger, logWhenDone, type AccessLogger } from "./access-log";
 import type { RequestHandler } from "./handler";
 import { sendJsonError } from "./json-response";
 import { createRelayHandler } from "./relay";
+import { hasDotSegments } from "./request-target";
 import { createCspReportHandler, CSP_REPORT_PATH, type CspViolationLogger } from "./csp-report";
 import { cspSourcesFor, readBuildConfig } from "./csp-sources";
 import { securityHeaderSetter } from "./security-headers";
@@ -69,6 +74,12 @@ export interface ServerOptions {
   log?: AccessLogger;
   relayTimeoutMs?: number;
   indexFile?: string;
+  /** Time limit for a request's headers to arrive. Default 15 s. */
+  headersTimeoutMs?: number;
+  /** Time limit for a whole request (headers and body) to arrive. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Serve `*.map` files (source maps carry the source text). Default off. */
+  serveSourceMaps?: boolean;
   /** How long close() lets in-flight requests finish before cutting them off. Default 10 s. */
   shutdownGraceMs?: number;
 }
@@ -84,6 +95,7 @@ export interface RunningServer {
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 15_000;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+const MAX_CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? jsonLinesLogger();
@@ -92,7 +104,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     exchangeUpstream: options.exchangeUpstream,
     timeoutMs: options.relayTimeoutMs,
   });
-  const serveStatic = createStaticHandler({ root: options.distDir, indexFile: options.indexFile });
+  const serveStatic = createStaticHandler({
+    root: options.distDir,
+    indexFile: options.indexFile,
+    serveSourceMaps: options.serveSourceMaps,
+  });
   const servesTls = options.tls !== undefined;
   const basePath = normalizeBasePath(options.basePath ?? "");
   const buildConfig = readBuildConfig(options.distDir);
@@ -118,8 +134,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    logWhenDone(req, res, log, randomUUID);
+    const requestId = randomUUID();
+    logWhenDone(req, res, log, () => requestId);
     setSecurityHeaders(res, { https: isHttps(req) });
+    if (hasDotSegments(req.url)) {
+      annotateRequest(req, { requestId, outcome: "DotSegments" });
+      sendJsonError(res, 404, "NotFound", "Not found.");
+      return;
+    }
     if (basePath !== "" && !enterBasePath(req, res, basePath)) return;
     const runFrom = (index: number): void => {
       const handler = chain[index];
@@ -138,14 +160,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runFrom(0);
   };
 
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
+  const limits: http.ServerOptions = {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.min(MAX_CONNECTIONS_CHECKING_INTERVAL_MS, headersTimeout / 2),
+  };
   const server = options.tls
     ? https.createServer(
-        { cert: await readFile(options.tls.certPath), key: await readFile(options.tls.keyPath) },
+        { ...limits, cert: await readFile(options.tls.certPath), key: await readFile(options.tls.keyPath) },
         handleRequest,
       )
-    : http.createServer(handleRequest);
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
+    : http.createServer(limits, handleRequest);
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {

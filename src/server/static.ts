@@ -48,6 +48,8 @@ export interface StaticOptions {
   root: string;
   /** Served for `/`. Default: taskpane.html. */
   indexFile?: string;
+  /** Serve `*.map` files. Default off: source maps carry the whole source text. */
+  serveSourceMaps?: boolean;
 }
 
 export function contentTypeFor(filePath: string): string {
@@ -96,7 +98,7 @@ export function createStaticHandler(options: StaticOptions): TerminalCapableHand
       return;
     }
     const relative = safeRelativePath(req.url, indexFile);
-    if (relative === null) {
+    if (relative === null || (!options.serveSourceMaps && relative.toLowerCase().endsWith(".map"))) {
       notFound(res, next);
       return;
     }

@@ -52,6 +52,56 @@ test("forbidden: names the roles that can change contacts", async () => {
   }
 });
 
+test("without the role: after the first 403 the session shows verdicts without Add, Edit, Clear or the switch, naming the roles", async () => {
+  const readOnly = await startEmulatedPane({
+    token: DEMO_TOKENS.readOnly,
+    seed: {
+      contacts: [
+        {
+          ContactExternalEmailAddress: "jane@fabrikam.com",
+          ContactName: "Jane Doe",
+          ContactDisplayName: "Jane Doe",
+          ContactMailTip: "Jane handles invoices.",
+        },
+      ],
+    },
+  });
+  try {
+    const host = new FakeMailHost({ item: messageFrom(SAM) });
+    const user = userEvent.setup();
+    const { container } = render(<App services={{ ...readOnly.services, host }} />);
+    await screen.findByText("Not in the address book yet");
+    await user.click(screen.getByRole("button", { name: "Add to address book" }));
+    const note = await screen.findByText(/so adding and editing are not offered/);
+    for (const role of EXCHANGE_WRITE_ROLES) expect(note).toHaveTextContent(role);
+    expect(screen.getByText("Not in the address book yet")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Adding the contact" })).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+
+    // Remembered for the session: an existing contact shows without write controls at once.
+    act(() => host.selectMessage({ displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" }));
+    await screen.findByText("In the address book");
+    expect(screen.getByText("Jane handles invoices.")).toBeInTheDocument();
+    expect(screen.getByText(/so adding and editing are not offered/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Edit the mail tip" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Clear the mail tip" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("switch")).not.toBeInTheDocument();
+    expect(readOnly.emulator.contacts()).toHaveLength(1);
+  } finally {
+    await readOnly.emulator.close();
+  }
+});
+
+test("without the role, known up front (the token's directory roles): no Add is offered before any click", async () => {
+  const { container } = renderSam({ ...pane.services, writeAllowed: async () => false });
+  await screen.findByText("Not in the address book yet");
+  expect(await screen.findByText(/so adding and editing are not offered/)).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
+  expect(pane.emulator.requests().filter((request) => request.path.endsWith("/Contact"))).toHaveLength(0);
+  await expectNoAxeViolations(container);
+});
+
 test("unauthenticated: 'Sign in again' signs in, then repeats the lookup", async () => {
   // Two refusals: the client's own silent refresh is refused as well.
   pane.emulator.addFault({ route: "search", status: 401, times: 2 });
@@ -89,6 +139,23 @@ test("a sign-in page instead of data is explained as a refused sign-in, and offe
   await user.click(screen.getByRole("button", { name: strings.errors.signInAgain }));
   expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
   expect(pane.signInCalls()).toBe(signInsBefore + 1);
+});
+
+test("a sign-in page again after signing in again: explains the organization may not allow the add-in, with the admin setup guide, and offers no more sign-ins", async () => {
+  pane.emulator.addFault({
+    route: "search",
+    status: 200,
+    times: 2,
+    body: "<html><head><title>Sign in to your account</title></head><body>Sign in</body></html>",
+  });
+  const { user, container } = renderSam();
+  expect(await screen.findByText(strings.errors.signInPage)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: strings.errors.signInAgain }));
+  const message = await screen.findByText(/may not allow this add-in's access/);
+  expect(message).toHaveTextContent("docs/admin-setup.md");
+  expect(screen.queryByRole("button", { name: strings.errors.signInAgain })).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+  await expectNoAxeViolations(container);
 });
 
 describe("throttled (fake timers)", () => {

@@ -13,6 +13,7 @@ import { expectNoAxeViolations } from "./test-support/pane-testing";
 
 const JANE = { displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" };
 const OLAF = { displayName: "Olaf Premises", emailAddress: "olaf@tailspin.example" };
+const HANNA = { displayName: "Hanna Hidden", emailAddress: "hanna@litware.example" };
 
 let pane: EmulatedPane;
 
@@ -39,6 +40,12 @@ beforeEach(() => {
         ContactMailTip: "Managed on-premises.",
         IsDirSynced: true,
       },
+      {
+        ContactExternalEmailAddress: HANNA.emailAddress,
+        ContactName: "Hanna Hidden",
+        ContactDisplayName: "Hanna Hidden",
+        ContactHiddenFromAddressListsEnabled: true,
+      },
     ],
   });
 });
@@ -47,7 +54,7 @@ async function renderContact(from: { displayName: string; emailAddress: string }
   const host = new FakeMailHost({ item: messageFrom(from) });
   const user = userEvent.setup();
   const view = render(<App services={{ ...pane.services, host }} />);
-  await screen.findByText("In the address book");
+  await screen.findByText(/^In the (address book|directory, hidden from the address book)$/);
   return { ...view, user, details: screen.getByRole("region", { name: "Contact details" }) };
 }
 
@@ -76,6 +83,25 @@ test("edit the mail tip in place: Edit → text with a count → Save stores it 
   await waitForElementToBeRemoved(() => within(details).queryByRole("textbox", { name: "Mail tip" }));
   expect(within(details).getByText("Ask Jane about invoices.")).toBeInTheDocument();
   expect(stored(JANE.emailAddress)?.ContactMailTip).toBe("Ask Jane about invoices.");
+});
+
+test("a mail tip with <, > and & is plain text: counted as typed, saved, shown exactly as typed", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  await user.clear(editor);
+  await user.click(editor);
+  const typed = "R&D: use <ticket no.>, <b>hi</b>";
+  await user.paste(typed);
+  expect(within(details).getByText(`${typed.length} of 175 characters`)).toBeInTheDocument();
+  await user.click(within(details).getByRole("button", { name: "Save" }));
+
+  await waitForElementToBeRemoved(() => within(details).queryByRole("textbox", { name: "Mail tip" }));
+  expect(within(details).getByText(typed)).toBeInTheDocument();
+  expect(details.querySelector("b")).toBeNull();
+  expect(stored(JANE.emailAddress)?.ContactMailTip).toBe(
+    "R&amp;D: use &lt;ticket no.&gt;, &lt;b&gt;hi&lt;/b&gt;",
+  );
 });
 
 test("Cancel leaves the mail tip as it was and sends nothing", async () => {
@@ -108,6 +134,34 @@ test("Clear removes the mail tip", async () => {
   expect(stored(JANE.emailAddress)?.ContactMailTip ?? "").toBe("");
 });
 
+test("a 404 on an edit (deleted meanwhile): the pane looks afresh, shows the new verdict, and keeps the typed text", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  await user.clear(editor);
+  await user.type(editor, "Ask Jane about invoices.");
+  // Someone deletes Jane while the editor is open.
+  pane.emulator.reset({});
+  await user.click(within(details).getByRole("button", { name: "Save" }));
+  expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
+  expect(screen.queryByText("In the address book")).not.toBeInTheDocument();
+  // What was typed is what one click now creates.
+  expect(screen.getByText("Ask Jane about invoices.")).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled();
+});
+
+test("Clear offers Undo for a few seconds, which restores the previous text", async () => {
+  const { user, details, container } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Clear the mail tip" }));
+  expect(await within(details).findByText("Mail tip cleared.")).toBeInTheDocument();
+  expect(stored(JANE.emailAddress)?.ContactMailTip ?? "").toBe("");
+  await expectNoAxeViolations(container);
+  await user.click(within(details).getByRole("button", { name: "Undo" }));
+  expect(await within(details).findByText("Jane handles Fabrikam's invoices.")).toBeInTheDocument();
+  expect(stored(JANE.emailAddress)?.ContactMailTip).toBe("Jane handles Fabrikam's invoices.");
+  expect(within(details).queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
+});
+
 test("the switch hides the contact from the address book and shows it again", async () => {
   const { user, details } = await renderContact(JANE);
   const visible = within(details).getByRole("switch", { name: "Shown in the address book" });
@@ -115,10 +169,20 @@ test("the switch hides the contact from the address book and shows it again", as
   await user.click(visible);
   await screen.findByRole("switch", { name: "Shown in the address book", checked: false });
   expect(stored(JANE.emailAddress)?.ContactHiddenFromAddressListsEnabled).toBe(true);
+  expect(screen.getByText(strings.verdict.existsHidden)).toBeInTheDocument();
+  expect(screen.queryByText(strings.verdict.exists)).not.toBeInTheDocument();
 
   await user.click(within(details).getByRole("switch", { name: "Shown in the address book" }));
   await screen.findByRole("switch", { name: "Shown in the address book", checked: true });
   expect(stored(JANE.emailAddress)?.ContactHiddenFromAddressListsEnabled).toBe(false);
+});
+
+test("a contact hidden from address lists has its own verdict, not the green 'In the address book'", async () => {
+  const { container } = await renderContact(HANNA);
+  expect(screen.getByText("In the directory, hidden from the address book")).toBeInTheDocument();
+  expect(screen.queryByText(strings.verdict.exists)).not.toBeInTheDocument();
+  expect(screen.getByRole("switch", { name: "Shown in the address book" })).not.toBeChecked();
+  await expectNoAxeViolations(container);
 });
 
 test("a directory-synced contact is read-only, with the reason", async () => {

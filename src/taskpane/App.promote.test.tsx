@@ -147,10 +147,12 @@ test("a failure on the settings update: says what is not done, keeps what was ty
 
   await user.click(screen.getByRole("button", { name: "Add to address book" }));
   expect(
-    await screen.findByText(
-      "The contact exists, but its mail tip and address book visibility are not set yet.",
-    ),
+    // Create already stored the mail tip: only the visibility is really missing.
+    await screen.findByText("The contact exists, but its address book visibility is not set yet."),
   ).toBeInTheDocument();
+  expect(storedContacts()[0]?.ContactMailTip).toBe(
+    "External contact: Sam Smith from Northwind (northwind.example).",
+  );
   expect(screen.getByText("In the address book, not finished")).toBeInTheDocument();
   expect(screen.getByRole("textbox", { name: "Company" })).toHaveValue("Northwind Traders");
   expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
@@ -173,17 +175,45 @@ test("a failure on the settings update: says what is not done, keeps what was ty
   expect(requestsTo("POST", "/admin/api/Contact")).toBe(1);
 });
 
-test("a failure on the general update says the company is not set yet; Finish sets it", async () => {
+test("a failure on the general update says only the company is not set yet (create stored the mail tip); Finish sets it", async () => {
   const { user } = await renderMissingSender();
   pane.emulator.addFault({ route: "updateGeneral", status: 500 });
   await user.click(screen.getByRole("button", { name: "Add to address book" }));
-  expect(
-    await screen.findByText("The contact exists, but its company and mail tip are not set yet."),
-  ).toBeInTheDocument();
+  expect(await screen.findByText("The contact exists, but its company is not set yet.")).toBeInTheDocument();
+  expect(storedContacts()[0]?.ContactMailTip).not.toBe("");
   await user.click(screen.getByRole("button", { name: "Finish" }));
   await screen.findByText("Added to the address book.");
   expect(storedContacts()).toHaveLength(1);
   expect(storedContacts()[0]?.ContactCompany).toBe("Northwind");
+  expect(requestsTo("POST", "/admin/api/Contact")).toBe(1);
+});
+
+test("a 5xx on create: says the service answered with an error and what the check found, with no 'Not in the address book yet' beside it", async () => {
+  const { user } = await renderMissingSender();
+  pane.emulator.addFault({ route: "create", status: 500 });
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  const title = await screen.findByText(/The service answered the create with an error/);
+  expect(title).toHaveTextContent("Checked just after, the contact was not there");
+  expect(screen.queryByText(/could not be reached/)).not.toBeInTheDocument();
+  expect(screen.queryByText("Not in the address book yet")).not.toBeInTheDocument();
+  expect(screen.getByText(strings.verdict.uncertain)).toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "Try again" }));
+  await screen.findByText("Added to the address book.");
+  expect(storedContacts()).toHaveLength(1);
+});
+
+test("a 5xx on create and the check after it failed too: says whether it stored the contact could not be checked", async () => {
+  const { user } = await renderMissingSender();
+  pane.emulator.addFault({ route: "create", status: 502, afterApply: true });
+  pane.emulator.addFault({ route: "search", status: 500 });
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  const title = await screen.findByText(/The service answered the create with an error/);
+  expect(title).toHaveTextContent("Whether it stored the contact anyway could not be checked.");
+  expect(screen.queryByText("Not in the address book yet")).not.toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Try again" }));
+  await screen.findByText("Added to the address book.");
+  expect(storedContacts()).toHaveLength(1);
   expect(requestsTo("POST", "/admin/api/Contact")).toBe(1);
 });
 
@@ -251,6 +281,30 @@ test("nothing created (a refusal on create): the details stay editable and Add i
   await screen.findByText("Added to the address book.");
   await waitFor(() => expect(storedContacts()[0]?.ContactCompany).toBe("Northwind Ltd"));
 });
+
+test("the address is held by a guest: says who, offers no Add and no Try again, says what an admin can do, and leaves no step 'Waiting'", async () => {
+  pane.emulator.reset({
+    recipients: [{ address: SAM.emailAddress, name: "Sam Smith (Guest)", kind: "guest" }],
+  });
+  const { user, container } = await renderMissingSender();
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  expect(
+    await screen.findByText(/Sam Smith \(Guest\) already uses this address/, {}, { timeout: 15_000 }),
+  ).toHaveTextContent(strings.errors.addressHeldAdvice);
+  expect(screen.getByText(strings.verdict.heldByOther)).toBeInTheDocument();
+  expect(screen.queryByText("Not in the address book yet")).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+  const steps = within(screen.getByRole("region", { name: "Adding the contact" })).getAllByRole("listitem");
+  expect(steps.map((step) => step.textContent)).toEqual([
+    "Creating the contactNot done",
+    "Finding the new contactNot started",
+    "Setting company and namesNot started",
+    "Setting the mail tip and visibilityNot started",
+  ]);
+  expect(storedContacts()).toHaveLength(0);
+  await expectNoAxeViolations(container);
+}, 30_000);
 
 test("not yet: the mail tip one click creates is shown before 'Edit details', and 'hidden' when chosen", async () => {
   const { user, container } = await renderMissingSender();

@@ -5,7 +5,9 @@
  */
 import { act, render, renderHook, screen, within } from "@testing-library/react";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import userEvent from "@testing-library/user-event";
 import { App } from "./App";
+import { strings } from "./strings";
 import { useOfficeTheme } from "./hooks/use-office-theme";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
 import {
@@ -119,7 +121,8 @@ test("an external sender already in the address book: the contact's name, mail t
     item: messageFrom({ displayName: "Jane Doe", emailAddress: "JANE@Fabrikam.com" }),
   });
   const { container } = renderPaneWith(host);
-  expect(await screen.findByText("In the address book")).toBeInTheDocument();
+  // Jane is seeded hidden from address lists: her verdict says so, not the green "In the address book".
+  expect(await screen.findByText("In the directory, hidden from the address book")).toBeInTheDocument();
   const details = screen.getByRole("region", { name: "Contact details" });
   expect(within(details).getByText("Listed as Jane Doe (Fabrikam)")).toBeInTheDocument();
   expect(within(details).getByText("Jane handles Fabrikam's invoices.")).toBeInTheDocument();
@@ -143,7 +146,7 @@ test("sent on behalf of someone: names both people", async () => {
   });
   const { container } = renderPaneWith(host);
   expect(screen.getByText("Sent by Pat Assistant on behalf of Jane Doe")).toBeInTheDocument();
-  await screen.findByText("In the address book");
+  await screen.findByText("In the directory, hidden from the address book");
   await expectNoAxeViolations(container);
 });
 
@@ -192,4 +195,34 @@ describe("theme", () => {
     await screen.findByText("Not in the address book yet");
     await expectNoAxeViolations(container);
   });
+});
+
+test("an external sender using the signed-in user's own name is flagged before the details", async () => {
+  const { container } = renderPaneWith(
+    new FakeMailHost({
+      item: messageFrom({ displayName: "Adele Vance", emailAddress: "adele.vance@contoso-billing.example" }),
+    }),
+  );
+  const caution = await screen.findByRole("list", { name: strings.promote.cautionsLabel });
+  expect(
+    within(caution).getByText(strings.promote.caution({ kind: "your-own-name", name: "Adele Vance" })),
+  ).toBeInTheDocument();
+  await expectNoAxeViolations(container);
+});
+
+test("a company guessed from a joined-up domain is marked as a guess in the form until edited, and kept out of the mail tip", async () => {
+  const user = userEvent.setup();
+  renderPaneWith(
+    new FakeMailHost({
+      item: messageFrom({ displayName: "Olivia Brennan", emailAddress: "olivia@alpineskihouse.com" }),
+    }),
+  );
+  await screen.findByText("External contact: Olivia Brennan (alpineskihouse.com).");
+  await user.click(screen.getByRole("button", { name: strings.promote.editDetails }));
+  const company = await screen.findByRole("textbox", { name: strings.promote.company });
+  expect(company).toHaveValue("Alpineskihouse");
+  expect(screen.getByText(strings.promote.companyGuessHint)).toBeInTheDocument();
+  await user.clear(company);
+  await user.type(company, "Alpine Ski House");
+  expect(screen.queryByText(strings.promote.companyGuessHint)).toBeNull();
 });

@@ -3,7 +3,16 @@
  * address book has them, and one click to add them. Follows Outlook's theme and the
  * selection of a pinned pane. Everything it touches outside React comes in `services`.
  */
-import { FluentProvider, makeStyles, Skeleton, SkeletonItem, Text, tokens } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
 import { useEffect, useId, useRef, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
@@ -12,6 +21,7 @@ import { ExistingContactPanel } from "./components/ExistingContactPanel";
 import { LiveAnnouncer } from "./components/LiveAnnouncer";
 import { AfterClickView } from "./components/AfterClickView";
 import { PromoteForm } from "./components/PromoteForm";
+import { UntitledMessageBar } from "./components/UntitledMessageBar";
 import { RetryNoticeBar } from "./components/RetryNoticeBar";
 import { SenderCard } from "./components/SenderCard";
 import type { VerdictKind } from "./components/VerdictBadge";
@@ -25,6 +35,7 @@ import {
   createConfirmed,
   draftLocked,
   personFor,
+  promotionRefused,
   type PaneState,
   type PersonState,
   type Selection,
@@ -124,7 +135,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
       <SenderCard
         analysis={analysis}
         company={company}
-        verdict={verdictKind(analysis.kind, verdict.kind, person)}
+        verdict={verdictKind(analysis.kind, verdict, person)}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (
@@ -160,21 +171,36 @@ function ExternalSenderBody({
 }: ExternalSenderBodyProps): JSX.Element | null {
   const styles = useStyles();
   const { verdict } = state;
-  const { promotion, draft } = person;
+  const { draft } = person;
+  const readOnly = !state.writeAllowed;
+  // Without the role a refused promotion shows no progress list: the verdict and the note say it all.
+  const promotion =
+    readOnly && person.promotion?.phase === "failed" && promotionRefused(person.promotion)
+      ? null
+      : person.promotion;
+  const readOnlyNote = readOnly ? (
+    <UntitledMessageBar intent="info" layout="multiline">
+      <MessageBarBody>{strings.errors.readOnlyAccount(EXCHANGE_WRITE_ROLES)}</MessageBarBody>
+    </UntitledMessageBar>
+  ) : null;
 
   if (verdict.kind === "exists") {
     const editTarget = { kind: "edit", key: personKey } as const;
     return (
-      <ExistingContactPanel
-        contact={verdict.contact}
-        edit={person.edit}
-        justAdded={promotion?.phase === "done" ? { alreadyExisted: promotion.alreadyExisted } : null}
-        focusOnMount={promotion?.phase === "done" && addClicked.current}
-        onSaveMailTip={(mailTip) => controller.saveMailTip(mailTip)}
-        onSetShown={(shown) => void controller.setShownInAddressBook(shown)}
-        onRetry={() => controller.retry(editTarget)}
-        onSignIn={() => void controller.signInAndRetry(editTarget)}
-      />
+      <>
+        {readOnlyNote}
+        <ExistingContactPanel
+          canChange={!readOnly}
+          contact={verdict.contact}
+          edit={person.edit}
+          justAdded={promotion?.phase === "done" ? { alreadyExisted: promotion.alreadyExisted } : null}
+          focusOnMount={promotion?.phase === "done" && addClicked.current}
+          onSaveMailTip={(mailTip) => controller.saveMailTip(mailTip)}
+          onSetShown={(shown) => void controller.setShownInAddressBook(shown)}
+          onRetry={() => controller.retry(editTarget)}
+          onSignIn={() => void controller.signInAndRetry(editTarget)}
+        />
+      </>
     );
   }
 
@@ -201,7 +227,8 @@ function ExternalSenderBody({
           errors={validateDraft(draft)}
           detailsOpen={person.detailsOpen}
           readOnly={created}
-          showAddButton={!created}
+          // Refused for good (the address is someone else's, no role): Add could only fail again.
+          showAddButton={!created && !promotionRefused(promotion)}
           busy={promotion.phase === "running"}
           onToggleDetails={(open) => controller.setDetailsOpen(open)}
           onChange={(changes) => controller.updateDraft(changes)}
@@ -216,22 +243,25 @@ function ExternalSenderBody({
 
   if (verdict.kind === "missing") {
     return (
-      <PromoteForm
-        draft={draft}
-        errors={draft ? validateDraft(draft) : []}
-        detailsOpen={person.detailsOpen}
-        readOnly={false}
-        showAddButton
-        busy={false}
-        prefillFailed={state.prefillFailed}
-        onRetryPrefill={() => controller.retryPrefill()}
-        onToggleDetails={(open) => controller.setDetailsOpen(open)}
-        onChange={(changes) => controller.updateDraft(changes)}
-        onAdd={() => {
-          addClicked.current = true;
-          controller.promote();
-        }}
-      />
+      <>
+        {readOnlyNote}
+        <PromoteForm
+          draft={draft}
+          errors={draft ? validateDraft(draft) : []}
+          detailsOpen={person.detailsOpen}
+          readOnly={false}
+          showAddButton={!readOnly}
+          busy={false}
+          prefillFailed={state.prefillFailed}
+          onRetryPrefill={() => controller.retryPrefill()}
+          onToggleDetails={(open) => controller.setDetailsOpen(open)}
+          onChange={(changes) => controller.updateDraft(changes)}
+          onAdd={() => {
+            addClicked.current = true;
+            controller.promote();
+          }}
+        />
+      </>
     );
   }
 
@@ -261,11 +291,8 @@ function companyLine(
   return person.draft.company || strings.sender.noCompany;
 }
 
-function verdictKind(
-  senderKind: string,
-  verdict: PaneState["verdict"]["kind"],
-  person: PersonState,
-): VerdictKind {
+function verdictKind(senderKind: string, shown: PaneState["verdict"], person: PersonState): VerdictKind {
+  const verdict = shown.kind;
   switch (senderKind) {
     case "internal":
       return "internal";
@@ -277,13 +304,16 @@ function verdictKind(
   const { promotion } = person;
   if (verdict !== "exists" && promotion?.phase === "running") return "adding";
   if (verdict !== "exists" && promotion?.phase === "failed") {
-    return createConfirmed(promotion.state) ? "incomplete" : "missing";
+    if (createConfirmed(promotion.state)) return "incomplete";
+    if (promotion.state.createOutcomeUnknown) return "uncertain";
+    const { error } = promotion.failure;
+    return error.kind === "conflict" && error.reason === "address-held-by" ? "held" : "missing";
   }
   switch (verdict) {
     case "checking":
       return "checking";
     case "exists":
-      return "exists";
+      return shown.kind === "exists" && shown.contact.hiddenFromAddressLists ? "exists-hidden" : "exists";
     case "missing":
       return "missing";
     default:

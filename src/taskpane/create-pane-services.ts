@@ -12,6 +12,7 @@ import { DEMO_TOKEN_PATH, SameOriginDemoTokenProvider } from "../auth/demo-token
 import { createOfficeAuthDialog, type DialogOffice } from "../auth/dialog-fallback";
 import { NestedAppAuthTokenProvider } from "../auth/nested-app-auth";
 import type { TokenProvider } from "../auth/token-provider";
+import { writeRoleFromToken } from "../auth/token-roles";
 import { readOfficeAuthCapabilities } from "../office/auth-capabilities";
 import { createOfficeMailHost } from "../office/office-mail-host";
 import { directoryModule, exchangeDirectoryModule } from "./lazy-modules";
@@ -74,6 +75,10 @@ export function createPaneServices(
       await tokens.getToken({ interactive: true, forceRefresh: true });
     },
     onRetryNotice: retryNotices.subscribe,
+    // The token the first lookup needs anyway; only its `wids` claim is read.
+    async writeAllowed() {
+      return writeRoleFromToken(await tokens.getToken());
+    },
   };
 }
 

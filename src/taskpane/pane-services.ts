@@ -23,4 +23,9 @@ export interface PaneServices {
    * or a passing failure) and when that call has finished. Returns the unsubscribe function.
    */
   onRetryNotice(listener: RetryNoticeListener): () => void;
+  /**
+   * Whether the signed-in account may change contacts, when the platform tells up front
+   * (directory roles in the token's claims); null when it cannot be told (the first 403 decides).
+   */
+  writeAllowed?(): Promise<boolean | null>;
 }

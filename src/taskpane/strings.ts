@@ -6,6 +6,7 @@
  */
 import type { DirectoryError } from "../contacts/directory-error";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
+import type { DisplayNameCaution } from "../contacts/types";
 
 export const strings = {
   appTitle: "GAL Contact",
@@ -35,6 +36,10 @@ export const strings = {
     regionLabel: "Address book status",
     checking: "Checking the address book…",
     exists: "In the address book",
+    /** A contact with HiddenFromAddressListsEnabled: it exists, but colleagues do not find it in the address book. */
+    existsHidden: "In the directory, hidden from the address book",
+    /** Create was refused: a mailbox, guest or group already has the address. */
+    heldByOther: "Address used by another recipient",
     missing: "Not in the address book yet",
     internal: "Internal colleague",
     automated: "Automated sender",
@@ -42,6 +47,8 @@ export const strings = {
     unknown: "Could not check the address book",
     adding: "Adding to the address book…",
     incomplete: "In the address book, not finished",
+    /** A create failed in a way that may have stored the contact. */
+    uncertain: "Not certain whether it was added",
     hidden: "Hidden from the address book",
     shown: "Shown in the address book",
     existsAs: (name: string) => `Listed as ${name}`,
@@ -60,6 +67,13 @@ export const strings = {
     count: (used: number, limit: number) => `${used} of ${limit} characters`,
     fixErrors: "Fix the details marked below before adding the contact.",
     notesLabel: "How the details were filled in",
+    /** A display name that impersonates someone, said before the details it filled in. */
+    caution: (caution: DisplayNameCaution): string =>
+      caution.kind === "your-own-name"
+        ? `This sender from outside your organization uses your own name, "${caution.name}". Make sure it is who you think before adding it to everyone's address book.`
+        : `The sender's name shows the address ${caution.address}, but the message came from another address. Check who this is before adding it.`,
+    cautionsLabel: "Check the sender",
+    companyGuessHint: "Guessed from the domain name: check the spelling and spacing.",
     noMailTip: "No mail tip.",
     hiddenSummary: "Hidden from the address book",
     preparing: "Preparing the contact's details…",
@@ -99,6 +113,7 @@ export const strings = {
     stepRunning: "In progress",
     stepFailed: "Not done",
     stepPending: "Waiting",
+    stepSkipped: "Not started",
     added: "Added to the address book.",
     alreadyExisted: "Someone else had already added this contact; it is shown as it is.",
     finish: "Finish",
@@ -106,6 +121,17 @@ export const strings = {
     notCreated: "The contact was not created.",
     createUnknown:
       "It is not certain whether the contact was created. Trying again checks first, so no duplicate is made.",
+    /** After a create that failed with a server error (the service did answer). */
+    createAnsweredError: (check: "not-seen" | "failed" | undefined) =>
+      `The service answered the create with an error. ${
+        check === "failed"
+          ? "Whether it stored the contact anyway could not be checked."
+          : check === "not-seen"
+            ? "Checked just after, the contact was not there, but a new contact can take a while to show up."
+            : "Whether it stored the contact anyway is being checked."
+      } Trying again checks first, so no duplicate is made.`,
+    partialFields: (fields: readonly string[]) =>
+      `The contact exists, but its ${joinWithAnd(fields)} ${fields.length > 1 ? "are" : "is"} not set yet.`,
     partial: (missing: string) => `The contact exists, but ${missing} not set yet.`,
     missingCompany: "its company is",
     missingSettings: "its mail tip and address book visibility are",
@@ -125,6 +151,8 @@ export const strings = {
     cancel: "Cancel",
     clear: "Clear",
     clearMailTip: "Clear the mail tip",
+    mailTipCleared: "Mail tip cleared.",
+    undo: "Undo",
     saving: "Saving…",
     shownInAddressBook: "Shown in the address book",
     dirSynced: "This contact is managed in your on-premises directory, so it can only be changed there.",
@@ -163,12 +191,16 @@ export const strings = {
   errors: {
     forbidden: (roles: readonly string[]) =>
       `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
+    readOnlyAccount: (roles: readonly string[]) =>
+      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
     forbiddenToRead: (roles: readonly string[]) =>
       `Your account is not allowed to look contacts up. Ask for one of these roles: ${joinWithOr(roles)}.`,
     throttledGaveUp: "Microsoft 365 is still asking us to slow down. Wait a minute, then try again.",
     unauthenticated: "Your sign-in has expired or was not accepted.",
     signInPage:
       "The service answered with a sign-in page instead of data: your sign-in was not accepted. Sign in again; if that does not help, ask your administrator to check the add-in's configuration.",
+    signInPageAgain:
+      "The service still answers with a sign-in page after signing in again: your organization may not allow this add-in's access to Exchange (for example a Conditional Access policy, or consent not granted). Signing in again will not change that; ask your administrator to check the add-in's setup (docs/admin-setup.md).",
     signInAgain: "Sign in again",
     signingIn: "Signing in…",
     signInFailed: "Signing in did not work. Try again, or reload the add-in.",
@@ -198,6 +230,8 @@ export const strings = {
     addressInUse: "Another recipient in your organization already uses this address.",
     addressHeldBy: (holder: string, kind: string | null) =>
       `${kind ? `${holder} (${kind})` : holder} already uses this address, so it cannot also be a mail contact.`,
+    addressHeldAdvice:
+      "Colleagues can already write to this address. To list it as a mail contact instead, an Exchange administrator would first have to remove the address from that recipient; to change how that recipient shows in the address book, they edit it in the Exchange or Microsoft Entra admin center.",
     recipientKinds: {
       mailbox: "a mailbox",
       guest: "a guest",
@@ -213,7 +247,8 @@ export const strings = {
     refusedSaying: (serviceText: string) => `Exchange refused the change. It says: ${serviceText}`,
     dirSynced:
       "This contact is synchronized from your on-premises directory, so it cannot be changed here. Change it on-premises; the change then syncs to Microsoft 365.",
-    mailTipNotPlainText: "A mail tip must be plain text: remove the HTML tags and character codes.",
+    mailTipInvisible:
+      "A mail tip cannot contain control or invisible characters (such as text-direction marks); remove them.",
     mailTipTooLong: (limit: number, length: number) =>
       `A mail tip can be at most ${limit} characters (this one has ${length}).`,
     dismiss: "Dismiss",
@@ -240,9 +275,12 @@ export function errorMessage(error: DirectoryError): string {
     case "conflict":
       switch (error.reason) {
         case "address-held-by":
-          return error.holder
-            ? text.addressHeldBy(error.holder.name, text.recipientKinds[error.holder.kind])
-            : text.addressInUse;
+          return [
+            error.holder
+              ? text.addressHeldBy(error.holder.name, text.recipientKinds[error.holder.kind])
+              : text.addressInUse,
+            text.addressHeldAdvice,
+          ].join(" ");
         case "both-names-taken":
           return text.bothNamesTaken(error.names?.[0] ?? "", error.names?.[1] ?? "");
         default:
@@ -252,8 +290,8 @@ export function errorMessage(error: DirectoryError): string {
       switch (error.reason) {
         case "dir-synced":
           return text.dirSynced;
-        case "not-plain-text":
-          return text.mailTipNotPlainText;
+        case "invisible-characters":
+          return text.mailTipInvisible;
         case "too-long":
           return text.mailTipTooLong(error.limit ?? 0, error.length ?? 0);
         default:

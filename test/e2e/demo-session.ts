@@ -164,12 +164,22 @@ export function contactsWithAddress(contacts: ContactRecord[], address: string):
   return contacts.filter((contact) => sameAddress(contact.ContactExternalEmailAddress, address));
 }
 
-/** Writes a screenshot of the pane (the iframe as Outlook frames it) to docs/screenshots/<name>.png. */
-export async function screenshotPane(demoPage: DemoPage, name: string): Promise<void> {
+/**
+ * Where a screenshot goes: docs/screenshots/<name>.png only when asked (`npm run screenshots`
+ * sets WRITE_SCREENSHOTS=1), so running the e2e suite never leaves tracked pictures modified.
+ * Otherwise the picture is still taken (the state must render) and thrown away.
+ */
+export function screenshotPath(name: string): string | undefined {
+  if (process.env.WRITE_SCREENSHOTS !== "1") return undefined;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return path.join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+/** Takes a screenshot of the pane (the iframe as Outlook frames it); see `screenshotPath` for where it goes. */
+export async function screenshotPane(demoPage: DemoPage, name: string): Promise<void> {
   // Let Fluent's transitions and the pane's focus move settle, so the picture is stable.
   await demoPage.page.waitForTimeout(400);
   await demoPage.page
     .locator('iframe[title="GAL Contact add-in"]')
-    .screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: "disabled" });
+    .screenshot({ path: screenshotPath(name), animations: "disabled" });
 }

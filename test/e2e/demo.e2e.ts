@@ -269,6 +269,39 @@ describe("resetting the demo", () => {
       .filter({ hasText: "Exchange admin" })
       .waitFor();
     await demo.paneShows(strings.verdict.missing);
+    // The seeded contacts are the seed again, not "New".
+    await demo.addressBookRow("d.okafor@northwindtraders.com").waitFor();
+    expect(
+      await demo.page
+        .locator("tr[data-contact-address]")
+        .filter({ hasText: /\bNew\b/ })
+        .count(),
+    ).toBe(0);
+  });
+});
+
+describe("failure switches", () => {
+  it("'Fail before mail tip' on a one-click Add that sets the tip with create: says it did not fire, and a later edit works", async () => {
+    const demo = await open();
+    await demo.injectFault("fail-options-update");
+    await demo.select("fabrikam-redlines");
+    await demo.paneShows(strings.verdict.missing);
+    await demo.paneButton(strings.promote.add).click();
+    await demo.paneShows(strings.progress.added);
+    await demo.page.getByRole("status").filter({ hasText: "did not fire" }).waitFor();
+    const before = apiCalls("/admin/api/Contact/options").length;
+    await demo.pane.getByRole("switch", { name: strings.existing.shownInAddressBook }).click();
+    await waitUntil(
+      async () =>
+        contactsWithAddress(await emulatorContacts(session.demo), "isabel.ferreira@fabrikam.com")[0]
+          ?.ContactHiddenFromAddressListsEnabled === true,
+      "the later edit to be stored",
+    );
+    expect(
+      apiCalls("/admin/api/Contact/options")
+        .slice(before)
+        .map((call) => call.status),
+    ).toEqual([200]);
   });
 });
 

@@ -1,15 +1,15 @@
 /**
  * Pictures of the pane in each main state, written to docs/screenshots/ and checked in,
- * so a person sees the pane without running it. Each state is reached through the UI,
+ * so a person sees the pane without running it. Written only by `npm run screenshots`
+ * (WRITE_SCREENSHOTS=1); in a plain e2e run the states are reached and shot, nothing written. Each state is reached through the UI,
  * exactly as in demo.e2e.ts; the test fails if a state cannot be reached.
  */
-import path from "node:path";
 import { DEMO_TOKENS } from "../../src/emulator/seed";
 import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { strings } from "../../src/taskpane/strings";
 import {
-  SCREENSHOT_DIR,
   screenshotPane,
+  screenshotPath,
   startDemoSession,
   type DemoPage,
   type DemoSession,
@@ -43,7 +43,7 @@ it("the whole demo page, after adding a sender", async () => {
   await demo.paneShows(strings.progress.added);
   await demo.addressBookRow("isabel.ferreira@fabrikam.com").waitFor();
   await demo.page.waitForTimeout(400);
-  await demo.page.screenshot({ path: path.join(SCREENSHOT_DIR, "demo-page.png"), animations: "disabled" });
+  await demo.page.screenshot({ path: screenshotPath("demo-page"), animations: "disabled" });
 });
 
 it("the whole demo page on the Exchange backend, its call log naming the cmdlets", async () => {
@@ -55,10 +55,7 @@ it("the whole demo page on the Exchange backend, its call log naming the cmdlets
     await demo.page.getByRole("tab", { name: /API calls/ }).click();
     await demo.page.getByRole("cell", { name: "Set-MailContact" }).first().waitFor();
     await demo.page.waitForTimeout(400);
-    await demo.page.screenshot({
-      path: path.join(SCREENSHOT_DIR, "demo-page-exchange.png"),
-      animations: "disabled",
-    });
+    await demo.page.screenshot({ path: screenshotPath("demo-page-exchange"), animations: "disabled" });
   } finally {
     session.demo.setBackend("admin-center");
   }

@@ -537,10 +537,44 @@ describe("AdminCenterDirectory over the emulator", () => {
     const updated = await directory.updateOptions(contact!, { hiddenFromAddressLists: true });
     expect(updated).toMatchObject({ mailTip: "Fabrikam & co <sales>", hiddenFromAddressLists: true });
     expect(await storedContact("ann@fabrikam.com")).toMatchObject({
-      ContactMailTip: "Fabrikam & co <sales>",
+      ContactMailTip: "Fabrikam &amp; co &lt;sales&gt;",
       ContactHiddenFromAddressListsEnabled: true,
     });
   });
+
+  it.each([false, true])(
+    "stores a typed mail tip with <, > and & so it reads back exactly as typed (wrapped: %s), 175 counted as shown",
+    async (mailTipHtml) => {
+      await reset({ variants: { mailTipHtml } });
+      const directory = new AdminCenterDirectory(client());
+      const typed = "Use <ticket no.> in the subject. R&D, literally <b>hi</b>";
+      const contact = {
+        name: "Ann Smith",
+        displayName: "Ann Smith",
+        firstName: "Ann",
+        lastName: "Smith",
+        address: "ann@fabrikam.com",
+        company: "",
+        title: "",
+        phone: "",
+        mobilePhone: "",
+        fax: "",
+        webPage: "",
+        mailTip: typed,
+        hiddenFromAddressLists: false,
+      };
+      await directory.create(contact);
+      const found = await directory.findByAddress("ann@fabrikam.com");
+      expect(found?.mailTip).toBe(typed);
+      expect((await storedContact("ann@fabrikam.com"))?.ContactMailTip).toBe(
+        "Use &lt;ticket no.&gt; in the subject. R&amp;D, literally &lt;b&gt;hi&lt;/b&gt;",
+      );
+      // 175 ampersands are 175 characters to a reader, though 875 on the wire.
+      const full = "&".repeat(175);
+      const updated = await directory.updateOptions(found!, { mailTip: full });
+      expect(updated.mailTip).toBe(full);
+    },
+  );
 
   it("creates, then sets company and mail tip, keeping fields it did not change", async () => {
     await reset({ variants: { createResponse: "ack" } });

@@ -436,6 +436,24 @@ describe("settings and reset", () => {
     expect(response.status).toBe(400);
   });
 
+  it("reset gives seeded contacts without a ContactId the same ids every time (the demo's 'New' marks rely on it)", async () => {
+    const seed: EmulatorSeed = {
+      contacts: [
+        { ContactName: "Bo", ContactExternalEmailAddress: "bo@x.example" },
+        { ContactName: "Cy", ContactExternalEmailAddress: "cy@x.example" },
+      ],
+    };
+    await control.reset(seed);
+    const first = (await control.contacts()).map((contact) => contact.ContactId);
+    await createNew("n@x.example", "N");
+    await control.reset(seed);
+    const again = (await control.contacts()).map((contact) => contact.ContactId);
+    expect(again).toEqual(first);
+    expect(new Set(first).size).toBe(2);
+    for (const id of first)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it("reset clears faults and applies the seed's variants", async () => {
     await control.addFault({ route: "*", times: 10, status: 503 });
     await control.reset({ ...SEED, variants: { createResponse: "ack" } });

@@ -37,9 +37,10 @@ async function inspectBuild(env: Record<string, string> = {}): Promise<BuildInsp
   return JSON.parse(stdout) as BuildInspection;
 }
 
+/** Through the npm script, as a person types it: `npm run validate:offline -- <file>`. */
 async function validateOffline(manifestPath: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ["scripts/validate-manifest-offline.ts", manifestPath], {
+    const { stdout, stderr } = await run("npm", ["run", "--silent", "validate:offline", "--", manifestPath], {
       cwd: ROOT,
     });
     return { code: 0, output: stdout + stderr };
@@ -206,6 +207,29 @@ describe("production manifest (ADDIN_PUBLIC_URL)", () => {
   it("leaves the localhost manifest alone without ADDIN_PUBLIC_URL", () => {
     expect(build.manifest).toBe(MANIFEST);
   });
+
+  it("warns loudly about a build that cannot be deployed, and fails with ADDIN_STRICT=1", async () => {
+    const { stderr } = await run(TSX, ["scripts/inspect-build.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_PUBLIC_URL: "", ADDIN_CLIENT_ID: "", ADDIN_DEMO: "", ADDIN_STRICT: "" },
+    });
+    expect(stderr).toMatch(/WARNING: this production build is NOT deployable/);
+    expect(stderr).toMatch(/ADDIN_CLIENT_ID is not set[\s\S]*ADDIN_PUBLIC_URL is not set/);
+    await expect(inspectBuild({ ADDIN_CLIENT_ID: "", ADDIN_STRICT: "1" })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/Not a deployable build[\s\S]*ADDIN_CLIENT_ID is not set/),
+    });
+    const deployable = await run(TSX, ["scripts/inspect-build.ts"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ADDIN_STRICT: "1",
+        ADDIN_DEMO: "",
+        ADDIN_CLIENT_ID: "1b2c3d4e-1111-2222-3333-444455556666",
+        ADDIN_PUBLIC_URL: "https://addin.contoso.com",
+      },
+    });
+    expect(deployable.stderr).not.toMatch(/WARNING/);
+  }, 60_000);
 });
 
 describe("offline validation (npm run validate:offline)", () => {

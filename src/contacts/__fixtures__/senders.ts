@@ -4,7 +4,7 @@
  * subdomains are internal. Expected values are written out by hand from the rules in
  * sender.ts / names.ts / company.ts, not captured from the code.
  */
-import type { HeaderAddress, SenderKind } from "../types";
+import type { DisplayNameCaution, HeaderAddress, SenderKind } from "../types";
 
 export interface ExpectedDraft {
   displayName: string;
@@ -16,6 +16,8 @@ export interface ExpectedDraft {
   mailTip?: string;
   /** Each must match one note. */
   notes?: RegExp[];
+  /** Where the company came from; checked when given. */
+  companySource?: "display-name" | "domain" | null;
 }
 
 export interface SenderFixture {
@@ -24,6 +26,7 @@ export interface SenderFixture {
   /** item.sender; defaults to the same as `from`. */
   sender?: HeaderAddress | null;
   userAddress?: string;
+  userDisplayName?: string;
   internalDomains?: string[];
   expect: {
     kind: SenderKind;
@@ -38,6 +41,8 @@ export interface SenderFixture {
     onBehalfOf?: { displayName: string; address: string } | null;
     /** Each must match exactly one warning, and there are no others. Defaults to none. */
     warnings?: RegExp[];
+    /** Defaults to none. */
+    cautions?: DisplayNameCaution[];
     /** Only for kind "external". */
     draft?: ExpectedDraft;
   };
@@ -55,6 +60,178 @@ const FREE_MAIL_NOTE = /is a free-mail provider, so no company/;
 const DERIVED_NOTE = /name was made from the address/;
 
 export const SENDER_FIXTURES: SenderFixture[] = [
+  // ── damage from real mail ────────────────────────────────────────────────────────────
+  {
+    title: "a line break then another header ends the name (no 'Jane Doe Bcc')",
+    from: person("Jane Doe\r\nBcc: everyone@contoso.com", "jane@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jane Doe",
+      warnings: [/line break followed by what looks like another header/],
+      draft: { displayName: "Jane Doe", firstName: "Jane", lastName: "Doe", company: "Tailspin" },
+    },
+  },
+  {
+    title: "a folded line break is whitespace",
+    from: person("Jane\r\n Doe", "jane@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jane Doe",
+      draft: { displayName: "Jane Doe", firstName: "Jane", lastName: "Doe", company: "Tailspin" },
+    },
+  },
+  {
+    title: "terminal colour codes, with and without their escape, are not part of the name",
+    from: person("\u001b[31mJane\u001b[0m [1;32mDoe[0m", "jane@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jane Doe",
+      warnings: [/terminal colour codes or broken characters/],
+      draft: { displayName: "Jane Doe", firstName: "Jane", lastName: "Doe", company: "Tailspin" },
+    },
+  },
+  {
+    title: "a lone UTF-16 surrogate in the name is removed",
+    from: person("Jane\uD83D Doe", "jane@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jane Doe",
+      warnings: [/terminal colour codes or broken characters/],
+      draft: { displayName: "Jane Doe", firstName: "Jane", lastName: "Doe", company: "Tailspin" },
+    },
+  },
+  {
+    title: "a lone UTF-16 surrogate in the domain makes the address unusable, saying why",
+    from: person("Jane Doe", "jane@tail\uDC00spin.example"),
+    expect: { kind: "unusable", reason: /broken character/ },
+  },
+  {
+    title: "a shared mailbox on free mail: the domain is said once in the mail tip",
+    from: person("", "info@gmail.com"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      draft: {
+        displayName: "Info (gmail.com)",
+        firstName: "",
+        lastName: "",
+        company: "",
+        mailTip: "External contact: Info (gmail.com).",
+        notes: [/shared mailbox/, /free-mail/],
+      },
+    },
+  },
+  {
+    title: "a 40,000-character display name: only the start is analysed, with a warning",
+    from: person(`Jane Doe ${"x".repeat(40_000)}`, "jane@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      warnings: [/longer than 1024 characters/],
+      draft: {
+        displayName: `Jane Doe ${"x".repeat(247)}`,
+        firstName: "Jane Doe",
+        lastName: "x".repeat(64),
+        name: `Jane Doe ${"x".repeat(55)}`,
+        company: "Tailspin",
+        notes: [/Display name was shortened/, /Last name was shortened/, /Name was shortened/],
+      },
+    },
+  },
+  {
+    title: "RFC 2047 encoded words are decoded (UTF-8 base64, ISO-8859-1 quoted-printable)",
+    from: person("=?utf-8?B?SsO8cmdlbg==?= =?iso-8859-1?Q?_M=FCller?=", "j.mueller@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jürgen Müller",
+      draft: { displayName: "Jürgen Müller", firstName: "Jürgen", lastName: "Müller", company: "Tailspin" },
+    },
+  },
+  {
+    title: "an encoded word with an unknown charset still gives a clean name",
+    from: person("=?x-unknown?Q?Jane_Doe?=", "jane@tailspin.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      shownName: "Jane Doe",
+      draft: { displayName: "Jane Doe", firstName: "Jane", lastName: "Doe", company: "Tailspin" },
+    },
+  },
+  // ── impersonation ────────────────────────────────────────────────────────────────────
+  {
+    title: "an external sender using the signed-in user's own name is flagged",
+    from: person("Bowen, Megan", "megan.bowen@fabrikam-payments.example"),
+    userDisplayName: "Megan Bowen",
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      cautions: [{ kind: "your-own-name", name: "Bowen, Megan" }],
+      draft: {
+        displayName: "Megan Bowen",
+        firstName: "Megan",
+        lastName: "Bowen",
+        company: "Fabrikam Payments",
+        notes: [/last name first/],
+      },
+    },
+  },
+  {
+    title: "a display name showing another address is flagged in the draft too",
+    from: person("ceo@fabrikam.com", "ceo@fabrikam-payments.example"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      warnings: [/shows the address ceo@fabrikam.com/],
+      cautions: [{ kind: "shows-another-address", address: "ceo@fabrikam.com" }],
+      draft: {
+        displayName: "Ceo",
+        firstName: "Ceo",
+        lastName: "",
+        company: "Fabrikam Payments",
+        notes: [/made from the address/],
+      },
+    },
+  },
+  // ── company evidence ─────────────────────────────────────────────────────────────────
+  {
+    title: "a joined-up domain guess is marked as a guess and kept out of the mail tip",
+    from: person("Olivia Brennan", "olivia@alpineskihouse.com"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      draft: {
+        displayName: "Olivia Brennan",
+        firstName: "Olivia",
+        lastName: "Brennan",
+        company: "Alpineskihouse",
+        companySource: "domain",
+        mailTip: "External contact: Olivia Brennan (alpineskihouse.com).",
+        notes: [/guessed from the domain/, /several words run together/],
+      },
+    },
+  },
+  {
+    title: "the display name's 'Jane Doe | Alpine Ski House' beats the domain guess",
+    from: person("Jane Doe | Alpine Ski House", "jane@alpineskihouse.com"),
+    expect: {
+      kind: "external",
+      reason: EXTERNAL,
+      draft: {
+        displayName: "Jane Doe | Alpine Ski House",
+        firstName: "Jane",
+        lastName: "Doe",
+        company: "Alpine Ski House",
+        companySource: "display-name",
+        mailTip: "External contact: Jane Doe | Alpine Ski House (alpineskihouse.com).",
+        notes: [/taken from the sender's display name/],
+      },
+    },
+  },
   // --- ordinary external people ---
   {
     title: "plain external person",
@@ -124,7 +301,8 @@ export const SENDER_FIXTURES: SenderFixture[] = [
         displayName: "John Doe (Northwind Traders)",
         firstName: "John",
         lastName: "Doe",
-        company: "Northwindtraders",
+        company: "Northwind Traders",
+        companySource: "display-name",
       },
     },
   },
@@ -472,6 +650,7 @@ export const SENDER_FIXTURES: SenderFixture[] = [
       kind: "external",
       reason: EXTERNAL,
       warnings: [/shows the address ceo@fabrikam\.com, but the message came from ceo\.fabrikam@gmail\.com/],
+      cautions: [{ kind: "shows-another-address", address: "ceo@fabrikam.com" }],
       draft: {
         displayName: "Ceo Fabrikam",
         firstName: "Ceo",

@@ -26,6 +26,7 @@ import {
   type DemoFaultName,
   type DemoRole,
   SLOW_NETWORK_LATENCY_MS,
+  unfiredFaultSentence,
 } from "../demo-routes";
 import type { DemoMailbox } from "../fixtures";
 import { AddinPane } from "./AddinPane";
@@ -33,6 +34,7 @@ import { AddressBook } from "./AddressBook";
 import {
   clearFaults,
   fetchAddressBook,
+  fetchFaultReports,
   fetchMailbox,
   fetchRequestLog,
   fetchSession,
@@ -99,10 +101,24 @@ export function HarnessApp() {
 
   const contacts = usePolling<ContactRecord[]>(fetchAddressBook, [], POLL_INTERVAL_MS);
   const requests = usePolling(fetchRequestLog, [], POLL_INTERVAL_MS);
+  const faultReports = usePolling(fetchFaultReports, [], POLL_INTERVAL_MS);
   const refreshLive = useCallback(() => {
     void contacts.refresh();
     void requests.refresh();
-  }, [contacts, requests]);
+    void faultReports.refresh();
+  }, [contacts, requests, faultReports]);
+
+  // A promotion switch that ended without failing anything says so in the status line.
+  const reportsSeen = useRef(0);
+  useEffect(() => {
+    const reports = faultReports.value;
+    if (reports.length < reportsSeen.current) reportsSeen.current = 0; // the demo was reset
+    const fresh = reports.slice(reportsSeen.current);
+    reportsSeen.current = reports.length;
+    const sentences = fresh.map(unfiredFaultSentence).filter((text): text is string => text !== null);
+    const last = sentences[sentences.length - 1];
+    if (last !== undefined) setStatus(last);
+  }, [faultReports.value]);
 
   // The contacts present at the first load (and after a reset) are the seed; the rest are new.
   useEffect(() => {
@@ -220,7 +236,9 @@ export function HarnessApp() {
       await resetDemo();
       setRoleState("admin");
       setSlowNetwork(false);
-      setBaselineIds(null);
+      // The seed as it is now, not the list polled before the reset (which would mark it all "New").
+      const seeded = await fetchAddressBook();
+      setBaselineIds(new Set(seeded.map((contact) => contact.ContactId)));
       reloadPane();
     }, "Demo reset: the seeded address book is back, failures cleared.");
 

@@ -4,6 +4,7 @@
  * Same origin; nothing here carries a token.
  */
 import type { ContactRecord } from "../../admin-api/wire";
+import type { FaultReport } from "../../emulator/faults";
 import type { RecordedRequest } from "../../emulator/server";
 import {
   DEMO_FAULTS,
@@ -73,6 +74,12 @@ export function injectFault(name: DemoFaultName): Promise<void> {
     method: "POST",
     body: JSON.stringify(DEMO_FAULTS[name].spec),
   });
+}
+
+/** What became of the promotion switches armed so far (GET /__emulator/faults answers `{ Reports }`). */
+export async function fetchFaultReports(): Promise<FaultReport[]> {
+  const body = await call<{ Reports?: FaultReport[] }>(`${DEMO_ROUTES.emulatorPrefix}faults`);
+  return body.Reports ?? [];
 }
 
 export function clearFaults(): Promise<void> {

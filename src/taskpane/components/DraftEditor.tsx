@@ -43,6 +43,11 @@ export function DraftEditor({ draft, errors, readOnly, onChange }: DraftEditorPr
       <Field
         className={styles.field}
         label={label}
+        hint={
+          field === "company" && draft.companySource === "domain"
+            ? strings.promote.companyGuessHint
+            : undefined
+        }
         validationMessage={message}
         validationState={message ? "error" : "none"}
       >

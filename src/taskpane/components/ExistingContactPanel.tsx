@@ -7,6 +7,7 @@ import {
   Button,
   Link,
   makeStyles,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Switch,
@@ -16,13 +17,16 @@ import {
 import { Delete16Regular, Edit16Regular, Open16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type JSX } from "react";
 import type { MailContact } from "../../contacts/directory";
-import { mailTipProblem } from "../../contacts/edit";
+import { mailTipProblem } from "../../contacts/draft-rules";
 import type { EditView } from "../state/pane-state";
 import { strings } from "../strings";
 import { AfterClickView } from "./AfterClickView";
 import { ErrorBar } from "./ErrorBar";
 import { UntitledMessageBar } from "./UntitledMessageBar";
 import { visuallyHidden } from "./visually-hidden";
+
+/** How long Undo stays offered after Clear. */
+export const UNDO_CLEAR_MS = 8_000;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -46,6 +50,8 @@ const useStyles = makeStyles({
 export interface ExistingContactPanelProps {
   contact: MailContact;
   edit: EditView;
+  /** False when the account may not change contacts: no Edit, Clear or visibility switch. */
+  canChange: boolean;
   /** Set right after this pane added the contact. */
   justAdded: { alreadyExisted: boolean } | null;
   /**
@@ -60,12 +66,13 @@ export interface ExistingContactPanelProps {
 }
 
 export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Element {
-  const { contact, edit, justAdded, focusOnMount, onSaveMailTip, onSetShown, onRetry, onSignIn } = props;
+  const { contact, edit, canChange, justAdded, focusOnMount, onSaveMailTip, onSetShown, onRetry, onSignIn } =
+    props;
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(contact.mailTip);
   const successRef = useRef<HTMLDivElement>(null);
-  const readOnly = contact.dirSynced;
+  const readOnly = contact.dirSynced || !canChange;
   const saving = edit.saving !== null;
 
   useEffect(() => {
@@ -90,8 +97,24 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
       ? null
       : found.reason === "too-long"
         ? strings.errors.mailTipTooLong(found.limit, found.length)
-        : strings.errors.mailTipNotPlainText;
+        : strings.errors.mailTipInvisible;
   const save = (value: string) => void onSaveMailTip(value);
+  // Clear deletes in one click: the previous text can be put back for a few seconds.
+  const [cleared, setCleared] = useState<string | null>(null);
+  useEffect(() => {
+    if (cleared === null) return;
+    const timer = setTimeout(() => setCleared(null), UNDO_CLEAR_MS);
+    return () => clearTimeout(timer);
+  }, [cleared]);
+  const clear = async () => {
+    const previous = contact.mailTip;
+    if (await onSaveMailTip("")) setCleared(previous);
+  };
+  const undoClear = async () => {
+    const previous = cleared;
+    setCleared(null);
+    if (previous !== null) await onSaveMailTip(previous);
+  };
 
   return (
     <section className={styles.root} aria-label={strings.existing.regionLabel}>
@@ -116,7 +139,7 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
         ) : null}
       </div>
 
-      {readOnly ? (
+      {contact.dirSynced ? (
         <UntitledMessageBar intent="info" layout="multiline">
           <MessageBarBody>{strings.existing.dirSynced}</MessageBarBody>
         </UntitledMessageBar>
@@ -165,7 +188,7 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
                   icon={edit.saving === "mail-tip" ? <Spinner size="extra-tiny" /> : <Delete16Regular />}
                   aria-label={strings.existing.clearMailTip}
                   disabled={saving}
-                  onClick={() => save("")}
+                  onClick={() => void clear()}
                 >
                   {strings.existing.clear}
                 </Button>
@@ -175,15 +198,28 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
         </div>
       )}
 
-      <Switch
-        label={strings.existing.shownInAddressBook}
-        checked={!contact.hiddenFromAddressLists}
-        // Fluent's switch is a native checkbox with role="switch": its state is the checked property,
-        // which checkers that require aria-checked for that role do not read (see docs/pane.md).
-        aria-checked={!contact.hiddenFromAddressLists}
-        disabled={readOnly || saving}
-        onChange={(_, data) => onSetShown(data.checked)}
-      />
+      {canChange ? (
+        <Switch
+          label={strings.existing.shownInAddressBook}
+          checked={!contact.hiddenFromAddressLists}
+          // Fluent's switch is a native checkbox with role="switch": its state is the checked property,
+          // which checkers that require aria-checked for that role do not read (see docs/pane.md).
+          aria-checked={!contact.hiddenFromAddressLists}
+          disabled={readOnly || saving}
+          onChange={(_, data) => onSetShown(data.checked)}
+        />
+      ) : null}
+
+      {cleared !== null ? (
+        <UntitledMessageBar intent="info" layout="multiline">
+          <MessageBarBody>{strings.existing.mailTipCleared}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void undoClear()}>
+              {strings.existing.undo}
+            </Button>
+          </MessageBarActions>
+        </UntitledMessageBar>
+      ) : null}
 
       {edit.failure ? (
         <ErrorBar

@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ChevronDown20Regular, ChevronUp20Regular, PersonAdd20Regular } from "@fluentui/react-icons";
 import { useId, type JSX } from "react";
-import { mailTipToPlainText } from "../../contacts/mail-tip";
+import { typedMailTipText } from "../../contacts/mail-tip";
 import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/types";
 import { strings } from "../strings";
 import { AfterClickView } from "./AfterClickView";
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
+  cautions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   summary: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXXS },
   summaryLabel: { color: tokens.colorNeutralForeground2 },
   summaryValue: { overflowWrap: "anywhere", whiteSpace: "pre-line" },
@@ -84,6 +85,17 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
   const open = detailsOpen && draft !== null;
   return (
     <div className={styles.root}>
+      {draft?.cautions && draft.cautions.length > 0 ? (
+        <UntitledMessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <ul className={styles.cautions} aria-label={strings.promote.cautionsLabel}>
+              {draft.cautions.map((caution) => (
+                <li key={`${caution.kind}`}>{strings.promote.caution(caution)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </UntitledMessageBar>
+      ) : null}
       {draft && draft.notes.length > 0 ? (
         <ul className={styles.notes} aria-label={strings.promote.notesLabel}>
           {draft.notes.map((note) => (
@@ -166,7 +178,7 @@ function DraftSummary({ draft }: { draft: ContactDraft | null }): JSX.Element {
         </Skeleton>
       ) : (
         <Text className={styles.summaryValue}>
-          {mailTipToPlainText(draft.mailTip) || strings.promote.noMailTip}
+          {typedMailTipText(draft.mailTip) || strings.promote.noMailTip}
         </Text>
       )}
       {draft?.hiddenFromAddressLists ? (

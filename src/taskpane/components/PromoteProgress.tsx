@@ -5,6 +5,7 @@
 import { makeStyles, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, Circle16Regular, DismissCircle16Filled } from "@fluentui/react-icons";
 import { useEffect, useRef, type JSX } from "react";
+import type { DirectoryError } from "../../contacts/directory-error";
 import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types";
 import {
   createConfirmed,
@@ -81,7 +82,7 @@ export function PromoteProgress({
       {promotion.phase === "failed" ? (
         <ErrorBar
           failure={promotion.failure}
-          title={whatIsLeft(promotion.failedStep, promotion.state)}
+          title={whatIsLeft(promotion.failedStep, promotion.state, promotion.failure.error)}
           retryLabel={createConfirmed(promotion.state) ? strings.progress.finish : strings.progress.tryAgain}
           // The form hides Add while create may have happened: this is then the only way forward.
           alwaysOfferRetry={createMayHaveHappened(promotion.state)}
@@ -111,6 +112,7 @@ const STATUS_TEXT: Record<StepStatus, string> = {
   running: strings.progress.stepRunning,
   failed: strings.progress.stepFailed,
   pending: strings.progress.stepPending,
+  skipped: strings.progress.stepSkipped,
 };
 
 function StepIcon({ status }: { status: StepStatus }): JSX.Element {
@@ -123,14 +125,25 @@ function StepIcon({ status }: { status: StepStatus }): JSX.Element {
     case "failed":
       return <DismissCircle16Filled className={styles.failed} aria-hidden />;
     case "pending":
+    case "skipped":
       return <Circle16Regular className={styles.pending} aria-hidden />;
   }
 }
 
 /** One sentence on what is not done yet, from the step that failed and what the run completed. */
-export function whatIsLeft(failedStep: PromoteStepId, state: PromoteState): string {
+export function whatIsLeft(failedStep: PromoteStepId, state: PromoteState, error?: DirectoryError): string {
   if (!createConfirmed(state)) {
-    return state.createOutcomeUnknown ? strings.progress.createUnknown : strings.progress.notCreated;
+    if (!state.createOutcomeUnknown) return strings.progress.notCreated;
+    // The service answered (a 5xx): say so, and what the look after it found.
+    return error?.reason === "server-error"
+      ? strings.progress.createAnsweredError(state.createCheck)
+      : strings.progress.createUnknown;
+  }
+  // The stored contact is known: name only what it really lacks (create may have set the mail tip).
+  if (failedStep !== "verify" && state.stillMissing && state.stillMissing.length > 0) {
+    return strings.progress.partialFields(
+      state.stillMissing.map((field) => strings.errors.fieldNames[field]),
+    );
   }
   switch (failedStep) {
     case "update-general":

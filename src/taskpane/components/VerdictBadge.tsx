@@ -10,6 +10,7 @@ import {
   CheckmarkCircle16Filled,
   CheckmarkCircle16Regular,
   ErrorCircle16Regular,
+  EyeOff16Regular,
   PersonAdd16Regular,
   PersonQuestionMark16Regular,
 } from "@fluentui/react-icons";
@@ -19,11 +20,17 @@ import { strings } from "../strings";
 export type VerdictKind =
   | "checking"
   | "exists"
+  /** The contact exists but is hidden from address lists: colleagues do not see it. */
+  | "exists-hidden"
   | "missing"
   | "internal"
   | "automated"
   | "unusable"
   | "unknown"
+  /** A create failed in a way that may have stored the contact: being checked. */
+  | "uncertain"
+  /** Create was refused: another recipient (mailbox, guest, group) holds the address. */
+  | "held"
   /** This pane is creating the contact. */
   | "adding"
   /** Created, but a later step of the promotion failed. */
@@ -50,11 +57,14 @@ const APPEARANCE: Record<
   }
 > = {
   exists: { color: "success", icon: <CheckmarkCircle16Filled />, text: strings.verdict.exists },
+  "exists-hidden": { color: "informative", icon: <EyeOff16Regular />, text: strings.verdict.existsHidden },
   missing: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.missing },
   internal: { color: "informative", icon: <Building16Regular />, text: strings.verdict.internal },
   automated: { color: "warning", icon: <Bot16Regular />, text: strings.verdict.automated },
   unusable: { color: "danger", icon: <ErrorCircle16Regular />, text: strings.verdict.unusable },
   unknown: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.unknown },
+  uncertain: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.uncertain },
+  held: { color: "informative", icon: <PersonQuestionMark16Regular />, text: strings.verdict.heldByOther },
   adding: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.adding },
   incomplete: { color: "warning", icon: <CheckmarkCircle16Regular />, text: strings.verdict.incomplete },
 };

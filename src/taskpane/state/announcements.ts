@@ -88,7 +88,9 @@ function verdictText(state: PaneState, senderKind: string): string | null {
   }
   switch (state.verdict.kind) {
     case "exists":
-      return strings.verdict.exists;
+      return state.verdict.contact.hiddenFromAddressLists
+        ? strings.verdict.existsHidden
+        : strings.verdict.exists;
     case "missing":
       return strings.verdict.missing;
     case "unknown":

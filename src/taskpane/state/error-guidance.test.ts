@@ -116,7 +116,7 @@ describe("guidanceFor", () => {
     const guidance = guidanceFor(failureOf({ type: "promote" }, held));
     expect(guidance).toMatchObject({
       remedy: "none",
-      message: strings.errors.addressHeldBy("Ada Lovelace", "a mailbox"),
+      message: `${strings.errors.addressHeldBy("Ada Lovelace", "a mailbox")} ${strings.errors.addressHeldAdvice}`,
     });
   });
 

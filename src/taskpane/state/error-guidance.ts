@@ -41,7 +41,12 @@ export function guidanceFor(failure: ActionFailure): FailureGuidance {
     }
     case "protocol":
       // A sign-in page instead of data: the token was not accepted.
-      if (error.reason === "sign-in-page") return { intent: "warning", message, remedy: "sign-in" };
+      if (error.reason === "sign-in-page") {
+        // A sign-in page again after signing in anew: the token is fresh, so the organization refuses it.
+        return failure.afterSignIn
+          ? { intent: "error", message: strings.errors.signInPageAgain, remedy: "none" }
+          : { intent: "warning", message, remedy: "sign-in" };
+      }
       return { intent: "error", message, remedy: "retry" };
     case "aborted":
       return { intent: "warning", message, remedy: "retry" };

@@ -7,7 +7,7 @@
  * the sender on screen (a promotion for A continues while B is shown), so their
  * lifetime is the pane's, not a component's.
  */
-import { DirectoryError, isDirectoryError } from "../../contacts/directory-error";
+import { DirectoryError, isDirectoryError, isWriteOperation } from "../../contacts/directory-error";
 import { addressKey } from "../../contacts/address";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
@@ -62,6 +62,8 @@ export class PaneController {
   #generation = 0;
   #stopListening: Array<() => void> = [];
   #lifetime = new AbortController();
+  /** "Sign in again" succeeded in this session: a sign-in page after it is not a stale token. */
+  #signedInAgain = false;
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;
@@ -101,6 +103,13 @@ export class PaneController {
       ),
       this.#services.onRetryNotice((notice) => this.#onRetryNotice(notice)),
     ];
+    // Learnt up front where the token says; otherwise the first 403 on a write does.
+    this.#services.writeAllowed?.().then(
+      (allowed) => {
+        if (allowed === false && !this.#lifetime.signal.aborted) this.#dispatch({ type: "write-forbidden" });
+      },
+      () => undefined,
+    );
     this.showCurrentItem();
   }
 
@@ -130,7 +139,12 @@ export class PaneController {
       return;
     }
     const analysis = analyzeSender(
-      { from: item.from, sender: item.sender, userAddress: this.#services.host.context.userAddress },
+      {
+        from: item.from,
+        sender: item.sender,
+        userAddress: this.#services.host.context.userAddress,
+        userDisplayName: this.#services.host.context.userDisplayName,
+      },
       this.#services.org,
     );
     if (analysis.kind !== "external" || !analysis.address) {
@@ -297,6 +311,8 @@ export class PaneController {
       return;
     }
     if (outcome.error.kind === "aborted" && this.#lifetime.signal.aborted) return;
+    // The address is taken: the cached "missing" that led to Add is stale, whatever holds it.
+    if (outcome.error.kind === "conflict") void this.#lookAfresh(draft.address);
     const failure = this.#failure({ type: "promote" }, outcome.error);
     this.#dispatch({
       type: "promote-failed",
@@ -351,6 +367,13 @@ export class PaneController {
       }
       const failure = this.#failure(action, error);
       this.#dispatch({ type: "edit-failed", key, failure });
+      if (isDirectoryError(error, "not-found")) {
+        // Deleted meanwhile: keep what was typed in the draft (Add offers it), then show the verdict as it is now.
+        if (action.type === "save-mail-tip" && action.mailTip.trim() !== "")
+          this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
+        void this.#lookAfresh(contact.address || this.#addresses.get(key) || "");
+        return false;
+      }
       return false;
     }
   }
@@ -400,6 +423,7 @@ export class PaneController {
       });
       return;
     }
+    this.#signedInAgain = true;
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
     this.#rerun(target, failure.action);
   }
@@ -435,7 +459,14 @@ export class PaneController {
    * the pane offers Try again rather than a second, hidden retry loop.
    */
   #failure(action: RetryableAction, error: unknown): ActionFailure {
-    return failureOf(action, asDirectoryError(error));
+    const directoryError = asDirectoryError(error);
+    // Remembered for the session: every later verdict shows without write controls.
+    if (directoryError.kind === "forbidden" && isWriteOperation(directoryError.operation))
+      this.#dispatch({ type: "write-forbidden" });
+    const failure = failureOf(action, directoryError);
+    return this.#signedInAgain && directoryError.reason === "sign-in-page"
+      ? { ...failure, afterSignIn: true }
+      : failure;
   }
 
   #failureAt(target: FailureTarget): ActionFailure | null {
@@ -452,6 +483,22 @@ export class PaneController {
   }
 
   // ---- helpers ----
+
+  /**
+   * Asks the directory itself (not the cache) and stores the answer, which the lookup's
+   * subscribers (this controller) show. Used where the cached verdict is known to be stale.
+   */
+  async #lookAfresh(address: string): Promise<void> {
+    if (!address) return;
+    try {
+      const contact = await this.#services.directory.findByAddress(address, {
+        signal: this.#lifetime.signal,
+      });
+      this.#lookup.remember(address, contact ? { status: "exists", contact } : { status: "missing" });
+    } catch {
+      // The verdict on screen stays; the failure that led here is already shown.
+    }
+  }
 
   #contactOf(key: string): MailContact | null {
     const promotion = personFor(this.#state, key).promotion;

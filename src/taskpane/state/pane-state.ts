@@ -31,6 +31,8 @@ export interface ActionFailure {
   /** "Sign in again" was clicked and has not finished yet. */
   signingIn: boolean;
   signInFailed: boolean;
+  /** The failure came after a successful "Sign in again" in this session (a sign-in page twice: not a stale token). */
+  afterSignIn?: boolean;
   /** What "Sign in again" ran into, when it failed with a SignInError (facts only). */
   signInProblem?: SignInProblem;
 }
@@ -57,7 +59,8 @@ export type Verdict =
   /** Internal, automated or unusable senders are not looked up. */
   | { kind: "not-applicable" };
 
-export type StepStatus = "pending" | "running" | "done" | "failed";
+/** "skipped": a later step of a promotion that cannot go on (the address is someone else's, no role). */
+export type StepStatus = "pending" | "running" | "done" | "failed" | "skipped";
 
 export interface PromoteStepView {
   id: PromoteStepId;
@@ -114,6 +117,11 @@ export interface PaneState {
   lookupFailure: ActionFailure | null;
   /** The draft workflow could not be downloaded: drafts cannot be prefilled until it is. */
   prefillFailed: boolean;
+  /**
+   * False once this session learnt the account may not change contacts (its token's directory
+   * roles, or a first 403 on a write): verdicts then show without Add, Edit, Clear or the switch.
+   */
+  writeAllowed: boolean;
   people: Readonly<Record<string, PersonState>>;
 }
 
@@ -131,6 +139,7 @@ export type PaneEvent =
   /** The draft workflow arrived: a person without a draft gets this one (a draft already there stays). */
   | { type: "draft-prefilled"; key: string; draft: ContactDraft }
   | { type: "prefill-failed" }
+  | { type: "write-forbidden" }
   | { type: "prefill-retrying" }
   | { type: "retry-waiting"; key: string; wait: RetryWait }
   | { type: "retry-finished"; key: string; call: number }
@@ -170,6 +179,7 @@ export const INITIAL_PANE_STATE: PaneState = {
   verdict: { kind: "not-applicable" },
   lookupFailure: null,
   prefillFailed: false,
+  writeAllowed: true,
   people: {},
 };
 
@@ -182,6 +192,13 @@ const EMPTY_PERSON: PersonState = {
 };
 
 /** Create is known to have happened: the contact exists (later steps may still be missing). */
+/** A draft with the user's changes; a company the user typed is no longer the domain's guess. */
+function withChanges(draft: ContactDraft, changes: Partial<ContactDraft>): ContactDraft {
+  const changed = { ...draft, ...changes };
+  if (changes.company !== undefined && changes.company !== draft.company) delete changed.companySource;
+  return changed;
+}
+
 export function createConfirmed(state: PromoteState): boolean {
   return state.completed.includes("create") || state.contact !== null;
 }
@@ -203,6 +220,16 @@ export function draftLocked(promotion: PromotionView | null): boolean {
   );
 }
 
+/**
+ * Nothing was created and trying again cannot help: the address belongs to another recipient,
+ * or the account may not create contacts. No Add, no Try again, and no step is left "Waiting".
+ */
+export function promotionRefused(promotion: PromotionView | null): boolean {
+  if (promotion?.phase !== "failed" || createMayHaveHappened(promotion.state)) return false;
+  const { error } = promotion.failure;
+  return error.kind === "forbidden" || (error.kind === "conflict" && error.reason === "address-held-by");
+}
+
 /** The steps the pane shows: the workflow's own list (it never asks the pane's promotions to verify). */
 const SHOWN_STEPS: readonly PromoteStepId[] = STEP_ORDER.filter((step) => step !== "verify");
 
@@ -215,7 +242,8 @@ export function promoteSteps(promotion: PromotionView): PromoteStepView[] {
         return { id, status: "done" };
       case "failed":
         if (promotion.state.completed.includes(id)) return { id, status: "done" };
-        return { id, status: id === promotion.failedStep ? "failed" : "pending" };
+        if (id === promotion.failedStep) return { id, status: "failed" };
+        return { id, status: promotionRefused(promotion) ? "skipped" : "pending" };
       case "running":
         if (promotion.completed.includes(id) || index < position(promotion.current))
           return { id, status: "done" };
@@ -280,6 +308,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
           person.draft ? person : { ...person, draft: event.draft },
         ),
       };
+    case "write-forbidden":
+      return state.writeAllowed ? { ...state, writeAllowed: false } : state;
     case "prefill-failed":
       return state.prefillFailed ? state : { ...state, prefillFailed: true };
     case "prefill-retrying":
@@ -313,7 +343,7 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return {
         ...state,
         people: withPerson(state.people, event.key, (person) =>
-          person.draft ? { ...person, draft: { ...person.draft, ...event.changes } } : person,
+          person.draft ? { ...person, draft: withChanges(person.draft, event.changes) } : person,
         ),
       };
     case "details-toggled":
