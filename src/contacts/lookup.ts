@@ -11,6 +11,12 @@
  *   never shown on another.
  * - Writes (promote, edit) tell the cache through `remember`, so the pane does not
  *   search again (and does not see a stale "missing" while the directory replicates).
+ *
+ * Why not @tanstack/query-core (measured 2026-11-30, v5.108.4, esbuild --minify, gzip -9): its
+ * QueryClient alone is 8.3 KB gzip against 1.3 KB for this file, and it would still need code
+ * of ours for what matters here: superseding the previous sender's search across keys, a
+ * version guard so a refresh started before a write cannot overwrite it (cancelQueries before
+ * each setQueryData), and "changed" judged on visible fields only (a custom structuralSharing).
  */
 import { untilAborted } from "./abortable";
 import { addressKey } from "./address";

@@ -75,7 +75,7 @@ export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: st
   },
   "throttle-sustained": {
     label: "Throttle past the retries",
-    description: `The next ${ATTEMPTS_PER_CALL} API calls answer 429 with Retry-After: 2; the pane says so and tries again.`,
+    description: `The next ${ATTEMPTS_PER_CALL} API calls answer 429 with Retry-After: 2; the pane says so and offers Try again.`,
     spec: { route: "*", times: ATTEMPTS_PER_CALL, status: 429, headers: { "Retry-After": "2" } },
   },
   "server-error": {

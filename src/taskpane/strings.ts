@@ -195,8 +195,6 @@ export const strings = {
       `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
     forbiddenToRead: (roles: readonly string[]) =>
       `Your account is not allowed to look contacts up. Ask for one of these roles: ${joinWithOr(roles)}.`,
-    throttledRetrying: (seconds: number) =>
-      `Microsoft 365 asked us to slow down. Trying again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
     throttledGaveUp: "Microsoft 365 is still asking us to slow down. Wait a minute, then try again.",
     unauthenticated: "Your sign-in has expired or was not accepted.",
     signInPage:

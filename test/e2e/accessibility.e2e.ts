@@ -134,13 +134,13 @@ const STATES: readonly PaneStateStep[] = [
     async reach(demo) {
       await demo.injectFault("throttle-sustained");
       await demo.select("tailspin-proofs");
-      await demo.paneShows(strings.errors.throttledRetrying(2));
+      await demo.paneShows(strings.errors.throttledGaveUp);
     },
     async leave(demo) {
+      await demo.paneButton(strings.errors.tryAgain).click();
       await demo.paneShows(strings.verdict.missing);
     },
     says: strings.verdict.unknown,
-    stable: false,
   },
   {
     name: "a failure between create and update, with Finish",

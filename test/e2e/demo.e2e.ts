@@ -331,21 +331,26 @@ describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase)
       async () => (await demo.pane.getByText(strings.retrying.title).count()) === 0,
       "the busy notice to go once the call succeeded",
     );
-    expect(await demo.pane.getByText(strings.errors.throttledRetrying(2)).count()).toBe(0);
+    expect(await demo.pane.getByText(strings.errors.throttledGaveUp).count()).toBe(0);
     const statuses = callsOf(calls.search).map((request) => request.status);
     expect(statuses.slice(-2)).toEqual([429, 200]);
   });
 
-  it("says so when throttling outlasts the client's retries, then recovers by itself", async () => {
+  it("says so when throttling outlasts the client's retries, and Try again then recovers", async () => {
     const demo = await open();
     await demo.injectFault("throttle-sustained");
     await demo.select("relecloud-onboarding");
-    await demo.paneShows(strings.errors.throttledRetrying(2));
+    await demo.paneShows(strings.retrying.title);
+    await demo.paneShows(strings.errors.throttledGaveUp);
+    // One notice at a time: the client's countdown is gone, and nothing retries behind the person's back.
+    expect(await demo.pane.getByText(strings.retrying.title).count()).toBe(0);
+    expect(
+      callsOf(calls.search)
+        .map((request) => request.status)
+        .slice(-4),
+    ).toEqual([429, 429, 429, 429]);
+    await demo.paneButton(strings.errors.tryAgain).click();
     await demo.paneShows(strings.verdict.missing);
-    await waitUntil(
-      async () => (await demo.pane.getByText(strings.errors.throttledRetrying(2)).count()) === 0,
-      "the throttling message to go",
-    );
     const statuses = callsOf(calls.search).map((request) => request.status);
     expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 200]);
   });

@@ -1,6 +1,6 @@
 /**
  * A failed call, in words a person can act on, with the one action that helps: sign in
- * again, try again, or (throttled) a countdown to the automatic retry.
+ * again or try again. (While the client is still retrying, RetryNoticeBar speaks instead.)
  */
 import {
   Button,
@@ -13,7 +13,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { JSX } from "react";
-import { useNow } from "../hooks/use-now";
 import { guidanceFor } from "../state/error-guidance";
 import type { ActionFailure } from "../state/pane-state";
 import { strings } from "../strings";
@@ -43,9 +42,7 @@ export function ErrorBar({
   onSignIn,
 }: ErrorBarProps): JSX.Element {
   const styles = useStyles();
-  const counting = failure.autoRetryAt !== null;
-  const now = useNow(counting);
-  const guidance = guidanceFor(failure, now);
+  const guidance = guidanceFor(failure);
   return (
     // Without a title, MessageBar's aria-labelledby would point at an id in no page.
     <MessageBar
@@ -77,7 +74,6 @@ export function ErrorBar({
             {failure.signingIn ? strings.errors.signingIn : strings.errors.signInAgain}
           </Button>
         ) : null}
-        {guidance.remedy === "wait" ? <Spinner size="extra-tiny" aria-hidden /> : null}
       </MessageBarActions>
     </MessageBar>
   );

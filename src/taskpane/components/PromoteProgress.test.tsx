@@ -29,7 +29,6 @@ function failedPromotion(state: Partial<PromoteState>): Extract<PromotionView, {
       action: { type: "promote" },
       // "forbidden" offers no button of its own: nothing in the pane can fix a missing role.
       error: new DirectoryError({ kind: "forbidden", operation: "create" }),
-      autoRetryAt: null,
       signingIn: false,
       signInFailed: false,
     },

@@ -101,10 +101,7 @@ test("the outcome of Add is said, and the verdict it leads to is not said twice"
 });
 
 test("a failed Add is said with its reason each time it fails, Finish or not", () => {
-  const forbidden = failureOf({ type: "promote" }, new DirectoryError({ kind: "forbidden" }), {
-    now: NOW,
-    automaticRetryAllowed: true,
-  });
+  const forbidden = failureOf({ type: "promote" }, new DirectoryError({ kind: "forbidden" }));
   const state: PromoteState = {
     draft: contactDraft(),
     nameUsed: "Jane Doe",
@@ -120,7 +117,7 @@ test("a failed Add is said with its reason each time it fails, Finish or not", (
     failure: forbidden,
   };
   const started: PaneEvent = { type: "promote-started", key: JANE, completed: [] };
-  const stopped = strings.announce.addStopped(guidanceFor(forbidden, NOW).message);
+  const stopped = strings.announce.addStopped(guidanceFor(forbidden).message);
   expect(stopped).toContain("not change them");
   expect(said([select(1), missing, started, failed, refreshedMissing, started, failed])).toEqual([
     null,

@@ -58,7 +58,7 @@ export class Announcer {
         said.push(person.promotion.alreadyExisted ? strings.progress.alreadyExisted : strings.progress.added);
         this.outcomeSaid = true;
       } else if (before === "running" && person.promotion?.phase === "failed") {
-        said.push(strings.announce.addStopped(guidanceFor(person.promotion.failure, now).message));
+        said.push(strings.announce.addStopped(guidanceFor(person.promotion.failure).message));
       }
     }
 
@@ -69,7 +69,7 @@ export class Announcer {
       if (!(this.outcomeSaid && state.verdict.kind === "exists")) {
         const failure = state.verdict.kind === "unknown" ? state.lookupFailure : null;
         const sentence = strings.announce.verdict(name, verdict);
-        said.push(failure ? `${sentence} ${guidanceFor(failure, now).message}` : sentence);
+        said.push(failure ? `${sentence} ${guidanceFor(failure).message}` : sentence);
       }
     }
     return said.length > 0 ? said.join(" ") : null;

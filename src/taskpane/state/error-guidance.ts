@@ -7,16 +7,11 @@ import { SignInError } from "../../auth/sign-in-error";
 import { errorMessage, strings } from "../strings";
 import type { ActionFailure, SignInProblem } from "./pane-state";
 
-/** When the server does not say how long to wait after a 429/503. */
-export const DEFAULT_THROTTLE_WAIT_MS = 5_000;
-
 export type FailureRemedy =
   /** Call services.signInAgain(), then run the action again. */
   | "sign-in"
   /** Run the action again on request. */
   | "retry"
-  /** Throttled: the pane retries by itself at `autoRetryAt`; a countdown is shown. */
-  | "wait"
   /** Nothing the pane can do; the text says what the person can. */
   | "none";
 
@@ -26,18 +21,12 @@ export interface FailureGuidance {
   remedy: FailureRemedy;
 }
 
-export function guidanceFor(failure: ActionFailure, now: number): FailureGuidance {
+export function guidanceFor(failure: ActionFailure): FailureGuidance {
   const { error } = failure;
   const message = errorMessage(error);
   switch (error.kind) {
     case "throttled":
-      if (failure.autoRetryAt !== null) {
-        return {
-          intent: "warning",
-          message: strings.errors.throttledRetrying(secondsUntil(failure.autoRetryAt, now)),
-          remedy: "wait",
-        };
-      }
+      // The client waited within the retry policy's budget already; the person decides when to try again.
       return { intent: "warning", message, remedy: "retry" };
     case "unauthenticated": {
       const problem = failure.signInProblem ?? signInProblemOf(error.cause);
@@ -106,23 +95,7 @@ function signInGuidance(problem: SignInProblem): FailureGuidance {
   }
 }
 
-/** Whole seconds left, never below 1 while a retry is pending (a "0 seconds" message reads wrong). */
-export function secondsUntil(deadline: number, now: number): number {
-  return Math.max(1, Math.ceil((deadline - now) / 1000));
-}
-
-/**
- * A failure record for an action. Throttling is retried automatically once: only when
- * the failed attempt was not itself the automatic retry.
- */
-export function failureOf(
-  action: ActionFailure["action"],
-  error: DirectoryError,
-  options: { now: number; automaticRetryAllowed: boolean },
-): ActionFailure {
-  const autoRetryAt =
-    error.kind === "throttled" && options.automaticRetryAllowed
-      ? options.now + (error.retryAfterMs ?? DEFAULT_THROTTLE_WAIT_MS)
-      : null;
-  return { action, error, autoRetryAt, signingIn: false, signInFailed: false };
+/** A failure record for an action (nothing retries it behind the person's back). */
+export function failureOf(action: ActionFailure["action"], error: DirectoryError): ActionFailure {
+  return { action, error, signingIn: false, signInFailed: false };
 }

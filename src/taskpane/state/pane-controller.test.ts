@@ -148,47 +148,22 @@ test("answers for earlier selections are dropped even when the lookup does not c
   controller.stop();
 });
 
-test("throttled lookup: one automatic retry when the server said, none after that", async () => {
+test("throttled lookup (the client's budget spent): no retry behind the person's back, Try again runs it", async () => {
   jest.useFakeTimers({ doNotFake: ["setImmediate", "queueMicrotask", "nextTick"] });
   const { directory, host, controller } = setUp();
   host.selectMessage(BORIS);
   directory.searches[0]?.answer(new DirectoryError({ kind: "throttled", retryAfterMs: 3_000 }));
   await flush();
-  const failure = controller.getState().lookupFailure;
-  expect(failure?.error.kind).toBe("throttled");
-  expect(failure?.autoRetryAt).toBe(Date.now() + 3_000);
-
-  jest.advanceTimersByTime(2_999);
-  expect(directory.searches).toHaveLength(1);
-  jest.advanceTimersByTime(1);
-  expect(directory.searches).toHaveLength(2);
-  expect(controller.getState().verdict).toEqual({ kind: "checking" });
-
-  directory.searches[1]?.answer(new DirectoryError({ kind: "throttled", retryAfterMs: 1_000 }));
-  await flush();
-  expect(controller.getState().lookupFailure?.autoRetryAt).toBeNull();
+  expect(controller.getState().lookupFailure?.error.kind).toBe("throttled");
   jest.advanceTimersByTime(60_000);
-  expect(directory.searches).toHaveLength(2);
+  expect(directory.searches).toHaveLength(1);
 
   controller.retry({ kind: "lookup", generation: controller.getState().generation });
-  expect(directory.searches).toHaveLength(3);
-  directory.searches[2]?.answer(null);
+  expect(directory.searches).toHaveLength(2);
+  directory.searches[1]?.answer(null);
   await flush();
   expect(controller.getState().verdict).toEqual({ kind: "missing" });
   expect(controller.getState().lookupFailure).toBeNull();
-  controller.stop();
-});
-
-test("a pending automatic retry is cancelled when another message is selected", async () => {
-  jest.useFakeTimers({ doNotFake: ["setImmediate", "queueMicrotask", "nextTick"] });
-  const { directory, host, controller } = setUp();
-  host.selectMessage(BORIS);
-  directory.searches[0]?.answer(new DirectoryError({ kind: "throttled", retryAfterMs: 2_000 }));
-  await flush();
-  host.selectMessage(ANNA);
-  expect(directory.searches.map((search) => search.address)).toEqual([BORIS.emailAddress, ANNA.emailAddress]);
-  jest.advanceTimersByTime(5_000);
-  expect(directory.searches).toHaveLength(2);
   controller.stop();
 });
 
@@ -221,7 +196,7 @@ test("sign in again: calls signInAgain, then runs the failed lookup again; a fai
   controller.stop();
 });
 
-test("throttled after create: the automatic retry resumes, and create is not sent again", async () => {
+test("throttled after create: Finish (the person's retry) resumes, and create is not sent again", async () => {
   jest.useFakeTimers({ doNotFake: ["setImmediate", "queueMicrotask", "nextTick"] });
   const { directory, host, controller } = setUp();
   host.selectMessage(BORIS);
@@ -235,7 +210,10 @@ test("throttled after create: the automatic retry resumes, and create is not sen
   const key = BORIS.emailAddress;
   expect(personFor(controller.getState(), key).promotion?.phase).toBe("failed");
 
-  jest.advanceTimersByTime(1_500);
+  jest.advanceTimersByTime(60_000);
+  await flush();
+  expect(personFor(controller.getState(), key).promotion?.phase).toBe("failed");
+  controller.retry({ kind: "promotion", key });
   await flush();
   expect(personFor(controller.getState(), key).promotion?.phase).toBe("running");
   directory.generalUpdates[1]?.(null);

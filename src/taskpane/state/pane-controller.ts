@@ -3,7 +3,7 @@
  * promotions and edits, and retries what can be retried. Components only render its
  * state (a plain PaneState) and call its methods.
  *
- * Why a class with a store rather than hooks: promotions and automatic retries outlive
+ * Why a class with a store rather than hooks: promotions and the client's retries outlive
  * the sender on screen (a promotion for A continues while B is shown), so their
  * lifetime is the pane's, not a component's.
  */
@@ -40,9 +40,6 @@ import {
 } from "./pane-state";
 import { SignInError } from "../../auth/sign-in-error";
 
-/** Who started an attempt: a throttled automatic retry is not retried automatically again. */
-type AttemptOrigin = "user" | "automatic";
-
 export interface PaneControllerOptions {
   now?: () => number;
   /** A lookup cache to use (tests pass one whose searches do not supersede each other); by default the controller makes its own. */
@@ -59,7 +56,6 @@ export class PaneController {
   /** Whether the draft workflow has been asked for: after that, every sender waits on it directly. */
   #prefillRequested = false;
   readonly #listeners = new Set<() => void>();
-  readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The stored address for each person key (keys are addressKey's). */
   readonly #addresses = new Map<string, string>();
   #state: PaneState = INITIAL_PANE_STATE;
@@ -121,8 +117,6 @@ export class PaneController {
   stop(): void {
     for (const stop of this.#stopListening) stop();
     this.#stopListening = [];
-    for (const timer of this.#retryTimers.values()) clearTimeout(timer);
-    this.#retryTimers.clear();
     this.#lifetime.abort();
   }
 
@@ -131,7 +125,6 @@ export class PaneController {
   /** Re-reads the selected item and shows its sender: the cached verdict at once, else "checking". */
   showCurrentItem(): void {
     const generation = ++this.#generation;
-    this.#cancelRetry(retryId({ kind: "lookup", generation: generation - 1 }));
     const item = this.#services.host.readCurrentItem();
     if (item.kind !== "message") {
       const selection: Selection =
@@ -182,7 +175,7 @@ export class PaneController {
       verdict,
       draft,
     });
-    const settled = this.#runLookup(generation, address, "user");
+    const settled = this.#runLookup(generation, address);
     if (draft !== null) return;
     // The draft workflow's chunk (with the Public Suffix List) starts downloading only once the
     // first verdict is on screen: the verdict does not need it, and the form keeps its place.
@@ -239,15 +232,14 @@ export class PaneController {
   }
 
   /** Resolves (never rejects) once the lookup has settled, whatever it found. */
-  #runLookup(generation: number, address: string, origin: AttemptOrigin): Promise<void> {
+  #runLookup(generation: number, address: string): Promise<void> {
     return this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
       (result) => this.#dispatch({ type: "lookup-resolved", generation, result }),
       (error: unknown) => {
         // Superseded by a newer lookup (another message) or the pane closed: nothing to show.
         if (isDirectoryError(error, "aborted") || generation !== this.#generation) return;
-        const failure = this.#failure({ type: "lookup" }, error, origin);
+        const failure = this.#failure({ type: "lookup" }, error);
         this.#dispatch({ type: "lookup-failed", generation, failure });
-        this.#scheduleAutomaticRetry({ kind: "lookup", generation }, failure);
       },
     );
   }
@@ -280,10 +272,10 @@ export class PaneController {
   /** "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run stopped. */
   promote(): void {
     const key = currentKey(this.#state);
-    if (key !== null) void this.#promote(key, "user");
+    if (key !== null) void this.#promote(key);
   }
 
-  async #promote(key: string, origin: AttemptOrigin): Promise<void> {
+  async #promote(key: string): Promise<void> {
     const person = personFor(this.#state, key);
     const draft = person.draft;
     // A draft exists only once the draft workflow has arrived, so `workflow` is there too.
@@ -294,7 +286,6 @@ export class PaneController {
       this.#dispatch({ type: "details-toggled", key, open: true });
       return;
     }
-    this.#cancelRetry(retryId({ kind: "promotion", key }));
     const previous = person.promotion?.phase === "failed" ? person.promotion : null;
     // Resume only once create may have happened; before that a fresh run sends the draft as it is now.
     const resume: PromoteState | undefined =
@@ -322,7 +313,7 @@ export class PaneController {
     if (outcome.error.kind === "aborted" && this.#lifetime.signal.aborted) return;
     // The address is taken: the cached "missing" that led to Add is stale, whatever holds it.
     if (outcome.error.kind === "conflict") void this.#lookAfresh(draft.address);
-    const failure = this.#failure({ type: "promote" }, outcome.error, origin);
+    const failure = this.#failure({ type: "promote" }, outcome.error);
     this.#dispatch({
       type: "promote-failed",
       key,
@@ -330,7 +321,6 @@ export class PaneController {
       state: outcome.state,
       failure,
     });
-    this.#scheduleAutomaticRetry({ kind: "promotion", key }, failure);
   }
 
   // ---- edits of an existing contact ----
@@ -339,24 +329,22 @@ export class PaneController {
   saveMailTip(mailTip: string): Promise<boolean> {
     const key = currentKey(this.#state);
     if (key === null) return Promise.resolve(false);
-    return this.#edit(key, { type: "save-mail-tip", mailTip }, "user");
+    return this.#edit(key, { type: "save-mail-tip", mailTip });
   }
 
   /** The "Shown in the address book" switch. Resolves true when saved. */
   setShownInAddressBook(shown: boolean): Promise<boolean> {
     const key = currentKey(this.#state);
     if (key === null) return Promise.resolve(false);
-    return this.#edit(key, { type: "set-visibility", hidden: !shown }, "user");
+    return this.#edit(key, { type: "set-visibility", hidden: !shown });
   }
 
   async #edit(
     key: string,
     action: Extract<RetryableAction, { type: "save-mail-tip" | "set-visibility" }>,
-    origin: AttemptOrigin,
   ): Promise<boolean> {
     const contact = this.#contactOf(key);
     if (!contact || personFor(this.#state, key).edit.saving) return false;
-    this.#cancelRetry(retryId({ kind: "edit", key }));
     this.#dispatch({
       type: "edit-started",
       key,
@@ -377,7 +365,7 @@ export class PaneController {
         this.#contactGone(key, contact.address, action);
         return false;
       }
-      const failure = this.#failure(action, error, origin);
+      const failure = this.#failure(action, error);
       this.#dispatch({ type: "edit-failed", key, failure });
       if (isDirectoryError(error, "not-found")) {
         // Deleted meanwhile: keep what was typed in the draft (Add offers it), then show the verdict as it is now.
@@ -386,7 +374,6 @@ export class PaneController {
         void this.#lookAfresh(contact.address || this.#addresses.get(key) || "");
         return false;
       }
-      this.#scheduleAutomaticRetry({ kind: "edit", key }, failure);
       return false;
     }
   }
@@ -402,8 +389,7 @@ export class PaneController {
       this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
     }
     const lookupAddress = this.#addresses.get(key);
-    if (currentKey(this.#state) === key && lookupAddress)
-      this.#runLookup(this.#generation, lookupAddress, "user");
+    if (currentKey(this.#state) === key && lookupAddress) this.#runLookup(this.#generation, lookupAddress);
   }
 
   // ---- failures ----
@@ -411,7 +397,7 @@ export class PaneController {
   /** "Try again" (and "Finish"): runs the failed action again now. */
   retry(target: FailureTarget): void {
     const failure = this.#failureAt(target);
-    if (failure) this.#rerun(target, failure.action, "user");
+    if (failure) this.#rerun(target, failure.action);
   }
 
   /** "Sign in again": interactive sign-in, then the failed action once more. */
@@ -439,16 +425,14 @@ export class PaneController {
     }
     this.#signedInAgain = true;
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
-    this.#rerun(target, failure.action, "user");
+    this.#rerun(target, failure.action);
   }
 
   dismiss(target: FailureTarget): void {
-    this.#cancelRetry(retryId(target));
     this.#dispatch({ type: "failure-dismissed", target });
   }
 
-  #rerun(target: FailureTarget, action: RetryableAction, origin: AttemptOrigin): void {
-    this.#cancelRetry(retryId(target));
+  #rerun(target: FailureTarget, action: RetryableAction): void {
     switch (target.kind) {
       case "lookup": {
         if (target.generation !== this.#generation || this.#state.selection.kind !== "sender") return;
@@ -456,53 +440,33 @@ export class PaneController {
         const address = key !== null ? this.#addresses.get(key) : undefined;
         if (!address) return;
         this.#dispatch({ type: "lookup-retrying", generation: target.generation });
-        void this.#runLookup(target.generation, address, origin);
+        void this.#runLookup(target.generation, address);
         return;
       }
       case "promotion":
-        void this.#promote(target.key, origin);
+        void this.#promote(target.key);
         return;
       case "edit":
         if (action.type === "save-mail-tip" || action.type === "set-visibility") {
-          void this.#edit(target.key, action, origin);
+          void this.#edit(target.key, action);
         }
         return;
     }
   }
 
-  #failure(action: RetryableAction, error: unknown, origin: AttemptOrigin): ActionFailure {
+  /**
+   * The client already retried a throttled call within the retry policy's budget; past it,
+   * the pane offers Try again rather than a second, hidden retry loop.
+   */
+  #failure(action: RetryableAction, error: unknown): ActionFailure {
     const directoryError = asDirectoryError(error);
     // Remembered for the session: every later verdict shows without write controls.
     if (directoryError.kind === "forbidden" && isWriteOperation(directoryError.operation))
       this.#dispatch({ type: "write-forbidden" });
-    const failure = failureOf(action, directoryError, {
-      now: this.#now(),
-      automaticRetryAllowed: origin === "user",
-    });
+    const failure = failureOf(action, directoryError);
     return this.#signedInAgain && directoryError.reason === "sign-in-page"
       ? { ...failure, afterSignIn: true }
       : failure;
-  }
-
-  #scheduleAutomaticRetry(target: FailureTarget, failure: ActionFailure): void {
-    if (failure.autoRetryAt === null) return;
-    const id = retryId(target);
-    this.#cancelRetry(id);
-    const delay = Math.max(0, failure.autoRetryAt - this.#now());
-    this.#retryTimers.set(
-      id,
-      setTimeout(() => {
-        this.#retryTimers.delete(id);
-        this.#rerun(target, failure.action, "automatic");
-      }, delay),
-    );
-  }
-
-  #cancelRetry(id: string): void {
-    const timer = this.#retryTimers.get(id);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.#retryTimers.delete(id);
   }
 
   #failureAt(target: FailureTarget): ActionFailure | null {
@@ -546,10 +510,6 @@ export class PaneController {
       ? this.#state.verdict.contact
       : null;
   }
-}
-
-function retryId(target: FailureTarget): string {
-  return target.kind === "lookup" ? `lookup:${target.generation}` : `${target.kind}:${target.key}`;
 }
 
 /** Directory implementations throw DirectoryError only; anything else is a bug shown as a protocol problem. */

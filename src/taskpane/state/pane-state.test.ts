@@ -28,10 +28,7 @@ function select(generation: number, address: string, name = "Someone"): PaneEven
   };
 }
 
-const throttled = failureOf({ type: "lookup" }, new DirectoryError({ kind: "throttled" }), {
-  now: 0,
-  automaticRetryAllowed: true,
-});
+const throttled = failureOf({ type: "lookup" }, new DirectoryError({ kind: "throttled" }));
 
 function promoteState(completed: PromoteState["completed"]): PromoteState {
   return {
@@ -139,10 +136,7 @@ test("a resumed run shows the steps the earlier run completed as done before it 
 });
 
 test("a failed promotion marks the failed step and keeps the completed ones done", () => {
-  const failure = failureOf({ type: "promote" }, new DirectoryError({ kind: "unavailable" }), {
-    now: 0,
-    automaticRetryAllowed: true,
-  });
+  const failure = failureOf({ type: "promote" }, new DirectoryError({ kind: "unavailable" }));
   const state = run([
     select(1, JANE),
     { type: "promote-started", key: JANE, completed: [] },
@@ -191,9 +185,9 @@ test("failure updates only reach the failure they target", () => {
   const updated = paneReducer(state, {
     type: "failure-updated",
     target: { kind: "lookup", generation: 1 },
-    changes: { autoRetryAt: null },
+    changes: { signInFailed: true },
   });
-  expect(updated.lookupFailure?.autoRetryAt).toBeNull();
+  expect(updated.lookupFailure?.signInFailed).toBe(true);
 });
 
 test("a prefilled draft never replaces one the person already has (typed into, or prefilled earlier)", () => {

@@ -18,7 +18,7 @@ import {
 } from "../../contacts/workflow-types";
 import type { SignInFailure } from "../../auth/sign-in-error";
 
-/** What the user (or the automatic retry) can run again after a failure. */
+/** What the person can run again after a failure. */
 export type RetryableAction =
   | { type: "lookup" }
   | { type: "promote" }
@@ -28,8 +28,6 @@ export type RetryableAction =
 export interface ActionFailure {
   action: RetryableAction;
   error: DirectoryError;
-  /** Throttled, not yet retried automatically: when (ms since epoch) the retry runs. */
-  autoRetryAt: number | null;
   /** "Sign in again" was clicked and has not finished yet. */
   signingIn: boolean;
   signInFailed: boolean;
