@@ -367,13 +367,6 @@ export class PaneController {
       }
       const failure = this.#failure(action, error);
       this.#dispatch({ type: "edit-failed", key, failure });
-      if (isDirectoryError(error, "not-found")) {
-        // Deleted meanwhile: keep what was typed in the draft (Add offers it), then show the verdict as it is now.
-        if (action.type === "save-mail-tip" && action.mailTip.trim() !== "")
-          this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
-        void this.#lookAfresh(contact.address || this.#addresses.get(key) || "");
-        return false;
-      }
       return false;
     }
   }
