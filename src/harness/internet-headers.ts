@@ -23,7 +23,6 @@ export interface HeaderMessage {
 
 /** RFC 2047 encoded-word for a non-ASCII phrase, as mail clients write display names and subjects. */
 function encodedWord(text: string): string {
-  // eslint-disable-next-line no-control-regex -- ASCII test
   return /^[\x20-\x7e]*$/.test(text) ? text : `=?utf-8?B?${Buffer.from(text, "utf8").toString("base64")}?=`;
 }
 
