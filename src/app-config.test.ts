@@ -20,6 +20,7 @@ describe("readAppConfig", () => {
       auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
       apiBaseUrl: "",
       org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
+      trustPolicy: "warn",
       demo: false,
     });
   });
@@ -32,6 +33,7 @@ describe("readAppConfig", () => {
       apiBaseUrl: "https://relay.contoso.com/",
       internalDomains: "contoso.com, @Fabrikam.COM",
       mailTipTemplate: "Partner: {company}",
+      trustPolicy: " Block ",
       demo: "0",
     });
     expect(config).toEqual({
@@ -42,6 +44,7 @@ describe("readAppConfig", () => {
       },
       apiBaseUrl: "https://relay.contoso.com",
       org: { internalDomains: ["contoso.com", "fabrikam.com"], mailTipTemplate: "Partner: {company}" },
+      trustPolicy: "block",
       demo: false,
     });
   });
@@ -64,11 +67,12 @@ describe("readAppConfig", () => {
         apiScope: "a b",
         apiBaseUrl: "http://relay.example",
         internalDomains: "contoso.com, not a domain",
+        trustPolicy: "strict",
       }),
     );
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems.join(" ")).toMatch(
-      /ADDIN_CLIENT_ID.*ADDIN_AUTHORITY.*ADDIN_API_SCOPE.*ADDIN_API_BASE_URL.*not a domain/s,
+      /ADDIN_CLIENT_ID.*ADDIN_AUTHORITY.*ADDIN_API_SCOPE.*ADDIN_API_BASE_URL.*not a domain.*ADDIN_TRUST_POLICY must be one of warn, block/s,
     );
   });
 

@@ -9,12 +9,14 @@
  *   ADDIN_API_BASE_URL      where /admin/api/... is called; default "" = the pane's own origin (the relay)
  *   ADDIN_INTERNAL_DOMAINS  comma-separated domains that count as internal (the user's own domain always does)
  *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
+ *   ADDIN_TRUST_POLICY      warn (default) | block: what the pane does with a sender who failed authentication (docs/sender-trust.md)
  *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
  *
  * Nothing here is secret: the client id and scope are public by design.
  */
 import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire-constants";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft-rules";
+import { TRUST_POLICIES, type TrustPolicy } from "./contacts/trust/policy";
 import type { OrganizationConfig } from "./contacts/types";
 
 /** The raw strings injected at build time; every field may be missing. */
@@ -25,6 +27,7 @@ export interface BuildTimeConfig {
   apiBaseUrl?: string;
   internalDomains?: string;
   mailTipTemplate?: string;
+  trustPolicy?: string;
   demo?: string;
 }
 
@@ -33,6 +36,8 @@ export interface AppConfig {
   /** "" = same origin (the relay that serves the pane). No trailing slash. */
   apiBaseUrl: string;
   org: OrganizationConfig;
+  /** warn: a risky sender is added only after a confirmation; block: one who failed authentication cannot be added from the pane. */
+  trustPolicy: TrustPolicy;
   /** Demo build: the token comes from the demo server, not from Microsoft Entra. */
   demo: boolean;
 }
@@ -91,7 +96,12 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
     problems.push(`ADDIN_INTERNAL_DOMAINS has entries that are not domain names: ${invalid.join(", ")}.`);
   }
 
-  if (problems.length > 0) throw new AppConfigError(problems);
+  const trustPolicy = (nonEmpty(source.trustPolicy) ?? "warn").toLowerCase();
+  if (!isTrustPolicy(trustPolicy)) {
+    problems.push(`ADDIN_TRUST_POLICY must be one of ${TRUST_POLICIES.join(", ")}.`);
+  }
+
+  if (problems.length > 0 || !isTrustPolicy(trustPolicy)) throw new AppConfigError(problems);
   return {
     auth: { clientId, authority, scope },
     apiBaseUrl,
@@ -99,6 +109,7 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
       internalDomains: domains,
       mailTipTemplate: nonEmpty(source.mailTipTemplate) ?? DEFAULT_MAIL_TIP_TEMPLATE,
     },
+    trustPolicy,
     demo,
   };
 }
@@ -114,6 +125,10 @@ export function parseDomainList(value: string): { domains: string[]; invalid: st
     else if (!domains.includes(domain)) domains.push(domain);
   }
   return { domains, invalid };
+}
+
+function isTrustPolicy(value: string): value is TrustPolicy {
+  return (TRUST_POLICIES as readonly string[]).includes(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

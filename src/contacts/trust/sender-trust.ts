@@ -19,10 +19,9 @@ import {
 } from "./message-authentication";
 import { displayNameImpersonation, type Impersonation } from "./display-name";
 import { loadConfusableSkeleton } from "./confusable-skeleton";
+import type { TrustPolicy } from "./policy";
 
-/** Tenant policy (ADDIN_TRUST_POLICY): warn = confirm before adding a risky sender; block = a sender who failed authentication cannot be added from the pane. */
-export type TrustPolicy = "warn" | "block";
-export const TRUST_POLICIES: readonly TrustPolicy[] = ["warn", "block"];
+export type { TrustPolicy } from "./policy";
 
 export interface SenderTrustInput {
   /** The sender's display name as Outlook gives it. */
