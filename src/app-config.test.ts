@@ -19,8 +19,7 @@ describe("readAppConfig", () => {
     expect(readAppConfig({ clientId: CLIENT_ID })).toEqual({
       auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
       apiBaseUrl: "",
-      org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
-      trustPolicy: "warn",
+      org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE, trustPolicy: "warn" },
       demo: false,
     });
   });
@@ -43,8 +42,11 @@ describe("readAppConfig", () => {
         scope: "https://admin.microsoft.us/.default",
       },
       apiBaseUrl: "https://relay.contoso.com",
-      org: { internalDomains: ["contoso.com", "fabrikam.com"], mailTipTemplate: "Partner: {company}" },
-      trustPolicy: "block",
+      org: {
+        internalDomains: ["contoso.com", "fabrikam.com"],
+        mailTipTemplate: "Partner: {company}",
+        trustPolicy: "block",
+      },
       demo: false,
     });
   });

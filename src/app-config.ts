@@ -36,8 +36,6 @@ export interface AppConfig {
   /** "" = same origin (the relay that serves the pane). No trailing slash. */
   apiBaseUrl: string;
   org: OrganizationConfig;
-  /** warn: a risky sender is added only after a confirmation; block: one who failed authentication cannot be added from the pane. */
-  trustPolicy: TrustPolicy;
   /** Demo build: the token comes from the demo server, not from Microsoft Entra. */
   demo: boolean;
 }
@@ -108,8 +106,8 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
     org: {
       internalDomains: domains,
       mailTipTemplate: nonEmpty(source.mailTipTemplate) ?? DEFAULT_MAIL_TIP_TEMPLATE,
+      trustPolicy,
     },
-    trustPolicy,
     demo,
   };
 }

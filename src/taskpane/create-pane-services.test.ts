@@ -48,7 +48,6 @@ function config(overrides: Partial<AppConfig>): AppConfig {
     },
     apiBaseUrl: "",
     org: { internalDomains: ["contoso.com"], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
-    trustPolicy: "warn",
     demo: false,
     ...overrides,
   };
