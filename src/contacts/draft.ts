@@ -109,16 +109,33 @@ function fitted(
   return shortened;
 }
 
+export interface PrefillOptions {
+  /**
+   * The known domain the sender's imitates (sender-trust look-alike check), Unicode form: the
+   * company is then left empty, because a name guessed from a look-alike domain ("C0ntoso",
+   * "Contoso" from contoso.co) borrows the impersonated organization's.
+   */
+  imitatedDomain?: string;
+}
+
 /** The draft the pane offers for an external sender. Throws for any other kind of sender. */
-export function prefillDraft(analysis: SenderAnalysis, org: OrganizationConfig): ContactDraft {
+export function prefillDraft(
+  analysis: SenderAnalysis,
+  org: OrganizationConfig,
+  options: PrefillOptions = {},
+): ContactDraft {
   if (analysis.kind !== "external" || analysis.address === null) {
     throw new Error(`Only an external sender can be made into a contact; this sender is ${analysis.kind}.`);
   }
   const address = analysis.address;
-  const company = companyFromDomain(address.domain);
+  const company = options.imitatedDomain === undefined ? companyFromDomain(address.domain) : null;
   const person = personForDraft(analysis, company);
   const notes = [...person.notes];
-  if (company !== null)
+  if (options.imitatedDomain !== undefined) {
+    notes.push(
+      `No company was filled in: ${address.displayDomain} looks like ${options.imitatedDomain}, and the contact must not carry that organization's name.`,
+    );
+  } else if (company !== null)
     notes.push(`Company "${company}" was guessed from the domain ${address.displayDomain}.`);
   else if (isFreeMailDomain(address.domain)) {
     notes.push(`${address.displayDomain} is a free-mail provider, so no company was filled in.`);
