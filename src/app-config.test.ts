@@ -1,5 +1,11 @@
 import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire";
-import { AppConfigError, DEFAULT_AUTHORITY, parseDomainList, readAppConfig } from "./app-config";
+import {
+  AppConfigError,
+  DEFAULT_AUTHORITY,
+  parseDomainList,
+  readAppConfig,
+  withDemoOverrides,
+} from "./app-config";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft";
 
 const CLIENT_ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
@@ -107,5 +113,19 @@ describe("parseDomainList", () => {
       "*.fabrikam.com",
       "a b.com",
     ]);
+  });
+});
+
+describe("withDemoOverrides", () => {
+  it("lets a demo build take the trust policy from the pane's address", () => {
+    expect(readAppConfig(withDemoOverrides({ demo: "1" }, "?trustPolicy=block")).org.trustPolicy).toBe(
+      "block",
+    );
+    expect(readAppConfig(withDemoOverrides({ demo: "1" }, "")).org.trustPolicy).toBe("warn");
+  });
+
+  it("is ignored by any other build", () => {
+    const source = { clientId: CLIENT_ID, trustPolicy: "block" };
+    expect(withDemoOverrides(source, "?trustPolicy=warn")).toBe(source);
   });
 });

@@ -49,6 +49,16 @@ export function injectedBuildConfig(): BuildTimeConfig {
   return typeof __ADDIN_BUILD_CONFIG__ === "undefined" ? {} : __ADDIN_BUILD_CONFIG__;
 }
 
+/**
+ * A demo build (ADDIN_DEMO=1) also takes `?trustPolicy=` from the pane's address, so the demo
+ * page can show both policies from one build. Any other build ignores the address.
+ */
+export function withDemoOverrides(source: BuildTimeConfig, search: string): BuildTimeConfig {
+  if (!isOn(source.demo)) return source;
+  const trustPolicy = new URLSearchParams(search).get("trustPolicy");
+  return trustPolicy === null ? source : { ...source, trustPolicy };
+}
+
 export class AppConfigError extends Error {
   readonly problems: readonly string[];
   constructor(problems: string[]) {
@@ -65,7 +75,7 @@ const DOMAIN = /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])
 /** Reads and checks the build-time configuration; throws AppConfigError listing every problem at once. */
 export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): AppConfig {
   const problems: string[] = [];
-  const demo = ["1", "true"].includes((source.demo ?? "").trim().toLowerCase());
+  const demo = isOn(source.demo);
 
   const clientId = (source.clientId ?? "").trim();
   if (!demo && clientId === "") {
@@ -123,6 +133,10 @@ export function parseDomainList(value: string): { domains: string[]; invalid: st
     else if (!domains.includes(domain)) domains.push(domain);
   }
   return { domains, invalid };
+}
+
+function isOn(value: string | undefined): boolean {
+  return ["1", "true"].includes((value ?? "").trim().toLowerCase());
 }
 
 function isTrustPolicy(value: string): value is TrustPolicy {

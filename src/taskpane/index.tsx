@@ -5,7 +5,13 @@
  * Outside Outlook, or with a broken build configuration, render an explanation instead.
  */
 import { createRoot } from "react-dom/client";
-import { AppConfigError, readAppConfig, type AppConfig } from "../app-config";
+import {
+  AppConfigError,
+  injectedBuildConfig,
+  readAppConfig,
+  withDemoOverrides,
+  type AppConfig,
+} from "../app-config";
 import { detectOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
@@ -30,7 +36,7 @@ async function start(): Promise<void> {
 
   let config: AppConfig;
   try {
-    config = readAppConfig();
+    config = readAppConfig(withDemoOverrides(injectedBuildConfig(), window.location.search));
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
     root.render(<ConfigurationProblem problems={error.problems} />);

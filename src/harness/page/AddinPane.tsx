@@ -6,6 +6,7 @@
 import { makeStyles, shorthands, Text, ToggleButton, Tooltip, tokens } from "@fluentui/react-components";
 import { Pin20Filled, Pin20Regular } from "@fluentui/react-icons";
 import { forwardRef } from "react";
+import type { TrustPolicy } from "../../contacts/trust/policy";
 import { TASKPANE_PATH } from "../demo-routes";
 import type { PaneBridgeState } from "./pane-bridge";
 
@@ -48,12 +49,14 @@ const useStyles = makeStyles({
 
 export interface AddinPaneProps {
   pinned: boolean;
+  /** Passed to the demo build of the pane in its address (see demoBuildOverrides in src/app-config.ts). */
+  trustPolicy: TrustPolicy;
   onPinnedChange: (pinned: boolean) => void;
   bridgeState: PaneBridgeState;
 }
 
 export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function AddinPane(
-  { pinned, onPinnedChange, bridgeState },
+  { pinned, trustPolicy, onPinnedChange, bridgeState },
   frameRef,
 ) {
   const styles = useStyles();
@@ -89,7 +92,12 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
           </ToggleButton>
         </Tooltip>
       </div>
-      <iframe ref={frameRef} className={styles.frame} src={TASKPANE_PATH} title="GAL Contact add-in" />
+      <iframe
+        ref={frameRef}
+        className={styles.frame}
+        src={trustPolicy === "warn" ? TASKPANE_PATH : `${TASKPANE_PATH}?trustPolicy=${trustPolicy}`}
+        title="GAL Contact add-in"
+      />
       <Text size={200} className={styles.footer} role="status">
         {pinned
           ? listening

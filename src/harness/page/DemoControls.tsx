@@ -21,6 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowReset20Regular, Flash20Regular } from "@fluentui/react-icons";
+import type { TrustPolicy } from "../../contacts/trust/policy";
 import { DEMO_FAULTS, type DemoFaultName, type DemoRole, SLOW_NETWORK_LATENCY_MS } from "../demo-routes";
 
 const useStyles = makeStyles({
@@ -42,6 +43,9 @@ const useStyles = makeStyles({
 export interface DemoControlsProps {
   role: DemoRole;
   onRoleChange: (role: DemoRole) => void;
+  /** ADDIN_TRUST_POLICY as if the pane had been built with it (the pane reloads). */
+  trustPolicy: TrustPolicy;
+  onTrustPolicyChange: (policy: TrustPolicy) => void;
   onInjectFault: (name: DemoFaultName) => void;
   onClearFaults: () => void;
   slowNetwork: boolean;
@@ -69,6 +73,17 @@ export function DemoControls(props: DemoControlsProps) {
         >
           <option value="admin">Exchange admin</option>
           <option value="readonly">User without an admin role</option>
+        </Select>
+      </Field>
+      <Field className={styles.role} orientation="horizontal" label="Trust policy" size="small">
+        <Select
+          size="small"
+          value={props.trustPolicy}
+          onChange={(_, data) => props.onTrustPolicyChange(data.value as TrustPolicy)}
+          aria-label="Trust policy"
+        >
+          <option value="warn">warn: confirm risky senders</option>
+          <option value="block">block: no adding failed senders</option>
         </Select>
       </Field>
       <Menu>

@@ -20,6 +20,7 @@ import type { ContactRecord } from "../../admin-api/wire";
 import { DARK_THEME, LIGHT_THEME, type StandInMailboxContext } from "../bridge-protocol";
 import { DEMO_FAULTS, type DemoFaultName, type DemoRole, SLOW_NETWORK_LATENCY_MS } from "../demo-routes";
 import type { DemoMailbox } from "../fixtures";
+import type { TrustPolicy } from "../../contacts/trust/policy";
 import { AddinPane } from "./AddinPane";
 import { AddressBook } from "./AddressBook";
 import {
@@ -79,6 +80,7 @@ export function HarnessApp() {
   const [pinned, setPinned] = useState(true);
   const [dark, setDark] = useState(false);
   const [role, setRoleState] = useState<DemoRole>("admin");
+  const [trustPolicy, setTrustPolicy] = useState<TrustPolicy>("warn");
   const [slowNetwork, setSlowNetwork] = useState(false);
   const [status, setStatus] = useState("");
   const [bridgeState, setBridgeState] = useState<PaneBridgeState>({ handlers: [], loads: 0 });
@@ -201,6 +203,7 @@ export function HarnessApp() {
     act(async () => {
       await resetDemo();
       setRoleState("admin");
+      setTrustPolicy("warn");
       setSlowNetwork(false);
       setBaselineIds(null);
       reloadPane();
@@ -229,6 +232,12 @@ export function HarnessApp() {
         <DemoControls
           role={role}
           onRoleChange={(next) => void changeRole(next)}
+          trustPolicy={trustPolicy}
+          onTrustPolicyChange={(next) => {
+            // The pane's iframe address carries it; a new address reloads the pane.
+            setTrustPolicy(next);
+            setStatus(`Trust policy: ${next}. The pane restarted with it.`);
+          }}
           onInjectFault={(name) => void inject(name)}
           onClearFaults={() => void act(clearFaults, "Injected failures cleared.")}
           slowNetwork={slowNetwork}
@@ -267,6 +276,7 @@ export function HarnessApp() {
             <AddinPane
               ref={frameRef}
               pinned={pinned}
+              trustPolicy={trustPolicy}
               onPinnedChange={changePinned}
               bridgeState={bridgeState}
             />
