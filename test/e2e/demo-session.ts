@@ -49,6 +49,8 @@ export interface DemoPage {
   paneLoads(): Promise<number>;
   injectFault(name: DemoFaultName): Promise<void>;
   signInAs(role: "admin" | "readonly"): Promise<void>;
+  /** The demo's Trust policy switch: the pane restarts as if built with ADDIN_TRUST_POLICY. */
+  setTrustPolicy(policy: "warn" | "block"): Promise<void>;
   addressBookRow(address: string): Locator;
 }
 
@@ -101,6 +103,12 @@ export async function startDemoSession(): Promise<DemoSession> {
         const loadsBefore = await demoPage.paneLoads();
         await page.getByRole("combobox", { name: "Signed in as" }).selectOption(role);
         // Signing in as someone else restarts the pane; wait until the new one listens.
+        await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
+        await paneListening(page);
+      },
+      async setTrustPolicy(policy) {
+        const loadsBefore = await demoPage.paneLoads();
+        await page.getByRole("combobox", { name: "Trust policy" }).selectOption(policy);
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
         await paneListening(page);
       },
