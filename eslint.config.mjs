@@ -48,4 +48,24 @@ export default [
       "prettier/prettier": "off",
     },
   },
+  {
+    // Layering: the domain and the pane see backends only through ContactDirectory and
+    // DirectoryError (src/contacts/). The composition root (src/composition/) is the one
+    // place that imports a backend; test/lint/layering.test.ts proves this rule bites.
+    files: ["src/contacts/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)(admin-api|exchange-rest)(/|$)",
+              message:
+                "src/contacts/ and src/taskpane/ use the ContactDirectory seam (src/contacts/directory.ts); only src/composition/ wires a backend in.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -19,6 +19,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const tsx = require("tsx/cjs/api");
 
+/** @type {typeof import("./src/taskpane/strings")} */
+const { strings } = tsx.require("./src/taskpane/strings.ts", __filename);
 /** @type {typeof import("./scripts/manifest-rewrite")} */
 const { rewriteManifestUrls, parsePublicUrl } = tsx.require("./scripts/manifest-rewrite.ts", __filename);
 
@@ -31,7 +33,7 @@ const OFFICE_JS_SOURCES = {
   /** Our own origin (sovereign or air-gapped clouds): @microsoft/office-js copied to office-js/. */
   self: "office-js/office.js",
   /** The demo's Office stand-in, served by the demo server (src/harness/webpack.harness.js builds it). */
-  demo: "/harness/office-stand-in.js",
+  demo: "harness/office-stand-in.js",
 };
 const SELF_HOSTED_OFFICE_JS_DIR = "office-js";
 
@@ -77,6 +79,41 @@ function buildTimeConfig() {
     mailTipTemplate: env.ADDIN_MAIL_TIP_TEMPLATE ?? "",
     trustPolicy: env.ADDIN_TRUST_POLICY ?? "",
     demo: isOn(env.ADDIN_DEMO) ? "1" : "",
+    suggestions: env.ADDIN_SUGGESTIONS ?? "",
+    graphBaseUrl: env.ADDIN_GRAPH_BASE_URL ?? "",
+  };
+}
+
+/** Where the server finds the configuration above to build its CSP (src/server/csp-sources.ts). */
+const BUILD_CONFIG_FILE = ".build-config.json";
+
+/** Said at build time: the npm copy of office.js has no nested app authentication bridge. */
+const SELF_HOSTED_OFFICE_JS_WARNING =
+  "ADDIN_OFFICE_JS=self: the npm copy of office.js (@microsoft/office-js) lacks the nested app authentication " +
+  "bridge, so sign-in always goes through the Office dialog (no single sign-on with Outlook's account). " +
+  "Use the CDN (ADDIN_OFFICE_JS=cdn) wherever it is reachable; see docs/platform.md.";
+
+/**
+ * Writes dist/.build-config.json (the same public values DefinePlugin injects; the static
+ * server never serves dotfiles) and turns configuration caveats into build warnings.
+ * @param {{ officeJs: string }} options
+ */
+function buildConfigPlugin({ officeJs }) {
+  return {
+    /** @param {import("webpack").Compiler} compiler */
+    apply(compiler) {
+      compiler.hooks.thisCompilation.tap("BuildConfigFile", (compilation) => {
+        compilation.hooks.processAssets.tap(
+          { name: "BuildConfigFile", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+          () => {
+            const text = `${JSON.stringify(buildTimeConfig(), null, 2)}\n`;
+            compilation.emitAsset(BUILD_CONFIG_FILE, new webpack.sources.RawSource(text));
+            if (officeJs === "self")
+              compilation.warnings.push(new webpack.WebpackError(SELF_HOSTED_OFFICE_JS_WARNING));
+          },
+        );
+      });
+    },
   };
 }
 
@@ -159,6 +196,7 @@ module.exports = async (env = {}, argv = {}) => {
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "assets/support.html", to: "support.html" },
+    { from: "src/taskpane/unsupported-host.js", to: "unsupported-host.js" },
     {
       from: "manifest.xml",
       to: "manifest.xml",
@@ -212,10 +250,14 @@ module.exports = async (env = {}, argv = {}) => {
             filename: `${page.name}.html`,
             template: page.template,
             chunks: [page.name],
-            templateParameters: { officeJsUrl: page.officeJs ? OFFICE_JS_SOURCES[officeJs] : "" },
+            templateParameters: {
+              officeJsUrl: page.officeJs ? OFFICE_JS_SOURCES[officeJs] : "",
+              unsupportedHost: strings.unsupportedHost,
+            },
           }),
       ),
       new CopyWebpackPlugin({ patterns: copies }),
+      buildConfigPlugin({ officeJs }),
     ],
     performance: {
       // The pane's first paint is the HTML skeleton; these limits flag a bundle that grew by accident.
@@ -236,3 +278,5 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.PAGES = PAGES;
 module.exports.OFFICE_JS_SOURCES = OFFICE_JS_SOURCES;
+module.exports.BUILD_CONFIG_FILE = BUILD_CONFIG_FILE;
+module.exports.SELF_HOSTED_OFFICE_JS_WARNING = SELF_HOSTED_OFFICE_JS_WARNING;

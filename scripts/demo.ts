@@ -7,6 +7,8 @@
  *   --fixture <file>            message list, default demo/messages.json (format: docs/demo.md)
  *   --address-book <file>       emulator seed, default demo/address-book.json
  *   --rebuild                   build even when the output is fresh
+ *   --base-path <path>          serve everything under a path (e.g. /gal), as an add-in hosted
+ *                               at https://host/gal/ would be; default: the root
  *
  * Prints the URL, then one line per admin API call the pane makes. Ctrl-C (SIGINT) or
  * SIGTERM closes the servers and exits 0 (npm itself reports 130 after Ctrl-C). The script
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       fixture: { type: "string" },
       "address-book": { type: "string" },
       rebuild: { type: "boolean" },
+      "base-path": { type: "string" },
     },
   });
   const port = parsePort(values.port ?? process.env.PORT);
@@ -102,10 +105,11 @@ async function main(): Promise<void> {
     host: values.host ?? process.env.HOST ?? "127.0.0.1",
     fixturePath,
     addressBookPath,
+    ...(values["base-path"] ? { basePath: values["base-path"] } : {}),
     log: logAdminCall,
   });
   const shownUrl = demo.url.replace("127.0.0.1", "localhost");
-  console.log(`\nDemo running: ${shownUrl}`);
+  console.log(`\nDemo running: ${shownUrl}${values["base-path"] ? "/" : ""}`);
   console.log(
     `  ${demo.mailbox.messages.length} messages for ${demo.mailbox.user.displayName}, emulator at ${demo.emulator.url}`,
   );

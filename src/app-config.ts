@@ -11,6 +11,8 @@
  *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
  *   ADDIN_TRUST_POLICY      warn (default) | block: what the pane does with a sender who failed authentication (docs/sender-trust.md)
  *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
+ *   ADDIN_SUGGESTIONS       "on": suggestions from Microsoft Graph (read by the served CSP, src/server/csp-sources.ts)
+ *   ADDIN_GRAPH_BASE_URL    Graph's base URL for a cloud whose Graph host the CSP does not know
  *
  * Nothing here is secret: the client id and scope are public by design.
  */
@@ -29,6 +31,10 @@ export interface BuildTimeConfig {
   mailTipTemplate?: string;
   trustPolicy?: string;
   demo?: string;
+  /** "on": suggestions from Microsoft Graph (the served CSP then allows Graph). */
+  suggestions?: string;
+  /** Microsoft Graph's base URL where the authority's cloud is not one the CSP knows. */
+  graphBaseUrl?: string;
 }
 
 export interface AppConfig {

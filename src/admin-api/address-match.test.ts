@@ -1,18 +1,21 @@
-import { addressesOf, comparableAddress, findExactAddressMatch, recordHasAddress } from "./address-match";
+import { addressesOf, findExactAddressMatch, recordHasAddress } from "./address-match";
 import { contactRecord } from "./test-support/scripted-fetch";
 import { ContactRecordSchema } from "./wire";
 
 const record = (address: string, overrides: Record<string, unknown> = {}) =>
   ContactRecordSchema.parse(contactRecord(address, overrides));
 
-describe("comparableAddress", () => {
-  it("lower-cases and strips an smtp: prefix of either case", () => {
-    expect(comparableAddress(" SMTP:Ann@Fabrikam.COM ")).toBe("ann@fabrikam.com");
-    expect(comparableAddress("smtp:ann@fabrikam.com")).toBe("ann@fabrikam.com");
+describe("proxy entries", () => {
+  it("strips an smtp: prefix of either case and ignores other proxy types", () => {
+    const proxied = record("other@x.com", {
+      ContactEmailAddresses: "X500:/o=Org/cn=ann; SIP:sip@fabrikam.com; smtp:Ann@Fabrikam.COM",
+    });
+    expect(recordHasAddress(proxied, " SMTP:ann@fabrikam.com ")).toBe(true);
+    expect(recordHasAddress(proxied, "sip@fabrikam.com")).toBe(false);
+    expect(recordHasAddress(proxied, "X500:/o=Org/cn=ann")).toBe(false);
   });
-  it("rejects other proxy types", () => {
-    expect(comparableAddress("X500:/o=Org/cn=ann")).toBeNull();
-    expect(comparableAddress("SIP:ann@fabrikam.com")).toBeNull();
+  it("matches a Unicode domain to its punycode form (the product's one address rule)", () => {
+    expect(findExactAddressMatch([record("ann@xn--mnchen-3ya.de")], "Ann@münchen.de")).not.toBeNull();
   });
 });
 

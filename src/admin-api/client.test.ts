@@ -1,6 +1,7 @@
 import { FixedTokenProvider } from "../auth/token-provider";
+import { firstPage, searchAll } from "./test-support/search-all";
 import { AdminCenterClient } from "./client";
-import { DirectoryError } from "./errors";
+import { DirectoryError } from "../contacts/directory-error";
 import { contactRecord, scriptedFetch, type ScriptedAnswer } from "./test-support/scripted-fetch";
 import type { CreateContactBody } from "./wire";
 
@@ -55,7 +56,7 @@ describe("GetContacts parsing", () => {
         body: { Contacts: [contactRecord("a@x.com", { FutureField: 1 })], NextLink: "", TotalCount: 1 },
       },
     ]);
-    const result = await client.getContactsPage({ SearchString: "", NextLink: "" });
+    const result = await firstPage(client, "");
     expect(result.Contacts[0]).toMatchObject({ ContactExternalEmailAddress: "a@x.com", FutureField: 1 });
   });
 
@@ -67,15 +68,15 @@ describe("GetContacts parsing", () => {
       { ContactExternalEmailAddress: "d@x.com" },
     ];
     const { client } = clientWith([page(contacts)]);
-    const error = await failure(client.getContactsPage({ SearchString: "", NextLink: "" }));
+    const error = await failure(firstPage(client, ""));
     expect(error.kind).toBe("protocol");
-    expect(error.message).toContain("GetContacts response: Contacts[3].ContactId is missing");
+    expect(error.message).toContain("search response: Contacts[3].ContactId is missing");
     expect(error.message).not.toContain("d@x.com");
   });
 
   it("says which keys arrived when the list is not where expected", async () => {
     const { client } = clientWith([{ status: 200, body: { Users: [], NextLink: null } }]);
-    const error = await failure(client.getContactsPage({ SearchString: "", NextLink: "" }));
+    const error = await failure(firstPage(client, ""));
     expect(error.message).toContain("Contacts is missing (top-level keys: Users, NextLink)");
   });
 
@@ -83,7 +84,7 @@ describe("GetContacts parsing", () => {
     const { client } = clientWith([
       page([contactRecord("a@x.com", { ContactHiddenFromAddressListsEnabled: "yes" })]),
     ]);
-    const error = await failure(client.getContactsPage({ SearchString: "", NextLink: "" }));
+    const error = await failure(firstPage(client, ""));
     expect(error.message).toContain(
       "Contacts[0].ContactHiddenFromAddressListsEnabled is a string, expected boolean",
     );
@@ -95,10 +96,10 @@ describe("GetContacts parsing", () => {
       { status: 200, body: "" },
       { status: 200, body: "not json", headers: { "content-type": "text/plain" } },
     ]);
-    expect((await failure(client.getContactsPage({ SearchString: "", NextLink: "" }))).message).toContain(
+    expect((await failure(firstPage(client, ""))).message).toContain(
       "empty body where a contact list was expected",
     );
-    expect((await failure(client.getContactsPage({ SearchString: "", NextLink: "" }))).message).toContain(
+    expect((await failure(firstPage(client, ""))).message).toContain(
       "the response was not JSON (content type text/plain)",
     );
   });
@@ -111,7 +112,7 @@ describe("searchContacts paging", () => {
       page([contactRecord("b@x.com")], "link-2"),
       page([contactRecord("c@x.com")], ""),
     ]);
-    const contacts = await client.searchContacts("x");
+    const contacts = await searchAll(client, "x");
     expect(contacts.map((contact) => contact.ContactExternalEmailAddress)).toEqual([
       "a@x.com",
       "b@x.com",
@@ -126,7 +127,7 @@ describe("searchContacts paging", () => {
 
   it("stops with a protocol error past the page cap", async () => {
     const { client, calls } = clientWith([page([], "l1"), page([], "l2"), page([], "l3"), page([], null)]);
-    const error = await failure(client.searchContacts("", { maxPages: 3 }));
+    const error = await failure(searchAll(client, "", { maxPages: 3 }));
     expect(error).toMatchObject({ kind: "protocol" });
     expect(error.message).toContain("still paging after 3 pages");
     expect(calls).toHaveLength(3);
@@ -134,7 +135,7 @@ describe("searchContacts paging", () => {
 
   it("stops with a protocol error when a NextLink repeats", async () => {
     const { client, calls } = clientWith([page([], "l1"), page([], "l2"), page([], "l1"), page([], null)]);
-    const error = await failure(client.searchContacts(""));
+    const error = await failure(searchAll(client, ""));
     expect(error.message).toContain("NextLink it had already returned");
     expect(calls).toHaveLength(3);
   });
@@ -225,7 +226,8 @@ describe("createContact", () => {
       },
     ]);
     expect(await failure(client.createContact(newContact))).toMatchObject({
-      kind: "name-in-use",
+      kind: "conflict",
+      reason: "name-taken",
       status: 200,
     });
   });
@@ -233,7 +235,7 @@ describe("createContact", () => {
   it("marks a 5xx as ambiguous and does not retry", async () => {
     const { client, calls } = clientWith([{ status: 500 }, { status: 200, body: "" }]);
     expect(await failure(client.createContact(newContact))).toMatchObject({
-      kind: "transient",
+      kind: "unavailable",
       ambiguous: true,
     });
     expect(calls).toHaveLength(1);
@@ -265,7 +267,7 @@ describe("updates", () => {
     const { client } = clientWith([{ status: 404, body: { error: { code: "NotFound", message: "x" } } }]);
     expect(await failure(client.updateContactOptions(record))).toMatchObject({
       kind: "not-found",
-      route: "updateOptions",
+      operation: "updateOptions",
     });
   });
 });

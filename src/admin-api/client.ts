@@ -3,8 +3,14 @@
  * response validated, idempotent calls retried, create never retried.
  */
 import type { TokenProvider } from "../auth/token-provider";
+import { DirectoryError } from "../contacts/directory-error";
+import {
+  DEFAULT_RETRY_POLICY,
+  withRetry,
+  type RetryListener,
+  type RetryPolicy,
+} from "../contacts/retry-policy";
 import { findExactAddressMatch } from "./address-match";
-import { DirectoryError } from "./errors";
 import {
   sendAdminApiRequest,
   type AdminApiHttpConfig,
@@ -12,10 +18,10 @@ import {
   type FetchFunction,
 } from "./http";
 import { parseJsonBody, parseRequiredBody, protocolError } from "./response-parsing";
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryListener, type RetryPolicy } from "./retry";
 import {
   ContactRecordSchema,
   GetContactsResponseSchema,
+  ROUTE_OPERATIONS,
   type AdminApiRouteName,
   type ContactRecord,
   type CreateContactBody,
@@ -42,8 +48,6 @@ export interface AdminCenterClientOptions {
 
 export interface ClientCallOptions {
   signal?: AbortSignal;
-  /** In addition to the client-wide listener. */
-  onRetry?: RetryListener;
 }
 
 export interface SearchOptions extends ClientCallOptions {
@@ -89,26 +93,21 @@ export class AdminCenterClient {
     return "AdminCenterClient(<redacted>)";
   }
 
-  #send(route: AdminApiRouteName, body: unknown, options: ClientCallOptions, retried: boolean) {
-    const send = (attempt: number) =>
-      sendAdminApiRequest(this.#http, route, body, { signal: options.signal, attempt });
-    if (!retried) return send(1);
-    return withRetry(send, this.#retry, {
-      route,
-      signal: options.signal,
-      onRetry: (notice) => {
-        this.#onRetry?.(notice);
-        options.onRetry?.(notice);
-      },
-    });
+  /** One call through the retry policy (which never repeats a create). */
+  #send(route: AdminApiRouteName, body: unknown, options: ClientCallOptions) {
+    return withRetry(
+      (attempt) => sendAdminApiRequest(this.#http, route, body, { signal: options.signal, attempt }),
+      this.#retry,
+      { operation: ROUTE_OPERATIONS[route], signal: options.signal, onRetry: this.#onRetry },
+    );
   }
 
-  /** One GetContacts page (retried when throttled or transient). */
-  async getContactsPage(
+  /** One GetContacts page (retried when throttled or unavailable). */
+  async #getContactsPage(
     request: GetContactsRequest,
-    options: ClientCallOptions = {},
+    options: ClientCallOptions,
   ): Promise<GetContactsResponse> {
-    const response = await this.#send("search", request, options, true);
+    const response = await this.#send("search", request, options);
     return parseRequiredBody("search", response, GetContactsResponseSchema, "a contact list");
   }
 
@@ -125,7 +124,7 @@ export class AdminCenterClient {
     const seenLinks = new Set<string>();
     let nextLink = "";
     for (let page = 1; ; page += 1) {
-      const response = await this.getContactsPage(
+      const response = await this.#getContactsPage(
         { SearchString: searchString, NextLink: nextLink },
         options,
       );
@@ -135,28 +134,22 @@ export class AdminCenterClient {
       if (seenLinks.has(link)) {
         throw new DirectoryError({
           kind: "protocol",
-          route: "search",
-          message:
-            "The admin center answered unexpectedly. GetContacts returned a NextLink it had already returned, so paging would never end.",
+          reason: "unexpected-shape",
+          operation: "findByAddress",
+          detail: "GetContacts returned a NextLink it had already returned",
         });
       }
       if (page >= maxPages) {
         throw new DirectoryError({
           kind: "protocol",
-          route: "search",
-          message: `The admin center answered unexpectedly. GetContacts was still paging after ${maxPages} pages for one search; stopped.`,
+          reason: "unexpected-shape",
+          operation: "findByAddress",
+          detail: `GetContacts still paging after ${maxPages} pages`,
         });
       }
       seenLinks.add(link);
       nextLink = link;
     }
-  }
-
-  /** Every contact GetContacts returns for `searchString` (startsWith over name and address), across pages. */
-  async searchContacts(searchString: string, options: SearchOptions = {}): Promise<ContactRecord[]> {
-    const contacts: ContactRecord[] = [];
-    for await (const page of this.searchContactPages(searchString, options)) contacts.push(...page.Contacts);
-    return contacts;
   }
 
   /**
@@ -180,7 +173,7 @@ export class AdminCenterClient {
     body: CreateContactBody,
     options: ClientCallOptions = {},
   ): Promise<CreateContactResult> {
-    const response = await this.#send("create", body, options, false);
+    const response = await this.#send("create", body, options);
     const parsed = this.#parseWriteResponse("create", response);
     return { contact: contactInBody(parsed) };
   }
@@ -200,7 +193,7 @@ export class AdminCenterClient {
     record: ContactRecord,
     options: ClientCallOptions,
   ): Promise<ContactRecord> {
-    const response = await this.#send(route, record, options, true);
+    const response = await this.#send(route, record, options);
     const parsed = this.#parseWriteResponse(route, response);
     const contact = contactInBody(parsed);
     if (!contact) return record;

@@ -8,7 +8,7 @@ import {
   toCreateContactBody,
   toMailContact,
 } from "./directory-adapter";
-import { DirectoryError } from "./errors";
+import { DirectoryError } from "../contacts/directory-error";
 import { mailTipFromWire } from "./mail-tip-wire";
 import { contactRecord, scriptedFetch, type ScriptedAnswer } from "./test-support/scripted-fetch";
 import { ContactRecordSchema, exchangeAdminCenterUrl } from "./wire";

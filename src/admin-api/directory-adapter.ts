@@ -14,9 +14,8 @@ import type {
   NewMailContact,
   OptionsUpdate,
 } from "../contacts/directory";
-import { comparableAddress } from "./address-match";
+import { DirectoryError } from "../contacts/directory-error";
 import type { AdminCenterClient } from "./client";
-import { DirectoryError } from "./errors";
 import { mailTipFromWire } from "./mail-tip-wire";
 import {
   ContactRecordSchema,
@@ -89,10 +88,11 @@ const GENERAL_FIELDS = {
 function recordOf(contact: MailContact): ContactRecord {
   const parsed = ContactRecordSchema.safeParse(contact.raw);
   if (!parsed.success) {
+    // Not read from the admin center (another backend's, or a hand-made object): a bug, not weather.
     throw new DirectoryError({
       kind: "protocol",
-      message:
-        "This contact was not read from the admin center, so it cannot be updated there. Look it up again.",
+      reason: "unexpected-shape",
+      detail: "the contact's raw snapshot is not an admin center record",
     });
   }
   return parsed.data;
@@ -127,7 +127,7 @@ export class AdminCenterDirectory implements ContactDirectory {
   }
 
   async findByAddress(address: string, options: CallOptions = {}): Promise<MailContact | null> {
-    if (comparableAddress(address) === null || address.trim() === "") return null;
+    if (address.trim() === "") return null;
     const record = await this.#client.findContactByAddress(address, { signal: options.signal });
     return record ? toMailContact(record) : null;
   }

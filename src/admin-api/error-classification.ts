@@ -1,26 +1,19 @@
 /**
- * Turns a failed admin center response into a DirectoryError a person can act on.
+ * Turns a failed admin center response into the seam's DirectoryError: a kind, a reason
+ * and facts (the holder of an address, Retry-After, Exchange's reason for a refusal).
+ * The pane words it (src/taskpane/strings.ts).
  *
  * The API's error bodies are undocumented and come in several shapes
  * (`{"error":{"code","message"}}`, `{"Message": ...}`, a plain string, an HTML page),
- * so the server's text is first extracted from whatever shape arrived, then only
- * Exchange's own texts (name/address in use, a field-level validation reason) may be
- * quoted in the message, truncated, and scrubbed of anything token-shaped.
+ * so the server's text is first extracted from whatever shape arrived; only Exchange's
+ * own texts are kept, truncated and scrubbed of anything token-shaped.
  */
-import { EXCHANGE_MESSAGE_PATTERNS } from "../contacts/exchange-rules";
-import { DirectoryError } from "./errors";
-import { ContactRecordSchema, EXCHANGE_WRITE_ROLES, isWriteRoute, type AdminApiRouteName } from "./wire";
+import { DirectoryError, isWriteOperation } from "../contacts/directory-error";
+import { parseExchangeConflict } from "../contacts/exchange-rules";
+import { ROUTE_OPERATIONS, type AdminApiRouteName } from "./wire-constants";
 
-/** The longest server-provided text quoted in an error message. */
+/** The longest server-provided text an error carries (Exchange's reason for a refusal). */
 export const MAX_QUOTED_SERVER_TEXT = 300;
-
-/** How a route is named to a person in messages. */
-export const ROUTE_DESCRIPTIONS: Record<AdminApiRouteName, string> = {
-  search: "GetContacts",
-  create: "create contact",
-  updateGeneral: "update contact",
-  updateOptions: "update contact settings",
-};
 
 /** What a failed HTTP exchange looked like, without anything secret. */
 export interface FailedResponse {
@@ -38,12 +31,10 @@ export interface FailedResponse {
   secrets?: readonly string[];
 }
 
-/** The body as far as it could be understood: the server's reason and any named field. */
+/** The body as far as it could be understood: the server's reason. */
 export interface ServerReason {
-  /** The human-readable text the server gave, when the body carried one outside HTML. */
+  /** The text the server gave, when the body carried one outside HTML. */
   text: string | null;
-  /** A field the body names explicitly (JSON `target`/`field`/`property`), when present. */
-  field: string | null;
   isHtml: boolean;
 }
 
@@ -98,16 +89,6 @@ const MESSAGE_KEYS = [
   "detail",
   "Detail",
 ];
-const FIELD_KEYS = [
-  "target",
-  "Target",
-  "field",
-  "Field",
-  "property",
-  "Property",
-  "PropertyName",
-  "propertyName",
-];
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === "object" && value !== null && !Array.isArray(value)
@@ -123,39 +104,35 @@ function firstString(record: Record<string, unknown>, keys: readonly string[]): 
   return null;
 }
 
-/** Finds the message and named field in a JSON error body of any of the known shapes. */
-function reasonFromJson(parsed: unknown): { text: string | null; field: string | null } {
-  if (typeof parsed === "string") return { text: parsed, field: null };
+/** Finds the message in a JSON error body of any of the known shapes. */
+function reasonFromJson(parsed: unknown): string | null {
+  if (typeof parsed === "string") return parsed;
   const root = asRecord(parsed);
-  if (!root) return { text: null, field: null };
-  // OData: {"error": {"code", "message", "target", "details": [{"message"}], "innererror": {...}}}
+  if (!root) return null;
+  // OData: {"error": {"code", "message", "details": [{"message"}], "innererror": {...}}}
   const errorValue = root.error ?? root.Error;
-  if (typeof errorValue === "string") return { text: errorValue, field: firstString(root, FIELD_KEYS) };
+  if (typeof errorValue === "string") return errorValue;
   const odata = asRecord(errorValue);
   if (odata) {
-    let text = firstString(odata, MESSAGE_KEYS);
     const details = odata.details;
     const firstDetail = Array.isArray(details) ? asRecord(details[0]) : asRecord(details);
-    if (text === null && firstDetail) text = firstString(firstDetail, MESSAGE_KEYS);
-    const field =
-      firstString(odata, FIELD_KEYS) ?? (firstDetail ? firstString(firstDetail, FIELD_KEYS) : null);
-    return { text, field };
+    return firstString(odata, MESSAGE_KEYS) ?? (firstDetail ? firstString(firstDetail, MESSAGE_KEYS) : null);
   }
-  return { text: firstString(root, MESSAGE_KEYS), field: firstString(root, FIELD_KEYS) };
+  return firstString(root, MESSAGE_KEYS);
 }
 
 export function extractServerReason(contentType: string, bodyText: string): ServerReason {
   const trimmed = bodyText.trim();
-  if (trimmed === "") return { text: null, field: null, isHtml: false };
-  if (looksLikeHtml(contentType, trimmed)) return { text: null, field: null, isHtml: true };
+  if (trimmed === "") return { text: null, isHtml: false };
+  if (looksLikeHtml(contentType, trimmed)) return { text: null, isHtml: true };
   if (/^[[{"]/.test(trimmed)) {
     try {
-      return { ...reasonFromJson(JSON.parse(trimmed)), isHtml: false };
+      return { text: reasonFromJson(JSON.parse(trimmed)), isHtml: false };
     } catch {
       // Not JSON after all: treat it as plain text below.
     }
   }
-  return { text: trimmed, field: null, isHtml: false };
+  return { text: trimmed, isHtml: false };
 }
 
 /** Removes bearer tokens, JWT-shaped strings and the given secrets from server text, then truncates it. */
@@ -173,167 +150,57 @@ export function sanitizeServerText(text: string, secrets: readonly string[] = []
   return cleaned;
 }
 
-/**
- * Exchange's own sentence in `text`, from "The" before the match to the end of its
- * closing advice ("Choose another proxy address." / "Please try another name."), so
- * that surrounding noise (cmdlet prefixes, stack traces, JSON) is not quoted.
- */
-function exchangeSentence(text: string, pattern: RegExp): string {
-  const match = pattern.exec(text);
-  if (!match) return text;
-  const before = text.slice(0, match.index);
-  const start = /\bthe\s+$/i.test(before) ? before.search(/\bthe\s+$/i) : match.index;
-  const rest = text.slice(match.index);
-  const advice = /(choose another proxy address|please try another name)\.?/i.exec(rest);
-  const sentenceEnd = rest.search(/\.(\s|$)/);
-  const length = advice
-    ? advice.index + advice[0].length
-    : sentenceEnd === -1
-      ? rest.length
-      : sentenceEnd + 1;
-  return text.slice(start, match.index + length).trim();
-}
-
-const KNOWN_FIELDS = new Set(Object.keys(ContactRecordSchema.shape));
-
-/**
- * Maps a field name as Exchange or the API states it ("FirstName", "ContactMailTip",
- * "ExternalEmailAddress") to the API field (ContactFirstName...). Unknown names are kept.
- */
-export function toApiFieldName(name: string): string {
-  const trimmed = name.trim();
-  if (KNOWN_FIELDS.has(trimmed)) return trimmed;
-  const prefixed = `Contact${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}`;
-  if (KNOWN_FIELDS.has(prefixed)) return prefixed;
-  if (/^hiddenfromaddresslistsenabled$/i.test(trimmed)) return "ContactHiddenFromAddressListsEnabled";
-  if (/^name$/i.test(trimmed)) return "ContactName";
-  return trimmed;
-}
-
-/** The field a validation text names: `Property: "FirstName"`, `property 'MailTip'`, `Parameter name: Alias`. */
-export function fieldNamedInText(text: string): string | null {
-  const match =
-    /\bProperty(?:\s*name)?\s*[:=]?\s*["'“]([A-Za-z][A-Za-z0-9]*)["'”]/i.exec(text) ??
-    /\bParameter\s+name\s*:\s*([A-Za-z][A-Za-z0-9]*)/i.exec(text) ??
-    /\bthe\s+([A-Z][A-Za-z0-9]*)\s+(?:property|field|parameter)\b/.exec(text);
-  return match?.[1] ?? null;
-}
-
-function rolesSentence(): string {
-  const roles = [...EXCHANGE_WRITE_ROLES];
-  const last = roles.pop();
-  return `${roles.join(", ")} or ${last}`;
-}
-
-/** The DirectoryError for a non-2xx response (or a 2xx that reports failure). */
+/** The DirectoryError for a non-2xx response (or a 2xx that reports failure): facts only, no prose. */
 export function classifyFailedResponse(response: FailedResponse): DirectoryError {
   const { route, requestId } = response;
   const status = response.reportedFailure ? 400 : response.status;
   const reason = extractServerReason(response.contentType, response.bodyText);
   const secrets = response.secrets ?? [];
-  const write = isWriteRoute(route);
-  const base = { route, status: response.status, requestId };
-  const where = ROUTE_DESCRIPTIONS[route];
+  const operation = ROUTE_OPERATIONS[route];
+  const base = { operation, status: response.status, requestId, detail: `${route} ${response.status}` };
   // Exchange's own texts are recognised in any body shape and under any status,
   // because the admin center has been seen to wrap them in 400 and 500 alike.
-  const searchable = reason.text ?? (reason.isHtml ? "" : response.bodyText);
-
-  if (EXCHANGE_MESSAGE_PATTERNS.proxyAddressInUse.test(searchable)) {
-    const quoted = sanitizeServerText(
-      exchangeSentence(searchable, EXCHANGE_MESSAGE_PATTERNS.proxyAddressInUse),
-      secrets,
-    );
+  const conflict = parseExchangeConflict(reason.text ?? (reason.isHtml ? "" : response.bodyText));
+  if (conflict?.reason === "address-held-by") {
+    const holder = conflict.holder && {
+      ...conflict.holder,
+      name: sanitizeServerText(conflict.holder.name, secrets),
+    };
     return new DirectoryError({
       ...base,
-      kind: "address-in-use",
-      field: "ContactExternalEmailAddress",
-      message: `Another recipient in your organization already uses this address. Exchange says: ${quoted}`,
+      kind: "conflict",
+      reason: "address-held-by",
+      field: "address",
+      holder,
     });
   }
-  if (EXCHANGE_MESSAGE_PATTERNS.nameInUse.test(searchable)) {
-    const quoted = sanitizeServerText(
-      exchangeSentence(searchable, EXCHANGE_MESSAGE_PATTERNS.nameInUse),
-      secrets,
-    );
-    return new DirectoryError({
-      ...base,
-      kind: "name-in-use",
-      field: "ContactName",
-      message: `Another recipient in your organization already has this name. Exchange says: ${quoted}`,
-    });
+  if (conflict?.reason === "name-taken") {
+    return new DirectoryError({ ...base, kind: "conflict", reason: "name-taken", field: "name" });
   }
 
-  if (status === 401) {
-    return new DirectoryError({
-      ...base,
-      kind: "unauthenticated",
-      message: "The admin center did not accept your sign-in (it may have expired). Sign in again.",
-    });
-  }
-  if (status === 403) {
-    return new DirectoryError({
-      ...base,
-      kind: "forbidden",
-      message: write
-        ? `Your account may read contacts but not change them. Creating or editing a mail contact needs one of these admin roles: ${rolesSentence()}.`
-        : `Your account is not allowed to read contacts in the admin center. Ask for one of these admin roles: ${rolesSentence()}.`,
-    });
-  }
+  if (status === 401) return new DirectoryError({ ...base, kind: "unauthenticated" });
+  if (status === 403) return new DirectoryError({ ...base, kind: "forbidden" });
   if (status === 404) {
-    if (route === "updateGeneral" || route === "updateOptions") {
-      return new DirectoryError({
-        ...base,
-        kind: "not-found",
-        message:
-          "The contact was not found in the admin center: it may have been deleted, or it was created moments ago and is not visible yet.",
-      });
-    }
-    return new DirectoryError({
-      ...base,
-      kind: "protocol",
-      message: `The admin center does not know the ${where} call (404). Check the API address or the relay.`,
-    });
+    // Only the updates name a contact; a 404 on search or create means the call itself is unknown.
+    return route === "updateGeneral" || route === "updateOptions"
+      ? new DirectoryError({ ...base, kind: "not-found" })
+      : new DirectoryError({ ...base, kind: "protocol", reason: "unexpected-status" });
   }
   if (status === 429 || status === 503) {
     const retryAfterMs = parseRetryAfter(response.retryAfterHeader, response.nowMs);
-    const when =
-      retryAfterMs === undefined
-        ? "Try again shortly."
-        : `Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`;
-    return new DirectoryError({
-      ...base,
-      kind: "throttled",
-      retryAfterMs,
-      message: `The admin center is limiting requests right now (${status}). ${when}`,
-    });
+    return new DirectoryError({ ...base, kind: "throttled", retryAfterMs });
   }
   if (status === 400 || status === 422) {
-    const namedField = reason.field ?? (reason.text ? fieldNamedInText(reason.text) : null);
-    const field = namedField ? toApiFieldName(namedField) : undefined;
-    const quoted = reason.text ? sanitizeServerText(reason.text, secrets) : null;
-    const subject = field ? `the value of ${field}` : "the request";
-    return new DirectoryError({
-      ...base,
-      kind: "validation",
-      field,
-      message: quoted
-        ? `The admin center refused ${subject}. Exchange says: ${quoted}`
-        : `The admin center refused ${subject} (${status}) without saying why.`,
-    });
+    const serviceText = reason.text ? sanitizeServerText(reason.text, secrets) : undefined;
+    return new DirectoryError({ ...base, kind: "invalid", serviceText });
   }
   if (status === 408 || status >= 500) {
     return new DirectoryError({
       ...base,
-      kind: "transient",
-      ambiguous: write,
-      message: write
-        ? `The admin center failed while handling the ${where} call (${status}); the change may or may not have been applied.`
-        : `The admin center failed while handling the ${where} call (${status}). Try again.`,
+      kind: "unavailable",
+      reason: "server-error",
+      ambiguous: isWriteOperation(operation),
     });
   }
-  return new DirectoryError({
-    ...base,
-    kind: "protocol",
-    message: `The admin center answered the ${where} call with an unexpected status (${status}).`,
-  });
+  return new DirectoryError({ ...base, kind: "protocol", reason: "unexpected-status" });
 }

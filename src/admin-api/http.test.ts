@@ -1,12 +1,6 @@
 import { FixedTokenProvider } from "../auth/token-provider";
-import { DirectoryError } from "./errors";
-import {
-  exchangeWithAdminApi,
-  newClientRequestId,
-  sendAdminApiRequest,
-  uuidFromRandomBytes,
-  type AdminApiHttpConfig,
-} from "./http";
+import { DirectoryError } from "../contacts/directory-error";
+import { exchangeWithAdminApi, sendAdminApiRequest, type AdminApiHttpConfig } from "./http";
 import { scriptedFetch, SequenceTokenProvider, type ScriptedAnswer } from "./test-support/scripted-fetch";
 
 const TOKEN = "unit-http-token-1";
@@ -100,19 +94,20 @@ describe("sendAdminApiRequest", () => {
       },
     ]);
     const error = await failure(sendAdminApiRequest(config, "search", {}));
-    expect(error.kind).toBe("protocol");
-    expect(error.message).toMatch(/sign-in page/);
+    expect(error).toMatchObject({ kind: "protocol", reason: "sign-in-page", operation: "findByAddress" });
     expect(error.message).not.toContain("<form>");
   });
 
-  it("a network failure is transient, ambiguous for a write only", async () => {
+  it("a network failure is no answer, ambiguous for a write only", async () => {
     const { config } = configWith([{ networkError: true }, { networkError: true }]);
     expect(await failure(sendAdminApiRequest(config, "create", {}))).toMatchObject({
-      kind: "transient",
+      kind: "unavailable",
+      reason: "no-answer",
       ambiguous: true,
     });
     expect(await failure(sendAdminApiRequest(config, "search", {}))).toMatchObject({
-      kind: "transient",
+      kind: "unavailable",
+      reason: "no-answer",
       ambiguous: false,
     });
   });
@@ -121,7 +116,7 @@ describe("sendAdminApiRequest", () => {
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());
 
-    it("times out an attempt after timeoutMs as transient and ambiguous for create", async () => {
+    it("times out an attempt after timeoutMs as no answer, ambiguous for create", async () => {
       const { config, lines } = configWith([{ hang: true }], { timeoutMs: 5000 });
       const pending = failure(sendAdminApiRequest(config, "create", {}));
       await jest.advanceTimersByTimeAsync(4999);
@@ -131,8 +126,12 @@ describe("sendAdminApiRequest", () => {
       expect(settled).toBe(false);
       await jest.advanceTimersByTimeAsync(1);
       const error = await pending;
-      expect(error).toMatchObject({ kind: "transient", ambiguous: true, route: "create" });
-      expect(error.message).toContain("5 s");
+      expect(error).toMatchObject({
+        kind: "unavailable",
+        reason: "no-answer",
+        ambiguous: true,
+        operation: "create",
+      });
       expect(lines[0]).toMatch(/timeout/);
     });
 
@@ -140,7 +139,7 @@ describe("sendAdminApiRequest", () => {
       const { config } = configWith([{ hang: true }]);
       const pending = failure(sendAdminApiRequest(config, "search", {}));
       await jest.advanceTimersByTimeAsync(15_000);
-      expect(await pending).toMatchObject({ kind: "transient", ambiguous: false });
+      expect(await pending).toMatchObject({ kind: "unavailable", ambiguous: false });
     });
 
     it("honours the caller's abort as kind aborted", async () => {
@@ -190,13 +189,11 @@ describe("exchangeWithAdminApi", () => {
 describe("request ids", () => {
   const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-  it("formats random bytes as a v4 UUID (the fallback where randomUUID is missing)", () => {
-    expect(uuidFromRandomBytes(new Uint8Array(16).fill(0xff))).toBe("ffffffff-ffff-4fff-bfff-ffffffffffff");
-    expect(uuidFromRandomBytes(new Uint8Array(16))).toBe("00000000-0000-4000-8000-000000000000");
-  });
-
-  it("are fresh v4 UUIDs", () => {
-    const ids = new Set(Array.from({ length: 20 }, () => newClientRequestId()));
+  it("are fresh v4 UUIDs, one per attempt", async () => {
+    const answers = Array.from({ length: 20 }, () => ({ status: 200, body: {} }));
+    const { config, calls } = configWith(answers);
+    for (let i = 0; i < 20; i++) await sendAdminApiRequest(config, "search", {});
+    const ids = new Set(calls.map((call) => call.headers["client-request-id"]));
     expect(ids.size).toBe(20);
     for (const id of ids) expect(id).toMatch(V4);
   });

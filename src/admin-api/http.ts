@@ -8,15 +8,14 @@
  * error or a log line carries the token, a cookie, a body or an address.
  */
 import type { TokenProvider } from "../auth/token-provider";
+import { DirectoryError, isDirectoryError, isWriteOperation } from "../contacts/directory-error";
 import {
-  ROUTE_DESCRIPTIONS,
   bodyReportsFailure,
   classifyFailedResponse,
   looksLikeHtml,
   looksLikeSignInPage,
 } from "./error-classification";
-import { DirectoryError, isDirectoryError } from "./errors";
-import { ADMIN_API_ROUTES, isWriteRoute, type AdminApiRouteName } from "./wire";
+import { ADMIN_API_ROUTES, ROUTE_OPERATIONS, isWriteRoute, type AdminApiRouteName } from "./wire-constants";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -32,7 +31,7 @@ export interface AdminApiHttpConfig {
   timeoutMs?: number;
   /** One line per HTTP exchange. */
   logger?: (line: string) => void;
-  /** Defaults to a random v4 UUID. */
+  /** Defaults to crypto.randomUUID (everywhere the client runs: Node 20+, browsers in https pages). */
   newRequestId?: () => string;
   /** Defaults to `Date.now`. */
   now?: () => number;
@@ -57,62 +56,26 @@ export interface RawExchange extends AdminApiResponse {
   retryAfterHeader: string | null;
 }
 
-/** Formats 16 random bytes as a v4 UUID. */
-export function uuidFromRandomBytes(bytes: Uint8Array): string {
-  const b = Uint8Array.from(bytes);
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = [...b].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-/**
- * A fresh client-request-id. `crypto.randomUUID` exists only in secure contexts and
- * recent DOM implementations; `getRandomValues` is everywhere the client runs.
- */
-export function newClientRequestId(): string {
-  if (typeof globalThis.crypto.randomUUID === "function") return globalThis.crypto.randomUUID();
-  return uuidFromRandomBytes(globalThis.crypto.getRandomValues(new Uint8Array(16)));
-}
-
 function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, "")}${path}`;
 }
 
 export function abortedError(route: AdminApiRouteName, requestId?: string): DirectoryError {
-  return new DirectoryError({
-    kind: "aborted",
-    route,
-    requestId,
-    message: `The ${ROUTE_DESCRIPTIONS[route]} call was cancelled.`,
-  });
+  return new DirectoryError({ kind: "aborted", operation: ROUTE_OPERATIONS[route], requestId });
 }
 
-function timeoutError(route: AdminApiRouteName, timeoutMs: number, requestId: string): DirectoryError {
-  const write = isWriteRoute(route);
+/** No answer (network failure, dropped connection, timeout): a write may have been applied. */
+function noAnswerError(route: AdminApiRouteName, requestId: string, detail: string, cause?: unknown) {
+  const operation = ROUTE_OPERATIONS[route];
   return new DirectoryError({
-    kind: "transient",
-    route,
+    kind: "unavailable",
+    reason: "no-answer",
+    operation,
     requestId,
-    ambiguous: write,
-    message: write
-      ? `The admin center did not answer the ${ROUTE_DESCRIPTIONS[route]} call within ${Math.round(timeoutMs / 1000)} s; the change may or may not have been applied.`
-      : `The admin center did not answer within ${Math.round(timeoutMs / 1000)} s. Try again.`,
-  });
-}
-
-function networkError(route: AdminApiRouteName, requestId: string, cause: unknown): DirectoryError {
-  const write = isWriteRoute(route);
-  return new DirectoryError({
-    kind: "transient",
-    route,
-    requestId,
-    ambiguous: write,
-    // The cause is kept for debugging; fetch's network errors carry no headers.
+    ambiguous: isWriteOperation(operation),
+    detail: `${route} ${detail}`,
+    // fetch's network errors carry no headers: kept for debugging.
     cause,
-    message: write
-      ? `The connection to the admin center failed during the ${ROUTE_DESCRIPTIONS[route]} call; the change may or may not have been applied.`
-      : "Could not reach the admin center (network error). Check the connection and try again.",
   });
 }
 
@@ -125,7 +88,7 @@ async function exchangeOnce(
   options: SendOptions,
 ): Promise<RawExchange> {
   const { method, path } = ADMIN_API_ROUTES[route];
-  const requestId = (config.newRequestId ?? newClientRequestId)();
+  const requestId = (config.newRequestId ?? (() => globalThis.crypto.randomUUID()))();
   const now = config.now ?? Date.now;
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fetchFunction: FetchFunction = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -177,10 +140,10 @@ async function exchangeOnce(
     }
     if (timedOut) {
       log("timeout");
-      throw timeoutError(route, timeoutMs, requestId);
+      throw noAnswerError(route, requestId, `no answer within ${timeoutMs} ms`);
     }
     log("network-error");
-    throw networkError(route, requestId, error);
+    throw noAnswerError(route, requestId, "network error", error);
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
@@ -200,10 +163,10 @@ async function tokenFor(
     if (isDirectoryError(error)) throw error;
     throw new DirectoryError({
       kind: "unauthenticated",
-      route,
+      reason: "no-token",
+      operation: ROUTE_OPERATIONS[route],
       // Token providers' errors (MSAL) can be long and technical; keep them as the cause only.
       cause: error,
-      message: "Could not get a sign-in token for the admin center. Sign in again.",
     });
   }
 }
@@ -252,14 +215,14 @@ export async function sendAdminApiRequest(
   const is2xx = status >= 200 && status < 300;
   if (is2xx) {
     if (looksLikeHtml(response.contentType, response.bodyText)) {
+      // A sign-in page: the relay or the admin center did not accept the token.
       throw new DirectoryError({
         kind: "protocol",
-        route,
+        reason: looksLikeSignInPage(response.bodyText) ? "sign-in-page" : "unexpected-shape",
+        operation: ROUTE_OPERATIONS[route],
         status,
         requestId,
-        message: looksLikeSignInPage(response.bodyText)
-          ? `The admin center answered the ${ROUTE_DESCRIPTIONS[route]} call with a sign-in page instead of data: the relay or the admin center did not accept the token. Sign in again; if it persists, the token's audience or the relay is misconfigured.`
-          : `The admin center answered the ${ROUTE_DESCRIPTIONS[route]} call with an HTML page instead of data.`,
+        detail: `${route} ${status} HTML`,
       });
     }
     // Only write acknowledgements carry such flags; a search body is checked by its schema.

@@ -6,7 +6,7 @@
  * Exit code 0: the response matches the client's schema; 1: mismatch or failure; 2: usage.
  */
 import { FixedTokenProvider } from "../auth/token-provider";
-import { isDirectoryError } from "./errors";
+import { isDirectoryError } from "../contacts/directory-error";
 import { formatProbeReport, runProbe } from "./probe";
 import { parseProbeArguments, readProbeToken, type ProbeArguments } from "./probe-arguments";
 

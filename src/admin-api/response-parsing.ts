@@ -4,10 +4,9 @@
  * never the values themselves: they are tenant data.
  */
 import type { ZodMiniType as ZodType } from "zod/mini";
-import { ROUTE_DESCRIPTIONS } from "./error-classification";
-import { DirectoryError } from "./errors";
+import { DirectoryError } from "../contacts/directory-error";
 import type { AdminApiResponse } from "./http";
-import type { AdminApiRouteName } from "./wire";
+import { ROUTE_OPERATIONS, type AdminApiRouteName } from "./wire-constants";
 
 /** A schema mismatch at one place in a body, described without its value. */
 export interface ShapeIssue {
@@ -75,10 +74,12 @@ export function protocolError(
 ): DirectoryError {
   return new DirectoryError({
     kind: "protocol",
-    route,
+    reason: "unexpected-shape",
+    operation: ROUTE_OPERATIONS[route],
     status: response.status,
     requestId: response.requestId,
-    message: `The admin center answered unexpectedly. ${ROUTE_DESCRIPTIONS[route]} response: ${what}.`,
+    // Paths and types only, never values: for logs and support.
+    detail: `${route} response: ${what}`,
   });
 }
 

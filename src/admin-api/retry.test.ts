@@ -1,7 +1,14 @@
 import { FixedTokenProvider } from "../auth/token-provider";
+import { firstPage } from "./test-support/search-all";
 import { AdminCenterClient } from "./client";
-import { DirectoryError } from "./errors";
-import { DEFAULT_RETRY_POLICY, retryDelayMs, withRetry, type RetryNotice, type RetryPolicy } from "./retry";
+import { DirectoryError } from "../contacts/directory-error";
+import {
+  DEFAULT_RETRY_POLICY,
+  retryDelayMs,
+  withRetry,
+  type RetryNotice,
+  type RetryPolicy,
+} from "../contacts/retry-policy";
 import { scriptedFetch, type ScriptedAnswer } from "./test-support/scripted-fetch";
 
 const emptyPage = { status: 200, body: { Contacts: [], NextLink: null } } as const;
@@ -40,20 +47,22 @@ describe("retry timing (fake timers)", () => {
 
   it("waits exactly Retry-After before retrying a throttled search", async () => {
     const { client, calls, notices } = clientWith([throttled("3"), emptyPage]);
-    const pending = client.getContactsPage({ SearchString: "a", NextLink: "" });
+    const pending = firstPage(client, "a");
     await jest.advanceTimersByTimeAsync(2999);
     expect(calls).toHaveLength(1);
     await jest.advanceTimersByTimeAsync(1);
     await expect(pending).resolves.toEqual({ Contacts: [], NextLink: null });
     expect(calls).toHaveLength(2);
-    expect(notices).toEqual([expect.objectContaining({ route: "search", attempt: 2, delayMs: 3000 })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ operation: "findByAddress", attempt: 2, delayMs: 3000 }),
+    ]);
     expect(notices[0]!.error.kind).toBe("throttled");
   });
 
   it("honours Retry-After given as an HTTP date", async () => {
     jest.setSystemTime(Date.parse("2025-03-01T12:00:00Z"));
     const { client, notices } = clientWith([throttled("Sat, 01 Mar 2025 12:00:02 GMT"), emptyPage]);
-    const pending = client.getContactsPage({ SearchString: "", NextLink: "" });
+    const pending = firstPage(client, "");
     await jest.advanceTimersByTimeAsync(2000);
     await pending;
     expect(notices[0]!.delayMs).toBe(2000);
@@ -66,7 +75,7 @@ describe("retry timing (fake timers)", () => {
       baseDelayMs: 100,
       maxDelayMs: 250,
     });
-    const pending = client.getContactsPage({ SearchString: "", NextLink: "" });
+    const pending = firstPage(client, "");
     await jest.advanceTimersByTimeAsync(10_000);
     await pending;
     // Ceilings 100, 200, then capped at 250; 503 without Retry-After uses backoff too.
@@ -81,9 +90,9 @@ describe("retry timing (fake timers)", () => {
         random: () => 0,
       },
     );
-    const pending = failure(client.getContactsPage({ SearchString: "", NextLink: "" }));
+    const pending = failure(firstPage(client, ""));
     await jest.advanceTimersByTimeAsync(60_000);
-    expect(await pending).toMatchObject({ kind: "transient", status: 500 });
+    expect(await pending).toMatchObject({ kind: "unavailable", reason: "server-error", status: 500 });
     expect(calls).toHaveLength(DEFAULT_RETRY_POLICY.maxAttempts);
   });
 
@@ -91,7 +100,7 @@ describe("retry timing (fake timers)", () => {
     const { client, calls, notices } = clientWith([throttled("20"), throttled("20"), emptyPage], {
       maxTotalWaitMs: 30_000,
     });
-    const pending = failure(client.getContactsPage({ SearchString: "", NextLink: "" }));
+    const pending = failure(firstPage(client, ""));
     await jest.advanceTimersByTimeAsync(60_000);
     const error = await pending;
     expect(error).toMatchObject({ kind: "throttled", retryAfterMs: 20_000 });
@@ -102,9 +111,7 @@ describe("retry timing (fake timers)", () => {
   it("stops waiting when the caller aborts during the backoff", async () => {
     const { client, calls } = clientWith([throttled("5"), emptyPage]);
     const controller = new AbortController();
-    const pending = failure(
-      client.getContactsPage({ SearchString: "", NextLink: "" }, { signal: controller.signal }),
-    );
+    const pending = failure(firstPage(client, "", { signal: controller.signal }));
     await jest.advanceTimersByTimeAsync(1000);
     controller.abort();
     expect(await pending).toMatchObject({ kind: "aborted" });
@@ -150,26 +157,37 @@ describe("retry timing (fake timers)", () => {
 
   it("does not retry what retrying cannot fix", async () => {
     const { client, calls } = clientWith([{ status: 400, body: { Message: "Bad" } }]);
-    expect(await failure(client.getContactsPage({ SearchString: "", NextLink: "" }))).toMatchObject({
-      kind: "validation",
-    });
+    expect(await failure(firstPage(client, ""))).toMatchObject({ kind: "invalid" });
     expect(calls).toHaveLength(1);
   });
 });
 
 describe("withRetry with an injected sleep", () => {
+  it("never sends a create twice, whatever the policy says", async () => {
+    let attempts = 0;
+    const failing = withRetry(
+      async () => {
+        attempts += 1;
+        throw new DirectoryError({ kind: "unavailable", reason: "no-answer", ambiguous: true });
+      },
+      { ...DEFAULT_RETRY_POLICY, sleep: async () => {} },
+      { operation: "create" },
+    );
+    await expect(failing).rejects.toMatchObject({ kind: "unavailable" });
+    expect(attempts).toBe(1);
+  });
+
   it("sleeps the announced delays and stops at success", async () => {
     const slept: number[] = [];
     let attempts = 0;
     const result = await withRetry(
       async (attempt) => {
         attempts = attempt;
-        if (attempt < 3)
-          throw new DirectoryError({ kind: "throttled", message: "t", retryAfterMs: attempt * 100 });
+        if (attempt < 3) throw new DirectoryError({ kind: "throttled", retryAfterMs: attempt * 100 });
         return "done";
       },
       { ...DEFAULT_RETRY_POLICY, sleep: async (ms) => void slept.push(ms) },
-      { route: "search" },
+      { operation: "findByAddress" },
     );
     expect(result).toBe("done");
     expect(attempts).toBe(3);
@@ -177,7 +195,7 @@ describe("withRetry with an injected sleep", () => {
   });
 
   it("computes a backoff within [0, ceiling)", () => {
-    const error = new DirectoryError({ kind: "transient", message: "t" });
+    const error = new DirectoryError({ kind: "unavailable" });
     const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0 };
     expect(retryDelayMs(error, 2, policy)).toBe(0);
     expect(retryDelayMs(error, 4, { ...policy, random: () => 0.5 })).toBe(1000);

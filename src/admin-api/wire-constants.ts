@@ -3,6 +3,7 @@
  * code that only needs these (the pane's start-up configuration and error wording) must
  * not pull the schema library into the pane's first download. wire.ts re-exports them.
  */
+import type { DirectoryOperation } from "../contacts/directory-error";
 
 /** The four calls the product makes. The relay forwards exactly these and nothing else. */
 export const ADMIN_API_ROUTES = {
@@ -27,14 +28,18 @@ export const DEFAULT_ADMIN_CENTER_BASE_URL = "https://admin.microsoft.com";
 /** Scope of the bearer token the API accepts. */
 export const DEFAULT_ADMIN_CENTER_SCOPE = "https://admin.microsoft.com/.default";
 
-/** The roles that may write contacts (named in the "missing admin role" message). */
-export const EXCHANGE_WRITE_ROLES = [
-  "Exchange Administrator",
-  "Exchange Recipient Administrator",
-  "Global Administrator",
-] as const;
+/** Exchange's roles, whatever the backend: they live with Exchange's other rules. */
+export { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
 
 /** Builds the documented Exchange admin center deep link for a contact id. */
 export function exchangeAdminCenterUrl(contactId: string): string {
   return `https://admin.exchange.microsoft.com/?landingpage=contacts/:/ContactDetails/mailContact/${encodeURIComponent(contactId)}&form=mac_sidebar`;
 }
+
+/** The seam operation each route serves: errors and retry notices speak the seam's words. */
+export const ROUTE_OPERATIONS = {
+  search: "findByAddress",
+  create: "create",
+  updateGeneral: "updateGeneral",
+  updateOptions: "updateOptions",
+} as const satisfies Record<AdminApiRouteName, DirectoryOperation>;

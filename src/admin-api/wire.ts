@@ -11,6 +11,8 @@
  *
  * The routes, hosts, scope and roles live in wire-constants.ts (no zod) and are re-exported here.
  */
+// First: no schema may be built before zod is told not to generate code (CSP).
+import "../zod-jitless";
 // zod/mini: the same validation as zod, as functions rather than methods, so the bundle keeps
 // only what these schemas use (about a third of full zod, gzip).
 import { z } from "zod/mini";
@@ -22,6 +24,7 @@ export {
   EXCHANGE_WRITE_ROLES,
   exchangeAdminCenterUrl,
   isWriteRoute,
+  ROUTE_OPERATIONS,
   type AdminApiRouteName,
 } from "./wire-constants";
 

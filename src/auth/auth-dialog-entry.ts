@@ -4,12 +4,17 @@
  * the task pane with messageParent.
  */
 import { AppConfigError, readAppConfig } from "../app-config";
-import { runAuthDialog } from "./auth-dialog-page";
-import type { AuthDialogMessage } from "./auth-dialog-protocol";
+import { strings } from "../taskpane/strings";
+import { runAuthDialog, type AuthDialogStatus } from "./auth-dialog-page";
+import { loginHintFromHash, type AuthDialogMessage } from "./auth-dialog-protocol";
 
-function showStatus(text: string): void {
+function showText(text: string): void {
   const status = document.getElementById("status");
   if (status) status.textContent = text;
+}
+
+function showStatus(status: AuthDialogStatus): void {
+  showText(strings.signInDialog[status]);
 }
 
 /** Only our own origin may receive the message, where the host can enforce it (DialogOrigin 1.1). */
@@ -27,15 +32,19 @@ void Office.onReady(() => {
   try {
     settings = readAppConfig().auth;
   } catch (error) {
-    showStatus("Sign-in is not configured for this add-in. Close this window and tell your administrator.");
+    showText(strings.signInDialog.notConfigured);
     const code = error instanceof AppConfigError ? "config_invalid" : "config_unreadable";
     const message: AuthDialogMessage = { type: "gal-auth-error", failure: "failed", code };
     messageParent(JSON.stringify(message));
     return;
   }
+  // Read the pane's hint, then drop it from the address bar (MSAL's redirect returns here).
+  const loginHint = loginHintFromHash(window.location.hash);
+  if (window.location.hash) history.replaceState(null, "", window.location.pathname);
   void runAuthDialog(settings, {
     origin: window.location.origin,
     pageUrl: `${window.location.origin}${window.location.pathname}`,
+    ...(loginHint ? { loginHint } : {}),
     messageParent,
     showStatus,
   });

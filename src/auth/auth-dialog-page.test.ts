@@ -9,7 +9,10 @@ const SETTINGS = {
   scope: "https://admin.microsoft.com/.default",
 };
 
-function setUp(redirectResult: MsalTokenResult | null | Error) {
+function setUp(
+  redirectResult: MsalTokenResult | null | Error,
+  overrides: Partial<AuthDialogEnvironment> = {},
+) {
   const sent: string[] = [];
   const statuses: string[] = [];
   const redirects: unknown[] = [];
@@ -28,6 +31,7 @@ function setUp(redirectResult: MsalTokenResult | null | Error) {
     pageUrl: "https://addin.contoso.com/auth-dialog.html",
     messageParent: (message) => sent.push(message),
     showStatus: (text) => statuses.push(text),
+    ...overrides,
   };
   const run = () =>
     runAuthDialog(SETTINGS, environment, async () => ({
@@ -67,21 +71,53 @@ describe("runAuthDialog (the sign-in dialog page)", () => {
       { type: "gal-auth-token", accessToken: "dialog-access-token", expiresOn: 1_700_000_000_000 },
     ]);
     expect(redirects).toEqual([]);
-    expect(statuses.join(" ")).not.toContain("dialog-access-token");
+    expect(statuses).toEqual(["returning"]);
   });
 
-  it("reports a failure to the pane with MSAL's code only, not its message", async () => {
+  it("under a path, returns through the redirect page beside it and passes the pane's login hint", async () => {
+    const { run, redirects, configurations } = setUp(null, {
+      pageUrl: "https://addin.contoso.com/gal/auth-dialog.html",
+      loginHint: "megan@contoso.com",
+    });
+    await run();
+    expect(configurations[0]?.auth.redirectUri).toBe("https://addin.contoso.com/gal/auth-redirect.html");
+    expect(redirects).toEqual([
+      {
+        scopes: [SETTINGS.scope],
+        redirectStartPage: "https://addin.contoso.com/gal/auth-dialog.html",
+        loginHint: "megan@contoso.com",
+      },
+    ]);
+  });
+
+  it("reports a consent refusal as an admin-setup failure with its codes", async () => {
+    const error = Object.assign(new Error("AADSTS65001: The user or administrator has not consented"), {
+      name: "InteractionRequiredAuthError",
+      errorCode: "consent_required",
+    });
+    const { run, sent } = setUp(error);
+    await run();
+    expect(parseAuthDialogMessage(sent[0] ?? "")).toEqual({
+      type: "gal-auth-error",
+      failure: "admin-setup",
+      code: "consent_required",
+      aadsts: "AADSTS65001",
+    });
+  });
+
+  it("reports a failure to the pane with MSAL's code and the AADSTS number only, not its message", async () => {
     const error = Object.assign(new Error("AADSTS700016: Application with identifier 'x' was not found"), {
       errorCode: "invalid_client",
     });
     const { run, sent } = setUp(error);
     await expect(run()).resolves.toBe("error-sent");
     expect(sent).toHaveLength(1);
-    expect(sent[0]).not.toContain("AADSTS700016");
+    expect(sent[0]).not.toContain("was not found");
     expect(parseAuthDialogMessage(sent[0] ?? "")).toEqual({
       type: "gal-auth-error",
-      failure: "failed",
+      failure: "admin-setup",
       code: "invalid_client",
+      aadsts: "AADSTS700016",
     });
   });
 });

@@ -6,13 +6,17 @@
  * only its short-lived interaction state uses sessionStorage, as MSAL always does.
  */
 import type { Configuration } from "@azure/msal-browser";
-import { AUTH_REDIRECT_PATH, type AuthDialogMessage } from "./auth-dialog-protocol";
+import { AUTH_REDIRECT_PAGE, pageBeside, type AuthDialogMessage } from "./auth-dialog-protocol";
 import type { MsalTokenResult } from "./nested-app-auth";
-import { msalErrorCode } from "./sign-in-error";
+import { signInErrorFrom } from "./sign-in-error";
 
 export interface RedirectMsalClient {
   handleRedirectPromise(): Promise<MsalTokenResult | null>;
-  acquireTokenRedirect(request: { scopes: string[]; redirectStartPage?: string }): Promise<void>;
+  acquireTokenRedirect(request: {
+    scopes: string[];
+    redirectStartPage?: string;
+    loginHint?: string;
+  }): Promise<void>;
 }
 
 export interface StandardMsalModule {
@@ -30,11 +34,16 @@ export interface AuthDialogEnvironment {
   origin: string;
   /** This page's URL without query or hash: where MSAL returns after the redirect bridge. */
   pageUrl: string;
+  /** The pane's login hint (from the dialog URL's fragment). */
+  loginHint?: string;
   /** Office.context.ui.messageParent, restricted to our origin where the host allows. */
   messageParent(message: string): void;
-  /** Shows a line of status text on the page. */
-  showStatus(text: string): void;
+  /** Shows the status on the page. */
+  showStatus(status: AuthDialogStatus): void;
 }
+
+/** What the dialog page shows; the words are the entry's (strings.signInDialog). */
+export type AuthDialogStatus = "returning" | "opening" | "failed";
 
 export type AuthDialogOutcome = "redirecting" | "token-sent" | "error-sent";
 
@@ -53,13 +62,13 @@ export async function runAuthDialog(
       auth: {
         clientId: settings.clientId,
         authority: settings.authority,
-        redirectUri: `${environment.origin}${AUTH_REDIRECT_PATH}`,
+        redirectUri: pageBeside(AUTH_REDIRECT_PAGE, environment.pageUrl),
       },
       cache: { cacheLocation: "memoryStorage" },
     });
     const result = await client.handleRedirectPromise();
     if (result?.accessToken) {
-      environment.showStatus("Signed in. Returning to Outlook…");
+      environment.showStatus("returning");
       send({
         type: "gal-auth-token",
         accessToken: result.accessToken,
@@ -67,17 +76,19 @@ export async function runAuthDialog(
       });
       return "token-sent";
     }
-    environment.showStatus("Opening Microsoft sign-in…");
-    await client.acquireTokenRedirect({ scopes: [settings.scope], redirectStartPage: environment.pageUrl });
+    environment.showStatus("opening");
+    await client.acquireTokenRedirect({
+      scopes: [settings.scope],
+      redirectStartPage: environment.pageUrl,
+      ...(environment.loginHint ? { loginHint: environment.loginHint } : {}),
+    });
     return "redirecting";
   } catch (error) {
-    const code = msalErrorCode(error);
-    environment.showStatus("Sign-in did not complete. You can close this window and try again.");
-    send(
-      code === "user_cancelled"
-        ? { type: "gal-auth-error", failure: "cancelled", code }
-        : { type: "gal-auth-error", failure: "failed", ...(code ? { code } : {}) },
-    );
+    // The person already interacted here: consent and other Entra refusals go back to the
+    // pane with their code, to be shown with the admin setup pointer.
+    const { failure, code, aadsts } = signInErrorFrom(error, "interactive");
+    environment.showStatus("failed");
+    send({ type: "gal-auth-error", failure, ...(code ? { code } : {}), ...(aadsts ? { aadsts } : {}) });
     return "error-sent";
   }
 }

@@ -5,8 +5,9 @@
  * started a redirect, and clears it from the address bar.
  */
 import { broadcastResponseToMainFrame } from "@azure/msal-browser/redirect-bridge";
+import { strings } from "../taskpane/strings";
 
 broadcastResponseToMainFrame().catch(() => {
   const status = document.getElementById("status");
-  if (status) status.textContent = "Sign-in could not finish. Close this window and try again.";
+  if (status) status.textContent = strings.signInDialog.redirectFailed;
 });

@@ -1,4 +1,4 @@
-import { parseAuthDialogMessage } from "./auth-dialog-protocol";
+import { loginHintFromHash, parseAuthDialogMessage } from "./auth-dialog-protocol";
 import { createOfficeAuthDialog, type DialogOffice } from "./dialog-fallback";
 import { SignInError } from "./sign-in-error";
 
@@ -115,5 +115,16 @@ describe("parseAuthDialogMessage", () => {
         JSON.stringify({ type: "gal-auth-error", failure: "weird", code: "has spaces in it" }),
       ),
     ).toEqual({ type: "gal-auth-error", failure: "failed" });
+  });
+});
+
+describe("the login hint", () => {
+  it("travels in the dialog URL's fragment, which never reaches the server", async () => {
+    const { office, opened } = fakeOffice();
+    void createOfficeAuthDialog(office, { dialogUrl: DIALOG_URL, expectedOrigin: ORIGIN })({
+      loginHint: "megan@contoso.com",
+    });
+    expect(opened[0]?.url).toBe(`${DIALOG_URL}#login_hint=megan%40contoso.com`);
+    expect(loginHintFromHash(new URL(opened[0]?.url ?? "").hash)).toBe("megan@contoso.com");
   });
 });

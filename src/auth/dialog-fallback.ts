@@ -4,7 +4,7 @@
  * nested app authentication. The page sends the token back with messageParent; this is
  * the pane's half: open, wait for one message from our origin, close.
  */
-import { parseAuthDialogMessage } from "./auth-dialog-protocol";
+import { dialogUrlWithHint, parseAuthDialogMessage } from "./auth-dialog-protocol";
 import type { AuthDialogFallback, DialogToken } from "./nested-app-auth";
 import { SignInError } from "./sign-in-error";
 
@@ -20,7 +20,7 @@ export interface DialogOffice {
 }
 
 export interface OfficeAuthDialogOptions {
-  /** Absolute https URL of auth-dialog.html on the add-in's origin. */
+  /** Absolute https URL of auth-dialog.html beside the pane (under the add-in's path, if any). */
   dialogUrl: string;
   /** Messages from any other origin are ignored (Office reports it from DialogOrigin 1.1 on). */
   expectedOrigin: string;
@@ -33,14 +33,14 @@ export function createOfficeAuthDialog(
   office: DialogOffice,
   options: OfficeAuthDialogOptions,
 ): AuthDialogFallback {
-  return ({ signal }) =>
+  return ({ signal, loginHint }) =>
     new Promise<DialogToken>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new SignInError("aborted"));
         return;
       }
       office.context.ui.displayDialogAsync(
-        options.dialogUrl,
+        dialogUrlWithHint(options.dialogUrl, loginHint),
         { height: options.heightPercent ?? 60, width: options.widthPercent ?? 30, displayInIframe: false },
         (opened: Office.AsyncResult<Office.Dialog>) => {
           if (opened.status === office.AsyncResultStatus.Failed) {
@@ -74,7 +74,7 @@ export function createOfficeAuthDialog(
             if (message.type === "gal-auth-token") {
               finish(() => resolve({ accessToken: message.accessToken, expiresOn: message.expiresOn }));
             } else {
-              finish(() => reject(new SignInError(message.failure, message.code)));
+              finish(() => reject(new SignInError(message.failure, message.code, message.aadsts)));
             }
           });
           dialog.addEventHandler(office.EventType.DialogEventReceived, (event) => {

@@ -23,8 +23,11 @@ function account(username: string): AccountInfo {
 }
 
 /** An MSAL error as MSAL shapes it: errorCode plus a message that may echo request details. */
-function msalError(errorCode: string): Error & { errorCode: string } {
-  return Object.assign(new Error(`${errorCode}: details mentioning ${SECRET_TOKEN}`), { errorCode });
+function msalError(errorCode: string, extra: Record<string, unknown> = {}): Error & { errorCode: string } {
+  return Object.assign(new Error(`${errorCode}: details mentioning ${SECRET_TOKEN}`), {
+    errorCode,
+    ...extra,
+  });
 }
 
 type Step = "silent" | "ssoSilent" | "popup";
@@ -88,6 +91,7 @@ function setUp(options: Partial<NestedAppAuthOptions> = {}) {
     clientId: "11111111-2222-3333-4444-555555555555",
     authority: "https://login.microsoftonline.com/organizations",
     scope: SCOPE,
+    nestedAppAuth: true,
     loginHint: "megan@contoso.com",
     loadMsal: async () => {
       loads += 1;
@@ -296,6 +300,7 @@ describe("NestedAppAuthTokenProvider", () => {
     const client = new FakeMsalClient();
     client.silent = async () => ({ accessToken: "after-retry" });
     const provider = new NestedAppAuthTokenProvider({
+      nestedAppAuth: true,
       clientId: "c",
       authority: "https://login.microsoftonline.com/organizations",
       scope: SCOPE,
@@ -307,5 +312,118 @@ describe("NestedAppAuthTokenProvider", () => {
     });
     await expect(failure(provider.getToken())).resolves.toMatchObject({ failure: "failed" });
     await expect(provider.getToken()).resolves.toBe("after-retry");
+  });
+});
+
+describe("fallback order by what the host supports and what went wrong", () => {
+  it("without NestedAppAuth 1.1 goes straight to the Office dialog, never a popup, with the hint", async () => {
+    const { provider, client, dialog } = setUp({ nestedAppAuth: false });
+    await expect(provider.getToken({ interactive: true })).resolves.toBe("dialog-token");
+    expect(client.steps()).not.toContain("popup");
+    expect(dialog).toHaveBeenCalledWith(expect.objectContaining({ loginHint: "megan@contoso.com" }));
+  });
+
+  it("without NestedAppAuth and without a dialog, says sign-in is unavailable", async () => {
+    const { provider, client } = setUp({ nestedAppAuth: false, dialogFallback: null });
+    await expect(failure(provider.getToken({ interactive: true }))).resolves.toMatchObject({
+      failure: "unavailable",
+    });
+    expect(client.steps()).not.toContain("popup");
+  });
+
+  it.each(["popup_window_error", "block_nested_popups", "timed_out", "nested_app_auth_bridge_disabled"])(
+    "with NAA, opens the dialog after the popup fails with %s (blocked or bridge)",
+    async (code) => {
+      const { provider, client, dialog } = setUp();
+      client.popup = async () => {
+        throw msalError(code);
+      };
+      await expect(provider.getToken({ interactive: true })).resolves.toBe("dialog-token");
+      expect(dialog).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it.each([
+    ["consent_required", { name: "InteractionRequiredAuthError", errorNo: "65001" }, "AADSTS65001"],
+    [
+      "invalid_resource",
+      { errorMessage: "AADSTS500011: The resource principal named x was not found" },
+      "AADSTS500011",
+    ],
+    ["invalid_client", {}, undefined],
+  ] as const)(
+    "with NAA, a popup refused by Entra (%s) reaches the person with its code, not the dialog",
+    async (code, extra, aadsts) => {
+      const { provider, client, dialog } = setUp();
+      client.popup = async () => {
+        throw msalError(code, extra);
+      };
+      const error = await failure(provider.getToken({ interactive: true }));
+      expect(error).toMatchObject({ failure: "admin-setup", code, aadsts });
+      expect(dialog).not.toHaveBeenCalled();
+      expect(error.message).not.toContain("was not found");
+    },
+  );
+
+  it.each(["interaction_required", "consent_required", "login_required", "no_account_error"])(
+    "a silent %s asks for interaction (the pane offers Sign in again)",
+    async (code) => {
+      const { provider, client } = setUp({ loginHint: undefined });
+      client.silent = async () => {
+        throw msalError(code, { name: "InteractionRequiredAuthError" });
+      };
+      await expect(failure(provider.getToken())).resolves.toMatchObject({
+        failure: "interaction-required",
+        code,
+      });
+    },
+  );
+
+  it.each([
+    ["no_network_connectivity", "network"],
+    ["post_request_failed", "network"],
+    ["invalid_resource", "admin-setup"],
+    ["server_error_without_number", "failed"],
+  ] as const)(
+    "a silent %s is %s, and even an interactive request opens no window",
+    async (code, expected) => {
+      const { provider, client, dialog } = setUp({ loginHint: undefined });
+      client.silent = async () => {
+        throw msalError(code);
+      };
+      await expect(failure(provider.getToken({ interactive: true }))).resolves.toMatchObject({
+        failure: expected,
+        code,
+      });
+      expect(client.steps()).not.toContain("popup");
+      expect(dialog).not.toHaveBeenCalled();
+    },
+  );
+
+  it("prefers Office's login hint and UPN over the mailbox address, asking Office once", async () => {
+    const accountHint = jest.fn(async () => ({
+      loginHint: "hint-from-office",
+      userPrincipalName: "megan.b@contoso.onmicrosoft.com",
+    }));
+    const { provider, client, dialog } = setUp({ accountHint, loginHint: "megan@contoso.com" });
+    client.accounts = [account("megan@contoso.com"), account("Megan.B@contoso.onmicrosoft.com")];
+    client.silent = async (request) => {
+      if (request.account) throw msalError("interaction_required");
+      throw msalError("no_tokens_found");
+    };
+    await expect(provider.getToken({ interactive: true })).resolves.toBe("dialog-token");
+    await expect(provider.getToken({ interactive: true, forceRefresh: true })).resolves.toBe("dialog-token");
+    expect(client.calls[0]?.request.account).toBe(client.accounts[1]);
+    expect(client.calls.find((call) => call.step === "popup")?.request.loginHint).toBe("hint-from-office");
+    expect(dialog).toHaveBeenCalledWith(expect.objectContaining({ loginHint: "hint-from-office" }));
+    expect(accountHint).toHaveBeenCalledTimes(1);
+  });
+
+  it("falls back to the mailbox address when Office has no auth context", async () => {
+    const { provider, client } = setUp({ accountHint: async () => null });
+    await failure(provider.getToken());
+    expect(client.calls.find((call) => call.step === "ssoSilent")?.request.loginHint).toBe(
+      "megan@contoso.com",
+    );
   });
 });

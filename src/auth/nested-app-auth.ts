@@ -3,15 +3,19 @@
  * itself brokers the token, so the pane needs no popup in hosts that support NAA.
  *
  * Order: a token the sign-in dialog gave us earlier (memory only) → MSAL silent → when the
- * request allows interaction, MSAL's popup (NAA: Outlook's own prompt) → as a last resort
- * the Office dialog running MSAL's redirect flow on our own page.
+ * request allows interaction: with NestedAppAuth 1.1, MSAL's popup (Outlook's own prompt),
+ * and the Office dialog only when that popup was blocked or the bridge failed; without it,
+ * straight to the Office dialog (standard MSAL popups in an add-in webview are unreliable:
+ * storage partitioning breaks MSAL's popup bridge, and its wait is 60 s). Consent and
+ * other Entra refusals are never retried through the dialog: they reach the person with
+ * their code (SignInError "admin-setup").
  *
  * MSAL is loaded with a dynamic import on the first token request, so the pane's first
  * paint (the sender card) never waits for it. Its cache lives in memory only.
  */
 import type { AccountInfo, Configuration } from "@azure/msal-browser";
 import type { TokenProvider, TokenRequest } from "./token-provider";
-import { msalErrorCode, SignInError } from "./sign-in-error";
+import { isPopupOrBridgeFailure, msalErrorCode, SignInError, signInErrorFrom } from "./sign-in-error";
 
 export interface MsalTokenResult {
   accessToken: string;
@@ -45,14 +49,27 @@ export interface DialogToken {
 }
 
 /** Opens the Office dialog sign-in; resolves with a token or rejects with a SignInError. */
-export type AuthDialogFallback = (request: { signal?: AbortSignal }) => Promise<DialogToken>;
+export type AuthDialogFallback = (request: {
+  signal?: AbortSignal;
+  loginHint?: string;
+}) => Promise<DialogToken>;
+
+/** The signed-in account as Office tells it (Office.auth.getAuthContext, NestedAppAuth 1.1). */
+export interface AccountHint {
+  loginHint?: string;
+  userPrincipalName?: string;
+}
 
 export interface NestedAppAuthOptions {
   clientId: string;
   authority: string;
   /** e.g. DEFAULT_ADMIN_CENTER_SCOPE. */
   scope: string;
-  /** The Outlook user's address: lets MSAL pick the right account without asking. */
+  /** Whether the host has NestedAppAuth 1.1 (MSAL's bridge); without it the dialog is the interactive route. */
+  nestedAppAuth: boolean;
+  /** Office's account hints (UPN, login hint); preferred over `loginHint`. */
+  accountHint?: () => Promise<AccountHint | null>;
+  /** The Outlook user's mailbox address: the hint when Office gives none. */
   loginHint?: string;
   /** Where popup responses land when NAA is unavailable (our MSAL redirect-bridge page). */
   redirectUri?: string;
@@ -78,6 +95,7 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
   #client: Promise<NestableMsalClient> | null = null;
   #interaction: Promise<string> | null = null;
   #dialogToken: { accessToken: string; reuseUntil: number } | null = null;
+  #hints: Promise<{ loginHint?: string; username?: string }> | null = null;
 
   constructor(options: NestedAppAuthOptions) {
     this.#options = options;
@@ -91,17 +109,20 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
     if (remembered && this.#now() < remembered.reuseUntil) return remembered.accessToken;
 
     const client = await this.#loadClient();
+    const hints = await this.#loadHints();
     throwIfAborted(request.signal);
-    let silentFailure: unknown;
+    let silentFailure: SignInError;
     try {
-      return await this.#acquireSilently(client, request.forceRefresh === true);
+      return await this.#acquireSilently(client, hints, request.forceRefresh === true);
     } catch (error) {
-      silentFailure = error;
+      silentFailure = signInErrorFrom(error, "silent");
     }
     throwIfAborted(request.signal);
-    if (!request.interactive) throw new SignInError("interaction-required", msalErrorCode(silentFailure));
+    // Only where signing in helps: a network failure or an Entra refusal must not send the
+    // person round a sign-in that ends the same way.
+    if (!request.interactive || silentFailure.failure !== "interaction-required") throw silentFailure;
     // Several failing calls may ask at once: one window, one answer for all.
-    this.#interaction ??= this.#acquireInteractively(client, request.signal).finally(() => {
+    this.#interaction ??= this.#acquireInteractively(client, hints, request.signal).finally(() => {
       this.#interaction = null;
     });
     return this.#interaction;
@@ -138,18 +159,35 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
     });
   }
 
-  #knownAccount(client: NestableMsalClient): AccountInfo | undefined {
+  /** Office's hints once per provider; the mailbox address where Office gives none. */
+  #loadHints(): Promise<{ loginHint?: string; username?: string }> {
+    this.#hints ??= (async () => {
+      const fromOffice = await (this.#options.accountHint?.() ?? Promise.resolve(null)).catch(() => null);
+      const fallback = this.#options.loginHint || undefined;
+      const loginHint = fromOffice?.loginHint ?? fromOffice?.userPrincipalName ?? fallback;
+      const username = fromOffice?.userPrincipalName ?? fallback;
+      return { ...(loginHint ? { loginHint } : {}), ...(username ? { username } : {}) };
+    })();
+    return this.#hints;
+  }
+
+  #knownAccount(client: NestableMsalClient, username: string | undefined): AccountInfo | undefined {
     const active = client.getActiveAccount();
     if (active) return active;
     const accounts = client.getAllAccounts();
-    const hint = this.#options.loginHint?.toLowerCase();
+    const wanted = username?.toLowerCase();
     return (
-      (hint ? accounts.find((account) => account.username.toLowerCase() === hint) : undefined) ?? accounts[0]
+      (wanted ? accounts.find((account) => account.username.toLowerCase() === wanted) : undefined) ??
+      accounts[0]
     );
   }
 
-  async #acquireSilently(client: NestableMsalClient, forceRefresh: boolean): Promise<string> {
-    const account = this.#knownAccount(client);
+  async #acquireSilently(
+    client: NestableMsalClient,
+    hints: { loginHint?: string; username?: string },
+    forceRefresh: boolean,
+  ): Promise<string> {
+    const account = this.#knownAccount(client, hints.username);
     const scopes = this.#scopes();
     if (account) {
       return this.#accept(client, await client.acquireTokenSilent({ scopes, account, forceRefresh }));
@@ -159,32 +197,45 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
       return this.#accept(client, await client.acquireTokenSilent({ scopes, forceRefresh }));
     } catch (error) {
       // Standard MSAL (no NAA in this host) needs an account or a hint for silent SSO.
-      if (!this.#options.loginHint) throw error;
-      return this.#accept(client, await client.ssoSilent({ scopes, loginHint: this.#options.loginHint }));
+      if (!hints.loginHint) throw error;
+      return this.#accept(client, await client.ssoSilent({ scopes, loginHint: hints.loginHint }));
     }
   }
 
-  async #acquireInteractively(client: NestableMsalClient, signal: AbortSignal | undefined): Promise<string> {
+  async #acquireInteractively(
+    client: NestableMsalClient,
+    hints: { loginHint?: string },
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
+    const dialog = this.#options.dialogFallback;
+    if (!this.#options.nestedAppAuth) {
+      if (!dialog) throw new SignInError("unavailable", "no_dialog_api");
+      return this.#fromDialog(dialog, hints.loginHint, signal);
+    }
     try {
       const result = await client.acquireTokenPopup({
         scopes: this.#scopes(),
-        ...(this.#options.loginHint ? { loginHint: this.#options.loginHint } : {}),
+        ...(hints.loginHint ? { loginHint: hints.loginHint } : {}),
       });
       return this.#accept(client, result);
     } catch (popupError) {
-      const code = msalErrorCode(popupError);
-      if (code === "user_cancelled") throw new SignInError("cancelled", code);
+      if (popupError instanceof SignInError) throw popupError;
       throwIfAborted(signal);
-      const dialog = this.#options.dialogFallback;
-      if (!dialog) throw new SignInError("unavailable", code);
-      return this.#fromDialog(dialog, signal);
+      // The dialog helps where the popup could not open or answer, never where Entra said no.
+      if (!isPopupOrBridgeFailure(popupError)) throw signInErrorFrom(popupError, "interactive");
+      if (!dialog) throw new SignInError("unavailable", msalErrorCode(popupError));
+      return this.#fromDialog(dialog, hints.loginHint, signal);
     }
   }
 
-  async #fromDialog(dialog: AuthDialogFallback, signal: AbortSignal | undefined): Promise<string> {
+  async #fromDialog(
+    dialog: AuthDialogFallback,
+    loginHint: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     let token: DialogToken;
     try {
-      token = await dialog({ signal });
+      token = await dialog({ signal, ...(loginHint ? { loginHint } : {}) });
     } catch (error) {
       if (error instanceof SignInError) throw error;
       throw new SignInError("failed", "dialog_failed");
@@ -196,7 +247,7 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
   }
 
   #accept(client: NestableMsalClient, result: MsalTokenResult): string {
-    if (!result.accessToken) throw new SignInError("failed", "empty_access_token");
+    if (!result.accessToken) throw new SignInError("interaction-required", "empty_access_token");
     if (result.account) client.setActiveAccount(result.account);
     return result.accessToken;
   }

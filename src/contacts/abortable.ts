@@ -2,14 +2,13 @@
  * Waiting on a promise that cannot itself be cancelled (a shared in-flight search, a
  * chunk download), while still letting the caller walk away when its signal aborts.
  */
-import { DirectoryError } from "../admin-api/errors";
+import { DirectoryError } from "./directory-error";
 
 /** `promise`, or `makeError()` rejected as soon as `signal` aborts (at once if it already has). */
 export function untilAborted<T>(
   promise: Promise<T>,
   signal: AbortSignal | undefined,
-  makeError: () => DirectoryError = () =>
-    new DirectoryError({ kind: "aborted", message: "The call was cancelled." }),
+  makeError: () => DirectoryError = () => new DirectoryError({ kind: "aborted" }),
 ): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(makeError());

@@ -150,6 +150,12 @@ export function addressKey(raw: string): string {
   return text.normalize("NFC").toLowerCase();
 }
 
+/** The domain part of `addressKey`: ASCII, lower case (what a Name's "(domain)" tag is made from). */
+export function domainKey(raw: string): string {
+  const key = addressKey(raw);
+  return key.slice(key.lastIndexOf("@") + 1);
+}
+
 /**
  * True when Exchange treats the two as the same address: case-insensitive over the whole
  * address, Unicode and punycode forms of a domain equal. Plus-tags are not stripped:

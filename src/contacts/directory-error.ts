@@ -49,6 +49,20 @@ export type DirectoryErrorReason =
   | "no-answer"
   /** protocol: a body that is not what the backend speaks (bad JSON, missing id). */
   | "unexpected-shape"
+  /** protocol: a status the backend does not use for this call (e.g. 404 on a search: a wrong address or relay). */
+  | "unexpected-status"
+  /** protocol: a contact read back after the updates differs from what was sent (see `fields`). */
+  | "read-back-differs"
+  /** unauthenticated: no token could be obtained (the sign-in itself failed). */
+  | "no-token"
+  /** invalid: the value (a mail tip) contains markup; only plain text is accepted. */
+  | "not-plain-text"
+  /** invalid: the value is longer than Exchange allows (see `limit`, `length`). */
+  | "too-long"
+  /** invalid: the contact is mastered on-premises (directory sync) and cannot be changed in the cloud. */
+  | "dir-synced"
+  /** unavailable: the part of the add-in that talks to the directory could not be downloaded. */
+  | "download-failed"
   /** forbidden/invalid/any: the backend gave no more precise reason. */
   | "unspecified";
 
@@ -63,7 +77,14 @@ export interface AddressHolder {
 
 /** The field a validation failure is about, in the seam's words (MailContact's keys). */
 export type DirectoryField =
-  "name" | "displayName" | "firstName" | "lastName" | "address" | "company" | "mailTip";
+  | "name"
+  | "displayName"
+  | "firstName"
+  | "lastName"
+  | "address"
+  | "company"
+  | "mailTip"
+  | "hiddenFromAddressLists";
 
 export interface DirectoryErrorInit {
   kind: DirectoryErrorKind;
@@ -76,6 +97,18 @@ export interface DirectoryErrorInit {
   holder?: AddressHolder;
   /** For "throttled": milliseconds the service asked us to wait, when it said. */
   retryAfterMs?: number;
+  /** For "both-names-taken": the Names tried, in order. */
+  names?: readonly string[];
+  /** For "read-back-differs": the fields that did not stick. */
+  fields?: readonly DirectoryField[];
+  /** For "too-long": the limit and the length found. */
+  limit?: number;
+  length?: number;
+  /**
+   * For "invalid": Exchange's own reason when it gave one, sanitized of anything
+   * token-shaped and truncated. The pane quotes it as Exchange's words, never as its own.
+   */
+  serviceText?: string;
   /** The request id sent with the failing call, for support. */
   requestId?: string;
   /** A write that may have been applied although it failed: look before re-sending a create. */
@@ -93,6 +126,11 @@ export class DirectoryError extends Error {
   readonly field?: DirectoryField;
   readonly holder?: AddressHolder;
   readonly retryAfterMs?: number;
+  readonly names?: readonly string[];
+  readonly fields?: readonly DirectoryField[];
+  readonly limit?: number;
+  readonly length?: number;
+  readonly serviceText?: string;
   readonly requestId?: string;
   readonly ambiguous: boolean;
 
@@ -109,9 +147,19 @@ export class DirectoryError extends Error {
     this.field = init.field;
     this.holder = init.holder;
     this.retryAfterMs = init.retryAfterMs;
+    this.names = init.names;
+    this.fields = init.fields;
+    this.limit = init.limit;
+    this.length = init.length;
+    this.serviceText = init.serviceText;
     this.requestId = init.requestId;
     this.ambiguous = init.ambiguous ?? false;
   }
+}
+
+/** The operations that change data: refused to a read-only caller, and possibly applied when they fail. */
+export function isWriteOperation(operation: DirectoryOperation | undefined): boolean {
+  return operation === "create" || operation === "updateGeneral" || operation === "updateOptions";
 }
 
 export function isDirectoryError(error: unknown, kind?: DirectoryErrorKind): error is DirectoryError {

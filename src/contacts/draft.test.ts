@@ -109,6 +109,9 @@ describe("validateDraft", () => {
     ["lastName", "Doe\u202E"],
     ["company", "Con\u200Btoso"],
     ["mailTip", "Call\u0007 first"],
+    ["displayName", "Jane\uD800 Doe"],
+    ["company", "Con\uDC00toso"],
+    ["mailTip", "Call \uD83D first"],
     ["mailTip", "Call \u202Efirst"],
   ] as const)("control or invisible characters in %s are rejected", (field, value) => {
     const errors = validateDraft({ ...validDraft, [field]: value });

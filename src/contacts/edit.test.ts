@@ -1,4 +1,4 @@
-import { isDirectoryError } from "../admin-api/errors";
+import { isDirectoryError } from "./directory-error";
 import type { CallOptions, ContactDirectory, GeneralUpdate, MailContact, OptionsUpdate } from "./directory";
 import { mailContact } from "./test-support/mail-contact";
 import { setHiddenFromAddressLists, setMailTip } from "./edit";
@@ -67,8 +67,8 @@ describe("setMailTip", () => {
     await expect(setMailTip(directory, contact(), emoji175)).resolves.toMatchObject({ mailTip: emoji175 });
 
     const error = await rejectionOf(setMailTip(directory, contact(), "x".repeat(176)));
-    expect(isDirectoryError(error, "validation")).toBe(true);
-    expect((error as Error).message).toMatch(/at most 175 characters \(this one has 176\)/);
+    expect(isDirectoryError(error, "invalid")).toBe(true);
+    expect(error).toMatchObject({ reason: "too-long", field: "mailTip", limit: 175, length: 176 });
     expect(directory.optionUpdates).toHaveLength(1);
   });
 
@@ -80,17 +80,17 @@ describe("setMailTip", () => {
 
   it("refuses character codes as markup too", async () => {
     const directory = new OneContactDirectory(contact());
-    expect(
-      isDirectoryError(await rejectionOf(setMailTip(directory, contact(), "AT&amp;T")), "validation"),
-    ).toBe(true);
+    expect(isDirectoryError(await rejectionOf(setMailTip(directory, contact(), "AT&amp;T")), "invalid")).toBe(
+      true,
+    );
     expect(directory.optionUpdates).toHaveLength(0);
   });
 
   it("refuses HTML before sending", async () => {
     const directory = new OneContactDirectory(contact());
     const error = await rejectionOf(setMailTip(directory, contact(), "Call <b>first</b>"));
-    expect(isDirectoryError(error, "validation")).toBe(true);
-    expect((error as Error).message).toMatch(/plain text/);
+    expect(isDirectoryError(error, "invalid")).toBe(true);
+    expect(error).toMatchObject({ reason: "not-plain-text", field: "mailTip" });
     expect(directory.optionUpdates).toHaveLength(0);
     // A lone "<" is plain text, not markup.
     await expect(setMailTip(directory, contact(), "Budget < 5k, ask first")).resolves.toMatchObject({
@@ -102,8 +102,8 @@ describe("setMailTip", () => {
     const synced = contact({ dirSynced: true });
     const directory = new OneContactDirectory(synced);
     const error = await rejectionOf(setMailTip(directory, synced, "New tip"));
-    expect(isDirectoryError(error, "validation")).toBe(true);
-    expect((error as Error).message).toMatch(/on-premises/);
+    expect(isDirectoryError(error, "invalid")).toBe(true);
+    expect(error).toMatchObject({ reason: "dir-synced" });
     expect(directory.optionUpdates).toHaveLength(0);
   });
 
@@ -140,7 +140,7 @@ describe("setHiddenFromAddressLists", () => {
     const synced = contact({ dirSynced: true });
     const directory = new OneContactDirectory(synced);
     expect(
-      isDirectoryError(await rejectionOf(setHiddenFromAddressLists(directory, synced, true)), "validation"),
+      isDirectoryError(await rejectionOf(setHiddenFromAddressLists(directory, synced, true)), "invalid"),
     ).toBe(true);
     expect(directory.optionUpdates).toHaveLength(0);
   });

@@ -1,14 +1,13 @@
 /**
  * Quick edits of an existing contact from the pane: its mail tip and whether it shows
- * in the Global Address List. Both go through the settings update (admin center:
- * PUT /admin/api/Contact/options) with the contact as last read, so nothing else on
- * the contact changes.
+ * in the Global Address List. Both go through the directory's settings update
+ * (updateOptions) with the contact as last read, so nothing else on the contact changes.
  *
  * Refusals happen before anything is sent: a contact mastered on-premises cannot be
  * edited in the cloud, and a mail tip must be plain text of at most 175 characters.
  * An edit that changes nothing sends nothing (the API's rate limits are strict).
  */
-import { DirectoryError } from "../admin-api/errors";
+import { DirectoryError } from "./directory-error";
 import type { CallOptions, ContactDirectory, MailContact } from "./directory";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import { containsMarkup, displayedLength, mailTipToPlainText } from "./mail-tip";
@@ -23,12 +22,7 @@ export async function setMailTip(
   refuseIfDirSynced(contact);
   const problem = mailTipProblem(mailTip);
   if (problem) {
-    throw new DirectoryError({
-      kind: "validation",
-      message: problem,
-      route: "updateOptions",
-      field: "ContactMailTip",
-    });
+    throw new DirectoryError({ kind: "invalid", operation: "updateOptions", field: "mailTip", ...problem });
   }
   // Markup is refused above, so this only drops invisible characters and collapses whitespace.
   const text = mailTipToPlainText(mailTip);
@@ -48,24 +42,21 @@ export async function setHiddenFromAddressLists(
   return directory.updateOptions(contact, { hiddenFromAddressLists: hidden }, options);
 }
 
+/** Why a mail tip cannot be sent (the pane words it, strings.ts). */
+export type MailTipProblem =
+  { reason: "not-plain-text" } | { reason: "too-long"; limit: number; length: number };
+
 /** Why a mail tip cannot be sent, or null when it can. Length counts characters as a reader sees them. */
-export function mailTipProblem(mailTip: string): string | null {
+export function mailTipProblem(mailTip: string): MailTipProblem | null {
   // Exchange wraps the tip in <html><body> itself and renders nothing else.
-  if (containsMarkup(mailTip))
-    return "A mail tip must be plain text: remove the HTML tags and character codes.";
+  if (containsMarkup(mailTip)) return { reason: "not-plain-text" };
   const length = displayedLength(mailTipToPlainText(mailTip));
-  if (length > EXCHANGE_LIMITS.mailTip) {
-    return `A mail tip can be at most ${EXCHANGE_LIMITS.mailTip} characters (this one has ${length}).`;
-  }
+  if (length > EXCHANGE_LIMITS.mailTip) return { reason: "too-long", limit: EXCHANGE_LIMITS.mailTip, length };
   return null;
 }
 
+/** Mastered on-premises: it cannot be changed in the cloud, so nothing is sent. */
 function refuseIfDirSynced(contact: MailContact): void {
   if (!contact.dirSynced) return;
-  throw new DirectoryError({
-    kind: "validation",
-    message:
-      "This contact is synchronized from your on-premises directory, so it cannot be changed here. Change it on-premises; the change then syncs to Microsoft 365.",
-    route: "updateOptions",
-  });
+  throw new DirectoryError({ kind: "invalid", reason: "dir-synced", operation: "updateOptions" });
 }

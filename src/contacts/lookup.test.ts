@@ -1,4 +1,4 @@
-import { DirectoryError, isDirectoryError } from "../admin-api/errors";
+import { DirectoryError, isDirectoryError } from "./directory-error";
 import type { CallOptions, ContactDirectory, MailContact } from "./directory";
 import { mailContact } from "./test-support/mail-contact";
 import { ContactLookup } from "./lookup";
@@ -103,7 +103,7 @@ describe("ContactLookup", () => {
   it("does not cache a failure: the next lookup searches again", async () => {
     const { directory, lookup } = setup();
     const failing = lookup.lookup("ada@analytical.example");
-    const throttled = new DirectoryError({ kind: "throttled", message: "Too many requests." });
+    const throttled = new DirectoryError({ kind: "throttled" });
     directory.search(0).reject(throttled);
     await expect(failing).rejects.toBe(throttled);
     expect(lookup.peek("ada@analytical.example")).toBeUndefined();
@@ -158,7 +158,7 @@ describe("ContactLookup", () => {
     await first;
     advance(1000);
     await lookup.lookup("ada@analytical.example");
-    directory.search(1).reject(new DirectoryError({ kind: "transient", message: "Bad gateway." }));
+    directory.search(1).reject(new DirectoryError({ kind: "unavailable", reason: "server-error" }));
     await settle();
     expect(lookup.peek("ada@analytical.example")).toEqual({ status: "exists", contact: contact() });
     expect(heard).toEqual([]);

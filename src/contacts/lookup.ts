@@ -14,7 +14,7 @@
  */
 import { untilAborted } from "./abortable";
 import { addressKey } from "./address";
-import { DirectoryError } from "../admin-api/errors";
+import { DirectoryError } from "./directory-error";
 import type { ContactDirectory, MailContact } from "./directory";
 import type { LookupResult } from "./workflow-types";
 
@@ -159,7 +159,6 @@ export class ContactLookup {
   }
 }
 
-/** Exchange compares addresses case-insensitively. */
 function toLookupResult(contact: MailContact | null): LookupResult {
   return contact ? { status: "exists", contact } : { status: "missing" };
 }
@@ -190,11 +189,8 @@ export function sameLookupResult(a: LookupResult, b: LookupResult): boolean {
 }
 
 function abortedError(): DirectoryError {
-  return new DirectoryError({
-    kind: "aborted",
-    message: "The lookup was cancelled: a newer one replaced it, or the caller stopped it.",
-    route: "search",
-  });
+  // A newer lookup replaced it, or the caller stopped it.
+  return new DirectoryError({ kind: "aborted", operation: "findByAddress" });
 }
 
 /** Aborts `controller` when `signal` aborts; returns a function that stops listening. */

@@ -99,9 +99,13 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
  * meaning (Persian names, emoji sequences); anywhere else they only hide things.
  */
 const FORMAT_CHARACTERS = String.raw`\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB`;
-const INVISIBLE = new RegExp(`[\\p{Cc}${FORMAT_CHARACTERS}]`, "gu");
-const CONTROL_OR_FORMAT = new RegExp(`[\\p{Cc}${FORMAT_CHARACTERS}]`, "u");
-const CONTROL_OR_FORMAT_EXCEPT_LINE_BREAKS = new RegExp(`(?![\\t\\n\\r])[\\p{Cc}${FORMAT_CHARACTERS}]`, "u");
+// \p{Cs}: a lone UTF-16 surrogate (half a character; a valid pair is one code point, not Cs).
+const INVISIBLE = new RegExp(`[\\p{Cc}\\p{Cs}${FORMAT_CHARACTERS}]`, "gu");
+const CONTROL_OR_FORMAT = new RegExp(`[\\p{Cc}\\p{Cs}${FORMAT_CHARACTERS}]`, "u");
+const CONTROL_OR_FORMAT_EXCEPT_LINE_BREAKS = new RegExp(
+  `(?![\\t\\n\\r])[\\p{Cc}\\p{Cs}${FORMAT_CHARACTERS}]`,
+  "u",
+);
 const STRAY_JOINER = /(^|\s)[\u200C\u200D]+|[\u200C\u200D]+(?=\s|$)/gu;
 /** Line breaks and tabs are whitespace, not something to delete (they separate words). */
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;

@@ -1,4 +1,5 @@
-import { DirectoryError, isDirectoryError } from "../admin-api/errors";
+import { sameAddress } from "./address";
+import { DirectoryError, isDirectoryError, type DirectoryOperation } from "./directory-error";
 import type {
   CallOptions,
   ContactDirectory,
@@ -7,11 +8,9 @@ import type {
   NewMailContact,
   OptionsUpdate,
 } from "./directory";
-import { EXCHANGE_MESSAGES } from "./exchange-rules";
 import {
   ADDRESS_IN_USE_RETRY_DELAYS_MS,
   LOCATE_RETRY_DELAYS_MS,
-  PROMOTE_STEP_LABELS,
   promoteContact,
   type PromoteRunOptions,
 } from "./promote";
@@ -67,7 +66,7 @@ class InMemoryDirectory implements ContactDirectory {
   contactsWithAddress(address: string): Array<Omit<MailContact, "raw">> {
     return [...this.stored.values()]
       .map((entry) => entry.contact)
-      .filter((contact) => contact.address.toLowerCase() === address.toLowerCase());
+      .filter((contact) => sameAddress(contact.address, address));
   }
 
   seedContact(overrides: Partial<MailContact> & { address: string; name: string }): MailContact {
@@ -81,7 +80,7 @@ class InMemoryDirectory implements ContactDirectory {
     this.#enter("findByAddress", options);
     this.#failIfScripted("findByAddress", () => {});
     for (const entry of this.stored.values()) {
-      if (entry.contact.address.toLowerCase() !== address.toLowerCase()) continue;
+      if (!sameAddress(entry.contact.address, address)) continue;
       if (entry.invisibleForSearches > 0) {
         entry.invisibleForSearches -= 1;
         return null;
@@ -139,27 +138,25 @@ class InMemoryDirectory implements ContactDirectory {
   }
 
   #insert(request: NewMailContact): Omit<MailContact, "raw"> {
-    const address = request.address.toLowerCase();
+    const address = request.address;
     const addressTaken =
-      this.otherRecipientAddresses.has(address) || this.contactsWithAddress(address).length > 0;
+      [...this.otherRecipientAddresses].some((other) => sameAddress(other, address)) ||
+      this.contactsWithAddress(address).length > 0;
     if (addressTaken) {
       throw new DirectoryError({
-        kind: "address-in-use",
-        route: "create",
+        kind: "conflict",
+        reason: "address-held-by",
+        operation: "create",
         status: 400,
-        message: EXCHANGE_MESSAGES.proxyAddressInUse(request.address, "someone"),
+        holder: { name: "someone", kind: "other" },
       });
     }
     const nameTaken = [...this.stored.values()].some(
+      // Exchange's Names compare case-insensitively (they are not addresses).
       (entry) => entry.contact.name.toLowerCase() === request.name.toLowerCase(),
     );
     if (nameTaken) {
-      throw new DirectoryError({
-        kind: "name-in-use",
-        route: "create",
-        status: 400,
-        message: EXCHANGE_MESSAGES.nameInUse(request.name),
-      });
+      throw new DirectoryError({ kind: "conflict", reason: "name-taken", operation: "create", status: 400 });
     }
     const id = `id-${this.#nextId++}`;
     // As the admin center does: company and hidden-from-address-lists are ignored on create.
@@ -199,7 +196,7 @@ class InMemoryDirectory implements ContactDirectory {
     this.#failIfScripted(operation, apply);
     if (!entry || entry.unwritableForUpdates > 0) {
       if (entry) entry.unwritableForUpdates -= 1;
-      throw new DirectoryError({ kind: "not-found", route: operation, status: 404, message: "Not found." });
+      throw new DirectoryError({ kind: "not-found", operation, status: 404 });
     }
     apply();
     return this.#view(entry.contact);
@@ -207,7 +204,7 @@ class InMemoryDirectory implements ContactDirectory {
 
   #enter(operation: Operation, options?: CallOptions): void {
     if (options?.signal?.aborted) {
-      throw new DirectoryError({ kind: "aborted", message: `${operation} aborted.` });
+      throw new DirectoryError({ kind: "aborted", operation });
     }
   }
 
@@ -268,24 +265,18 @@ function frozenDraft(overrides: Partial<ContactDraft> = {}): ContactDraft {
   return Object.freeze(value);
 }
 
-function transient(route: "search" | "create" | "updateGeneral" | "updateOptions"): DirectoryError {
+function transient(operation: DirectoryOperation): DirectoryError {
   return new DirectoryError({
-    kind: "transient",
-    route,
+    kind: "unavailable",
+    reason: "server-error",
+    operation,
     status: 502,
-    message: "Bad gateway.",
     ambiguous: true,
   });
 }
 
-function throttled(route: "search" | "create" | "updateGeneral" | "updateOptions"): DirectoryError {
-  return new DirectoryError({
-    kind: "throttled",
-    route,
-    status: 429,
-    message: "Throttled.",
-    retryAfterMs: 30_000,
-  });
+function throttled(operation: DirectoryOperation): DirectoryError {
+  return new DirectoryError({ kind: "throttled", operation, status: 429, retryAfterMs: 30_000 });
 }
 
 function recorder() {
@@ -294,7 +285,7 @@ function recorder() {
   const options: PromoteRunOptions = {
     sleep: async (ms, signal) => {
       sleeps.push(ms);
-      if (signal?.aborted) throw new DirectoryError({ kind: "aborted", message: "aborted" });
+      if (signal?.aborted) throw new DirectoryError({ kind: "aborted" });
     },
     onProgress: (event) => progress.push(event),
   };
@@ -338,10 +329,10 @@ describe("promoteContact: the happy path", () => {
     expect(directory.calls[1]?.changes).toEqual({ company: "Analytical Engines" });
     expect(directory.calls[2]?.changes).toEqual({ hiddenFromAddressLists: true });
     expect(progress).toEqual([
-      { step: "create", index: 1, total: 4, label: PROMOTE_STEP_LABELS.create },
-      { step: "locate", index: 2, total: 4, label: PROMOTE_STEP_LABELS.locate },
-      { step: "update-general", index: 3, total: 4, label: PROMOTE_STEP_LABELS["update-general"] },
-      { step: "update-options", index: 4, total: 4, label: PROMOTE_STEP_LABELS["update-options"] },
+      { step: "create", index: 1, total: 4 },
+      { step: "locate", index: 2, total: 4 },
+      { step: "update-general", index: 3, total: 4 },
+      { step: "update-options", index: 4, total: 4 },
     ]);
     expect(outcome.alreadyExisted).toBe(false);
     expect(outcome.contact).toMatchObject({ ...COMPLETE, hiddenFromAddressLists: true });
@@ -464,7 +455,7 @@ describe("promoteContact: waiting for a fresh contact", () => {
     const failed = expectFailed(await promoteContact(directory, draft(), options));
     expect(failed.failedStep).toBe("locate");
     expect(failed.error.kind).toBe("not-found");
-    expect(failed.error.message).toMatch(/will not be created twice/);
+    expect(failed.error.reason).toBe("not-visible-yet");
     expect(failed.state.completed).toEqual(["create"]);
     expect(directory.count("findByAddress")).toBe(6);
     expect(sleeps).toEqual([...LOCATE_RETRY_DELAYS_MS]);
@@ -504,7 +495,7 @@ describe("promoteContact: waiting for a fresh contact", () => {
     const failed = expectFailed(await promoteContact(directory, draft(), options));
     expect(failed.failedStep).toBe("update-general");
     expect(failed.error.kind).toBe("not-found");
-    expect(failed.error.message).toMatch(/start over/);
+    expect(failed.error.reason).toBe("deleted");
 
     expectDone(await promoteContact(directory, draft(), { ...options, resume: failed.state }));
     expect(directory.count("create")).toBe(1);
@@ -515,10 +506,10 @@ describe("promoteContact: waiting for a fresh contact", () => {
 describe("promoteContact: resuming after a failure", () => {
   const cases = [
     { step: "create", operation: "create", failure: throttled("create") },
-    { step: "locate", operation: "findByAddress", failure: throttled("search") },
+    { step: "locate", operation: "findByAddress", failure: throttled("findByAddress") },
     { step: "update-general", operation: "updateGeneral", failure: throttled("updateGeneral") },
     { step: "update-options", operation: "updateOptions", failure: throttled("updateOptions") },
-    { step: "verify", operation: "findByAddress", failure: throttled("search") },
+    { step: "verify", operation: "findByAddress", failure: throttled("findByAddress") },
   ] as const;
 
   it.each(cases)(
@@ -574,9 +565,7 @@ describe("promoteContact: resuming after a failure", () => {
         resume: failed.state,
       }),
     );
-    expect(second.progress).toEqual([
-      { step: "update-options", index: 1, total: 1, label: PROMOTE_STEP_LABELS["update-options"] },
-    ]);
+    expect(second.progress).toEqual([{ step: "update-options", index: 1, total: 1 }]);
   });
 
   it("re-applies an update that verify found not to have stuck", async () => {
@@ -586,8 +575,7 @@ describe("promoteContact: resuming after a failure", () => {
       await promoteContact(directory, draft({ hiddenFromAddressLists: true }), { verify: true }),
     );
     expect(failed.failedStep).toBe("verify");
-    expect(failed.error.message).toMatch(/address list visibility/);
-    expect(failed.error.message).not.toMatch(/company/);
+    expect(failed.error).toMatchObject({ reason: "read-back-differs", fields: ["hiddenFromAddressLists"] });
     expect(failed.state.completed).toEqual(["create", "locate", "update-general"]);
 
     const resumed = expectDone(
@@ -717,7 +705,7 @@ describe("promoteContact: an ambiguous create", () => {
     const directory = new InMemoryDirectory();
     const controller = new AbortController();
     directory.failures.create.push({
-      error: new DirectoryError({ kind: "aborted", route: "create", message: "aborted" }),
+      error: new DirectoryError({ kind: "aborted", operation: "create" }),
       applyFirst: true,
     });
     const failed = expectFailed(await promoteContact(directory, draft(), { signal: controller.signal }));
@@ -755,10 +743,20 @@ describe("promoteContact: conflicts", () => {
     const { sleeps, options } = recorder();
     const failed = expectFailed(await promoteContact(directory, draft(), options));
     expect(failed.failedStep).toBe("create");
-    expect(failed.error.kind).toBe("address-in-use");
-    expect(failed.error.message).toMatch(/mailbox, a guest or a group/);
+    expect(failed.error).toMatchObject({ kind: "conflict", reason: "address-held-by", operation: "create" });
+    // The holder named in create's error is kept when the backend cannot ask (no findHolder).
+    expect(failed.error.holder).toEqual({ name: "someone", kind: "other" });
     expect(sleeps).toEqual([...ADDRESS_IN_USE_RETRY_DELAYS_MS]);
     expect(failed.state.createOutcomeUnknown).toBe(false);
+  });
+
+  it("names the holder as the backend's findHolder knows it, when it can ask", async () => {
+    const directory = Object.assign(new InMemoryDirectory(), {
+      findHolder: async () => ({ name: "Ada Lovelace", kind: "mailbox" as const }),
+    });
+    directory.otherRecipientAddresses.add("ada@analytical.example");
+    const failed = expectFailed(await promoteContact(directory, draft(), recorder().options));
+    expect(failed.error.holder).toEqual({ name: "Ada Lovelace", kind: "mailbox" });
   });
 
   it("retries create once under the alternative name when the name is taken, keeping the display name", async () => {
@@ -789,10 +787,11 @@ describe("promoteContact: conflicts", () => {
     const failed = expectFailed(await promoteContact(directory, draft()));
     expect(directory.count("create")).toBe(2);
     expect(failed.failedStep).toBe("create");
-    expect(failed.error.kind).toBe("name-in-use");
-    expect(failed.error.message).toContain('"Ada Lovelace"');
-    expect(failed.error.message).toContain(`"${alternative}"`);
-    expect(failed.error.message).toMatch(/Change the name/);
+    expect(failed.error).toMatchObject({
+      kind: "conflict",
+      reason: "both-names-taken",
+      names: ["Ada Lovelace", alternative],
+    });
   });
 
   it("ends with one contact when two panes promote the same sender at once", async () => {
@@ -830,7 +829,7 @@ describe("promoteContact: programmer errors", () => {
   it("is never thrown at for a directory failure", async () => {
     const directory = new InMemoryDirectory();
     directory.failures.create.push({
-      error: new DirectoryError({ kind: "forbidden", route: "create", status: 403, message: "No role." }),
+      error: new DirectoryError({ kind: "forbidden", operation: "create", status: 403 }),
     });
     const failed = expectFailed(await promoteContact(directory, draft()));
     expect(isDirectoryError(failed.error, "forbidden")).toBe(true);

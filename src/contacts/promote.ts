@@ -24,8 +24,8 @@
  * Directory failures are returned (`status: "failed"`), never thrown. Only programmer
  * errors throw: a draft that fails validateDraft, or a resume state for another address.
  */
-import { DirectoryError, isDirectoryError } from "../admin-api/errors";
-import { sleepUnlessAborted } from "../admin-api/retry";
+import { domainKey, sameAddress } from "./address";
+import { DirectoryError, isDirectoryError, type DirectoryField } from "./directory-error";
 import type {
   CallOptions,
   ContactDirectory,
@@ -35,24 +35,15 @@ import type {
   OptionsUpdate,
 } from "./directory";
 import { alternativeContactName, toNewMailContact, validateDraft } from "./draft";
+import { pollUntilFound, sleep } from "./retry-policy";
 import type { ContactDraft } from "./types";
-import type { PromoteOptions, PromoteOutcome, PromoteState, PromoteStepId } from "./workflow-types";
-
-export const PROMOTE_STEP_LABELS: Record<PromoteStepId, string> = {
-  create: "Creating the contact",
-  locate: "Finding the new contact",
-  "update-general": "Setting company and names",
-  "update-options": "Setting the mail tip and visibility",
-  verify: "Checking the saved contact",
-};
-
-const STEP_ORDER: readonly PromoteStepId[] = [
-  "create",
-  "locate",
-  "update-general",
-  "update-options",
-  "verify",
-];
+import {
+  STEP_ORDER,
+  type PromoteOptions,
+  type PromoteOutcome,
+  type PromoteState,
+  type PromoteStepId,
+} from "./workflow-types";
 
 /**
  * Waits between searches for a contact that create acknowledged but search does not show
@@ -102,7 +93,7 @@ class Promotion {
     this.#directory = directory;
     this.#options = options;
     this.#call = { signal: options.signal };
-    this.#sleep = options.sleep ?? abortableSleep;
+    this.#sleep = options.sleep ?? sleep;
     this.#draft = draft;
     const resume = options.resume;
     this.#state = {
@@ -119,12 +110,7 @@ class Promotion {
       (step) => (step !== "verify" || this.#options.verify === true) && !this.#state.completed.includes(step),
     );
     for (const [position, step] of plan.entries()) {
-      this.#options.onProgress?.({
-        step,
-        index: position + 1,
-        total: plan.length,
-        label: PROMOTE_STEP_LABELS[step],
-      });
+      this.#options.onProgress?.({ step, index: position + 1, total: plan.length });
       try {
         throwIfAborted(this.#options.signal);
         const result = await this.#runStep(step);
@@ -190,14 +176,14 @@ class Promotion {
         return;
       } catch (error) {
         if (!isDirectoryError(error)) throw error;
-        if (error.kind === "name-in-use") {
+        if (error.reason === "name-taken") {
           if (alternativeTried) throw bothNamesTaken(this.#draft.name, name, error);
           // The refused create created nothing, so sending another is safe.
-          name = alternativeContactName(this.#draft, domainOf(this.#draft.address));
+          name = alternativeContactName(this.#draft, domainKey(this.#draft.address));
           alternativeTried = true;
           continue;
         }
-        if (error.kind === "address-in-use")
+        if (error.reason === "address-held-by")
           return this.#resolveAddressInUse(error, earlierCreateMayHaveWorked);
         if (error.ambiguous || error.kind === "aborted") {
           this.#state.createOutcomeUnknown = true;
@@ -225,11 +211,16 @@ class Promotion {
   ): Promise<void | typeof FOUND_EXISTING> {
     const existing = await this.#findWithRetries(ADDRESS_IN_USE_RETRY_DELAYS_MS);
     if (!existing) {
+      // A mailbox, guest or group: a backend that can ask says who (findHolder).
+      const holder =
+        (await this.#directory.findHolder?.(this.#draft.address, this.#call).catch(() => null)) ??
+        error.holder;
       throw new DirectoryError({
-        kind: "address-in-use",
-        message:
-          "Another recipient in your organization (a mailbox, a guest or a group) already uses this address, so it cannot also be a mail contact.",
-        route: "create",
+        kind: "conflict",
+        reason: "address-held-by",
+        operation: "create",
+        field: "address",
+        holder,
         status: error.status,
         requestId: error.requestId,
         cause: error,
@@ -249,25 +240,16 @@ class Promotion {
   async #locate(): Promise<void> {
     if (this.#state.contact) return; // create answered with the contact itself
     const found = await this.#findWithRetries(LOCATE_RETRY_DELAYS_MS);
-    if (!found) {
-      throw new DirectoryError({
-        kind: "not-found",
-        route: "search",
-        message:
-          "The contact was created but does not show up in the directory yet. Try again in a minute: it will not be created twice.",
-      });
-    }
+    if (!found)
+      throw new DirectoryError({ kind: "not-found", reason: "not-visible-yet", operation: "findByAddress" });
     this.#state.contact = found;
   }
 
-  async #findWithRetries(delaysMs: readonly number[]): Promise<MailContact | null> {
-    for (let attempt = 0; ; attempt++) {
-      const found = await this.#directory.findByAddress(this.#draft.address, this.#call);
-      if (found) return found;
-      const delay = delaysMs[attempt];
-      if (delay === undefined) return null;
-      await this.#sleep(delay, this.#options.signal);
-    }
+  #findWithRetries(delaysMs: readonly number[]): Promise<MailContact | null> {
+    return pollUntilFound(() => this.#directory.findByAddress(this.#draft.address, this.#call), delaysMs, {
+      signal: this.#options.signal,
+      sleep: this.#sleep,
+    });
   }
 
   // ── updates ───────────────────────────────────────────────────────────────────────
@@ -292,45 +274,44 @@ class Promotion {
 
   /** A contact created a moment ago may not be writable yet: retry a 404, a few times. */
   async #whileFresh(update: () => Promise<MailContact>): Promise<MailContact> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await update();
-      } catch (error) {
-        const delay = FRESH_CONTACT_RETRY_DELAYS_MS[attempt];
+    let last: DirectoryError | undefined;
+    const attempt = () =>
+      update().catch((error: unknown) => {
         if (!isDirectoryError(error, "not-found")) throw error;
-        if (delay === undefined) {
-          throw new DirectoryError({
-            kind: "not-found",
-            route: error.route,
-            status: error.status,
-            requestId: error.requestId,
-            message:
-              "The contact could not be found to finish setting it up. It may have been deleted meanwhile: start over to create it again.",
-            cause: error,
-          });
-        }
-        await this.#sleep(delay, this.#options.signal);
-      }
-    }
+        last = error;
+        return null;
+      });
+    const stored = await pollUntilFound(attempt, FRESH_CONTACT_RETRY_DELAYS_MS, {
+      signal: this.#options.signal,
+      sleep: this.#sleep,
+    });
+    if (stored) return stored;
+    // Still not there after the wait for a fresh contact: it was deleted meanwhile.
+    throw new DirectoryError({
+      kind: "not-found",
+      reason: "deleted",
+      operation: last?.operation,
+      status: last?.status,
+      requestId: last?.requestId,
+      cause: last,
+    });
   }
 
   // ── verify ────────────────────────────────────────────────────────────────────────
 
   async #verify(): Promise<void> {
     const read = await this.#directory.findByAddress(this.#draft.address, this.#call);
-    if (!read) {
-      throw new DirectoryError({
-        kind: "not-found",
-        route: "search",
-        message: "The contact was saved but does not show up in the directory yet. Check again in a minute.",
-      });
-    }
+    if (!read)
+      throw new DirectoryError({ kind: "not-found", reason: "not-visible-yet", operation: "findByAddress" });
     this.#state.contact = read;
     const intended = this.#intended();
-    const wrongGeneral = intended.company !== "" && read.company !== intended.company ? ["company"] : [];
-    const wrongOptions = [
-      ...(intended.mailTip !== "" && read.mailTip !== intended.mailTip ? ["mail tip"] : []),
-      ...(read.hiddenFromAddressLists !== intended.hiddenFromAddressLists ? ["address list visibility"] : []),
+    const wrongGeneral: DirectoryField[] =
+      intended.company !== "" && read.company !== intended.company ? ["company"] : [];
+    const wrongOptions: DirectoryField[] = [
+      ...(intended.mailTip !== "" && read.mailTip !== intended.mailTip ? (["mailTip"] as const) : []),
+      ...(read.hiddenFromAddressLists !== intended.hiddenFromAddressLists
+        ? (["hiddenFromAddressLists"] as const)
+        : []),
     ];
     if (wrongGeneral.length === 0 && wrongOptions.length === 0) return;
     // Let a resume re-apply the updates that did not stick (against the contact just read).
@@ -341,8 +322,9 @@ class Promotion {
     );
     throw new DirectoryError({
       kind: "protocol",
-      route: "search",
-      message: `The contact was saved, but reading it back shows a different ${joinWords([...wrongGeneral, ...wrongOptions])} than was sent. Try again to re-apply it.`,
+      reason: "read-back-differs",
+      operation: "findByAddress",
+      fields: [...wrongGeneral, ...wrongOptions],
     });
   }
 
@@ -405,39 +387,24 @@ function assertSendable(draft: ContactDraft, resume: PromoteState | undefined): 
       `promoteContact: the draft is not sendable; run validateDraft first. ${problems.map((p) => p.message).join(" ")}`,
     );
   }
-  if (resume && resume.draft.address.toLowerCase() !== draft.address.toLowerCase()) {
+  if (resume && !sameAddress(resume.draft.address, draft.address)) {
     throw new Error("promoteContact: the resume state belongs to a promotion of another address.");
   }
 }
 
 function bothNamesTaken(name: string, alternative: string, cause: DirectoryError): DirectoryError {
   return new DirectoryError({
-    kind: "name-in-use",
-    route: "create",
+    kind: "conflict",
+    reason: "both-names-taken",
+    operation: "create",
+    field: "name",
+    names: [name, alternative],
     status: cause.status,
     requestId: cause.requestId,
-    message: `The name "${name}" is already used by another recipient, and so is "${alternative}". Change the name and try again.`,
     cause,
   });
 }
 
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf("@") + 1).toLowerCase();
-}
-
-function joinWords(words: string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-}
-
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortedError();
-}
-
-function abortedError(): DirectoryError {
-  return new DirectoryError({ kind: "aborted", message: "The promotion was cancelled." });
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return sleepUnlessAborted(ms, signal, abortedError);
+  if (signal?.aborted) throw new DirectoryError({ kind: "aborted" });
 }

@@ -2,21 +2,29 @@
  * The public shapes of the contacts workflows (lookup, promote, edit), shared by the
  * implementation (lookup.ts, promote.ts, edit.ts) and the pane that renders them.
  */
-import type { DirectoryError } from "../admin-api/errors";
+import type { DirectoryError } from "./directory-error";
 import type { MailContact } from "./directory";
 import type { ContactDraft } from "./types";
 
 export type LookupResult = { status: "exists"; contact: MailContact } | { status: "missing" };
 
+/** A step of a promotion; the pane words each (strings.ts). */
 export type PromoteStepId = "create" | "locate" | "update-general" | "update-options" | "verify";
+
+/** The one list of steps, in order ("verify" only when asked for): the pane's progress rows derive from it. */
+export const STEP_ORDER: readonly PromoteStepId[] = [
+  "create",
+  "locate",
+  "update-general",
+  "update-options",
+  "verify",
+];
 
 export interface PromoteProgress {
   step: PromoteStepId;
   /** 1-based position of the step among the steps this run will do. */
   index: number;
   total: number;
-  /** What is happening, for a person: "Creating the contact", "Setting company and names"... */
-  label: string;
 }
 
 /**

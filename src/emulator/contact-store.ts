@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { exchangeAdminCenterUrl, type ContactRecord } from "../admin-api/wire";
+import { addressKey } from "../contacts/address";
 import { EXCHANGE_MESSAGES } from "../contacts/exchange-rules";
 import {
   checkLength,
@@ -26,7 +27,8 @@ interface StoredContact {
   record: ContactRecord;
   nameKey: string;
   displayKey: string;
-  addressKey: string;
+  /** The address lower-cased: what GetContacts' SearchString is compared with (startsWith). */
+  addressSearch: string;
   /** Epoch ms from which searches see it and updates find it (replication lag). */
   visibleAt: number;
 }
@@ -194,7 +196,7 @@ export class ContactStore {
   ): void {
     for (const recipient of recipients) {
       const address = recipient.address.trim().replace(/^smtp:/i, "");
-      this.claim(this.addresses, address.toLowerCase(), recipient.name, null, "recipient address");
+      this.claim(this.addresses, addressKey(address), recipient.name, null, "recipient address");
       this.claim(this.names, recipient.name.toLowerCase(), recipient.name, null, "recipient name");
     }
     const loaded: StoredContact[] = [];
@@ -228,13 +230,13 @@ export class ContactStore {
     record.ContactMailTip = normalizeMailTip(record.ContactMailTip ?? null);
     this.aliases.add(record.ContactAlias.toLowerCase());
     if (this.byId.has(id)) throw new SeedConflictError(`duplicate ContactId "${id}".`);
-    this.claim(this.addresses, address.toLowerCase(), name, id, "address");
+    this.claim(this.addresses, addressKey(address), name, id, "address");
     this.claim(this.names, name.toLowerCase(), name, id, "name");
     const stored: StoredContact = {
       record,
       nameKey: name.toLowerCase(),
       displayKey: (record.ContactDisplayName ?? "").toLowerCase(),
-      addressKey: address.toLowerCase(),
+      addressSearch: address.toLowerCase(),
       visibleAt: 0,
     };
     this.byId.set(id, stored);
@@ -279,7 +281,7 @@ export class ContactStore {
         prefix !== "" &&
         !stored.nameKey.startsWith(prefix) &&
         !stored.displayKey.startsWith(prefix) &&
-        !stored.addressKey.startsWith(prefix)
+        !stored.addressSearch.startsWith(prefix)
       ) {
         continue;
       }
@@ -334,7 +336,8 @@ export class ContactStore {
   }
 
   private assertAddressFree(address: string): void {
-    const taken = this.addresses.get(address.toLowerCase());
+    // Exchange's own rule: case-insensitive, a Unicode domain equal to its punycode form.
+    const taken = this.addresses.get(addressKey(address));
     if (taken) throw validationError(EXCHANGE_MESSAGES.proxyAddressInUse(address, taken.holder));
   }
 
@@ -386,12 +389,12 @@ export class ContactStore {
       record,
       nameKey: name.toLowerCase(),
       displayKey: displayName.toLowerCase(),
-      addressKey: address.toLowerCase(),
+      addressSearch: address.toLowerCase(),
       visibleAt: replicationLagMs > 0 ? this.now() + replicationLagMs : 0,
     };
     this.byId.set(id, stored);
     this.names.set(stored.nameKey, { holder: name, contactId: id });
-    this.addresses.set(stored.addressKey, { holder: name, contactId: id });
+    this.addresses.set(addressKey(address), { holder: name, contactId: id });
     this.aliases.add((record.ContactAlias as string).toLowerCase());
     this.insertSorted(stored);
     return structuredClone(record);
@@ -446,7 +449,10 @@ export class ContactStore {
     }
     if (newName !== undefined) {
       this.names.set(stored.nameKey, { holder: newName, contactId: stored.record.ContactId });
-      this.addresses.set(stored.addressKey, { holder: newName, contactId: stored.record.ContactId });
+      this.addresses.set(addressKey(stored.record.ContactExternalEmailAddress), {
+        holder: newName,
+        contactId: stored.record.ContactId,
+      });
     }
     stored.displayKey = (stored.record.ContactDisplayName ?? "").toLowerCase();
     return structuredClone(stored.record);

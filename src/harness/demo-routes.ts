@@ -3,7 +3,7 @@
  * by the server (src/harness/demo-server.ts) and the page (src/harness/page/).
  */
 import { DEMO_TOKEN_PATH } from "../auth/demo-token-provider";
-import { DEFAULT_RETRY_POLICY } from "../admin-api/retry";
+import { DEFAULT_RETRY_POLICY } from "../contacts/retry-policy";
 import type { FaultSpec } from "../emulator/faults";
 
 export const DEMO_ROUTES = {

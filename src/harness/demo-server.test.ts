@@ -181,3 +181,41 @@ describe("demo/address-book.json", () => {
     rmSync(file);
   });
 });
+
+describe("demo server under a base path (as an add-in hosted at https://host/gal/)", () => {
+  let underPath: RunningDemo;
+
+  beforeAll(async () => {
+    underPath = await startDemo({
+      port: 0,
+      paneDir: path.join(workDir, "pane"),
+      harnessDir: path.join(workDir, "harness"),
+      basePath: "/gal",
+    });
+  });
+
+  afterAll(async () => {
+    await underPath.close();
+  });
+
+  it("serves the page, the pane, the stand-in and the relay under the path, and nothing outside it", async () => {
+    const origin = new URL(underPath.url).origin;
+    expect(underPath.url).toBe(`${origin}/gal`);
+    const folder = await fetch(`${origin}/gal`, { redirect: "manual" });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get("location")).toBe("/gal/");
+    expect(await (await fetch(`${origin}/gal/`)).text()).toContain("stand-in page");
+    expect((await fetch(`${origin}/gal/taskpane.html`)).status).toBe(200);
+    expect((await fetch(`${origin}/gal/harness/office-stand-in.js`)).status).toBe(200);
+    expect((await fetch(`${origin}/gal${DEMO_TOKEN_ROUTE}`)).status).toBe(200);
+    const relayed = await fetch(`${origin}/gal${ADMIN_API_ROUTES.search.path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${DEMO_TOKENS.admin}` },
+      body: JSON.stringify({ SearchString: "northwind", NextLink: "" }),
+    });
+    expect(relayed.status).toBe(200);
+    for (const outside of ["/", "/taskpane.html", ADMIN_API_ROUTES.search.path, "/galx/taskpane.html"]) {
+      expect((await fetch(`${origin}${outside}`)).status).toBe(404);
+    }
+  });
+});

@@ -24,7 +24,7 @@ import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../emulator/se
 import type { AccessLogger } from "../server/access-log";
 import type { RequestHandler } from "../server/handler";
 import { sendJsonError } from "../server/json-response";
-import { startServer, type RunningServer } from "../server/server";
+import { normalizeBasePath, startServer, type RunningServer } from "../server/server";
 import { createStaticHandler } from "../server/static";
 import {
   DEMO_ROUTES,
@@ -50,12 +50,18 @@ export interface DemoOptions {
   harnessDir: string;
   fixturePath?: string;
   addressBookPath?: string;
+  /**
+   * Serve the whole demo under this path ("/gal"), as an add-in hosted at
+   * https://host/gal/ would be: the stand-in page at /gal/, the pane at /gal/taskpane.html,
+   * the relay at /gal/admin/api/. Default "" (the root, as always).
+   */
+  basePath?: string;
   /** Access log of the server (admin API calls, static files, demo routes). Default: none. */
   log?: AccessLogger;
 }
 
 export interface RunningDemo {
-  /** The stand-in page, e.g. http://127.0.0.1:3000 */
+  /** Where the demo is served, without a trailing slash: http://127.0.0.1:3000 (or …:3000/gal). */
   url: string;
   port: number;
   emulator: RunningEmulator;
@@ -219,6 +225,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       distDir: options.paneDir,
       upstream: emulator.url,
       frameAncestors: ["'self'"],
+      ...(options.basePath ? { basePath: options.basePath } : {}),
       extraHandlers: [harnessHandler(options.harnessDir), demoRoutes, emulatorControlProxy(emulator.url)],
       log: options.log ?? (() => undefined),
       shutdownGraceMs: 2000,
@@ -229,7 +236,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   }
 
   return {
-    url: server.url,
+    url: `${server.url}${normalizeBasePath(options.basePath ?? "")}`,
     port: server.port,
     emulator,
     mailbox,

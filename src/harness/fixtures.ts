@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { sameAddress } from "../contacts/address";
 import type { StandInEmailAddress, StandInItem } from "./bridge-protocol";
 import { internetHeadersFor } from "./internet-headers";
 
@@ -174,7 +175,7 @@ export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()
       !isAppointment &&
       message.from !== null &&
       sender !== null &&
-      sender.emailAddress.toLowerCase() !== message.from.emailAddress.toLowerCase();
+      !sameAddress(sender.emailAddress, message.from.emailAddress);
     const item: StandInItem = {
       itemType: message.itemType,
       itemId: itemIdFor(id),

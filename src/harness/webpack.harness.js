@@ -22,7 +22,8 @@ module.exports = (_env, argv) => {
     },
     output: {
       path: path.join(root, "dist-harness"),
-      publicPath: "/harness/",
+      // Relative to the page ("/" or a base path such as "/gal/"), where /harness/ is served.
+      publicPath: "harness/",
       // The stand-in keeps a fixed name: the pane's demo taskpane.html refers to it.
       filename: (pathData) =>
         pathData.chunk?.name === "office-stand-in" ? "[name].js" : "[name].[contenthash:12].js",

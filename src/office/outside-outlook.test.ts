@@ -1,6 +1,6 @@
 import {
   classifyOfficeReady,
-  detectOfficeEnvironment,
+  waitForOfficeEnvironment,
   explainOutsideOutlook,
   type OfficeReadySource,
   type OutsideReason,
@@ -44,39 +44,63 @@ describe("classifyOfficeReady", () => {
   });
 });
 
-describe("detectOfficeEnvironment", () => {
+describe("waitForOfficeEnvironment", () => {
   afterEach(() => jest.useRealTimers());
+  const never = () => undefined;
 
   it("reports office.js missing when there is no Office object", async () => {
-    await expect(detectOfficeEnvironment(undefined)).resolves.toMatchObject({ reason: "office-js-missing" });
+    await expect(waitForOfficeEnvironment(undefined, { onSlow: never })).resolves.toMatchObject({
+      reason: "office-js-missing",
+    });
   });
 
   it("waits for onReady and classifies what it says", async () => {
-    await expect(detectOfficeEnvironment(office({ host: "Outlook" }))).resolves.toEqual({ kind: "outlook" });
-    await expect(detectOfficeEnvironment(office({ host: null }, null))).resolves.toMatchObject({
+    await expect(waitForOfficeEnvironment(office({ host: "Outlook" }), { onSlow: never })).resolves.toEqual({
+      kind: "outlook",
+    });
+    await expect(
+      waitForOfficeEnvironment(office({ host: null }, null), { onSlow: never }),
+    ).resolves.toMatchObject({
       reason: "no-host",
     });
   });
 
   it("turns a rejected onReady into an explanation, not an unhandled error", async () => {
     const failing = office(Promise.reject(new Error("host init failed")));
-    await expect(detectOfficeEnvironment(failing)).resolves.toMatchObject({
+    await expect(waitForOfficeEnvironment(failing, { onSlow: never })).resolves.toMatchObject({
       kind: "outside",
       reason: "no-host",
     });
   });
 
-  it("gives up after the timeout when onReady never answers", async () => {
+  it("says Outlook is slow after the timeout, and still starts when onReady answers later", async () => {
     jest.useFakeTimers();
-    const silent: OfficeReadySource = { onReady: () => new Promise(() => undefined), context: null };
-    const verdict = detectOfficeEnvironment(silent, 5_000);
+    let answer: (info: { host: string }) => void = () => undefined;
+    const late: OfficeReadySource = {
+      onReady: () => new Promise((resolve) => (answer = resolve)),
+      context: { mailbox: {} },
+    };
+    const onSlow = jest.fn();
+    let verdict: unknown = "pending";
+    void waitForOfficeEnvironment(late, { timeoutMs: 5_000, onSlow }).then((value) => (verdict = value));
     await jest.advanceTimersByTimeAsync(4_999);
-    let settled = false;
-    void verdict.then(() => (settled = true));
-    await Promise.resolve();
-    expect(settled).toBe(false);
+    expect(onSlow).not.toHaveBeenCalled();
     await jest.advanceTimersByTimeAsync(1);
-    await expect(verdict).resolves.toEqual({ kind: "outside", reason: "timeout", host: null });
+    expect(onSlow).toHaveBeenCalledTimes(1);
+    expect(verdict).toBe("pending");
+    await jest.advanceTimersByTimeAsync(20_000);
+    answer({ host: "Outlook" });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(verdict).toEqual({ kind: "outlook" });
+    expect(onSlow).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not call it slow when onReady answers in time", async () => {
+    jest.useFakeTimers();
+    const onSlow = jest.fn();
+    await waitForOfficeEnvironment(office({ host: "Outlook" }), { timeoutMs: 5_000, onSlow });
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(onSlow).not.toHaveBeenCalled();
   });
 });
 

@@ -55,23 +55,21 @@ export function classifyOfficeReady(
 }
 
 /**
- * Waits for Office.onReady and classifies the environment. Never rejects: a failing or
- * silent onReady becomes an "outside" verdict the page can explain.
+ * Waits for Office.onReady as long as it takes: after `timeoutMs` without an answer,
+ * `onSlow` runs once (the page says Outlook did not answer), and a late answer still
+ * resolves, so the page can start properly then. Never rejects; a failing onReady is
+ * classified like a missing host.
  */
-export async function detectOfficeEnvironment(
+export async function waitForOfficeEnvironment(
   office: OfficeReadySource | undefined,
-  timeoutMs: number = OFFICE_READY_TIMEOUT_MS,
+  { timeoutMs = OFFICE_READY_TIMEOUT_MS, onSlow }: { timeoutMs?: number; onSlow: () => void },
 ): Promise<OfficeEnvironment> {
   if (!office || typeof office.onReady !== "function") {
     return { kind: "outside", reason: "office-js-missing", host: null };
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
+  const timer = setTimeout(onSlow, timeoutMs);
   try {
-    const info = await Promise.race([office.onReady().catch(() => null), timeout]);
-    if (info === "timeout") return { kind: "outside", reason: "timeout", host: null };
+    const info = await office.onReady().catch(() => null);
     return classifyOfficeReady(office, info);
   } finally {
     clearTimeout(timer);
@@ -113,7 +111,7 @@ export function explainOutsideOutlook(reason: OutsideReason, host: string | null
       return {
         title: "Outlook did not answer",
         paragraphs: [
-          "The add-in waited for Outlook but got no answer. Close the pane and open it again.",
+          "The add-in waited for Outlook but got no answer yet. It starts by itself if Outlook answers; otherwise close the pane and open it again.",
           where,
         ],
       };

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_ADMIN_CENTER_BASE_URL } from "../admin-api/wire";
 import { DEFAULT_RELAY_TIMEOUT_MS } from "./relay";
 import { DEFAULT_FRAME_ANCESTORS } from "./security-headers";
-import type { ServerOptions } from "./server";
+import { normalizeBasePath, type ServerOptions } from "./server";
 
 export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): ServerOptions {
   const { values } = parseArgs({
@@ -20,6 +20,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       "trust-proxy": { type: "boolean" },
       "frame-ancestor": { type: "string", multiple: true },
       "timeout-ms": { type: "string" },
+      "base-path": { type: "string" },
+      "csp-report": { type: "boolean" },
     },
   });
   const certPath = values.cert ?? env.TLS_CERT_PATH;
@@ -35,6 +37,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     tls: certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : undefined,
     trustProxy: values["trust-proxy"] ?? isTruthy(env.TRUST_PROXY),
     frameAncestors: values["frame-ancestor"] ?? DEFAULT_FRAME_ANCESTORS,
+    basePath: normalizeBasePath(values["base-path"] ?? env.BASE_PATH ?? ""),
+    cspReports: values["csp-report"] ?? isTruthy(env.CSP_REPORT),
     relayTimeoutMs: parseInteger(
       values["timeout-ms"] ?? env.RELAY_TIMEOUT_MS,
       DEFAULT_RELAY_TIMEOUT_MS,

@@ -10,6 +10,8 @@
  *   --trust-proxy          TRUST_PROXY=1   believe X-Forwarded-Proto (for HSTS) from the proxy in front
  *   --frame-ancestor <src> (repeatable)    replaces 'self' + the Outlook origins
  *   --timeout-ms <n>       RELAY_TIMEOUT_MS default 20000
+ *   --base-path <path>     BASE_PATH        serve under a path (e.g. /gal) when the proxy forwards it unchanged
+ *   --csp-report           CSP_REPORT=1     for trials: CSP violations reported to POST /csp-report and logged
  *
  * Logs are JSON lines on stdout. SIGINT/SIGTERM stop accepting, let in-flight requests
  * finish, then exit.

@@ -3,8 +3,11 @@
  * four admin center calls, on one origin, with security headers and an access log line
  * on every response.
  *
- * Request pipeline: extra handlers (the demo's routes) → relay (/admin/api/...) →
- * static files (dist/) → 404.
+ * Request pipeline: extra handlers (the demo's routes) → CSP reports (when on) → relay
+ * (/admin/api/...) → static files (dist/) → 404.
+ *
+ * The CSP's connect-src and frame-src come from the build's configuration in
+ * dist/.build-config.json (csp-sources.ts).
  *
  * HTTPS: either terminate TLS here (`tls`), or run plain HTTP behind a TLS-terminating
  * proxy. HSTS is sent only when the response really goes out over HTTPS: always with
@@ -20,6 +23,8 @@ import { jsonLinesLogger, logWhenDone, type AccessLogger } from "./access-log";
 import type { RequestHandler } from "./handler";
 import { sendJsonError } from "./json-response";
 import { createRelayHandler } from "./relay";
+import { createCspReportHandler, CSP_REPORT_PATH, type CspViolationLogger } from "./csp-report";
+import { cspSourcesFor, readBuildConfig } from "./csp-sources";
 import { securityHeaderSetter } from "./security-headers";
 import { createStaticHandler } from "./static";
 
@@ -42,6 +47,20 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Replaces DEFAULT_FRAME_ANCESTORS ('self' and the Outlook origins); the demo uses only 'self'. */
   frameAncestors?: readonly string[];
+  /**
+   * Serve everything under this path ("/gal"): the pane, the relay and the extra handlers
+   * see paths with the prefix removed; anything outside it is 404, and "/gal" itself
+   * redirects to "/gal/". For a proxy that forwards https://host/gal/... unchanged.
+   * Default "" (the origin's root).
+   */
+  basePath?: string;
+  /**
+   * For trials: the CSP gets report-uri / report-to pointing at POST <basePath>/csp-report,
+   * where each violation is logged as facts (csp-report.ts). Default off.
+   */
+  cspReports?: boolean;
+  /** Where violations go when cspReports is on. Default: JSON lines on stdout. */
+  cspReportLog?: CspViolationLogger;
   /** Run before the relay; each either answers or calls next(). */
   extraHandlers?: readonly RequestHandler[];
   /** Default: JSON lines on stdout. */
@@ -68,9 +87,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? jsonLinesLogger();
   const relay = createRelayHandler({ upstream: options.upstream, timeoutMs: options.relayTimeoutMs });
   const serveStatic = createStaticHandler({ root: options.distDir, indexFile: options.indexFile });
-  const setSecurityHeaders = securityHeaderSetter({ frameAncestors: options.frameAncestors });
-  const chain: readonly RequestHandler[] = [...(options.extraHandlers ?? []), relay, serveStatic];
   const servesTls = options.tls !== undefined;
+  const basePath = normalizeBasePath(options.basePath ?? "");
+  const buildConfig = readBuildConfig(options.distDir);
+  const sources = buildConfig ? cspSourcesFor(buildConfig) : null;
+  const setSecurityHeaders = securityHeaderSetter({
+    frameAncestors: options.frameAncestors,
+    ...(sources ? { connectSources: sources.connect, frameSources: sources.frame } : {}),
+    ...(options.cspReports ? { reportTo: `${basePath}${CSP_REPORT_PATH}` } : {}),
+  });
+  const chain: readonly RequestHandler[] = [
+    ...(options.extraHandlers ?? []),
+    ...(options.cspReports ? [createCspReportHandler(options.cspReportLog)] : []),
+    relay,
+    serveStatic,
+  ];
 
   const isHttps = (req: IncomingMessage): boolean => {
     if (servesTls) return true;
@@ -83,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
     logWhenDone(req, res, log, randomUUID);
     setSecurityHeaders(res, { https: isHttps(req) });
+    if (basePath !== "" && !enterBasePath(req, res, basePath)) return;
     const runFrom = (index: number): void => {
       const handler = chain[index];
       if (handler === undefined) {
@@ -138,6 +170,46 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   return { url, port, close };
+}
+
+/** "/gal/" or "gal" → "/gal"; "" or "/" → "". Refuses what is not a plain path. */
+export function normalizeBasePath(value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, "");
+  if (trimmed === "") return "";
+  const path = trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
+  if (
+    !/^(\/[A-Za-z0-9._~-]+)+$/.test(path) ||
+    path.split("/").some((part) => part === "." || part === "..")
+  ) {
+    throw new Error(`Not a base path: ${value} (expected something like /gal).`);
+  }
+  return path;
+}
+
+/**
+ * Strips the base path from the request target, or answers (redirect to the folder,
+ * 404 outside it). Returns whether the request goes on to the handlers.
+ */
+function enterBasePath(req: IncomingMessage, res: ServerResponse, basePath: string): boolean {
+  const target = req.url ?? "/";
+  const [path = "", query] = splitTarget(target);
+  if (path === basePath) {
+    // Relative URLs in the pages resolve against the folder, so the folder needs its slash.
+    res.writeHead(301, { location: `${basePath}/${query === undefined ? "" : `?${query}`}` });
+    res.end();
+    return false;
+  }
+  if (!path.startsWith(`${basePath}/`)) {
+    sendJsonError(res, 404, "NotFound", "Not found.");
+    return false;
+  }
+  req.url = target.slice(basePath.length);
+  return true;
+}
+
+function splitTarget(target: string): [string, string | undefined] {
+  const index = target.indexOf("?");
+  return index === -1 ? [target, undefined] : [target.slice(0, index), target.slice(index + 1)];
 }
 
 function displayHost(host: string): string {

@@ -6,11 +6,12 @@
  */
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { DirectoryError } from "../admin-api/errors";
-import { EXCHANGE_WRITE_ROLES } from "../admin-api/wire";
+import { DirectoryError } from "../contacts/directory-error";
+import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
 import type { ContactDirectory, MailContact } from "../contacts/directory";
 import { DEMO_TOKENS } from "../emulator/server";
 import { App } from "./App";
+import { strings } from "./strings";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
@@ -64,26 +65,28 @@ test("unauthenticated: 'Sign in again' signs in, then repeats the lookup", async
   expect(screen.queryByText("Your sign-in has expired or was not accepted.")).not.toBeInTheDocument();
 });
 
-test("transient: explains and offers Try again, which repeats the lookup", async () => {
+test("server error: explains and offers Try again, which repeats the lookup", async () => {
   pane.emulator.addFault({ route: "search", status: 500 });
   const { user, container } = renderSam();
-  expect(await screen.findByText(/could not be reached or did not answer in time/)).toBeInTheDocument();
+  expect(await screen.findByText(strings.errors.serverError)).toBeInTheDocument();
   await expectNoAxeViolations(container);
   await user.click(screen.getByRole("button", { name: "Try again" }));
   expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
 });
 
-test("protocol: a sign-in page instead of data is explained as an unexpected answer", async () => {
+test("a sign-in page instead of data is explained as a refused sign-in, and offers to sign in again", async () => {
   pane.emulator.addFault({
     route: "search",
     status: 200,
     body: "<html><head><title>Sign in to your account</title></head><body>Sign in</body></html>",
   });
+  const signInsBefore = pane.signInCalls();
   const { user, container } = renderSam();
-  expect(await screen.findByText(/answered in a way this add-in does not understand/)).toBeInTheDocument();
+  expect(await screen.findByText(strings.errors.signInPage)).toBeInTheDocument();
   await expectNoAxeViolations(container);
-  await user.click(screen.getByRole("button", { name: "Try again" }));
+  await user.click(screen.getByRole("button", { name: strings.errors.signInAgain }));
   expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
+  expect(pane.signInCalls()).toBe(signInsBefore + 1);
 });
 
 describe("throttled (fake timers)", () => {
@@ -102,9 +105,7 @@ describe("throttled (fake timers)", () => {
       updateOptions: () => Promise.reject(new Error("not used")),
     };
     renderSam({ ...pane.services, directory });
-    await act(async () =>
-      answers[0]?.(new DirectoryError({ kind: "throttled", message: "429", retryAfterMs: 3_000 })),
-    );
+    await act(async () => answers[0]?.(new DirectoryError({ kind: "throttled", retryAfterMs: 3_000 })));
 
     // (The accessibility check of this message runs with real timers in App.promote.test.tsx: axe needs them.)
     expect(screen.getByText(/Trying again in 3 seconds\./)).toBeInTheDocument();
@@ -116,9 +117,7 @@ describe("throttled (fake timers)", () => {
     await act(async () => jest.advanceTimersByTime(1_000));
     expect(answers).toHaveLength(2);
 
-    await act(async () =>
-      answers[1]?.(new DirectoryError({ kind: "throttled", message: "429", retryAfterMs: 3_000 })),
-    );
+    await act(async () => answers[1]?.(new DirectoryError({ kind: "throttled", retryAfterMs: 3_000 })));
     expect(screen.getByText(/still asking us to slow down/)).toBeInTheDocument();
     await act(async () => jest.advanceTimersByTime(60_000));
     expect(answers).toHaveLength(2);

@@ -6,6 +6,7 @@
  */
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
+import { strings } from "./strings";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
@@ -24,7 +25,7 @@ beforeEach(() => {
 
 const SAM = { displayName: "Sam Smith", emailAddress: "sam.smith@northwind.example" };
 const JANE = { displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" };
-const BUSY = "The admin center is busy";
+const BUSY = strings.retrying.title;
 
 function searches(): number {
   return pane.emulator.requests().filter((request) => request.path.endsWith("/GetContacts")).length;

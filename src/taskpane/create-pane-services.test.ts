@@ -12,17 +12,29 @@ import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../emulator/se
 import { createPaneServices } from "./create-pane-services";
 
 let mockMsalLoads = 0;
-// Counts when the bootstrap's code loads MSAL; the stand-in refuses to create a client.
+const mockMsalConfigurations: unknown[] = [];
+// Counts when the bootstrap's code loads MSAL; the stand-in knows no account (silent fails).
 jest.mock("@azure/msal-browser", () => {
   mockMsalLoads += 1;
+  const notSignedIn = async () => {
+    throw Object.assign(new Error("no identity platform in unit tests"), { errorCode: "no_account_error" });
+  };
   return {
-    createNestablePublicClientApplication: async () => {
-      throw Object.assign(new Error("no identity platform in unit tests"), { errorCode: "test_no_msal" });
+    createNestablePublicClientApplication: async (configuration: unknown) => {
+      mockMsalConfigurations.push(configuration);
+      return {
+        getActiveAccount: () => null,
+        getAllAccounts: () => [],
+        setActiveAccount: () => undefined,
+        acquireTokenSilent: notSignedIn,
+        ssoSilent: notSignedIn,
+        acquireTokenPopup: notSignedIn,
+      };
     },
   };
 });
 
-function fakeOffice(userAddress: string): typeof Office {
+function fakeOffice(userAddress: string, supported: (name: string) => boolean = () => true): typeof Office {
   return {
     context: {
       mailbox: {
@@ -31,7 +43,7 @@ function fakeOffice(userAddress: string): typeof Office {
         addHandlerAsync: () => undefined,
       },
       displayLanguage: "en-US",
-      requirements: { isSetSupported: () => true },
+      requirements: { isSetSupported: supported },
       ui: { displayDialogAsync: () => undefined },
     },
     EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
@@ -148,6 +160,44 @@ describe("createPaneServices", () => {
       kind: "unauthenticated",
     });
     expect(mockMsalLoads).toBe(1);
+  });
+
+  it("hosted under a path: the relay and the demo token are called beside the pane", async () => {
+    const requested: string[] = [];
+    const services = createPaneServices(fakeOffice("megan@contoso.com"), config({ demo: true }), {
+      origin: "https://addin.contoso.com",
+      pageUrl: "https://addin.contoso.com/gal/taskpane.html?et=",
+      fetch: async (url) => {
+        requested.push(url);
+        return url.endsWith("/demo/token")
+          ? new Response(JSON.stringify({ token: DEMO_TOKENS.admin }), { status: 200 })
+          : new Response("{}", { status: 400 });
+      },
+    });
+    await services.directory.findByAddress("ada@analytical.example").catch(() => undefined);
+    expect(requested[0]).toBe("https://addin.contoso.com/gal/demo/token");
+    expect(requested[1]).toMatch(/^https:\/\/addin\.contoso\.com\/gal\/admin\/api\//);
+  });
+
+  it("hosted under a path: MSAL's redirect URI and the sign-in dialog are beside the pane", async () => {
+    const opened: string[] = [];
+    const office = fakeOffice("megan@contoso.com", (name) => name !== "NestedAppAuth");
+    (office.context.ui as { displayDialogAsync: unknown }).displayDialogAsync = (url: string) => {
+      opened.push(url);
+    };
+    const services = createPaneServices(office, config({ apiBaseUrl: emulator.url }), {
+      origin: "https://addin.contoso.com",
+      pageUrl: "https://addin.contoso.com/gal/taskpane.html",
+    });
+    mockMsalConfigurations.length = 0;
+    await expect(services.directory.findByAddress("ada@analytical.example")).rejects.toBeDefined();
+    expect(mockMsalConfigurations[0]).toMatchObject({
+      auth: { redirectUri: "https://addin.contoso.com/gal/auth-redirect.html" },
+    });
+    // No NestedAppAuth here: "Sign in again" goes straight to the dialog, with the mailbox address as hint.
+    void services.signInAgain().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(opened).toEqual(["https://addin.contoso.com/gal/auth-dialog.html#login_hint=megan%40contoso.com"]);
   });
 
   it("passes the organization's configuration through and reads the Outlook user", () => {

@@ -7,11 +7,12 @@
  * (with zod) is a chunk of its own too: the directory waits for it on its first call.
  */
 import type { AppConfig } from "../app-config";
-import { AUTH_DIALOG_PATH, AUTH_REDIRECT_PATH } from "../auth/auth-dialog-protocol";
+import { AUTH_DIALOG_PAGE, AUTH_REDIRECT_PAGE, pageBeside } from "../auth/auth-dialog-protocol";
 import { DEMO_TOKEN_PATH, SameOriginDemoTokenProvider } from "../auth/demo-token-provider";
 import { createOfficeAuthDialog, type DialogOffice } from "../auth/dialog-fallback";
 import { NestedAppAuthTokenProvider } from "../auth/nested-app-auth";
 import type { TokenProvider } from "../auth/token-provider";
+import { readOfficeAuthCapabilities } from "../office/auth-capabilities";
 import { createOfficeMailHost } from "../office/office-mail-host";
 import { directoryModule } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
@@ -21,8 +22,14 @@ import { RetryNoticeHub } from "./services/retry-notices";
 type FetchFunction = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface PaneEnvironment {
-  /** The page's origin (window.location.origin): where the relay and the sign-in pages live. */
+  /** The page's origin (window.location.origin): the only origin the sign-in dialog may answer from. */
   origin: string;
+  /**
+   * The pane's own URL (window.location.href). The relay, the sign-in pages and the demo's
+   * token route are resolved against it, so an add-in hosted under a path
+   * (https://host/gal/taskpane.html) calls https://host/gal/admin/api/... Default: the origin's root.
+   */
+  pageUrl?: string;
   /** Default: the global fetch. */
   fetch?: FetchFunction;
 }
@@ -33,12 +40,13 @@ export function createPaneServices(
   environment: PaneEnvironment,
 ): PaneServices {
   const host = createOfficeMailHost(office);
-  const tokens = createTokenProvider(office, config, environment, host.context.userAddress);
+  const pageUrl = environment.pageUrl ?? `${environment.origin}/`;
+  const tokens = createTokenProvider(office, config, environment, pageUrl, host.context.userAddress);
   const retryNotices = new RetryNoticeHub();
   const directory = createLazyDirectory(() =>
     directoryModule.load().then(({ createNoticingDirectory }) =>
       createNoticingDirectory({
-        baseUrl: config.apiBaseUrl || environment.origin,
+        baseUrl: config.apiBaseUrl || paneBaseUrl(pageUrl),
         tokens,
         ...(environment.fetch ? { fetch: environment.fetch } : {}),
         onRetryNotice: retryNotices.publish,
@@ -60,32 +68,33 @@ function createTokenProvider(
   office: typeof Office,
   config: AppConfig,
   environment: PaneEnvironment,
+  pageUrl: string,
   userAddress: string,
 ): TokenProvider {
   if (config.demo) {
     return new SameOriginDemoTokenProvider({
-      url: `${environment.origin}${DEMO_TOKEN_PATH}`,
+      url: `${paneBaseUrl(pageUrl)}${DEMO_TOKEN_PATH}`,
       ...(environment.fetch ? { fetch: environment.fetch } : {}),
     });
   }
+  const capabilities = readOfficeAuthCapabilities(office);
   return new NestedAppAuthTokenProvider({
     ...config.auth,
+    nestedAppAuth: capabilities.nestedAppAuth,
+    accountHint: capabilities.accountHint,
+    // The mailbox address only where Office gives no account hint.
     ...(userAddress ? { loginHint: userAddress } : {}),
-    redirectUri: `${environment.origin}${AUTH_REDIRECT_PATH}`,
-    dialogFallback: supportsDialogs(office)
+    redirectUri: pageBeside(AUTH_REDIRECT_PAGE, pageUrl),
+    dialogFallback: capabilities.dialog
       ? createOfficeAuthDialog(office as unknown as DialogOffice, {
-          dialogUrl: `${environment.origin}${AUTH_DIALOG_PATH}`,
+          dialogUrl: pageBeside(AUTH_DIALOG_PAGE, pageUrl),
           expectedOrigin: environment.origin,
         })
       : null,
   });
 }
 
-function supportsDialogs(office: typeof Office): boolean {
-  const requirements = office.context?.requirements;
-  return (
-    typeof office.context?.ui?.displayDialogAsync === "function" &&
-    typeof requirements?.isSetSupported === "function" &&
-    requirements.isSetSupported("DialogApi", "1.1")
-  );
+/** The folder the pane is served from, without the trailing slash: "https://host/gal" or "https://host". */
+function paneBaseUrl(pageUrl: string): string {
+  return new URL(".", pageUrl).href.replace(/\/$/, "");
 }

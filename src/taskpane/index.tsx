@@ -12,7 +12,7 @@ import {
   withDemoOverrides,
   type AppConfig,
 } from "../app-config";
-import { detectOfficeEnvironment } from "../office/outside-outlook";
+import { waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
@@ -26,7 +26,10 @@ async function start(): Promise<void> {
   const root = createRoot(container);
 
   const office = typeof Office === "undefined" ? undefined : Office;
-  const environment = await detectOfficeEnvironment(office);
+  // After 15 s the pane says Outlook did not answer; a late answer still starts it.
+  const environment = await waitForOfficeEnvironment(office, {
+    onSlow: () => root.render(<OutsideOutlook reason="timeout" host={null} />),
+  });
   if (environment.kind !== "outlook" || !office) {
     const reason = environment.kind === "outside" ? environment.reason : "office-js-missing";
     const host = environment.kind === "outside" ? environment.host : null;
@@ -44,7 +47,10 @@ async function start(): Promise<void> {
   }
 
   try {
-    const services = createPaneServices(office, config, { origin: window.location.origin });
+    const services = createPaneServices(office, config, {
+      origin: window.location.origin,
+      pageUrl: window.location.href,
+    });
     root.render(<App services={services} />);
   } catch (error) {
     // Never leave the skeleton spinning: say something a person can act on.

@@ -29,7 +29,7 @@ export function moduleLoader<T>(importModule: () => Promise<T>): ModuleLoader<T>
 }
 
 export type DraftWorkflow = typeof import("./state/draft-workflow");
-export type DirectoryModule = typeof import("./services/directory-module");
+export type DirectoryModule = typeof import("../composition/directory-module");
 export type AfterClickViews = typeof import("./components/after-click-views");
 
 export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
@@ -37,7 +37,7 @@ export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
 );
 
 export const directoryModule: ModuleLoader<DirectoryModule> = moduleLoader(
-  () => import(/* webpackChunkName: "directory" */ "./services/directory-module"),
+  () => import(/* webpackChunkName: "directory" */ "../composition/directory-module"),
 );
 
 /** Views shown only after a click (the draft editor, the mail tip editor, the progress view). */

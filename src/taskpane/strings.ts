@@ -1,9 +1,20 @@
 /**
  * Every piece of text the pane shows, in one module so that it can be translated.
- * English only for now; functions take the values they interpolate.
+ * English only for now; functions take the values they interpolate. Errors carry facts
+ * (kind, reason, holder, fields...); `errorMessage` below chooses their sentence here.
+ * No sentence names a backend ("the admin center"): a second one is coming.
  */
+import type { DirectoryError } from "../contacts/directory-error";
+import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
+
 export const strings = {
   appTitle: "GAL Contact",
+
+  /** Shown by taskpane.html's classic script where the pane cannot run (Trident, EdgeHTML). */
+  unsupportedHost: {
+    title: "This version of Outlook is not supported",
+    body: "GAL Contact needs a newer Outlook: Outlook on the web, the new Outlook for Windows, Microsoft 365 Outlook for Windows with the Microsoft Edge WebView2 runtime, or Outlook for Mac. Ask your administrator which one to use.",
+  },
 
   empty: {
     noItem: "Select a message to see its sender.",
@@ -131,8 +142,8 @@ export const strings = {
   },
 
   retrying: {
-    title: "The admin center is busy",
-    titleUnreachable: "The admin center did not answer",
+    title: "Microsoft 365 is busy",
+    titleUnreachable: "Microsoft 365 did not answer",
     inSeconds: (seconds: number) => `Trying again in ${seconds} s…`,
     now: "Trying again…",
   },
@@ -144,6 +155,13 @@ export const strings = {
 
   progress: {
     regionLabel: "Adding the contact",
+    steps: {
+      create: "Creating the contact",
+      locate: "Finding the new contact",
+      "update-general": "Setting company and names",
+      "update-options": "Setting the mail tip and visibility",
+      verify: "Checking the saved contact",
+    },
     stepDone: "Done",
     stepRunning: "In progress",
     stepFailed: "Not done",
@@ -180,24 +198,93 @@ export const strings = {
     company: "Company",
   },
 
+  /**
+   * Sign-in problems, keyed by SignInError's `failure` (src/auth/sign-in-error.ts); the
+   * codes are shown for support. Where only an administrator can help, the pointer is the
+   * add-in's admin setup guide (docs/admin-setup.md).
+   */
+  signIn: {
+    "interaction-required": "Sign-in is needed. Choose Sign in again to continue.",
+    cancelled: "Sign-in was cancelled. Choose Sign in again when you are ready.",
+    unavailable:
+      "Sign-in could not open: this Outlook blocked both the sign-in popup and the sign-in dialog. Allow popups for Outlook, or use Outlook on the web.",
+    aborted: "Sign-in was stopped.",
+    network: "The Microsoft sign-in service could not be reached. Check the connection, then try again.",
+    "admin-setup":
+      "Microsoft Entra refused the sign-in. Signing in again will not change that: an administrator has to finish the add-in's setup (consent and app registration, described in the add-in's admin setup guide, docs/admin-setup.md).",
+    failed:
+      "Sign-in failed. Try again; if it keeps failing, ask your administrator to check the add-in's registration (docs/admin-setup.md).",
+    codes: (codes: readonly string[]) => `Error code: ${codes.join(", ")}`,
+  },
+
+  /** The sign-in dialog's and redirect page's status line (src/auth/auth-dialog-entry.ts, auth-redirect-entry.ts). */
+  signInDialog: {
+    returning: "Signed in. Returning to Outlook…",
+    opening: "Opening Microsoft sign-in…",
+    failed: "Sign-in did not complete. You can close this window and try again.",
+    notConfigured:
+      "Sign-in is not configured for this add-in. Close this window and tell your administrator.",
+    redirectFailed: "Sign-in could not finish. Close this window and try again.",
+  },
+
   errors: {
     forbidden: (roles: readonly string[]) =>
       `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
+    forbiddenToRead: (roles: readonly string[]) =>
+      `Your account is not allowed to look contacts up. Ask for one of these roles: ${joinWithOr(roles)}.`,
     throttledRetrying: (seconds: number) =>
-      `The admin center asked us to slow down. Trying again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
-    throttledGaveUp: "The admin center is still asking us to slow down. Wait a minute, then try again.",
+      `Microsoft 365 asked us to slow down. Trying again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
+    throttledGaveUp: "Microsoft 365 is still asking us to slow down. Wait a minute, then try again.",
     unauthenticated: "Your sign-in has expired or was not accepted.",
+    signInPage:
+      "The service answered with a sign-in page instead of data: your sign-in was not accepted. Sign in again; if that does not help, ask your administrator to check the add-in's configuration.",
     signInAgain: "Sign in again",
     signingIn: "Signing in…",
     signInFailed: "Signing in did not work. Try again, or reload the add-in.",
-    transient: "The admin center could not be reached or did not answer in time.",
+    transient: "The service could not be reached or did not answer in time.",
+    serverError: "The service failed while handling the request.",
+    mayHaveBeenApplied: "The change may or may not have been applied; trying again checks first.",
     tryAgain: "Try again",
     protocol:
-      "The admin center answered in a way this add-in does not understand. It may have changed; try again later, or tell your administrator.",
-    notFound: "The contact is no longer there; someone may have deleted it.",
+      "The service answered in a way this add-in does not understand. It may have changed; try again later, or tell your administrator.",
+    notFound:
+      "The contact was not found: it may have been deleted, or it was added moments ago and is not visible yet.",
+    deleted: "The contact is no longer there; someone may have deleted it.",
+    notVisibleYet:
+      "The new contact does not show up in the address book yet. Try again in a minute: it will not be created twice.",
+    readBackDiffers: (fields: readonly string[]) =>
+      `The contact was saved, but reading it back shows a different ${joinWithAnd(fields)} than was sent. Try again to re-apply it.`,
+    fieldNames: {
+      name: "name",
+      displayName: "display name",
+      firstName: "first name",
+      lastName: "last name",
+      address: "address",
+      company: "company",
+      mailTip: "mail tip",
+      hiddenFromAddressLists: "address book visibility",
+    },
     addressInUse: "Another recipient in your organization already uses this address.",
+    addressHeldBy: (holder: string, kind: string | null) =>
+      `${kind ? `${holder} (${kind})` : holder} already uses this address, so it cannot also be a mail contact.`,
+    recipientKinds: {
+      mailbox: "a mailbox",
+      guest: "a guest",
+      "mail-user": "a mail user",
+      group: "a group",
+      contact: "a contact",
+      other: null,
+    },
     nameInUse: "Another recipient already uses this name. Change the display name and try again.",
-    validation: (message: string) => message,
+    bothNamesTaken: (name: string, alternative: string) =>
+      `The name "${name}" is already used by another recipient, and so is "${alternative}". Change the display name and try again.`,
+    refused: "Exchange refused the change without saying why.",
+    refusedSaying: (serviceText: string) => `Exchange refused the change. It says: ${serviceText}`,
+    dirSynced:
+      "This contact is synchronized from your on-premises directory, so it cannot be changed here. Change it on-premises; the change then syncs to Microsoft 365.",
+    mailTipNotPlainText: "A mail tip must be plain text: remove the HTML tags and character codes.",
+    mailTipTooLong: (limit: number, length: number) =>
+      `A mail tip can be at most ${limit} characters (this one has ${length}).`,
     dismiss: "Dismiss",
     requestId: (id: string) => `Request id: ${id}`,
     whileLookingUp: "Looking up the sender",
@@ -205,6 +292,59 @@ export const strings = {
     whileSaving: "Saving the change",
   },
 } as const;
+
+/** The sentence for a failed directory call, from its kind, reason and facts (throttling is worded by the caller). */
+export function errorMessage(error: DirectoryError): string {
+  const text = strings.errors;
+  switch (error.kind) {
+    case "unauthenticated":
+      return text.unauthenticated;
+    case "forbidden":
+      return error.operation === "findByAddress" || error.operation === "findHolder"
+        ? text.forbiddenToRead(EXCHANGE_WRITE_ROLES)
+        : text.forbidden(EXCHANGE_WRITE_ROLES);
+    case "not-found":
+      if (error.reason === "not-visible-yet") return text.notVisibleYet;
+      return error.reason === "deleted" ? text.deleted : text.notFound;
+    case "conflict":
+      switch (error.reason) {
+        case "address-held-by":
+          return error.holder
+            ? text.addressHeldBy(error.holder.name, text.recipientKinds[error.holder.kind])
+            : text.addressInUse;
+        case "both-names-taken":
+          return text.bothNamesTaken(error.names?.[0] ?? "", error.names?.[1] ?? "");
+        default:
+          return text.nameInUse;
+      }
+    case "invalid":
+      switch (error.reason) {
+        case "dir-synced":
+          return text.dirSynced;
+        case "not-plain-text":
+          return text.mailTipNotPlainText;
+        case "too-long":
+          return text.mailTipTooLong(error.limit ?? 0, error.length ?? 0);
+        default:
+          return error.serviceText ? text.refusedSaying(error.serviceText) : text.refused;
+      }
+    case "throttled":
+      return text.throttledGaveUp;
+    case "unavailable":
+      if (error.reason === "download-failed") return strings.lazy.failed;
+      return [
+        error.reason === "server-error" ? text.serverError : text.transient,
+        ...(error.ambiguous ? [text.mayHaveBeenApplied] : []),
+      ].join(" ");
+    case "protocol":
+      if (error.reason === "sign-in-page") return text.signInPage;
+      if (error.reason === "read-back-differs")
+        return text.readBackDiffers((error.fields ?? []).map((field) => text.fieldNames[field]));
+      return text.protocol;
+    case "aborted":
+      return text.transient;
+  }
+}
 
 function describeItemType(itemType: string): string {
   switch (itemType.toLowerCase()) {
@@ -222,6 +362,14 @@ function describeItemType(itemType: string): string {
 }
 
 function joinWithOr(items: readonly string[]): string {
+  return joinWith(items, "or");
+}
+
+function joinWithAnd(items: readonly string[]): string {
+  return joinWith(items, "and");
+}
+
+function joinWith(items: readonly string[], word: string): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
 }

@@ -10,6 +10,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from "playwright-core";
 import type { ContactRecord } from "../../src/admin-api/wire";
+import { addressKey, sameAddress } from "../../src/contacts/address";
 import { DEMO_BUILD_PATHS, PROJECT_ROOT } from "../../src/harness/demo-build";
 import { DEMO_FAULTS, type DemoFaultName } from "../../src/harness/demo-routes";
 import { startDemo, type RunningDemo } from "../../src/harness/demo-server";
@@ -54,8 +55,13 @@ export interface DemoPage {
   addressBookRow(address: string): Locator;
 }
 
-export async function startDemoSession(): Promise<DemoSession> {
-  const demo = await startDemo({ ...DEMO_BUILD_PATHS, port: 0 });
+export interface DemoSessionOptions {
+  /** Serve the demo under a path ("/gal"), as an add-in hosted at https://host/gal/. */
+  basePath?: string;
+}
+
+export async function startDemoSession(options: DemoSessionOptions = {}): Promise<DemoSession> {
+  const demo = await startDemo({ ...DEMO_BUILD_PATHS, port: 0, ...options });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const pages: Page[] = [];
 
@@ -76,7 +82,7 @@ export async function startDemoSession(): Promise<DemoSession> {
         problems.push(`Request off the demo's origin: ${url}`);
       }
     });
-    await page.goto(demo.url);
+    await page.goto(`${demo.url}/`);
     const pane = page.frameLocator('iframe[title="GAL Contact add-in"]');
     const demoPage: DemoPage = {
       page,
@@ -113,7 +119,7 @@ export async function startDemoSession(): Promise<DemoSession> {
         await paneListening(page);
       },
       addressBookRow(address) {
-        return page.locator(`tr[data-contact-address="${address.toLowerCase()}"]`);
+        return page.locator(`tr[data-contact-address="${addressKey(address)}"]`);
       },
     };
     await paneListening(page);
@@ -152,9 +158,7 @@ export async function emulatorContacts(demo: RunningDemo): Promise<ContactRecord
 }
 
 export function contactsWithAddress(contacts: ContactRecord[], address: string): ContactRecord[] {
-  return contacts.filter(
-    (contact) => contact.ContactExternalEmailAddress.toLowerCase() === address.toLowerCase(),
-  );
+  return contacts.filter((contact) => sameAddress(contact.ContactExternalEmailAddress, address));
 }
 
 /** Writes a screenshot of the pane (the iframe as Outlook frames it) to docs/screenshots/<name>.png. */

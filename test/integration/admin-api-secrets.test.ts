@@ -3,9 +3,10 @@
  * not even when the server echoes it back. Runs against the emulator over HTTP.
  */
 import { inspect } from "node:util";
+import { searchAll } from "../../src/admin-api/test-support/search-all";
 import { AdminCenterClient } from "../../src/admin-api/client";
 import { AdminCenterDirectory } from "../../src/admin-api/directory-adapter";
-import { DirectoryError } from "../../src/admin-api/errors";
+import { DirectoryError } from "../../src/contacts/directory-error";
 import type { CreateContactBody } from "../../src/admin-api/wire";
 import { FixedTokenProvider } from "../../src/auth/token-provider";
 import { EmulatorControl } from "../../src/emulator/control-client";
@@ -70,7 +71,7 @@ const echoingBody = {
 };
 
 const paths: FailurePath[] = [
-  { name: "refused token (401 twice)", token: "itest-never-valid-token", call: (c) => c.searchContacts("") },
+  { name: "refused token (401 twice)", token: "itest-never-valid-token", call: (c) => searchAll(c, "") },
   { name: "read-only create (403)", token: READONLY_SECRET, call: (c) => c.createContact(body) },
   { name: "update of a missing contact (404)", call: (c) => c.updateContactGeneral(record) },
   { name: "validation (400)", call: (c) => c.createContact({ ...body, ContactFirstName: "x".repeat(80) }) },
@@ -87,7 +88,7 @@ const paths: FailurePath[] = [
   {
     name: "server echoing the token (500)",
     fault: { route: "search", status: 500, body: echoingBody, times: 10 },
-    call: (c) => c.searchContacts(""),
+    call: (c) => searchAll(c, ""),
   },
   {
     name: "server echoing the token as text (400)",
@@ -106,7 +107,7 @@ const paths: FailurePath[] = [
   {
     name: "throttled beyond budget (429)",
     fault: { route: "search", status: 429, headers: { "Retry-After": "600" } },
-    call: (c) => c.searchContacts(""),
+    call: (c) => searchAll(c, ""),
   },
   {
     name: "create failing after apply (500)",
@@ -123,18 +124,18 @@ const paths: FailurePath[] = [
   {
     name: "sign-in page with 200",
     fault: { route: "search", status: 200, body: `<html>Sign in ${SECRET_TOKEN}</html>` },
-    call: (c) => c.searchContacts(""),
+    call: (c) => searchAll(c, ""),
   },
   {
     name: "malformed list",
     fault: { route: "search", status: 200, body: { Contacts: [{ ContactId: SECRET_TOKEN }] } },
-    call: (c) => c.searchContacts(""),
+    call: (c) => searchAll(c, ""),
   },
   {
     name: "aborted",
     fault: { route: "search", latencyMs: 2000 },
     abortAfterMs: 30,
-    call: (c, signal) => c.searchContacts("", { signal }),
+    call: (c, signal) => searchAll(c, "", { signal }),
   },
   {
     name: "adapter update of a missing contact",

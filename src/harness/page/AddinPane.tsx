@@ -69,7 +69,7 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
       data-pane-listening={listening}
     >
       <div className={styles.header}>
-        <img className={styles.icon} src="/assets/icon-32.png" alt="" />
+        <img className={styles.icon} src="assets/icon-32.png" alt="" />
         <Text weight="semibold" className={styles.title}>
           GAL Contact
         </Text>
@@ -95,7 +95,7 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
       <iframe
         ref={frameRef}
         className={styles.frame}
-        src={trustPolicy === "warn" ? TASKPANE_PATH : `${TASKPANE_PATH}?trustPolicy=${trustPolicy}`}
+        src={trustPolicy === "warn" ? `.${TASKPANE_PATH}` : `.${TASKPANE_PATH}?trustPolicy=${trustPolicy}`}
         title="GAL Contact add-in"
       />
       <Text size={200} className={styles.footer} role="status">

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { mailTipFromWire } from "../../admin-api/mail-tip-wire";
+import { addressKey } from "../../contacts/address";
 import type { ContactRecord } from "../../admin-api/wire";
 import type { LoggedRequest } from "./demo-api";
 
@@ -95,7 +96,7 @@ export function AddressBook({ contacts, baselineIds, requests, unavailable }: Ad
                   <TableRow
                     key={contact.ContactId}
                     className={isNew ? styles.newRow : undefined}
-                    data-contact-address={contact.ContactExternalEmailAddress.toLowerCase()}
+                    data-contact-address={addressKey(contact.ContactExternalEmailAddress)}
                   >
                     <TableCell>
                       <div className={styles.clip}>

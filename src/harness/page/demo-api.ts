@@ -18,7 +18,8 @@ import type { DemoMailbox } from "../fixtures";
 export type LoggedRequest = Pick<RecordedRequest, "method" | "path" | "status" | "at">;
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, {
+  // Relative to the page, so the demo also runs under a base path (--base-path /gal).
+  const response = await fetch(`.${path}`, {
     ...init,
     headers: init.body ? { "Content-Type": "application/json" } : undefined,
     cache: "no-store",

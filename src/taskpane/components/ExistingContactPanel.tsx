@@ -90,7 +90,13 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
     }
   }, [edit.saving, edit.failure]);
 
-  const problem = editing ? mailTipProblem(text.trim()) : null;
+  const found = editing ? mailTipProblem(text.trim()) : null;
+  const problem =
+    found === null
+      ? null
+      : found.reason === "too-long"
+        ? strings.errors.mailTipTooLong(found.limit, found.length)
+        : strings.errors.mailTipNotPlainText;
   const save = (value: string) => void onSaveMailTip(value);
 
   return (

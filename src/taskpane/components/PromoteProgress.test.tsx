@@ -5,7 +5,7 @@
  * way forward itself, whatever the error's own remedy.
  */
 import { render, screen } from "@testing-library/react";
-import { DirectoryError } from "../../admin-api/errors";
+import { DirectoryError } from "../../contacts/directory-error";
 import type { PromoteState } from "../../contacts/workflow-types";
 import type { PromotionView } from "../state/pane-state";
 import { strings } from "../strings";
@@ -16,7 +16,6 @@ function failedPromotion(state: Partial<PromoteState>): Extract<PromotionView, {
   const draft = contactDraft();
   return {
     phase: "failed",
-    steps: [{ id: "create", label: "Create the contact", status: "failed" }],
     failedStep: "create",
     state: {
       draft,
@@ -29,7 +28,7 @@ function failedPromotion(state: Partial<PromoteState>): Extract<PromotionView, {
     failure: {
       action: { type: "promote" },
       // "forbidden" offers no button of its own: nothing in the pane can fix a missing role.
-      error: new DirectoryError({ kind: "forbidden", message: "Forbidden.", route: "search" }),
+      error: new DirectoryError({ kind: "forbidden", operation: "create" }),
       autoRetryAt: null,
       signingIn: false,
       signInFailed: false,
@@ -57,4 +56,19 @@ test("created, a later step refused: Finish is offered", () => {
 test("nothing was created and the error has no remedy: no button (the form's Add is there)", () => {
   renderProgress(failedPromotion({}));
   expect(screen.queryByRole("button")).toBeNull();
+});
+
+test("created, but not searchable yet: says so, not that someone deleted it (the wrong text of issue 9)", () => {
+  const promotion = failedPromotion({ completed: ["create"], contact: null });
+  renderProgress({
+    ...promotion,
+    failedStep: "locate",
+    failure: {
+      ...promotion.failure,
+      error: new DirectoryError({ kind: "not-found", reason: "not-visible-yet", operation: "findByAddress" }),
+    },
+  });
+  expect(screen.queryByText(/no longer there|deleted/i)).toBeNull();
+  expect(screen.getByText(strings.errors.notVisibleYet)).toBeTruthy();
+  expect(screen.getByRole("button", { name: strings.progress.finish })).toBeTruthy();
 });

@@ -9,6 +9,7 @@ import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types"
 import {
   createConfirmed,
   createMayHaveHappened,
+  promoteSteps,
   type PromoteStepView,
   type PromotionView,
   type StepStatus,
@@ -58,8 +59,9 @@ export function PromoteProgress({
   useEffect(() => {
     if (focusOnMount) headingRef.current?.focus();
   }, [focusOnMount]);
-  const done = promotion.steps.filter((step) => step.status === "done").length;
-  const total = Math.max(1, promotion.steps.length);
+  const steps = promoteSteps(promotion);
+  const done = steps.filter((step) => step.status === "done").length;
+  const total = Math.max(1, steps.length);
   return (
     <section className={styles.root} aria-label={strings.progress.regionLabel}>
       <Text as="h3" weight="semibold" tabIndex={-1} ref={headingRef} className={styles.heading}>
@@ -72,7 +74,7 @@ export function PromoteProgress({
         aria-valuetext={`${done} of ${total}`}
       />
       <ol className={styles.steps}>
-        {promotion.steps.map((step) => (
+        {steps.map((step) => (
           <StepRow key={step.id} step={step} />
         ))}
       </ol>
@@ -96,7 +98,7 @@ function StepRow({ step }: { step: PromoteStepView }): JSX.Element {
   return (
     <li className={styles.step}>
       <StepIcon status={step.status} />
-      <Text size={300}>{step.label}</Text>
+      <Text size={300}>{strings.progress.steps[step.id]}</Text>
       <Text size={200} className={styles.status}>
         {STATUS_TEXT[step.status]}
       </Text>

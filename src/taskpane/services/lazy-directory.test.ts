@@ -3,11 +3,11 @@
  * download starts at once, calls wait for it, a failed download is a "transient" failure
  * that Try again repairs, and a cancelled call does not wait for the download.
  */
-import { isDirectoryError } from "../../admin-api/errors";
+import { isDirectoryError } from "../../contacts/directory-error";
 import { FixedTokenProvider } from "../../auth/token-provider";
 import type { ContactDirectory } from "../../contacts/directory";
 import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../../emulator/server";
-import { createNoticingDirectory } from "./directory-module";
+import { createNoticingDirectory } from "../../composition/directory-module";
 import { createLazyDirectory } from "./lazy-directory";
 
 let emulator: RunningEmulator;
@@ -53,14 +53,14 @@ test("starts downloading when created; a call waits for the download, then goes 
   expect(chunk.started()).toBe(1);
 });
 
-test("a failed download: the call fails as 'transient' (Try again), and the next call downloads again", async () => {
+test("a failed download: the call fails as 'unavailable' (Try again), and the next call downloads again", async () => {
   const chunk = download();
   const directory = createLazyDirectory(chunk.load);
   const first = directory.findByAddress("jane@fabrikam.com");
   chunk.fail();
   const error: unknown = await first.catch((failure: unknown) => failure);
-  expect(isDirectoryError(error, "transient")).toBe(true);
-  expect((error as Error).message).toMatch(/could not be downloaded/);
+  expect(isDirectoryError(error, "unavailable")).toBe(true);
+  expect(error).toMatchObject({ reason: "download-failed" });
   expect(emulator.requests()).toHaveLength(0);
 
   const second = directory.findByAddress("jane@fabrikam.com");

@@ -3,8 +3,8 @@
  * load starts when this is created, in parallel with the pane's first paint; each call
  * waits for it. A failed load is not remembered: the next call (Try again) loads again.
  */
-import { DirectoryError } from "../../admin-api/errors";
 import { untilAborted } from "../../contacts/abortable";
+import { DirectoryError } from "../../contacts/directory-error";
 import type { CallOptions, ContactDirectory } from "../../contacts/directory";
 
 export function createLazyDirectory(load: () => Promise<ContactDirectory>): ContactDirectory {
@@ -12,11 +12,7 @@ export function createLazyDirectory(load: () => Promise<ContactDirectory>): Cont
   const loaded = (): Promise<ContactDirectory> => {
     loading ??= load().catch((error: unknown) => {
       loading = null;
-      throw new DirectoryError({
-        kind: "transient",
-        message: "Part of the add-in could not be downloaded. Check the connection and try again.",
-        cause: error,
-      });
+      throw new DirectoryError({ kind: "unavailable", reason: "download-failed", cause: error });
     });
     return loading;
   };

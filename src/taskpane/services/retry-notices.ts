@@ -1,9 +1,9 @@
 /**
- * What the pane hears about the admin center client's own retries: a call the client is
+ * What the pane hears about a backend's own retries (the shared retry policy): a call the client is
  * waiting to send again (throttled or a passing failure), and that call finishing. Each
  * notice names the address the call is about, so the pane shows it for that person only.
  */
-import type { AdminApiRouteName } from "../../admin-api/wire-constants";
+import type { DirectoryOperation } from "../../contacts/directory-error";
 
 export type DirectoryRetryNotice =
   | {
@@ -12,11 +12,11 @@ export type DirectoryRetryNotice =
       call: number;
       /** The stored address the call is about (the one searched for, created or updated). */
       address: string;
-      route: AdminApiRouteName;
+      operation: DirectoryOperation;
       /** The attempt that will be made after the delay (2 for the first retry). */
       attempt: number;
       delayMs: number;
-      reason: "throttled" | "transient";
+      reason: "throttled" | "unavailable";
     }
   /** The call that waited has settled (answered, failed for good, or was cancelled). */
   | { kind: "finished"; call: number; address: string };

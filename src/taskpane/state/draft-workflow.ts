@@ -6,5 +6,5 @@
  * their look-alike test needs the same list, and they run beside the lookup.
  */
 export { prefillDraft } from "../../contacts/draft";
-export { PROMOTE_STEP_LABELS, promoteContact } from "../../contacts/promote";
+export { promoteContact } from "../../contacts/promote";
 export { addDecision, assessSenderTrust, trustRisks } from "../../contacts/trust/sender-trust";

@@ -1,5 +1,7 @@
-import { DirectoryError, type DirectoryErrorKind } from "../../admin-api/errors";
-import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire";
+import { SignInError, type SignInFailure } from "../../auth/sign-in-error";
+import { DirectoryError, type DirectoryErrorKind } from "../../contacts/directory-error";
+import { EXCHANGE_WRITE_ROLES } from "../../contacts/exchange-rules";
+import { strings } from "../strings";
 import { DEFAULT_THROTTLE_WAIT_MS, failureOf, guidanceFor, secondsUntil } from "./error-guidance";
 
 const NOW = 1_700_000_000_000;
@@ -9,7 +11,7 @@ function failure(
   init: { retryAfterMs?: number } = {},
   automaticRetryAllowed = true,
 ) {
-  const error = new DirectoryError({ kind, message: `the ${kind} message`, ...init });
+  const error = new DirectoryError({ kind, ...init });
   return failureOf({ type: "lookup" }, error, { now: NOW, automaticRetryAllowed });
 }
 
@@ -40,7 +42,7 @@ describe("guidanceFor", () => {
   });
 
   test("only throttling is retried automatically", () => {
-    for (const kind of ["transient", "protocol", "unauthenticated", "forbidden"] as const) {
+    for (const kind of ["unavailable", "protocol", "unauthenticated", "forbidden"] as const) {
       expect(failure(kind).autoRetryAt).toBeNull();
     }
   });
@@ -53,8 +55,51 @@ describe("guidanceFor", () => {
     expect(afterFailedSignIn.message).not.toBe(guidanceFor(expired, NOW).message);
   });
 
-  test("transient and protocol offer a retry with different explanations", () => {
-    const transient = guidanceFor(failure("transient"), NOW);
+  test.each([
+    ["interaction-required", "sign-in"],
+    ["network", "retry"],
+    ["admin-setup", "none"],
+    ["failed", "retry"],
+  ] as const)("a token failure that is %s offers %s", (signIn: SignInFailure, remedy) => {
+    const error = new DirectoryError({
+      kind: "unauthenticated",
+      detail: "no token",
+      cause: new SignInError(signIn, "invalid_resource"),
+    });
+    const guidance = guidanceFor(
+      failureOf({ type: "lookup" }, error, { now: NOW, automaticRetryAllowed: true }),
+      NOW,
+    );
+    expect(guidance.remedy).toBe(remedy);
+  });
+
+  test("an Entra refusal shows its codes and points to the admin setup guide", () => {
+    const error = new DirectoryError({
+      kind: "unauthenticated",
+      detail: "no token",
+      cause: new SignInError("admin-setup", "consent_required", "AADSTS65001"),
+    });
+    const guidance = guidanceFor(
+      failureOf({ type: "lookup" }, error, { now: NOW, automaticRetryAllowed: true }),
+      NOW,
+    );
+    expect(guidance.message).toContain("AADSTS65001");
+    expect(guidance.message).toContain("consent_required");
+    expect(guidance.message).toContain("docs/admin-setup.md");
+  });
+
+  test("after Sign in again fails with consent refused, it is not offered again", () => {
+    const expired = failure("unauthenticated");
+    const guidance = guidanceFor(
+      { ...expired, signInFailed: true, signInProblem: { failure: "admin-setup", aadsts: "AADSTS90094" } },
+      NOW,
+    );
+    expect(guidance.remedy).toBe("none");
+    expect(guidance.message).toContain("AADSTS90094");
+  });
+
+  test("unavailable and protocol offer a retry with different explanations", () => {
+    const transient = guidanceFor(failure("unavailable"), NOW);
     const protocol = guidanceFor(failure("protocol"), NOW);
     expect(transient.remedy).toBe("retry");
     expect(protocol.remedy).toBe("retry");
@@ -62,8 +107,62 @@ describe("guidanceFor", () => {
     expect(transient.message).not.toBe(protocol.message);
   });
 
-  test("validation shows the error's own message, which is written for a person", () => {
-    expect(guidanceFor(failure("validation"), NOW).message).toBe("the validation message");
+  test("invalid quotes Exchange's reason as Exchange's, and says so when there is none", () => {
+    const refused = new DirectoryError({ kind: "invalid", serviceText: "The maximum length is 64." });
+    const said = guidanceFor(
+      failureOf({ type: "lookup" }, refused, { now: NOW, automaticRetryAllowed: true }),
+      NOW,
+    );
+    expect(said).toMatchObject({
+      remedy: "none",
+      message: strings.errors.refusedSaying("The maximum length is 64."),
+    });
+    expect(guidanceFor(failure("invalid"), NOW).message).toBe(strings.errors.refused);
+  });
+
+  test("the messages name no backend (a second one is coming)", () => {
+    const kinds = [
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "conflict",
+      "invalid",
+      "throttled",
+      "unavailable",
+      "protocol",
+      "aborted",
+    ] as const;
+    for (const kind of kinds) {
+      for (const automaticRetryAllowed of [true, false]) {
+        expect(guidanceFor(failure(kind, {}, automaticRetryAllowed), NOW).message).not.toMatch(
+          /admin center/i,
+        );
+      }
+    }
+  });
+
+  test("an address held by someone else names the holder and its kind, and offers nothing to retry", () => {
+    const held = new DirectoryError({
+      kind: "conflict",
+      reason: "address-held-by",
+      holder: { name: "Ada Lovelace", kind: "mailbox" },
+    });
+    const guidance = guidanceFor(
+      failureOf({ type: "promote" }, held, { now: NOW, automaticRetryAllowed: true }),
+      NOW,
+    );
+    expect(guidance).toMatchObject({
+      remedy: "none",
+      message: strings.errors.addressHeldBy("Ada Lovelace", "a mailbox"),
+    });
+  });
+
+  test("forbidden on a lookup asks for a role to read, on a write for one to change", () => {
+    const read = new DirectoryError({ kind: "forbidden", operation: "findByAddress" });
+    const options = { now: NOW, automaticRetryAllowed: true };
+    expect(guidanceFor(failureOf({ type: "lookup" }, read, options), NOW).message).toBe(
+      strings.errors.forbiddenToRead(EXCHANGE_WRITE_ROLES),
+    );
   });
 });
 

@@ -2,10 +2,10 @@
  * Turns a DirectoryError into what the pane says and offers: words a person can act on
  * and the one action that helps. Pure, so every kind is tested without rendering.
  */
-import type { DirectoryError } from "../../admin-api/errors";
-import { EXCHANGE_WRITE_ROLES } from "../../admin-api/wire-constants";
-import { strings } from "../strings";
-import type { ActionFailure } from "./pane-state";
+import type { DirectoryError } from "../../contacts/directory-error";
+import { SignInError } from "../../auth/sign-in-error";
+import { errorMessage, strings } from "../strings";
+import type { ActionFailure, SignInProblem } from "./pane-state";
 
 /** When the server does not say how long to wait after a 429/503. */
 export const DEFAULT_THROTTLE_WAIT_MS = 5_000;
@@ -28,9 +28,8 @@ export interface FailureGuidance {
 
 export function guidanceFor(failure: ActionFailure, now: number): FailureGuidance {
   const { error } = failure;
+  const message = errorMessage(error);
   switch (error.kind) {
-    case "forbidden":
-      return { intent: "error", message: strings.errors.forbidden(EXCHANGE_WRITE_ROLES), remedy: "none" };
     case "throttled":
       if (failure.autoRetryAt !== null) {
         return {
@@ -39,27 +38,66 @@ export function guidanceFor(failure: ActionFailure, now: number): FailureGuidanc
           remedy: "wait",
         };
       }
-      return { intent: "warning", message: strings.errors.throttledGaveUp, remedy: "retry" };
-    case "unauthenticated":
+      return { intent: "warning", message, remedy: "retry" };
+    case "unauthenticated": {
+      const problem = failure.signInProblem ?? signInProblemOf(error.cause);
+      if (problem && (failure.signInFailed || problem.failure !== "interaction-required")) {
+        return signInGuidance(problem);
+      }
       return {
         intent: "warning",
-        message: failure.signInFailed ? strings.errors.signInFailed : strings.errors.unauthenticated,
+        message: failure.signInFailed ? strings.errors.signInFailed : message,
         remedy: "sign-in",
       };
-    case "transient":
-      return { intent: "error", message: strings.errors.transient, remedy: "retry" };
+    }
     case "protocol":
-      return { intent: "error", message: strings.errors.protocol, remedy: "retry" };
-    case "not-found":
-      return { intent: "error", message: strings.errors.notFound, remedy: "retry" };
-    case "address-in-use":
-      return { intent: "error", message: strings.errors.addressInUse, remedy: "none" };
-    case "name-in-use":
-      return { intent: "error", message: strings.errors.nameInUse, remedy: "retry" };
-    case "validation":
-      return { intent: "error", message: strings.errors.validation(error.message), remedy: "none" };
+      // A sign-in page instead of data: the token was not accepted.
+      if (error.reason === "sign-in-page") return { intent: "warning", message, remedy: "sign-in" };
+      return { intent: "error", message, remedy: "retry" };
     case "aborted":
-      return { intent: "warning", message: strings.errors.transient, remedy: "retry" };
+      return { intent: "warning", message, remedy: "retry" };
+    case "forbidden":
+      return { intent: "error", message, remedy: "none" };
+    case "conflict":
+      // The address belongs to someone else: nothing to retry. A Name can be changed, then retried.
+      return { intent: "error", message, remedy: error.reason === "address-held-by" ? "none" : "retry" };
+    case "invalid":
+      return { intent: "error", message, remedy: "none" };
+    case "not-found":
+    case "unavailable":
+      return { intent: "error", message, remedy: "retry" };
+  }
+}
+
+/** The facts of a SignInError behind a token failure (the directory keeps it as `cause`). */
+function signInProblemOf(cause: unknown): SignInProblem | undefined {
+  if (!(cause instanceof SignInError)) return undefined;
+  return {
+    failure: cause.failure,
+    ...(cause.code ? { code: cause.code } : {}),
+    ...(cause.aadsts ? { aadsts: cause.aadsts } : {}),
+  };
+}
+
+/**
+ * "Sign in again" only where signing in can help; a network failure is retried, and an
+ * Entra refusal (consent, registration) goes to an administrator with its code.
+ */
+function signInGuidance(problem: SignInProblem): FailureGuidance {
+  const codes = [problem.aadsts, problem.code].filter((code): code is string => Boolean(code));
+  const text = strings.signIn[problem.failure];
+  const message = codes.length > 0 ? `${text} ${strings.signIn.codes(codes)}` : text;
+  switch (problem.failure) {
+    case "interaction-required":
+    case "cancelled":
+    case "aborted":
+      return { intent: "warning", message, remedy: "sign-in" };
+    case "network":
+    case "failed":
+      return { intent: "error", message, remedy: "retry" };
+    case "admin-setup":
+    case "unavailable":
+      return { intent: "error", message, remedy: "none" };
   }
 }
 

@@ -4,7 +4,7 @@
  * The directory here is a scripted ContactDirectory: these tests are about timing and
  * ordering that a real server cannot be made to produce on demand.
  */
-import { DirectoryError } from "../../admin-api/errors";
+import { DirectoryError } from "../../contacts/directory-error";
 import type { ContactDirectory, MailContact, NewMailContact } from "../../contacts/directory";
 import { ContactLookup } from "../../contacts/lookup";
 import type { LookupResult } from "../../contacts/workflow-types";
@@ -152,9 +152,7 @@ test("throttled lookup: one automatic retry when the server said, none after tha
   jest.useFakeTimers({ doNotFake: ["setImmediate", "queueMicrotask", "nextTick"] });
   const { directory, host, controller } = setUp();
   host.selectMessage(BORIS);
-  directory.searches[0]?.answer(
-    new DirectoryError({ kind: "throttled", message: "slow", retryAfterMs: 3_000 }),
-  );
+  directory.searches[0]?.answer(new DirectoryError({ kind: "throttled", retryAfterMs: 3_000 }));
   await flush();
   const failure = controller.getState().lookupFailure;
   expect(failure?.error.kind).toBe("throttled");
@@ -166,9 +164,7 @@ test("throttled lookup: one automatic retry when the server said, none after tha
   expect(directory.searches).toHaveLength(2);
   expect(controller.getState().verdict).toEqual({ kind: "checking" });
 
-  directory.searches[1]?.answer(
-    new DirectoryError({ kind: "throttled", message: "slow", retryAfterMs: 1_000 }),
-  );
+  directory.searches[1]?.answer(new DirectoryError({ kind: "throttled", retryAfterMs: 1_000 }));
   await flush();
   expect(controller.getState().lookupFailure?.autoRetryAt).toBeNull();
   jest.advanceTimersByTime(60_000);
@@ -187,9 +183,7 @@ test("a pending automatic retry is cancelled when another message is selected", 
   jest.useFakeTimers({ doNotFake: ["setImmediate", "queueMicrotask", "nextTick"] });
   const { directory, host, controller } = setUp();
   host.selectMessage(BORIS);
-  directory.searches[0]?.answer(
-    new DirectoryError({ kind: "throttled", message: "slow", retryAfterMs: 2_000 }),
-  );
+  directory.searches[0]?.answer(new DirectoryError({ kind: "throttled", retryAfterMs: 2_000 }));
   await flush();
   host.selectMessage(ANNA);
   expect(directory.searches.map((search) => search.address)).toEqual([BORIS.emailAddress, ANNA.emailAddress]);
@@ -208,7 +202,7 @@ test("sign in again: calls signInAgain, then runs the failed lookup again; a fai
     },
   });
   host.selectMessage(BORIS);
-  directory.searches[0]?.answer(new DirectoryError({ kind: "unauthenticated", message: "expired" }));
+  directory.searches[0]?.answer(new DirectoryError({ kind: "unauthenticated" }));
   await flush();
   const target = { kind: "lookup", generation: controller.getState().generation } as const;
 
@@ -236,9 +230,7 @@ test("throttled after create: the automatic retry resumes, and create is not sen
   controller.promote();
   await flush();
   expect(directory.creates).toBe(1);
-  directory.generalUpdates[0]?.(
-    new DirectoryError({ kind: "throttled", message: "slow", retryAfterMs: 1_500 }),
-  );
+  directory.generalUpdates[0]?.(new DirectoryError({ kind: "throttled", retryAfterMs: 1_500 }));
   await flush();
   const key = BORIS.emailAddress;
   expect(personFor(controller.getState(), key).promotion?.phase).toBe("failed");
@@ -319,13 +311,13 @@ test("retry notices land on the person the call is about, and go when that call 
     kind: "waiting",
     call: 7,
     address: "Anna@Fabrikam.com",
-    route: "search",
+    operation: "findByAddress",
     attempt: 2,
     delayMs: 3_000,
     reason: "throttled",
   });
   expect(personFor(controller.getState(), ANNA.emailAddress).retryWaits).toEqual([
-    { call: 7, route: "search", attempt: 2, reason: "throttled", retryAt: Date.now() + 3_000 },
+    { call: 7, operation: "findByAddress", attempt: 2, reason: "throttled", retryAt: Date.now() + 3_000 },
   ]);
   expect(personFor(controller.getState(), BORIS.emailAddress).retryWaits).toEqual([]);
 
@@ -340,10 +332,10 @@ test("retry notices land on the person the call is about, and go when that call 
     kind: "waiting",
     call: 9,
     address: ANNA.emailAddress,
-    route: "search",
+    operation: "findByAddress",
     attempt: 2,
     delayMs: 1_000,
-    reason: "transient",
+    reason: "unavailable",
   });
   expect(personFor(controller.getState(), ANNA.emailAddress).retryWaits).toEqual([]);
 });

@@ -7,7 +7,7 @@
  * the sender on screen (a promotion for A continues while B is shown), so their
  * lifetime is the pane's, not a component's.
  */
-import { DirectoryError, isDirectoryError } from "../../admin-api/errors";
+import { DirectoryError, isDirectoryError } from "../../contacts/directory-error";
 import { addressKey } from "../../contacts/address";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
@@ -17,7 +17,7 @@ import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import { collapseWhitespace, truncateAtWordBoundary } from "../../contacts/mail-tip";
 import { ContactLookup } from "../../contacts/lookup";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
-import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types";
+import type { PromoteState } from "../../contacts/workflow-types";
 import { draftWorkflowModule, type DraftWorkflow, type ModuleLoader } from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
@@ -34,19 +34,11 @@ import {
   type FailureTarget,
   type PaneEvent,
   type PaneState,
-  type PromoteStepView,
   type RetryableAction,
   type Selection,
   type Verdict,
 } from "./pane-state";
-
-/** The steps a promotion takes (the workflow's order; "verify" is not asked for). */
-const PLANNED_PROMOTE_STEPS: readonly PromoteStepId[] = [
-  "create",
-  "locate",
-  "update-general",
-  "update-options",
-];
+import { SignInError } from "../../auth/sign-in-error";
 
 /** Who started an attempt: a throttled automatic retry is not retried automatically again. */
 type AttemptOrigin = "user" | "automatic";
@@ -66,7 +58,7 @@ export class PaneController {
   readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
   readonly #listeners = new Set<() => void>();
   readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** The stored address for each person key (keys are lower-cased). */
+  /** The stored address for each person key (keys are addressKey's). */
   readonly #addresses = new Map<string, string>();
   #state: PaneState = INITIAL_PANE_STATE;
   #generation = 0;
@@ -216,7 +208,7 @@ export class PaneController {
       key,
       wait: {
         call: notice.call,
-        route: notice.route,
+        operation: notice.operation,
         attempt: notice.attempt,
         reason: notice.reason,
         retryAt: this.#now() + notice.delayMs,
@@ -284,20 +276,10 @@ export class PaneController {
     // Resume only once create may have happened; before that a fresh run sends the draft as it is now.
     const resume: PromoteState | undefined =
       previous && createMayHaveHappened(previous.state) ? previous.state : undefined;
-    const plannedSteps: PromoteStepView[] = previous
-      ? previous.steps.map((step) => ({
-          ...step,
-          status: resume?.completed.includes(step.id) ? "done" : "pending",
-        }))
-      : PLANNED_PROMOTE_STEPS.map((id) => ({
-          id,
-          label: workflow.PROMOTE_STEP_LABELS[id],
-          status: "pending",
-        }));
-    this.#dispatch({ type: "promote-started", key, plannedSteps });
+    this.#dispatch({ type: "promote-started", key, completed: resume?.completed ?? [] });
 
     const outcome = await workflow.promoteContact(this.#services.directory, resume?.draft ?? draft, {
-      onProgress: (progress) => this.#dispatch({ type: "promote-progress", key, progress }),
+      onProgress: (progress) => this.#dispatch({ type: "promote-progress", key, step: progress.step }),
       signal: this.#lifetime.signal,
       resume,
     });
@@ -388,8 +370,20 @@ export class PaneController {
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: true, signInFailed: false } });
     try {
       await this.#services.signInAgain();
-    } catch {
-      this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false, signInFailed: true } });
+    } catch (error) {
+      const signInProblem =
+        error instanceof SignInError
+          ? {
+              failure: error.failure,
+              ...(error.code ? { code: error.code } : {}),
+              ...(error.aadsts ? { aadsts: error.aadsts } : {}),
+            }
+          : undefined;
+      this.#dispatch({
+        type: "failure-updated",
+        target,
+        changes: { signingIn: false, signInFailed: true, ...(signInProblem ? { signInProblem } : {}) },
+      });
       return;
     }
     this.#dispatch({ type: "failure-updated", target, changes: { signingIn: false } });
@@ -486,9 +480,5 @@ function retryId(target: FailureTarget): string {
 /** Directory implementations throw DirectoryError only; anything else is a bug shown as a protocol problem. */
 function asDirectoryError(error: unknown): DirectoryError {
   if (error instanceof DirectoryError) return error;
-  return new DirectoryError({
-    kind: "protocol",
-    message: "Something unexpected went wrong.",
-    cause: error,
-  });
+  return new DirectoryError({ kind: "protocol", detail: "not a DirectoryError", cause: error });
 }

@@ -1,8 +1,15 @@
-import { DirectoryError } from "../../admin-api/errors";
+import { DirectoryError } from "../../contacts/directory-error";
 import type { PromoteState } from "../../contacts/workflow-types";
 import { contactDraft, externalAnalysis, mailContact } from "../test-support/fixtures";
 import { failureOf } from "./error-guidance";
-import { INITIAL_PANE_STATE, paneReducer, personFor, type PaneEvent, type PaneState } from "./pane-state";
+import {
+  INITIAL_PANE_STATE,
+  paneReducer,
+  personFor,
+  promoteSteps,
+  type PaneEvent,
+  type PaneState,
+} from "./pane-state";
 
 const JANE = "jane@fabrikam.com";
 const BOB = "bob@contoso.net";
@@ -21,14 +28,10 @@ function select(generation: number, address: string, name = "Someone"): PaneEven
   };
 }
 
-const throttled = failureOf(
-  { type: "lookup" },
-  new DirectoryError({ kind: "throttled", message: "slow down" }),
-  {
-    now: 0,
-    automaticRetryAllowed: true,
-  },
-);
+const throttled = failureOf({ type: "lookup" }, new DirectoryError({ kind: "throttled" }), {
+  now: 0,
+  automaticRetryAllowed: true,
+});
 
 function promoteState(completed: PromoteState["completed"]): PromoteState {
   return {
@@ -96,7 +99,7 @@ test("a promotion that finishes in the background shows when its person is selec
   const contact = mailContact();
   const state = run([
     select(1, JANE),
-    { type: "promote-started", key: JANE, plannedSteps: [] },
+    { type: "promote-started", key: JANE, completed: [] },
     select(2, BOB),
     { type: "promote-done", key: JANE, contact, alreadyExisted: false },
   ]);
@@ -105,28 +108,15 @@ test("a promotion that finishes in the background shows when its person is selec
   expect(back.verdict).toEqual({ kind: "exists", contact });
 });
 
-test("progress marks earlier steps done and inserts a step the plan did not foresee before the pending ones", () => {
-  const plannedSteps = [
-    { id: "create", label: "Create", status: "pending" },
-    { id: "update-general", label: "General", status: "pending" },
-    { id: "update-options", label: "Options", status: "pending" },
-  ] as const;
+test("the progress rows are the workflow's steps, derived from what it reported: earlier ones done", () => {
   const state = run([
     select(1, JANE),
-    { type: "promote-started", key: JANE, plannedSteps: plannedSteps.map((s) => ({ ...s })) },
-    {
-      type: "promote-progress",
-      key: JANE,
-      progress: { step: "create", index: 1, total: 4, label: "Creating" },
-    },
-    {
-      type: "promote-progress",
-      key: JANE,
-      progress: { step: "locate", index: 2, total: 4, label: "Finding" },
-    },
+    { type: "promote-started", key: JANE, completed: [] },
+    { type: "promote-progress", key: JANE, step: "create" },
+    { type: "promote-progress", key: JANE, step: "locate" },
   ]);
   const promotion = personFor(state, JANE).promotion;
-  expect(promotion?.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
+  expect(promotion && promoteSteps(promotion).map((s) => `${s.id}:${s.status}`)).toEqual([
     "create:done",
     "locate:running",
     "update-general:pending",
@@ -134,38 +124,45 @@ test("progress marks earlier steps done and inserts a step the plan did not fore
   ]);
 });
 
+test("a resumed run shows the steps the earlier run completed as done before it reports", () => {
+  const state = run([
+    select(1, JANE),
+    { type: "promote-started", key: JANE, completed: ["create", "locate"] },
+  ]);
+  const promotion = personFor(state, JANE).promotion;
+  expect(promotion && promoteSteps(promotion).map((s) => s.status)).toEqual([
+    "done",
+    "done",
+    "pending",
+    "pending",
+  ]);
+});
+
 test("a failed promotion marks the failed step and keeps the completed ones done", () => {
-  const failure = failureOf({ type: "promote" }, new DirectoryError({ kind: "transient", message: "x" }), {
+  const failure = failureOf({ type: "promote" }, new DirectoryError({ kind: "unavailable" }), {
     now: 0,
     automaticRetryAllowed: true,
   });
   const state = run([
     select(1, JANE),
-    {
-      type: "promote-started",
-      key: JANE,
-      plannedSteps: [
-        { id: "create", label: "Create", status: "pending" },
-        { id: "update-general", label: "General", status: "pending" },
-        { id: "update-options", label: "Options", status: "pending" },
-      ],
-    },
-    {
-      type: "promote-progress",
-      key: JANE,
-      progress: { step: "update-options", index: 3, total: 3, label: "Options" },
-    },
+    { type: "promote-started", key: JANE, completed: [] },
+    { type: "promote-progress", key: JANE, step: "update-options" },
     {
       type: "promote-failed",
       key: JANE,
       failedStep: "update-options",
-      state: promoteState(["create", "update-general"]),
+      state: promoteState(["create", "locate", "update-general"]),
       failure,
     },
   ]);
   const promotion = personFor(state, JANE).promotion;
   expect(promotion?.phase).toBe("failed");
-  expect(promotion?.steps.map((s) => s.status)).toEqual(["done", "done", "failed"]);
+  expect(promotion && promoteSteps(promotion).map((s) => s.status)).toEqual([
+    "done",
+    "done",
+    "done",
+    "failed",
+  ]);
 });
 
 test("an edit's result updates the verdict on screen and the record of a promotion that created the contact", () => {
@@ -173,7 +170,7 @@ test("an edit's result updates the verdict on screen and the record of a promoti
   const edited = mailContact({ mailTip: "new" });
   const state = run([
     select(1, JANE),
-    { type: "promote-started", key: JANE, plannedSteps: [] },
+    { type: "promote-started", key: JANE, completed: [] },
     { type: "promote-done", key: JANE, contact: created, alreadyExisted: false },
     { type: "edit-started", key: JANE, what: "mail-tip" },
     { type: "edit-done", key: JANE, contact: edited },
@@ -225,7 +222,7 @@ test("a prefilled draft never replaces one the person already has (typed into, o
 
 test("retry waits are kept per person and per call; a call's end removes only its own wait", () => {
   const wait = (call: number) =>
-    ({ call, route: "search", attempt: 2, reason: "throttled", retryAt: 1_000 * call }) as const;
+    ({ call, operation: "findByAddress", attempt: 2, reason: "throttled", retryAt: 1_000 * call }) as const;
   const state = run([
     select(1, JANE),
     { type: "retry-waiting", key: JANE, wait: wait(1) },

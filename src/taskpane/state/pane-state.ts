@@ -7,16 +7,16 @@
  * (their draft, a promotion, an edit in flight) is kept per address, so that switching
  * messages neither loses what was typed nor stops a promotion: coming back shows it.
  */
-import type { DirectoryError } from "../../admin-api/errors";
-import type { AdminApiRouteName } from "../../admin-api/wire-constants";
 import type { MailContact } from "../../contacts/directory";
+import type { DirectoryError, DirectoryOperation } from "../../contacts/directory-error";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
-import type {
-  LookupResult,
-  PromoteProgress,
-  PromoteState,
-  PromoteStepId,
+import {
+  STEP_ORDER,
+  type LookupResult,
+  type PromoteState,
+  type PromoteStepId,
 } from "../../contacts/workflow-types";
+import type { SignInFailure } from "../../auth/sign-in-error";
 
 /** What the user (or the automatic retry) can run again after a failure. */
 export type RetryableAction =
@@ -33,12 +33,21 @@ export interface ActionFailure {
   /** "Sign in again" was clicked and has not finished yet. */
   signingIn: boolean;
   signInFailed: boolean;
+  /** What "Sign in again" ran into, when it failed with a SignInError (facts only). */
+  signInProblem?: SignInProblem;
+}
+
+/** A SignInError's facts, as the pane keeps them. */
+export interface SignInProblem {
+  failure: SignInFailure;
+  code?: string;
+  aadsts?: string;
 }
 
 export type Selection =
   | { kind: "none" }
   | { kind: "not-message"; itemType: string }
-  /** `key` is the lower-cased stored address: null when the sender has no usable address. */
+  /** `key` is the stored address's addressKey: null when the sender has no usable address. */
   | { kind: "sender"; analysis: SenderAnalysis; key: string | null };
 
 export type Verdict =
@@ -54,33 +63,37 @@ export type StepStatus = "pending" | "running" | "done" | "failed";
 
 export interface PromoteStepView {
   id: PromoteStepId;
-  label: string;
   status: StepStatus;
 }
 
 export type PromotionView =
-  | { phase: "running"; steps: PromoteStepView[] }
+  | {
+      phase: "running";
+      /** Done before this run started (a resumed run's earlier steps). */
+      completed: readonly PromoteStepId[];
+      /** The step the workflow reported last; null until it reports. */
+      current: PromoteStepId | null;
+    }
   | {
       phase: "failed";
-      steps: PromoteStepView[];
       failedStep: PromoteStepId;
       /** Passed back as `resume` so that Finish continues where this run stopped. */
       state: PromoteState;
       failure: ActionFailure;
     }
-  | { phase: "done"; steps: PromoteStepView[]; contact: MailContact; alreadyExisted: boolean };
+  | { phase: "done"; contact: MailContact; alreadyExisted: boolean };
 
 export interface EditView {
   saving: "mail-tip" | "visibility" | null;
   failure: ActionFailure | null;
 }
 
-/** A call about this person that the admin center client is waiting to send again. */
+/** A call about this person that the directory is waiting to send again. */
 export interface RetryWait {
   call: number;
-  route: AdminApiRouteName;
+  operation: DirectoryOperation;
   attempt: number;
-  reason: "throttled" | "transient";
+  reason: "throttled" | "unavailable";
   /** When (ms since epoch) the client sends it again. */
   retryAt: number;
 }
@@ -127,8 +140,8 @@ export type PaneEvent =
   | { type: "known-changed"; key: string; result: LookupResult }
   | { type: "draft-changed"; key: string; changes: Partial<ContactDraft> }
   | { type: "details-toggled"; key: string; open: boolean }
-  | { type: "promote-started"; key: string; plannedSteps: PromoteStepView[] }
-  | { type: "promote-progress"; key: string; progress: PromoteProgress }
+  | { type: "promote-started"; key: string; completed: readonly PromoteStepId[] }
+  | { type: "promote-progress"; key: string; step: PromoteStepId }
   | { type: "promote-done"; key: string; contact: MailContact; alreadyExisted: boolean }
   | {
       type: "promote-failed";
@@ -188,6 +201,27 @@ export function draftLocked(promotion: PromotionView | null): boolean {
     promotion?.phase === "running" ||
     (promotion?.phase === "failed" && createMayHaveHappened(promotion.state))
   );
+}
+
+/** The steps the pane shows: the workflow's own list (it never asks the pane's promotions to verify). */
+const SHOWN_STEPS: readonly PromoteStepId[] = STEP_ORDER.filter((step) => step !== "verify");
+
+/** The progress rows, derived from where the workflow stands: done, running, failed or waiting. */
+export function promoteSteps(promotion: PromotionView): PromoteStepView[] {
+  const position = (step: PromoteStepId | null) => (step === null ? -1 : SHOWN_STEPS.indexOf(step));
+  return SHOWN_STEPS.map((id, index) => {
+    switch (promotion.phase) {
+      case "done":
+        return { id, status: "done" };
+      case "failed":
+        if (promotion.state.completed.includes(id)) return { id, status: "done" };
+        return { id, status: id === promotion.failedStep ? "failed" : "pending" };
+      case "running":
+        if (promotion.completed.includes(id) || index < position(promotion.current))
+          return { id, status: "done" };
+        return { id, status: id === promotion.current ? "running" : "pending" };
+    }
+  });
 }
 
 export function verdictFromLookup(result: LookupResult): Verdict {
@@ -292,7 +326,7 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         ...state,
         people: withPerson(state.people, event.key, (person) => ({
           ...person,
-          promotion: { phase: "running", steps: event.plannedSteps },
+          promotion: { phase: "running", completed: event.completed, current: null },
         })),
       };
     case "promote-progress":
@@ -300,10 +334,7 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         ...state,
         people: withPerson(state.people, event.key, (person) =>
           person.promotion?.phase === "running"
-            ? {
-                ...person,
-                promotion: { phase: "running", steps: advanceSteps(person.promotion.steps, event.progress) },
-              }
+            ? { ...person, promotion: { ...person.promotion, current: event.step } }
             : person,
         ),
       };
@@ -312,7 +343,6 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         ...person,
         promotion: {
           phase: "done",
-          steps: (person.promotion?.steps ?? []).map((step) => ({ ...step, status: "done" as const })),
           contact: event.contact,
           alreadyExisted: event.alreadyExisted,
         },
@@ -328,7 +358,6 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
           ...person,
           promotion: {
             phase: "failed",
-            steps: markFailed(person.promotion?.steps ?? [], event.failedStep, event.state.completed),
             failedStep: event.failedStep,
             state: event.state,
             failure: event.failure,
@@ -390,35 +419,6 @@ function updateContactOfPerson(
   return withPerson(people, key, (person) =>
     person.promotion?.phase === "done" ? { ...person, promotion: { ...person.promotion, contact } } : person,
   );
-}
-
-function advanceSteps(steps: PromoteStepView[], progress: PromoteProgress): PromoteStepView[] {
-  const known = steps.some((step) => step.id === progress.step);
-  let list = steps;
-  if (!known) {
-    // A step the plan did not foresee (locating an acknowledged create): insert it before the first pending one.
-    const at = steps.findIndex((step) => step.status === "pending");
-    const inserted: PromoteStepView = { id: progress.step, label: progress.label, status: "pending" };
-    list = at === -1 ? [...steps, inserted] : [...steps.slice(0, at), inserted, ...steps.slice(at)];
-  }
-  const position = list.findIndex((step) => step.id === progress.step);
-  return list.map((step, index) => {
-    if (index === position) return { ...step, label: progress.label, status: "running" };
-    if (index < position && step.status !== "done") return { ...step, status: "done" };
-    return step;
-  });
-}
-
-function markFailed(
-  steps: PromoteStepView[],
-  failedStep: PromoteStepId,
-  completed: PromoteStepId[],
-): PromoteStepView[] {
-  return steps.map((step) => {
-    if (completed.includes(step.id)) return { ...step, status: "done" };
-    if (step.id === failedStep) return { ...step, status: "failed" };
-    return { ...step, status: step.status === "done" ? "done" : "pending" };
-  });
 }
 
 function updateFailure(

@@ -3,12 +3,12 @@
  * for pane tests: what the pane shows is what the API answered, not what a fake said.
  * In jsdom, Node's fetch comes from the jsdom-with-fetch environment.
  */
-import type { RetryPolicy } from "../../admin-api/retry";
+import type { RetryPolicy } from "../../contacts/retry-policy";
 import { FixedTokenProvider } from "../../auth/token-provider";
 import type { OrganizationConfig } from "../../contacts/types";
 import { DEMO_TOKENS, startEmulator, type EmulatorSeed, type RunningEmulator } from "../../emulator/server";
 import type { PaneServices } from "../pane-services";
-import { createNoticingDirectory } from "../services/directory-module";
+import { createNoticingDirectory } from "../../composition/directory-module";
 import { RetryNoticeHub } from "../services/retry-notices";
 import { FakeMailHost } from "./fake-mail-host";
 

@@ -1,4 +1,8 @@
 /**
+ * The composition root: the one place that wires a backend into the pane (the lint rule in
+ * eslint.config.mjs forbids src/contacts/ and src/taskpane/ to import one). A second
+ * backend (src/exchange-rest/) plugs in here, behind the same ContactDirectory.
+ *
  * The admin center directory as the pane uses it. Loaded on demand (chunk "directory"):
  * the client, its response schemas and zod are not needed for the pane's first paint.
  *
@@ -6,10 +10,10 @@
  * which address) a retry notice is about; the client itself is cheap (configuration only)
  * and shares the token provider.
  */
-import { AdminCenterClient, type AdminCenterClientOptions } from "../../admin-api/client";
-import { AdminCenterDirectory } from "../../admin-api/directory-adapter";
-import type { ContactDirectory } from "../../contacts/directory";
-import type { DirectoryRetryNotice } from "./retry-notices";
+import { AdminCenterClient, type AdminCenterClientOptions } from "../admin-api/client";
+import { AdminCenterDirectory } from "../admin-api/directory-adapter";
+import type { ContactDirectory } from "../contacts/directory";
+import type { DirectoryRetryNotice } from "../taskpane/services/retry-notices";
 
 export interface NoticingDirectoryOptions extends Omit<AdminCenterClientOptions, "onRetry"> {
   onRetryNotice(notice: DirectoryRetryNotice): void;
@@ -30,10 +34,10 @@ export function createNoticingDirectory(options: NoticingDirectoryOptions): Cont
           kind: "waiting",
           call: id,
           address,
-          route: notice.route,
+          operation: notice.operation,
           attempt: notice.attempt,
           delayMs: notice.delayMs,
-          reason: notice.error.kind === "throttled" ? "throttled" : "transient",
+          reason: notice.error.kind === "throttled" ? "throttled" : "unavailable",
         });
       },
     });

@@ -3,10 +3,10 @@
  * by the client, and the pane hears about it (which call, which address, when) and
  * hears when that call is over; calls that were not retried say nothing.
  */
-import { FixedTokenProvider } from "../../auth/token-provider";
-import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../../emulator/server";
+import { FixedTokenProvider } from "../auth/token-provider";
+import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../emulator/server";
 import { createNoticingDirectory } from "./directory-module";
-import type { DirectoryRetryNotice } from "./retry-notices";
+import type { DirectoryRetryNotice } from "../taskpane/services/retry-notices";
 
 let emulator: RunningEmulator;
 
@@ -41,7 +41,7 @@ test("a throttled search: 'waiting' names the address and the server's delay, th
       kind: "waiting",
       call: expect.any(Number),
       address: "jane@fabrikam.com",
-      route: "search",
+      operation: "findByAddress",
       attempt: 2,
       delayMs: 1000,
       reason: "throttled",

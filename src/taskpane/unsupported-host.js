@@ -1,0 +1,18 @@
+/*
+ * Classic ES5 on purpose: runs where the pane's ES2022 bundle cannot even be parsed.
+ * Outlook versions that host add-ins in Internet Explorer's engine (Trident) or the old
+ * Edge (EdgeHTML) would otherwise show the loading skeleton forever. There, this shows
+ * the "not supported" message taskpane.html carries (its text is from strings.ts) instead.
+ * A separate file, not inline: the CSP allows scripts from 'self' only.
+ */
+(function () {
+  var userAgent = window.navigator.userAgent || "";
+  // Trident: IE 11 ("Trident/7.0") and older ("MSIE"); EdgeHTML: "Edge/18" (Chromium Edge says "Edg/").
+  var legacy = /Trident\/|MSIE /.test(userAgent) || /\sEdge\/\d/.test(userAgent);
+  if (!legacy) return;
+  var root = document.getElementById("root");
+  var message = document.getElementById("unsupported-host");
+  if (!root || !message) return;
+  root.parentNode.removeChild(root);
+  message.style.display = "block";
+})();
