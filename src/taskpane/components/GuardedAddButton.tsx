@@ -2,7 +2,8 @@
  * The Add button under the sender-trust guard: the primary one-click Add when nothing is
  * wrong; a secondary "Add anyway…" that first asks, naming each risk, when the sender failed
  * authentication or imitates a known domain or person; nothing but the reason when the
- * tenant's policy blocks the sender. While the check runs, Add waits (milliseconds).
+ * tenant's policy blocks the sender. While the check runs (milliseconds) Add looks as usual;
+ * a click then waits in the controller for the check, which decides.
  */
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { PersonAdd20Regular } from "@fluentui/react-icons";
@@ -102,14 +103,14 @@ export function GuardedAddButton({ trust, domain, disabled, onAdd }: GuardedAddB
       </div>
     );
   }
-  // One click; while the check runs (or could not load) the button waits, as for the draft.
+  // One click, also while the check runs (the controller waits for it); not when it could not load.
   return (
     <Button
       appearance="primary"
       className={styles.add}
       icon={<PersonAdd20Regular />}
       onClick={() => onAdd(false)}
-      disabled={disabled || decision !== "one-click"}
+      disabled={disabled || trust.kind === "unavailable" || trust.kind === "none"}
     >
       {strings.promote.add}
     </Button>

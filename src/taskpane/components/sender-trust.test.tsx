@@ -133,10 +133,21 @@ describe("GuardedAddButton", () => {
     expect(onAdd).toHaveBeenCalledWith(false);
   });
 
-  test("while the check runs, Add waits", () => {
-    render(
+  test("while the check runs Add looks as usual (the controller waits for the check); not when it could not load", () => {
+    const { rerender } = render(
       <GuardedAddButton
         trust={{ kind: "checking", generation: 1, key: "k" }}
+        domain="x.com"
+        disabled={false}
+        onAdd={jest.fn()}
+      />,
+    );
+    expect((screen.getByRole("button", { name: strings.promote.add }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+    rerender(
+      <GuardedAddButton
+        trust={{ kind: "unavailable", generation: 1, key: "k" }}
         domain="x.com"
         disabled={false}
         onAdd={jest.fn()}

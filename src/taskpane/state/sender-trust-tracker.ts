@@ -61,6 +61,8 @@ export class SenderTrustTracker {
   readonly #contactDomains = new Set<string>();
   readonly #colleagueNames = new Set<string>();
   #view: TrustView = { kind: "none" };
+  /** The check in flight, if any: an Add clicked meanwhile waits for it. */
+  #pending: Promise<void> = Promise.resolve();
 
   constructor(host: MailHost, org: OrganizationConfig, options: SenderTrustTrackerOptions = {}) {
     this.#host = host;
@@ -120,7 +122,7 @@ export class SenderTrustTracker {
       userDisplayName: this.#host.context.userDisplayName,
       colleagueNames: [...this.#colleagueNames],
     };
-    Promise.all([headers, this.#workflow.load()])
+    this.#pending = Promise.all([headers, this.#workflow.load()])
       .then(async ([internetHeaders, workflow]) => {
         const trust = await workflow.assessSenderTrust({ ...input, headers: internetHeaders });
         if (!this.#isCurrent(generation)) return;
@@ -138,6 +140,11 @@ export class SenderTrustTracker {
       .catch(() => {
         if (this.#isCurrent(generation)) this.#set({ kind: "unavailable", generation, key });
       });
+  }
+
+  /** Resolves when the check in flight (if any) has finished, whatever it found. */
+  settled(): Promise<void> {
+    return this.#pending;
   }
 
   /** May `key` be added now? One click when nothing is wrong; after a confirmation when risky; never when blocked or not yet checked. */
