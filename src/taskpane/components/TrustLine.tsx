@@ -3,7 +3,7 @@
  * reason, a line per risk found (a look-alike domain, an impersonating display name), and a
  * Details disclosure with the raw verdicts. Renders the tracker's view; decides nothing.
  */
-import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import {
   ChevronDown16Regular,
   ChevronUp16Regular,
@@ -101,7 +101,7 @@ export function TrustLine({ view, domain }: TrustLineProps): JSX.Element | null 
     return (
       <div className={styles.root} aria-label={strings.trust.regionLabel} role="group">
         <div className={styles.line}>
-          <ShieldQuestion20Regular className={`${styles.icon} ${styles.neutral}`} aria-hidden />
+          <ShieldQuestion20Regular className={mergeClasses(styles.icon, styles.neutral)} aria-hidden />
           <Text size={200} className={styles.reason}>
             {view.kind === "checking" ? strings.trust.checking : strings.trust.unavailable}
           </Text>
@@ -124,7 +124,7 @@ export function TrustLine({ view, domain }: TrustLineProps): JSX.Element | null 
   return (
     <div className={styles.root} aria-label={strings.trust.regionLabel} role="group">
       <div className={styles.line}>
-        <Icon className={`${styles.icon} ${tone}`} aria-hidden />
+        <Icon className={mergeClasses(styles.icon, tone)} aria-hidden />
         <Text size={200} className={styles.text}>
           <Text size={200} weight="semibold" className={tone}>
             {strings.trust.status[authentication.status]}
@@ -135,7 +135,7 @@ export function TrustLine({ view, domain }: TrustLineProps): JSX.Element | null 
       </div>
       {otherRisks.map((risk) => (
         <div key={riskSentence(risk, domain)} className={styles.line}>
-          <Warning20Regular className={`${styles.icon} ${styles.warning}`} aria-hidden />
+          <Warning20Regular className={mergeClasses(styles.icon, styles.warning)} aria-hidden />
           <Text size={200} className={styles.text}>
             {riskSentence(risk, domain)}
           </Text>
