@@ -4,7 +4,7 @@
  * selection of a pinned pane. Everything it touches outside React comes in `services`.
  */
 import { FluentProvider, makeStyles, Skeleton, SkeletonItem, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, type JSX } from "react";
+import { useEffect, useRef, useSyncExternalStore, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
@@ -13,12 +13,14 @@ import { AfterClickView } from "./components/AfterClickView";
 import { PromoteForm } from "./components/PromoteForm";
 import { RetryNoticeBar } from "./components/RetryNoticeBar";
 import { SenderCard } from "./components/SenderCard";
+import { TrustLine } from "./components/TrustLine";
 import type { VerdictKind } from "./components/VerdictBadge";
 import { useOfficeTheme } from "./hooks/use-office-theme";
 import { usePaneController } from "./hooks/use-pane-controller";
 import { prefetchAfterClickViews } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import type { PaneController } from "./state/pane-controller";
+import type { TrustView } from "./state/sender-trust-tracker";
 import {
   createConfirmed,
   draftLocked,
@@ -90,6 +92,12 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
   const company = companyLine(external, verdict, person);
   const retryWait = person.retryWaits.at(-1);
   const verdictShown = verdict.kind === "missing" || verdict.kind === "exists";
+  const trust = useSyncExternalStore(
+    controller.trust.subscribe,
+    controller.trust.getState,
+    controller.trust.getState,
+  );
+  const domain = analysis.address?.displayDomain ?? "";
   useEffect(() => {
     // No click can need the after-click views before a verdict; from now on one may.
     if (verdictShown) prefetchAfterClickViews();
@@ -111,6 +119,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
         analysis={analysis}
         company={company}
         verdict={verdictKind(analysis.kind, verdict.kind, person)}
+        trust={external ? <TrustLine view={trust} domain={domain} /> : null}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (
@@ -118,6 +127,8 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
           state={state}
           person={person}
           personKey={key}
+          trust={trust}
+          domain={domain}
           controller={controller}
           addClicked={addClicked}
         />
@@ -133,6 +144,8 @@ interface ExternalSenderBodyProps {
   state: PaneState;
   person: PersonState;
   personKey: string;
+  trust: TrustView;
+  domain: string;
   controller: PaneController;
   addClicked: { current: boolean };
 }
@@ -141,6 +154,8 @@ function ExternalSenderBody({
   state,
   person,
   personKey,
+  trust,
+  domain,
   controller,
   addClicked,
 }: ExternalSenderBodyProps): JSX.Element | null {
@@ -191,9 +206,11 @@ function ExternalSenderBody({
           busy={promotion.phase === "running"}
           onToggleDetails={(open) => controller.setDetailsOpen(open)}
           onChange={(changes) => controller.updateDraft(changes)}
-          onAdd={() => {
+          trust={trust}
+          domain={domain}
+          onAdd={(confirmed) => {
             addClicked.current = true;
-            controller.promote();
+            controller.promote({ confirmed });
           }}
         />
       </>
@@ -213,9 +230,11 @@ function ExternalSenderBody({
         onRetryPrefill={() => controller.retryPrefill()}
         onToggleDetails={(open) => controller.setDetailsOpen(open)}
         onChange={(changes) => controller.updateDraft(changes)}
-        onAdd={() => {
+        trust={trust}
+        domain={domain}
+        onAdd={(confirmed) => {
           addClicked.current = true;
-          controller.promote();
+          controller.promote({ confirmed });
         }}
       />
     );

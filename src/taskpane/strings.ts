@@ -64,7 +64,7 @@ export const strings = {
       "no-trusted-results": () =>
         "Your organization's mail service left no authentication results on this message, so the sender could not be checked.",
     },
-    details: "Details",
+    details: "How this was checked",
     detailsLabel: "Authentication details",
     detail: {
       spf: "SPF",

@@ -8,6 +8,7 @@
  * lifetime is the pane's, not a component's.
  */
 import { DirectoryError, isDirectoryError } from "../../contacts/directory-error";
+import { toUnicode } from "punycode/";
 import { addressKey } from "../../contacts/address";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
@@ -16,12 +17,14 @@ import { setHiddenFromAddressLists, setMailTip } from "../../contacts/edit";
 import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import { collapseWhitespace, truncateAtWordBoundary } from "../../contacts/mail-tip";
 import { ContactLookup } from "../../contacts/lookup";
+import type { SenderTrust } from "../../contacts/trust/sender-trust";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
 import type { PromoteState } from "../../contacts/workflow-types";
 import { draftWorkflowModule, type DraftWorkflow, type ModuleLoader } from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
+import { SenderTrustTracker } from "./sender-trust-tracker";
 import {
   createMayHaveHappened,
   currentKey,
@@ -64,12 +67,18 @@ export class PaneController {
   #generation = 0;
   #stopListening: Array<() => void> = [];
   #lifetime = new AbortController();
+  /** The sender-trust guard for the message on screen (its own store: the card's trust line renders it). */
+  readonly trust: SenderTrustTracker;
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;
     this.#now = options.now ?? Date.now;
     this.#lookup = options.lookup ?? new ContactLookup(services.directory);
     this.#draftWorkflow = options.draftWorkflow ?? draftWorkflowModule;
+    this.trust = new SenderTrustTracker(services.host, services.org, {
+      workflow: this.#draftWorkflow,
+      onAssessed: (key, trust) => this.#withholdBorrowedCompany(key, trust),
+    });
   }
 
   // ---- store (useSyncExternalStore) ----
@@ -98,9 +107,10 @@ export class PaneController {
     if (this.#lifetime.signal.aborted) this.#lifetime = new AbortController();
     this.#stopListening = [
       this.#services.host.onItemChanged(() => this.showCurrentItem()),
-      this.#lookup.subscribe((address, result) =>
-        this.#dispatch({ type: "known-changed", key: addressKey(address), result }),
-      ),
+      this.#lookup.subscribe((address, result) => {
+        if (result.status === "exists") this.trust.noteContact(result.contact.address || address);
+        this.#dispatch({ type: "known-changed", key: addressKey(address), result });
+      }),
       this.#services.onRetryNotice((notice) => this.#onRetryNotice(notice)),
     ];
     this.showCurrentItem();
@@ -125,6 +135,7 @@ export class PaneController {
     if (item.kind !== "message") {
       const selection: Selection =
         item.kind === "none" ? { kind: "none" } : { kind: "not-message", itemType: item.itemType };
+      this.trust.clear(null);
       this.#dispatch({
         type: "selected",
         generation,
@@ -140,6 +151,7 @@ export class PaneController {
     );
     if (analysis.kind !== "external" || !analysis.address) {
       const key = analysis.address ? addressKey(analysis.address.address) : null;
+      this.trust.clear(analysis);
       this.#dispatch({
         type: "selected",
         generation,
@@ -155,10 +167,10 @@ export class PaneController {
     const cached = this.#lookup.peek(address);
     const verdict: Verdict = cached ? verdictFromLookup(cached) : { kind: "checking" };
     // Prefilled at once when the draft workflow has arrived (every sender after the first).
+    const loadedWorkflow = this.#draftWorkflow.loaded();
     const draft =
       personFor(this.#state, key).draft ??
-      this.#draftWorkflow.loaded()?.prefillDraft(analysis, this.#services.org) ??
-      null;
+      (loadedWorkflow ? this.#prefill(loadedWorkflow, key, analysis) : null);
     this.#dispatch({
       type: "selected",
       generation,
@@ -168,6 +180,41 @@ export class PaneController {
     });
     if (draft === null) this.#prefillWhenLoaded(key, analysis);
     this.#runLookup(generation, address, "user");
+    // Beside the lookup, never before it: the headers are read now, the checks run meanwhile.
+    this.trust.check(generation, key, analysis);
+  }
+
+  /** The draft for `key`, without a company when the trust check found its domain imitating another. */
+  #prefill(workflow: DraftWorkflow, key: string, analysis: SenderAnalysis): ContactDraft {
+    const view = this.trust.getState();
+    const imitated =
+      view.kind === "ready" && view.key === key ? view.trust.lookAlike?.known.domain : undefined;
+    return workflow.prefillDraft(
+      analysis,
+      this.#services.org,
+      imitated === undefined ? {} : { imitatedDomain: toUnicode(imitated) },
+    );
+  }
+
+  /** A look-alike found after the draft was prefilled: drop the borrowed company, unless the person changed it. */
+  #withholdBorrowedCompany(key: string, trust: SenderTrust): void {
+    const workflow = this.#draftWorkflow.loaded();
+    const selection = this.#state.selection;
+    const person = personFor(this.#state, key);
+    if (trust.lookAlike === null || !workflow || !person.draft || person.promotion) return;
+    if (selection.kind !== "sender" || selection.key !== key) return;
+    const borrowed = workflow.prefillDraft(selection.analysis, this.#services.org);
+    const withheld = this.#prefill(workflow, key, selection.analysis);
+    if (person.draft.company !== borrowed.company || borrowed.company === withheld.company) return;
+    this.#dispatch({
+      type: "draft-changed",
+      key,
+      changes: {
+        company: withheld.company,
+        notes: withheld.notes,
+        ...(person.draft.mailTip === borrowed.mailTip ? { mailTip: withheld.mailTip } : {}),
+      },
+    });
   }
 
   /** Prefills `key`'s draft once the draft workflow has downloaded (it is keyed by person, so it cannot land on another). */
@@ -175,11 +222,7 @@ export class PaneController {
     this.#draftWorkflow.load().then(
       (workflow) => {
         if (this.#lifetime.signal.aborted || personFor(this.#state, key).draft) return;
-        this.#dispatch({
-          type: "draft-prefilled",
-          key,
-          draft: workflow.prefillDraft(analysis, this.#services.org),
-        });
+        this.#dispatch({ type: "draft-prefilled", key, draft: this.#prefill(workflow, key, analysis) });
       },
       () => {
         if (!this.#lifetime.signal.aborted) this.#dispatch({ type: "prefill-failed" });
@@ -195,6 +238,10 @@ export class PaneController {
     if (personFor(this.#state, selection.key).draft) return;
     this.#dispatch({ type: "prefill-retrying" });
     this.#prefillWhenLoaded(selection.key, selection.analysis);
+    // The checks come with the same chunk: if they could not load, they run again with it.
+    if (this.trust.getState().kind === "unavailable") {
+      this.trust.check(this.#generation, selection.key, selection.analysis);
+    }
   }
 
   #onRetryNotice(notice: DirectoryRetryNotice): void {
@@ -218,7 +265,10 @@ export class PaneController {
 
   #runLookup(generation: number, address: string, origin: AttemptOrigin): void {
     this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
-      (result) => this.#dispatch({ type: "lookup-resolved", generation, result }),
+      (result) => {
+        if (result.status === "exists") this.trust.noteContact(result.contact.address || address);
+        this.#dispatch({ type: "lookup-resolved", generation, result });
+      },
       (error: unknown) => {
         // Superseded by a newer lookup (another message) or the pane closed: nothing to show.
         if (isDirectoryError(error, "aborted") || generation !== this.#generation) return;
@@ -254,10 +304,30 @@ export class PaneController {
 
   // ---- promotion ----
 
-  /** "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run stopped. */
-  promote(): void {
+  /**
+   * "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run
+   * stopped. A new create needs the sender-trust guard's leave: one click when nothing is wrong,
+   * `confirmed` when the person accepted the risks it named, never when the policy blocks.
+   */
+  promote(options: { confirmed?: boolean } = {}): void {
     const key = currentKey(this.#state);
-    if (key !== null) void this.#promote(key, "user");
+    if (key === null) return;
+    const previous = personFor(this.#state, key).promotion;
+    const resuming = previous?.phase === "failed" && createMayHaveHappened(previous.state);
+    const confirmed = options.confirmed === true;
+    if (resuming) {
+      void this.#promote(key, "user");
+      return;
+    }
+    const view = this.trust.getState();
+    if (view.kind === "checking" && view.key === key) {
+      // Clicked within the milliseconds the check takes: decide when it has answered.
+      void this.trust.settled().then(() => {
+        if (this.trust.allowsAdd(key, confirmed)) void this.#promote(key, "user");
+      });
+      return;
+    }
+    if (this.trust.allowsAdd(key, confirmed)) void this.#promote(key, "user");
   }
 
   async #promote(key: string, origin: AttemptOrigin): Promise<void> {
