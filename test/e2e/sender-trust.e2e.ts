@@ -8,6 +8,7 @@ import { strings } from "../../src/taskpane/strings";
 import {
   contactsWithAddress,
   emulatorContacts,
+  screenshotPane,
   startDemoSession,
   waitUntil,
   type DemoPage,
@@ -72,6 +73,7 @@ it("a failing sender cannot be added in one click; the confirmation names the ri
   // The raw verdicts: EOP's fail, not the passing header the sender wrote below it.
   await demo.paneButton(strings.trust.details).click();
   await demo.paneShows(strings.trust.compauth("fail", "000"));
+  await screenshotPane(demo, "pane-sender-failed-confirm");
 
   await demo.paneButton(strings.trust.confirmAdd).click();
   await demo.paneShows(strings.progress.added);
@@ -101,6 +103,7 @@ it("a verified look-alike of the organization's domain asks first and borrows no
   await demo.paneShows(strings.sender.noCompany);
   expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
   await demo.paneButton(strings.trust.addAnyway).waitFor();
+  await screenshotPane(demo, "pane-look-alike");
 });
 
 it("a look-alike of a contact's domain the pane has seen, and a message without headers", async () => {
