@@ -91,6 +91,25 @@ describe("ContactLookup", () => {
     expect(directory.searches).toHaveLength(1);
   });
 
+  it("forgets one address on request: the next lookup searches again, a refresh already out is dropped", async () => {
+    const { directory, lookup, advance } = setup();
+    const first = lookup.lookup("ada@analytical.example");
+    directory.search(0).resolve(contact());
+    await first;
+    advance(120_000);
+    await lookup.lookup("ada@analytical.example"); // stale: answered, refreshed in the background
+    lookup.forget("ADA@analytical.example");
+    expect(lookup.peek("ada@analytical.example")).toBeUndefined();
+    directory.search(1).resolve(contact()); // the refresh lands after the forget
+    await settle();
+    expect(lookup.peek("ada@analytical.example")).toBeUndefined();
+
+    const again = lookup.lookup("ada@analytical.example");
+    expect(directory.searches).toHaveLength(3);
+    directory.search(2).resolve(null);
+    await expect(again).resolves.toEqual({ status: "missing" });
+  });
+
   it("caches a missing contact too", async () => {
     const { directory, lookup } = setup();
     const first = lookup.lookup("nobody@example.org");

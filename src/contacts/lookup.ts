@@ -110,6 +110,15 @@ export class ContactLookup {
     };
   }
 
+  /**
+   * Forgets what is known about an address (a 404 on an edit: the contact was deleted
+   * elsewhere), so the next lookup asks the directory. A background refresh already out
+   * for it is dropped when it lands.
+   */
+  forget(address: string): void {
+    this.#cache.delete(addressKey(address));
+  }
+
   /** Writes update the cache: call after promote or edit with what the write returned. */
   remember(address: string, result: LookupResult): void {
     this.#store(address, addressKey(address), result);

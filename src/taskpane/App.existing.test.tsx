@@ -148,3 +148,22 @@ test("a failed save keeps the editor and what was typed, and Try again saves it"
   expect(within(details).getByText("Call before sending.")).toBeInTheDocument();
   expect(stored(JANE.emailAddress)?.ContactMailTip).toBe("Call before sending.");
 });
+
+test("a contact deleted elsewhere: the save's 404 makes the pane forget it and look again, keeping the typed tip", async () => {
+  const { user, details } = await renderContact(JANE);
+  await user.click(within(details).getByRole("button", { name: "Edit the mail tip" }));
+  const editor = within(details).getByRole("textbox", { name: "Mail tip" });
+  await user.clear(editor);
+  await user.type(editor, "Call before sending.");
+  pane.emulator.reset({}); // someone deleted Jane meanwhile (this also clears the request log)
+  await user.click(within(details).getByRole("button", { name: "Save" }));
+
+  // Not the cached contact: a fresh search, whose verdict is shown.
+  expect(await screen.findByText("Not in the address book yet")).toBeInTheDocument();
+  expect(pane.emulator.requests().map((request) => request.path)).toEqual([
+    "/admin/api/Contact/options",
+    "/admin/api/Contact/GetContacts",
+  ]);
+  // What was typed is not lost: it is the mail tip Add would create the contact with.
+  expect(screen.getByText("Call before sending.")).toBeInTheDocument();
+});

@@ -1,6 +1,6 @@
 /**
  * The directory whose implementation is a chunk downloaded after the first paint: the
- * download starts at once, calls wait for it, a failed download is a "transient" failure
+ * download starts at once, calls wait for it, a failed download is an "unavailable" failure
  * that Try again repairs, and a cancelled call does not wait for the download.
  */
 import { isDirectoryError } from "../../contacts/directory-error";

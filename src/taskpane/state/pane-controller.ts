@@ -418,11 +418,30 @@ export class PaneController {
       return true;
     } catch (error) {
       if (isDirectoryError(error, "aborted") && this.#lifetime.signal.aborted) return false;
+      if (isDirectoryError(error, "not-found")) {
+        this.#contactGone(key, contact.address, action);
+        return false;
+      }
       const failure = this.#failure(action, error, origin);
       this.#dispatch({ type: "edit-failed", key, failure });
       this.#scheduleAutomaticRetry({ kind: "edit", key }, failure);
       return false;
     }
+  }
+
+  /**
+   * The contact was deleted elsewhere: the cache forgets it, a fresh lookup shows the new
+   * verdict, and a mail tip that was being saved is kept in the draft for Add.
+   */
+  #contactGone(key: string, address: string, action: RetryableAction): void {
+    this.#lookup.forget(address);
+    this.#dispatch({ type: "contact-gone", key });
+    if (action.type === "save-mail-tip" && action.mailTip.trim() !== "") {
+      this.#dispatch({ type: "draft-changed", key, changes: { mailTip: action.mailTip } });
+    }
+    const lookupAddress = this.#addresses.get(key);
+    if (currentKey(this.#state) === key && lookupAddress)
+      this.#runLookup(this.#generation, lookupAddress, "user");
   }
 
   // ---- failures ----

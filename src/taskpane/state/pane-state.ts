@@ -153,6 +153,8 @@ export type PaneEvent =
   | { type: "edit-started"; key: string; what: "mail-tip" | "visibility" }
   | { type: "edit-done"; key: string; contact: MailContact }
   | { type: "edit-failed"; key: string; failure: ActionFailure }
+  /** An edit found the contact gone (deleted elsewhere): forget it and check again. */
+  | { type: "contact-gone"; key: string }
   | {
       type: "failure-updated";
       target: FailureTarget;
@@ -393,6 +395,15 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
           edit: { saving: null, failure: event.failure },
         })),
       };
+    case "contact-gone": {
+      const people = withPerson(state.people, event.key, (person) => ({
+        ...person,
+        promotion: person.promotion?.phase === "done" ? null : person.promotion,
+        edit: { saving: null, failure: null },
+      }));
+      if (currentKey(state) !== event.key) return { ...state, people };
+      return { ...state, people, verdict: { kind: "checking" }, lookupFailure: null };
+    }
     case "failure-updated":
       return updateFailure(state, event.target, (failure) => ({ ...failure, ...event.changes }));
     case "failure-dismissed":
