@@ -6,11 +6,14 @@
  *   npm run build:dev    development build
  *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs' certificate
  *
- * Configuration comes from environment variables (docs/platform.md): ADDIN_CLIENT_ID,
+ * Configuration comes from environment variables (docs/platform.md): ADDIN_BACKEND,
+ * ADDIN_EXCHANGE_TENANT, ADDIN_CLIENT_ID,
  * ADDIN_AUTHORITY, ADDIN_API_SCOPE, ADDIN_API_BASE_URL, ADDIN_INTERNAL_DOMAINS,
  * ADDIN_MAIL_TIP_TEMPLATE, ADDIN_TRUST_POLICY, ADDIN_DEMO (injected into the bundle, read by src/app-config.ts),
- * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from) and
- * ADDIN_PUBLIC_URL (the https base URL written into dist/manifest.xml).
+ * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from),
+ * ADDIN_PUBLIC_URL (the https base URL written into dist/manifest.xml and dist/manifest.json)
+ * and ADDIN_MULTISELECT (on: also dist/manifest.multiselect.xml and .json, which ask for
+ * ReadWriteMailbox; never the default manifests).
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -23,6 +26,8 @@ const tsx = require("tsx/cjs/api");
 const { strings } = tsx.require("./src/taskpane/strings.ts", __filename);
 /** @type {typeof import("./scripts/manifest-rewrite")} */
 const { rewriteManifestUrls, parsePublicUrl } = tsx.require("./scripts/manifest-rewrite.ts", __filename);
+/** @type {typeof import("./scripts/manifest-variants")} */
+const { multiselectXml, multiselectJson } = tsx.require("./scripts/manifest-variants.ts", __filename);
 
 const DEV_SERVER_PORT = 3000;
 
@@ -64,13 +69,15 @@ const PAGES = [
 
 /** @param {string | undefined} value */
 function isOn(value) {
-  return ["1", "true"].includes((value ?? "").trim().toLowerCase());
+  return ["1", "true", "on"].includes((value ?? "").trim().toLowerCase());
 }
 
 /** The values src/app-config.ts reads as __ADDIN_BUILD_CONFIG__. Public by nature: no secrets here. */
 function buildTimeConfig() {
   const env = process.env;
   return {
+    backend: env.ADDIN_BACKEND ?? "",
+    exchangeTenant: env.ADDIN_EXCHANGE_TENANT ?? "",
     clientId: env.ADDIN_CLIENT_ID ?? "",
     authority: env.ADDIN_AUTHORITY ?? "",
     apiScope: env.ADDIN_API_SCOPE ?? "",
@@ -130,6 +137,35 @@ function officeJsMode() {
 }
 
 /**
+ * Both manifests (and the unified one's German strings), on the public URL when one is
+ * given; with multi-select on, a second variant of each beside them (scripts/manifest-variants.ts).
+ * @param {string | null} publicUrl
+ * @param {boolean} multiselect
+ * @returns {import("copy-webpack-plugin").Pattern[]}
+ */
+function manifestCopies(publicUrl, multiselect) {
+  /** @param {(text: string) => string} variant */
+  const transform = (variant) => (/** @type {Buffer} */ content) => {
+    const text = variant(content.toString("utf8"));
+    return publicUrl ? rewriteManifestUrls(text, publicUrl) : text;
+  };
+  const same = (/** @type {string} */ text) => text;
+  /** @type {import("copy-webpack-plugin").Pattern[]} */
+  const copies = [
+    { from: "manifest.xml", to: "manifest.xml", transform: transform(same) },
+    { from: "manifest.json", to: "manifest.json", transform: transform(same) },
+    { from: "manifest.de-de.json", to: "manifest.de-de.json" },
+  ];
+  if (multiselect) {
+    copies.push(
+      { from: "manifest.xml", to: "manifest.multiselect.xml", transform: transform(multiselectXml) },
+      { from: "manifest.json", to: "manifest.multiselect.json", transform: transform(multiselectJson) },
+    );
+  }
+  return copies;
+}
+
+/**
  * The dev server's hook for extra routes. The relay (src/server) mounts its connect-style
  * handler here so that /admin/api/... is forwarded in development exactly as in production.
  * @param {import("webpack-dev-server").Middleware[]} middlewares
@@ -140,12 +176,13 @@ function setupMiddlewares(middlewares, _devServer) {
   const { createRelayHandler } = tsx.require("./src/server/relay.ts", __filename);
   /** @type {typeof import("./src/server/access-log")} */
   const { jsonLinesLogger } = tsx.require("./src/server/access-log.ts", __filename);
-  // First, so /admin/api/... never reaches the dev server's own handlers. ADMIN_UPSTREAM
-  // points it at the emulator; unset, it relays to the real admin center.
+  // First, so /admin/api/... and /adminapi/... never reach the dev server's own handlers.
+  // ADMIN_UPSTREAM and EXCHANGE_UPSTREAM point it at the emulator; unset, it relays to the real services.
   middlewares.unshift({
     name: "admin-api-relay",
     middleware: createRelayHandler({
       upstream: process.env.ADMIN_UPSTREAM || undefined,
+      exchangeUpstream: process.env.EXCHANGE_UPSTREAM || undefined,
       log: jsonLinesLogger(),
     }),
   });
@@ -197,12 +234,7 @@ module.exports = async (env = {}, argv = {}) => {
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "assets/support.html", to: "support.html" },
     { from: "src/taskpane/unsupported-host.js", to: "unsupported-host.js" },
-    {
-      from: "manifest.xml",
-      to: "manifest.xml",
-      transform: (content) =>
-        publicUrl ? rewriteManifestUrls(content.toString("utf8"), publicUrl) : content,
-    },
+    ...manifestCopies(publicUrl, isOn(process.env.ADDIN_MULTISELECT)),
   ];
   if (officeJs === "self") {
     copies.push({ from: "node_modules/@microsoft/office-js/dist", to: SELF_HOSTED_OFFICE_JS_DIR });

@@ -266,7 +266,7 @@ export function evaluateGoals(results: BenchResults): { rows: GoalRow[]; misses:
       const over = row.measured - row.minimum;
       rows.push({
         part: "3 round trips",
-        figure: `${row.action}: ${row.variant}`,
+        figure: `${row.backend}, ${row.action}: ${row.variant}`,
         measured: String(row.measured),
         goal: `minimum ${row.minimum}`,
         ratio: over > 0 ? `+${over}` : over < 0 ? `${over} (below)` : "at minimum",
@@ -277,8 +277,8 @@ export function evaluateGoals(results: BenchResults): { rows: GoalRow[]; misses:
     const excess = trips.filter((row) => row.measured > row.minimum);
     if (excess.length > 0) {
       misses.push({
-        figure: `Round trips above the minimum in ${excess.length} situation(s)${excess.every((row) => row.beyondMinimumScenario) ? ", all outside the situation the minimum describes" : ""}: ${excess.map((row) => `${row.action} (${row.variant}) ${row.measured} vs ${row.minimum}`).join("; ")}.`,
-        notes: excess.map((row) => `${row.action}, ${row.variant}: ${row.note}.`),
+        figure: `Round trips above the minimum in ${excess.length} situation(s)${excess.every((row) => row.beyondMinimumScenario) ? ", all outside the situation the minimum describes" : ""}: ${excess.map((row) => `${row.backend} ${row.action} (${row.variant}) ${row.measured} vs ${row.minimum}`).join("; ")}.`,
+        notes: excess.map((row) => `${row.backend} ${row.action}, ${row.variant}: ${row.note}.`),
       });
     }
   } else {
@@ -720,11 +720,12 @@ export function renderReport(results: BenchResults): string {
     section("Not measured in this run.");
   } else {
     section(
-      "The product's workflows (`ContactLookup`, `promoteContact`, `setMailTip`, `setHiddenFromAddressLists`) over its `AdminCenterClient`, against the emulator; calls counted from the emulator's request log (`GET /__emulator/requests`). The minimum is the issue's: 1 for a lookup, 3 for a promote whose create returns the id, 4 otherwise, and 1 for an edit. A promote sends the general update only for fields create ignores (company) and the settings update only when something differs: create applies the mail tip, so a usual promotion needs one call less than the issue's minimum.",
+      "The product's workflows (`ContactLookup`, `promoteContact`, `setMailTip`, `setHiddenFromAddressLists`) over each backend's client (`AdminCenterClient`; `ExchangeRestClient`, whose calls are named by cmdlet), against the emulator; calls counted from the emulator's request log (`GET /__emulator/requests`). The minimum is the issue's: 1 for a lookup, 3 for a promote whose create returns the id, 4 otherwise, and 1 for an edit. A promote sends the general update only for fields create ignores (company) and the settings update only when something differs: the admin center's create applies the mail tip, so a usual promotion there needs one call less than the minimum; New-MailContact takes no mail tip, so Set-MailContact always follows.",
       "",
       table(
-        ["action", "situation", "minimum", "measured", "calls", "why"],
+        ["backend", "action", "situation", "minimum", "measured", "calls", "why"],
         trips.map((row) => [
+          row.backend,
           row.action,
           row.variant,
           String(row.minimum),

@@ -1,8 +1,9 @@
 /**
- * Writes a manifest whose URLs point at the server that hosts the add-in.
+ * Writes a manifest (the XML or the unified JSON one) whose URLs point at the server that hosts the add-in.
  *
  *   ADDIN_PUBLIC_URL=https://addin.contoso.com npx tsx scripts/build-manifest.ts
  *   npx tsx scripts/build-manifest.ts --public-url https://addin.contoso.com --out dist/manifest.xml
+ *   npx tsx scripts/build-manifest.ts --public-url https://addin.contoso.com --in manifest.json --out dist/manifest.json
  *
  * `npm run build` does the same through webpack (webpack.config.js); this script is for
  * producing a manifest for another host without rebuilding the pane.

@@ -9,13 +9,28 @@ import path from "node:path";
 
 const assets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "assets");
 
-/** Output size in px → SVG source drawn for it. */
-const ICON_SOURCES = {
-  16: "icon-16.svg",
-  32: "icon-32.svg",
-  64: "icon.svg",
-  80: "icon.svg",
-  128: "icon.svg",
+/**
+ * Output file → [size in px, SVG source drawn for it]. Sizes: desktop buttons 16/20/24/32/40/48/80;
+ * Outlook mobile's 25/32/48 px at scale 1, 2 and 3 (25, 50, 75, 32, 64, 96, 48, 96, 144);
+ * IconUrl 64, HighResolutionIconUrl 128; the unified manifest's color 192 and outline 32.
+ */
+const ICONS = {
+  "icon-16.png": [16, "icon-16.svg"],
+  "icon-20.png": [20, "icon-16.svg"],
+  "icon-24.png": [24, "icon-32.svg"],
+  "icon-25.png": [25, "icon-32.svg"],
+  "icon-32.png": [32, "icon-32.svg"],
+  "icon-40.png": [40, "icon-32.svg"],
+  "icon-48.png": [48, "icon-32.svg"],
+  "icon-50.png": [50, "icon-32.svg"],
+  "icon-64.png": [64, "icon.svg"],
+  "icon-75.png": [75, "icon.svg"],
+  "icon-80.png": [80, "icon.svg"],
+  "icon-96.png": [96, "icon.svg"],
+  "icon-128.png": [128, "icon.svg"],
+  "icon-144.png": [144, "icon.svg"],
+  "icon-192.png": [192, "icon.svg"],
+  "icon-outline-32.png": [32, "icon-outline.svg"],
 };
 
 try {
@@ -27,8 +42,16 @@ try {
   process.exit(1);
 }
 
-for (const [size, source] of Object.entries(ICON_SOURCES)) {
-  const output = path.join(assets, `icon-${size}.png`);
-  execFileSync("rsvg-convert", ["-w", size, "-h", size, path.join(assets, source), "-o", output]);
-  console.log(`assets/icon-${size}.png  ←  assets/${source}`);
+for (const [file, [size, source]] of Object.entries(ICONS)) {
+  const px = String(size);
+  execFileSync("rsvg-convert", [
+    "-w",
+    px,
+    "-h",
+    px,
+    path.join(assets, source),
+    "-o",
+    path.join(assets, file),
+  ]);
+  console.log(`assets/${file}  ←  assets/${source}`);
 }

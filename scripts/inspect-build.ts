@@ -1,7 +1,8 @@
 /**
  * Prints, as JSON, what the production build configuration (webpack.config.js, with the
- * current environment) would emit for the manifest to point at, and the manifest it would
- * write to dist/. Lets tests check the build's wiring without running a 30-second build.
+ * current environment) would emit for the manifests to point at, and the manifests it would
+ * write to dist/ (manifest: the XML one; manifests: every manifest file by its dist/ name).
+ * Lets tests check the build's wiring without running a 30-second build.
  *
  *   npx tsx scripts/inspect-build.ts
  *   ADDIN_PUBLIC_URL=https://addin.contoso.com npx tsx scripts/inspect-build.ts
@@ -13,6 +14,7 @@ import { listEmittedPaths } from "./emitted-files";
 
 interface ManifestCopyPattern {
   from: string;
+  to?: string;
   transform?: (content: Buffer, absoluteFrom: string) => Buffer | string | Promise<Buffer | string>;
 }
 
@@ -30,16 +32,20 @@ async function main(): Promise<void> {
   const copy = (config.plugins ?? []).find((plugin) => plugin instanceof CopyWebpackPlugin) as
     { patterns?: (string | ManifestCopyPattern)[] } | undefined;
   const isManifestPattern = (candidate: string | ManifestCopyPattern): candidate is ManifestCopyPattern =>
-    typeof candidate !== "string" && candidate.from === "manifest.xml";
-  const pattern = copy?.patterns?.find(isManifestPattern);
-  if (!pattern) throw new Error("webpack.config.js does not copy manifest.xml");
-  const source = path.join(root, "manifest.xml");
-  const content = readFileSync(source);
-  const manifest = pattern.transform ? await pattern.transform(content, source) : content;
+    typeof candidate !== "string" && /^manifest\.[\w.-]+$/.test(candidate.from);
+  const manifests: Record<string, string> = {};
+  for (const pattern of copy?.patterns?.filter(isManifestPattern) ?? []) {
+    const source = path.join(root, pattern.from);
+    const content = readFileSync(source);
+    const written = pattern.transform ? await pattern.transform(content, source) : content;
+    manifests[pattern.to ?? pattern.from] = Buffer.isBuffer(written) ? written.toString("utf8") : written;
+  }
+  if (!manifests["manifest.xml"]) throw new Error("webpack.config.js does not copy manifest.xml");
   console.log(
     JSON.stringify({
       emitted: await listEmittedPaths(root),
-      manifest: Buffer.isBuffer(manifest) ? manifest.toString("utf8") : manifest,
+      manifest: manifests["manifest.xml"],
+      manifests,
     }),
   );
 }

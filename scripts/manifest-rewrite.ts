@@ -1,10 +1,12 @@
 /**
- * The manifest names every URL as https://localhost:3000 (the dev server). A production
+ * The manifests (manifest.xml, manifest.json) name every URL as https://localhost:3000 (the dev server). A production
  * build points them at the server that hosts the add-in: every occurrence of the dev
  * origin is replaced by the public base URL, which must be https (Outlook refuses
  * anything else) and carry no query, fragment or credentials.
  */
-export const DEV_ORIGIN = "https://localhost:3000";
+import { DEV_ORIGIN } from "../manifest.data";
+
+export { DEV_ORIGIN };
 
 export class PublicUrlError extends Error {
   constructor(message: string) {
@@ -33,9 +35,9 @@ export function parsePublicUrl(value: string): string {
 }
 
 /** Replaces the dev origin everywhere; refuses a manifest that does not use it (nothing would change). */
-export function rewriteManifestUrls(xml: string, publicUrl: string): string {
+export function rewriteManifestUrls(manifest: string, publicUrl: string): string {
   const base = parsePublicUrl(publicUrl);
-  if (!xml.includes(DEV_ORIGIN))
+  if (!manifest.includes(DEV_ORIGIN))
     throw new PublicUrlError(`The manifest has no ${DEV_ORIGIN} URLs to rewrite.`);
-  return xml.split(DEV_ORIGIN).join(base);
+  return manifest.split(DEV_ORIGIN).join(base);
 }

@@ -12,10 +12,12 @@ export interface ManifestCheckOptions {
   origin: string;
   /** Paths (relative to dist/, with "/" separators) the build emits. */
   emittedPaths: ReadonlySet<string>;
+  /** The permission the manifest must ask for: ReadItem, or the multi-select variant's ReadWriteMailbox. */
+  permission?: string;
 }
 
 export interface IconReference {
-  /** The size the manifest declares for this image, in px. */
+  /** The size the manifest declares for this image in px, times its scale (Outlook mobile). */
   size: number;
   url: string;
   where: string;
@@ -48,7 +50,7 @@ const SEQUENCES: Record<string, readonly string[]> = {
   VersionOverrides: ["Description", "Requirements", "Hosts", "Resources", "VersionOverrides"],
   Resources: ["Images", "Urls", "ShortStrings", "LongStrings"],
   Control: ["Label", "Supertip", "Icon", "Action"],
-  Action: ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning"],
+  Action: ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning", "SupportsMultiSelect"],
   Supertip: ["Title", "Description"],
 };
 
@@ -76,7 +78,7 @@ export function parseManifest(xml: string): { document: Document; errors: string
   return { document, errors };
 }
 
-function elementsOf(node: Node): Element[] {
+export function elementsOf(node: Node): Element[] {
   const result: Element[] = [];
   const walk = (current: Node) => {
     for (let child = current.firstChild; child; child = child.nextSibling) {
@@ -90,7 +92,7 @@ function elementsOf(node: Node): Element[] {
   return result;
 }
 
-function childElements(element: Element): Element[] {
+export function childElements(element: Element): Element[] {
   const result: Element[] = [];
   for (let child = element.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 1) result.push(child as Element);
@@ -196,8 +198,9 @@ export function checkManifestStructure(xml: string, options: ManifestCheckOption
   if (topLevel("DisplayName")?.getAttribute("DefaultValue") !== "GAL Contact") {
     problems.push('<DisplayName DefaultValue> must be "GAL Contact".');
   }
-  if (topLevel("Permissions")?.textContent?.trim() !== "ReadItem")
-    problems.push("<Permissions> must be ReadItem.");
+  const permission = options.permission ?? "ReadItem";
+  if (topLevel("Permissions")?.textContent?.trim() !== permission)
+    problems.push(`<Permissions> must be ${permission}.`);
 
   for (const element of all) checkOrder(element, problems);
 
@@ -252,6 +255,8 @@ export function checkManifestStructure(xml: string, options: ManifestCheckOption
     );
     if (actions.length === 0) problems.push(`${describe(versionOverrides)} has no ShowTaskpane action.`);
     for (const action of actions) {
+      // Outlook mobile has no pinning; only the desktop button's pane follows the selection.
+      if (nearestAncestor(action, "MobileFormFactor")) continue;
       const pinning = childElements(action).find((child) => child.localName === "SupportsPinning");
       if (pinning?.textContent?.trim() !== "true")
         problems.push(`${describe(action)} must set SupportsPinning true.`);
@@ -260,7 +265,7 @@ export function checkManifestStructure(xml: string, options: ManifestCheckOption
   return problems;
 }
 
-/** Every image the manifest uses with the size it declares for it (button icons, IconUrl 64, HighResolutionIconUrl 128). */
+/** Every image the manifest uses with the px size it declares for it (button icons, mobile icons × scale, IconUrl 64, HighResolutionIconUrl 128). */
 export function iconReferences(xml: string): IconReference[] {
   const { document } = parseManifest(xml);
   const root = document.documentElement;
@@ -275,7 +280,8 @@ export function iconReferences(xml: string): IconReference[] {
     if (image.localName !== "Image" || !resid || nearestAncestor(image, "Icon") === null) continue;
     const versionOverrides = nearestAncestor(image, "VersionOverrides");
     const url = versionOverrides ? resourceUrl(versionOverrides, resid) : null;
-    if (url) references.push({ size: Number(image.getAttribute("size")), url, where: describe(image) });
+    const size = Number(image.getAttribute("size")) * Number(image.getAttribute("scale") || "1");
+    if (url) references.push({ size, url, where: describe(image) });
   }
   return references;
 }

@@ -5,12 +5,14 @@
  *   2. conversion to the unified JSON manifest with office-addin-manifest-converter;
  *   3. `office-addin-manifest validate` of that JSON, which checks it locally against the
  *      JSON schema bundled with the tool.
+ * A .json path (the unified manifest) is checked by `office-addin-manifest validate` alone,
+ * which is offline for JSON, plus the same rule that every URL is on the origin and emitted.
  * `npm run validate` is Microsoft's online validation of the XML itself (needs network).
  *
- *   npx tsx scripts/validate-manifest-offline.ts [manifest.xml] [--origin https://localhost:3000]
+ *   npx tsx scripts/validate-manifest-offline.ts [manifest.xml | manifest.json] [--origin https://localhost:3000]
  *   (for dist/manifest.xml built with ADDIN_PUBLIC_URL, pass that URL as --origin)
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +21,20 @@ import { validateManifest } from "office-addin-manifest";
 import { listEmittedPaths } from "./emitted-files";
 import { DEV_ORIGIN } from "./manifest-rewrite";
 import { checkManifestStructure } from "./manifest-structure";
+
+const UNIFIED_SCHEMA = (() => {
+  const { $schema, manifestVersion } = JSON.parse(readFileSync("manifest.json", "utf8")) as {
+    $schema: string;
+    manifestVersion: string;
+  };
+  return { $schema, manifestVersion };
+})();
+
+interface ConvertedManifest {
+  extensions?: {
+    ribbons?: { tabs?: { groups?: { label?: string }[]; customMobileRibbonGroups?: unknown[] }[] }[];
+  }[];
+}
 
 export interface OfflineValidationResult {
   structureProblems: string[];
@@ -31,6 +47,7 @@ export async function validateManifestOffline(
 ): Promise<OfflineValidationResult> {
   const root = process.cwd();
   const emitted = new Set(await listEmittedPaths(root));
+  if (manifestPath.endsWith(".json")) return validateUnifiedOffline(manifestPath, origin, emitted);
   const structureProblems = checkManifestStructure(readFileSync(manifestPath, "utf8"), {
     origin,
     emittedPaths: emitted,
@@ -41,16 +58,20 @@ export async function validateManifestOffline(
   try {
     await convert(manifestPath, outputDirectory, false);
     const jsonPath = path.join(outputDirectory, "manifest.json");
-    if (!existsSync(jsonPath)) {
-      schemaProblems.push("The converter wrote no manifest.json.");
-    } else {
-      const validation = await validateManifest(jsonPath);
-      if (!validation.isValid) {
-        const errors = validation.report?.errors ?? [];
-        if (errors.length === 0) schemaProblems.push("The converted JSON manifest is not valid.");
-        for (const error of errors)
-          schemaProblems.push(String(error.content ?? error.title ?? "unknown error"));
+    if (!existsSync(jsonPath)) schemaProblems.push("The converter wrote no manifest.json.");
+    else {
+      // The converter still writes schema 1.17 (three icons per button at most); hold the
+      // conversion to the schema our own manifest.json uses instead, without the placeholder
+      // group (one dummy icon) it puts beside a MobileFormFactor's real mobile group.
+      const converted = JSON.parse(readFileSync(jsonPath, "utf8")) as ConvertedManifest;
+      for (const ribbon of converted.extensions?.[0]?.ribbons ?? []) {
+        for (const tab of ribbon.tabs ?? []) {
+          if (tab.customMobileRibbonGroups && tab.groups?.every((group) => group.label === "placeholder"))
+            delete tab.groups;
+        }
       }
+      writeFileSync(jsonPath, JSON.stringify({ ...converted, ...UNIFIED_SCHEMA }, null, 2));
+      schemaProblems.push(...(await schemaProblemsOf(jsonPath)));
     }
   } catch (error) {
     schemaProblems.push(
@@ -58,6 +79,37 @@ export async function validateManifestOffline(
     );
   } finally {
     rmSync(outputDirectory, { recursive: true, force: true });
+  }
+  return { structureProblems, schemaProblems };
+}
+
+async function schemaProblemsOf(jsonPath: string): Promise<string[]> {
+  const validation = await validateManifest(jsonPath);
+  if (validation.isValid) return [];
+  const errors = validation.report?.errors ?? [];
+  if (errors.length === 0) return ["The JSON manifest is not valid."];
+  return errors.map((error) => String(error.content ?? error.title ?? "unknown error"));
+}
+
+/** Unified manifest: the schema (offline, bundled with the tool) and every URL on the origin, emitted. */
+async function validateUnifiedOffline(
+  manifestPath: string,
+  origin: string,
+  emitted: ReadonlySet<string>,
+): Promise<OfflineValidationResult> {
+  const base = origin.replace(/\/+$/, "");
+  const structureProblems: string[] = [];
+  for (const url of readFileSync(manifestPath, "utf8").match(/https:\/\/[^"\s]+/g) ?? []) {
+    if (url.startsWith("https://developer.microsoft.com/json-schemas/")) continue;
+    if (!url.startsWith(`${base}/`)) structureProblems.push(`${url} is not on the add-in's origin ${base}.`);
+    else if (!emitted.has(url.slice(base.length + 1)))
+      structureProblems.push(`${url} points at a file the build does not emit.`);
+  }
+  let schemaProblems: string[];
+  try {
+    schemaProblems = await schemaProblemsOf(manifestPath);
+  } catch (error) {
+    schemaProblems = [`Validation failed: ${error instanceof Error ? error.message : String(error)}`];
   }
   return { structureProblems, schemaProblems };
 }
@@ -77,7 +129,9 @@ async function main(): Promise<void> {
     return;
   }
   console.log(
-    `${manifestPath} is valid: structure checked against the build, converted JSON valid against the schema.`,
+    manifestPath.endsWith(".json")
+      ? `${manifestPath} is valid: URLs checked against the build, JSON valid against the schema.`
+      : `${manifestPath} is valid: structure checked against the build, converted JSON valid against the schema.`,
   );
 }
 

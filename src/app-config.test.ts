@@ -23,6 +23,8 @@ function problemsOf(run: () => unknown): readonly string[] {
 describe("readAppConfig", () => {
   it("fills every default around the one required value", () => {
     expect(readAppConfig({ clientId: CLIENT_ID })).toEqual({
+      backend: "admin-center",
+      exchangeTenant: "",
       auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
       apiBaseUrl: "",
       org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE, trustPolicy: "warn" },
@@ -42,6 +44,8 @@ describe("readAppConfig", () => {
       demo: "0",
     });
     expect(config).toEqual({
+      backend: "admin-center",
+      exchangeTenant: "",
       auth: {
         clientId: CLIENT_ID,
         authority: "https://login.microsoftonline.us/contoso.onmicrosoft.us",
@@ -55,6 +59,61 @@ describe("readAppConfig", () => {
       },
       demo: false,
     });
+  });
+
+  it("ADDIN_BACKEND=exchange: the scope follows the backend, the tenant is optional", () => {
+    expect(readAppConfig({ clientId: CLIENT_ID, backend: "exchange" })).toMatchObject({
+      backend: "exchange",
+      exchangeTenant: "",
+      auth: { scope: "https://outlook.office365.com/.default" },
+    });
+    expect(
+      readAppConfig({
+        clientId: CLIENT_ID,
+        backend: " Exchange ",
+        exchangeTenant: "contoso.onmicrosoft.com",
+      }),
+    ).toMatchObject({
+      backend: "exchange",
+      exchangeTenant: "contoso.onmicrosoft.com",
+    });
+    // An explicit scope still wins (sovereign clouds).
+    expect(
+      readAppConfig({
+        clientId: CLIENT_ID,
+        backend: "exchange",
+        apiScope: "https://outlook.office365.us/.default",
+      }).auth.scope,
+    ).toBe("https://outlook.office365.us/.default");
+  });
+
+  it("refuses an unknown backend and a malformed tenant", () => {
+    expect(
+      problemsOf(() => readAppConfig({ clientId: CLIENT_ID, backend: "graph", exchangeTenant: "a/b" })),
+    ).toEqual([
+      expect.stringContaining("ADDIN_BACKEND must be admin-center or exchange"),
+      expect.stringContaining("ADDIN_EXCHANGE_TENANT"),
+    ]);
+  });
+
+  it("the demo's backend switch overrides the build's backend and scope, only in a demo build", () => {
+    expect(readAppConfig(withDemoOverrides({ demo: "1" }, "?backend=exchange"))).toMatchObject({
+      backend: "exchange",
+      auth: { scope: "https://outlook.office365.com/.default" },
+    });
+    expect(
+      readAppConfig(
+        withDemoOverrides(
+          { demo: "1", backend: "exchange", apiScope: "x/.default" },
+          "?backend=admin-center",
+        ),
+      ),
+    ).toMatchObject({ backend: "admin-center", auth: { scope: DEFAULT_ADMIN_CENTER_SCOPE } });
+    const demo = { demo: "1" };
+    expect(withDemoOverrides(demo, "?backend=nonsense")).toBe(demo);
+    expect(withDemoOverrides(demo, "?backend=admin-center")).toBe(demo);
+    const production = { clientId: CLIENT_ID };
+    expect(withDemoOverrides(production, "?backend=exchange")).toBe(production);
   });
 
   it("needs a client id outside the demo, and says which variable to set", () => {
@@ -124,8 +183,13 @@ describe("withDemoOverrides", () => {
     expect(readAppConfig(withDemoOverrides({ demo: "1" }, "")).org.trustPolicy).toBe("warn");
   });
 
+  it("carries the backend and the trust policy together", () => {
+    const config = readAppConfig(withDemoOverrides({ demo: "1" }, "?backend=exchange&trustPolicy=block"));
+    expect(config).toMatchObject({ backend: "exchange", org: { trustPolicy: "block" } });
+  });
+
   it("is ignored by any other build", () => {
     const source = { clientId: CLIENT_ID, trustPolicy: "block" };
-    expect(withDemoOverrides(source, "?trustPolicy=warn")).toBe(source);
+    expect(withDemoOverrides(source, "?trustPolicy=warn&backend=exchange")).toBe(source);
   });
 });

@@ -3,10 +3,12 @@
  * `__ADDIN_BUILD_CONFIG__` with the values of these environment variables
  * (see webpack.config.js and docs/platform.md):
  *
+ *   ADDIN_BACKEND           admin-center (default) or exchange: which API stores the contacts (docs/admin-setup.md)
  *   ADDIN_CLIENT_ID         Entra application (client) id of the add-in's app registration (required, except in the demo)
  *   ADDIN_AUTHORITY         default https://login.microsoftonline.com/organizations
- *   ADDIN_API_SCOPE         default https://admin.microsoft.com/.default
- *   ADDIN_API_BASE_URL      where /admin/api/... is called; default "" = the pane's own origin (the relay)
+ *   ADDIN_API_SCOPE         default: the backend's (https://admin.microsoft.com/.default, https://outlook.office365.com/.default)
+ *   ADDIN_API_BASE_URL      where /admin/api/... or /adminapi/... is called; default "" = the pane's own origin (the relay)
+ *   ADDIN_EXCHANGE_TENANT   exchange: tenant id or domain for InvokeCommand; default "" = the token's tid
  *   ADDIN_INTERNAL_DOMAINS  comma-separated domains that count as internal (the user's own domain always does)
  *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
  *   ADDIN_TRUST_POLICY      warn (default) | block: what the pane does with a sender who failed authentication (docs/sender-trust.md)
@@ -17,12 +19,15 @@
  * Nothing here is secret: the client id and scope are public by design.
  */
 import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire-constants";
+import { DEFAULT_EXCHANGE_SCOPE } from "./exchange-rest/wire-constants";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft-rules";
 import { TRUST_POLICIES, type TrustPolicy } from "./contacts/trust/policy";
 import type { OrganizationConfig } from "./contacts/types";
 
 /** The raw strings injected at build time; every field may be missing. */
 export interface BuildTimeConfig {
+  backend?: string;
+  exchangeTenant?: string;
   clientId?: string;
   authority?: string;
   apiScope?: string;
@@ -37,7 +42,21 @@ export interface BuildTimeConfig {
   graphBaseUrl?: string;
 }
 
+/** Which API stores the contacts: the admin center's contact API, or Exchange Online's InvokeCommand. */
+export type DirectoryBackend = "admin-center" | "exchange";
+
+export const DIRECTORY_BACKENDS: readonly DirectoryBackend[] = ["admin-center", "exchange"];
+
+/** The token scope each backend needs: the scope follows the backend. */
+export const BACKEND_SCOPES: Record<DirectoryBackend, string> = {
+  "admin-center": DEFAULT_ADMIN_CENTER_SCOPE,
+  exchange: DEFAULT_EXCHANGE_SCOPE,
+};
+
 export interface AppConfig {
+  backend: DirectoryBackend;
+  /** exchange: the tenant for InvokeCommand's path; "" = the token's `tid`. */
+  exchangeTenant: string;
   auth: { clientId: string; authority: string; scope: string };
   /** "" = same origin (the relay that serves the pane). No trailing slash. */
   apiBaseUrl: string;
@@ -56,13 +75,27 @@ export function injectedBuildConfig(): BuildTimeConfig {
 }
 
 /**
- * A demo build (ADDIN_DEMO=1) also takes `?trustPolicy=` from the pane's address, so the demo
- * page can show both policies from one build. Any other build ignores the address.
+ * The demo only: a demo build (ADDIN_DEMO=1) also takes `?backend=` and `?trustPolicy=` from the
+ * pane's address, as if the add-in had been rebuilt and redeployed with ADDIN_BACKEND and
+ * ADDIN_TRUST_POLICY, so the demo page can show every backend and policy from one build. A new
+ * backend brings its own scope. An unknown backend is ignored (the build's stands); an unknown
+ * policy is reported like a bad ADDIN_TRUST_POLICY. Any other build ignores the address.
+ * The demo page writes the address with taskpaneUrl (src/harness/demo-routes.ts).
  */
 export function withDemoOverrides(source: BuildTimeConfig, search: string): BuildTimeConfig {
   if (!isOn(source.demo)) return source;
-  const trustPolicy = new URLSearchParams(search).get("trustPolicy");
-  return trustPolicy === null ? source : { ...source, trustPolicy };
+  const params = new URLSearchParams(search);
+  let overridden = source;
+  const requested = params.get("backend");
+  const backend = DIRECTORY_BACKENDS.find((name) => name === requested);
+  const built = (nonEmpty(source.backend) ?? "admin-center").toLowerCase();
+  if (backend !== undefined && backend !== built) {
+    // The scope follows the backend: the build's scope belongs to the build's backend.
+    overridden = { ...overridden, backend, apiScope: BACKEND_SCOPES[backend] };
+  }
+  const trustPolicy = params.get("trustPolicy");
+  if (trustPolicy !== null) overridden = { ...overridden, trustPolicy };
+  return overridden;
 }
 
 export class AppConfigError extends Error {
@@ -95,7 +128,16 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
   const authority = withoutTrailingSlash(nonEmpty(source.authority) ?? DEFAULT_AUTHORITY);
   if (!isHttpsUrl(authority)) problems.push("ADDIN_AUTHORITY must be an https URL.");
 
-  const scope = nonEmpty(source.apiScope) ?? DEFAULT_ADMIN_CENTER_SCOPE;
+  const backendText = (nonEmpty(source.backend) ?? "admin-center").toLowerCase();
+  const backend = DIRECTORY_BACKENDS.find((name) => name === backendText);
+  if (!backend) problems.push(`ADDIN_BACKEND must be ${DIRECTORY_BACKENDS.join(" or ")}.`);
+
+  const exchangeTenant = nonEmpty(source.exchangeTenant) ?? "";
+  if (exchangeTenant !== "" && !/^[A-Za-z0-9.-]{1,253}$/.test(exchangeTenant)) {
+    problems.push("ADDIN_EXCHANGE_TENANT must be a tenant id (GUID) or a domain.");
+  }
+
+  const scope = nonEmpty(source.apiScope) ?? BACKEND_SCOPES[backend ?? "admin-center"];
   if (/\s/.test(scope)) problems.push("ADDIN_API_SCOPE must be a single scope without spaces.");
 
   const apiBaseUrl = withoutTrailingSlash(nonEmpty(source.apiBaseUrl) ?? "");
@@ -117,6 +159,8 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
 
   if (problems.length > 0 || !isTrustPolicy(trustPolicy)) throw new AppConfigError(problems);
   return {
+    backend: backend!,
+    exchangeTenant,
     auth: { clientId, authority, scope },
     apiBaseUrl,
     org: {

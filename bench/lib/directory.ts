@@ -1,4 +1,4 @@
-/** The product's own client stack (AdminCenterClient → AdminCenterDirectory) pointed at a base URL. */
+/** The product's own client stacks (AdminCenterClient → AdminCenterDirectory, ExchangeRestClient → ExchangeRestDirectory) pointed at a base URL. */
 import { AdminCenterClient } from "../../src/admin-api/client";
 import { AdminCenterDirectory } from "../../src/admin-api/directory-adapter";
 import { FixedTokenProvider } from "../../src/auth/token-provider";
@@ -6,10 +6,25 @@ import { analyzeSender } from "../../src/contacts/sender";
 import { DEFAULT_ORGANIZATION_CONFIG, prefillDraft } from "../../src/contacts/draft";
 import type { ContactDraft } from "../../src/contacts/types";
 import { DEMO_TOKENS } from "../../src/emulator/server";
+import { ExchangeRestClient } from "../../src/exchange-rest/client";
+import { ExchangeRestDirectory } from "../../src/exchange-rest/directory";
+
+export type BenchBackend = "admin-center" | "exchange";
 
 export function directoryAt(baseUrl: string): AdminCenterDirectory {
   return new AdminCenterDirectory(
     new AdminCenterClient({ baseUrl, tokens: new FixedTokenProvider(DEMO_TOKENS.admin) }),
+  );
+}
+
+export function exchangeDirectoryAt(baseUrl: string): ExchangeRestDirectory {
+  return new ExchangeRestDirectory(
+    new ExchangeRestClient({
+      baseUrl,
+      tokens: new FixedTokenProvider(DEMO_TOKENS.exchangeAdmin),
+      tenant: "contoso.onmicrosoft.com",
+      user: "megan@contoso.com",
+    }),
   );
 }
 

@@ -1,9 +1,5 @@
 import { inspectExchange, maskJsonValues, formatProbeReport } from "./probe";
-import { parseProbeArguments, readProbeToken } from "./probe-arguments";
 import { contactRecord } from "./test-support/scripted-fetch";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 describe("maskJsonValues", () => {
   it("keeps keys and structure, masks every value", () => {
@@ -74,31 +70,5 @@ describe("inspectExchange", () => {
     expect(
       formatProbeReport({ baseUrl: "http://x", searchString: "", pages: [page], ok: false }),
     ).not.toContain("secret");
-  });
-});
-
-describe("probe arguments", () => {
-  it("reads --base-url, --search and --token-file", () => {
-    expect(parseProbeArguments(["--base-url", "http://x", "--search=ann", "--token-file", "/t"])).toEqual({
-      baseUrl: "http://x",
-      searchString: "ann",
-      tokenFile: "/t",
-    });
-  });
-  it("refuses a token on the command line", () => {
-    expect(() => parseProbeArguments(["--base-url", "http://x", "--token", "abc"])).toThrow(/history/);
-    expect(() => parseProbeArguments(["--token=abc"])).toThrow(/history/);
-  });
-  it("requires a base URL", () => {
-    expect(() => parseProbeArguments([])).toThrow(/--base-url is required/);
-  });
-  it("reads the token from a file (without a Bearer prefix) or the environment", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "probe-")), "token");
-    writeFileSync(file, "Bearer from-file\n");
-    expect(await readProbeToken({ baseUrl: "x", searchString: "", tokenFile: file }, {})).toBe("from-file");
-    expect(await readProbeToken({ baseUrl: "x", searchString: "" }, { ADMIN_CENTER_TOKEN: "from-env" })).toBe(
-      "from-env",
-    );
-    await expect(readProbeToken({ baseUrl: "x", searchString: "" }, {})).rejects.toThrow(/No token/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The composition root: the one place that wires a backend into the pane (the lint rule in
  * eslint.config.mjs forbids src/contacts/ and src/taskpane/ to import one). A second
- * backend (src/exchange-rest/) plugs in here, behind the same ContactDirectory.
+ * backend (src/exchange-rest/) is wired beside it, in exchange-directory-module.ts.
  *
  * The admin center directory as the pane uses it. Loaded on demand (chunk "directory"):
  * the client, its response schemas and zod are not needed for the pane's first paint.

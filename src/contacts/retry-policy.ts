@@ -1,5 +1,5 @@
 /**
- * The one retry policy, for every backend (src/admin-api/ today, src/exchange-rest/ next)
+ * The one retry policy, for every backend (src/admin-api/, src/exchange-rest/)
  * and for the workflow's waits.
  *
  * Throttling is normal weather for these APIs, so "throttled" and "unavailable" failures

@@ -33,9 +33,9 @@ async function main(): Promise<void> {
     seed,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
-  console.log(`Admin center emulator listening on ${emulator.url}`);
+  console.log(`Admin center and Exchange InvokeCommand emulator listening on ${emulator.url}`);
   console.log(
-    `Tokens: admin "${DEMO_TOKENS.admin}", read-only "${DEMO_TOKENS.readOnly}"${values.seed ? " (unless the seed names others)" : ""}`,
+    `Tokens: admin center admin "${DEMO_TOKENS.admin}", read-only "${DEMO_TOKENS.readOnly}"; Exchange admin "${DEMO_TOKENS.exchangeAdmin}", read-only "${DEMO_TOKENS.exchangeReadOnly}"${values.seed ? " (unless the seed names others)" : ""}`,
   );
 
   let stopping = false;

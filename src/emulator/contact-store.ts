@@ -37,6 +37,31 @@ interface TakenName {
   /** Who holds it, as Exchange names them in its messages. */
   holder: string;
   contactId: string | null;
+  /** For an address: the holder's RecipientTypeDetails. */
+  recipientType?: string;
+}
+
+/** The RecipientTypeDetails of a seeded recipient kind. */
+const RECIPIENT_TYPE_OF_KIND: Record<SeedRecipient["kind"], string> = {
+  mailbox: "UserMailbox",
+  guest: "GuestMailUser",
+  group: "MailUniversalDistributionGroup",
+  "mail-user": "MailUser",
+  "contact-other": "MailContact",
+};
+
+/** The store's key of an address as InvokeCommand names it (an `SMTP:` prefix allowed). */
+function keyOfAddress(value: string): string {
+  return addressKey(value.trim().replace(/^smtp:/i, ""));
+}
+
+/** A recipient that holds an address, as Get-Recipient shows it. */
+export interface AddressHolding {
+  name: string;
+  address: string;
+  recipientTypeDetails: string;
+  /** Set when the holder is one of the store's mail contacts. */
+  contact: ContactRecord | null;
 }
 
 /** Fields of the full contact object that the general update (Set-Contact) applies. */
@@ -197,6 +222,7 @@ export class ContactStore {
     for (const recipient of recipients) {
       const address = recipient.address.trim().replace(/^smtp:/i, "");
       this.claim(this.addresses, addressKey(address), recipient.name, null, "recipient address");
+      this.addresses.get(addressKey(address))!.recipientType = RECIPIENT_TYPE_OF_KIND[recipient.kind];
       this.claim(this.names, recipient.name.toLowerCase(), recipient.name, null, "recipient name");
     }
     const loaded: StoredContact[] = [];
@@ -346,6 +372,69 @@ export class ContactStore {
     if (taken && (exceptContactId === null || taken.contactId !== exceptContactId)) {
       throw validationError(EXCHANGE_MESSAGES.nameInUse(name));
     }
+  }
+
+  /** The visible (replicated) contact with this external address, or null. Exact, as Exchange compares. */
+  findByAddress(address: string): ContactRecord | null {
+    const taken = this.addresses.get(keyOfAddress(address));
+    const stored = taken?.contactId ? this.byId.get(taken.contactId) : undefined;
+    return stored && stored.visibleAt <= this.now() ? structuredClone(stored.record) : null;
+  }
+
+  /**
+   * The visible contact an Exchange `-Identity` names: its id, Name or external address
+   * (as Exchange resolves identities), or null.
+   */
+  findByIdentity(identity: string): ContactRecord | null {
+    const id = this.idOf(identity);
+    const stored = id === null ? undefined : this.byId.get(id);
+    return stored && stored.visibleAt <= this.now() ? structuredClone(stored.record) : null;
+  }
+
+  /** The id of the contact an identity names even inside its replication lag (for writes' own checks). */
+  idOf(identity: string): string | null {
+    const key = identity.trim();
+    if (this.byId.has(key)) return key;
+    return (
+      this.names.get(key.toLowerCase())?.contactId ?? this.addresses.get(keyOfAddress(key))?.contactId ?? null
+    );
+  }
+
+  /** Who holds `address` (any recipient kind), as Get-Recipient sees it; contacts inside their lag are not seen. */
+  holderOf(address: string): AddressHolding | null {
+    const key = keyOfAddress(address);
+    const taken = this.addresses.get(key);
+    if (!taken) return null;
+    if (taken.contactId !== null) {
+      const stored = this.byId.get(taken.contactId);
+      if (!stored || stored.visibleAt > this.now()) return null;
+      return {
+        name: stored.record.ContactDisplayName ?? taken.holder,
+        address: stored.record.ContactExternalEmailAddress,
+        recipientTypeDetails: "MailContact",
+        contact: structuredClone(stored.record),
+      };
+    }
+    return {
+      name: taken.holder,
+      address: key,
+      recipientTypeDetails: taken.recipientType ?? "UserMailbox",
+      contact: null,
+    };
+  }
+
+  /** Every visible contact in sort order, from `offset`, at most `limit`; `more` when others follow. */
+  visibleSlice(offset: number, limit: number): { contacts: ContactRecord[]; more: boolean } {
+    const now = this.now();
+    const contacts: ContactRecord[] = [];
+    let seen = 0;
+    for (const stored of this.sorted) {
+      if (stored.visibleAt > now) continue;
+      if (seen++ < offset) continue;
+      if (contacts.length === limit) return { contacts, more: true };
+      contacts.push(structuredClone(stored.record));
+    }
+    return { contacts, more: false };
   }
 
   /**

@@ -1,16 +1,36 @@
 /**
  * Injected faults: throttling, outages, slow answers, dropped connections and the
  * ambiguous write (applied, then failed). One queue in arrival order; a request takes
- * the first fault whose route is its own or "*".
+ * the first fault whose route is its own (an InvokeCommand cmdlet's also takes its admin
+ * center route's, see CMDLET_ROUTE) or "*".
  */
 import { z } from "zod";
 import { ADMIN_API_ROUTES, type AdminApiRouteName } from "../admin-api/wire";
+import { EXCHANGE_CMDLETS, type ExchangeCmdlet } from "../exchange-rest/wire";
 
 const routeNames = Object.keys(ADMIN_API_ROUTES) as [AdminApiRouteName, ...AdminApiRouteName[]];
+const cmdletNames = Object.keys(EXCHANGE_CMDLETS) as ExchangeCmdlet[];
+
+/**
+ * The admin center route whose faults an InvokeCommand cmdlet also takes, so that every
+ * switch written for one backend ("create fails", "search throttled") plays on the other.
+ * A fault may also name a cmdlet to hit that cmdlet only.
+ */
+export const CMDLET_ROUTE: Record<ExchangeCmdlet, AdminApiRouteName | null> = {
+  "Get-MailContact": "search",
+  "Get-Contact": null,
+  "Get-Recipient": null,
+  "New-MailContact": "create",
+  "Set-Contact": "updateGeneral",
+  "Set-MailContact": "updateOptions",
+};
+
+export type FaultTarget = AdminApiRouteName | ExchangeCmdlet;
 
 export const FaultSpecSchema = z
   .object({
-    route: z.enum([...routeNames, "*"]),
+    /** An admin center route, an InvokeCommand cmdlet, or "*" for every call. */
+    route: z.enum([...routeNames, ...cmdletNames, "*"]),
     /** How many requests this fault hits. */
     times: z.number().int().min(1).max(100_000).default(1),
     status: z.number().int().min(100).max(599).optional(),
@@ -36,9 +56,12 @@ export class FaultQueue {
     this.queue.push({ fault, remaining: times });
   }
 
-  /** Takes the next fault for this route, if any. */
-  take(route: AdminApiRouteName): Fault | null {
-    const index = this.queue.findIndex((entry) => entry.fault.route === route || entry.fault.route === "*");
+  /** Takes the next fault for this route or cmdlet (or its admin center route), if any. */
+  take(target: FaultTarget): Fault | null {
+    const alias = target in CMDLET_ROUTE ? CMDLET_ROUTE[target as ExchangeCmdlet] : null;
+    const index = this.queue.findIndex(
+      (entry) => entry.fault.route === target || entry.fault.route === alias || entry.fault.route === "*",
+    );
     if (index < 0) return null;
     const entry = this.queue[index] as { fault: Fault; remaining: number };
     entry.remaining -= 1;

@@ -7,15 +7,24 @@ import { z } from "zod";
 import { z as zm } from "zod/mini";
 import { ContactRecordSchema } from "../admin-api/wire";
 
-/** The two bearer tokens every emulator accepts unless a seed names others. */
-export const DEMO_TOKENS = { admin: "demo-admin-token", readOnly: "demo-readonly-token" } as const;
+/**
+ * The bearer tokens every emulator accepts unless a seed names others: an admin and a
+ * read-only user, each for one resource (token audience). A token for the admin center is
+ * refused by InvokeCommand with 401 and the other way round, as the real services do.
+ */
+export const DEMO_TOKENS = {
+  admin: "demo-admin-token",
+  readOnly: "demo-readonly-token",
+  exchangeAdmin: "demo-exchange-admin-token",
+  exchangeReadOnly: "demo-exchange-readonly-token",
+} as const;
 
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Upper bound for `generateContacts`: enough for scale benchmarks, small enough to stay in memory. */
 export const MAX_GENERATED_CONTACTS = 1_000_000;
 
-export const RecipientKindSchema = z.enum(["mailbox", "guest", "group", "contact-other"]);
+export const RecipientKindSchema = z.enum(["mailbox", "guest", "group", "mail-user", "contact-other"]);
 export type RecipientKind = z.infer<typeof RecipientKindSchema>;
 
 export const SeedRecipientSchema = z.object({
@@ -28,8 +37,21 @@ export type SeedRecipient = z.infer<typeof SeedRecipientSchema>;
 export const TokenRoleSchema = z.enum(["admin", "readonly"]);
 export type TokenRole = z.infer<typeof TokenRoleSchema>;
 
-export const SeedTokenSchema = z.object({ token: z.string().min(1), role: TokenRoleSchema });
+/** The service a token was issued for: https://admin.microsoft.com or https://outlook.office365.com. */
+export const TokenResourceSchema = z.enum(["admin-center", "exchange"]);
+export type TokenResource = z.infer<typeof TokenResourceSchema>;
+
+export const SeedTokenSchema = z.object({
+  token: z.string().min(1),
+  role: TokenRoleSchema,
+  resource: TokenResourceSchema.default("admin-center"),
+});
 export type SeedToken = z.infer<typeof SeedTokenSchema>;
+
+export interface TokenGrant {
+  role: TokenRole;
+  resource: TokenResource;
+}
 
 export const VariantsSchema = z
   .object({
@@ -39,6 +61,8 @@ export const VariantsSchema = z
     errorBody: z.enum(["odata", "message", "string", "html"]),
     /** Reads return the mail tip as Exchange stores it: `<html><body>tip</body></html>`. */
     mailTipHtml: z.boolean(),
+    /** InvokeCommand: the status of a ManagementObjectNotFoundException (unverified: 404 or 400). */
+    exchangeNotFoundStatus: z.union([z.literal(404), z.literal(400)]),
   })
   .strict();
 export type EmulatorVariants = z.infer<typeof VariantsSchema>;
@@ -47,6 +71,7 @@ export const DEFAULT_VARIANTS: EmulatorVariants = {
   createResponse: "contact",
   errorBody: "odata",
   mailTipHtml: false,
+  exchangeNotFoundStatus: 404,
 };
 
 const nonNegativeMs = z.number().int().min(0).max(600_000);
@@ -62,7 +87,7 @@ export const EmulatorSeedSchema = z
   .object({
     contacts: z.array(SeedContactSchema).optional(),
     recipients: z.array(SeedRecipientSchema).optional(),
-    /** Absent: the two DEMO_TOKENS. */
+    /** Absent: the DEMO_TOKENS. */
     tokens: z.array(SeedTokenSchema).optional(),
     pageSize: z.number().int().min(1).max(1000).optional(),
     generateContacts: z.number().int().min(0).max(MAX_GENERATED_CONTACTS).optional(),
@@ -71,7 +96,9 @@ export const EmulatorSeedSchema = z
     latencyMs: nonNegativeMs.optional(),
   })
   .strict();
-export type EmulatorSeed = z.infer<typeof EmulatorSeedSchema>;
+/** What a caller writes (token resources may be left out); `ParsedEmulatorSeed` is what the emulator reads. */
+export type EmulatorSeed = z.input<typeof EmulatorSeedSchema>;
+export type ParsedEmulatorSeed = z.output<typeof EmulatorSeedSchema>;
 
 /** Body of `POST /__emulator/settings`: changes these without touching data, faults or the log. */
 export const EmulatorSettingsPatchSchema = z
@@ -92,7 +119,7 @@ export interface EmulatorSettings {
   variants: EmulatorVariants;
 }
 
-export function settingsFromSeed(seed: EmulatorSeed): EmulatorSettings {
+export function settingsFromSeed(seed: ParsedEmulatorSeed): EmulatorSettings {
   return {
     latencyMs: seed.latencyMs ?? 0,
     replicationLagMs: seed.replicationLagMs ?? 0,
@@ -113,10 +140,12 @@ export function applySettingsPatch(
   };
 }
 
-export function tokensFromSeed(seed: EmulatorSeed): Map<string, TokenRole> {
+export function tokensFromSeed(seed: ParsedEmulatorSeed): Map<string, TokenGrant> {
   const tokens: SeedToken[] = seed.tokens ?? [
-    { token: DEMO_TOKENS.admin, role: "admin" },
-    { token: DEMO_TOKENS.readOnly, role: "readonly" },
+    { token: DEMO_TOKENS.admin, role: "admin", resource: "admin-center" },
+    { token: DEMO_TOKENS.readOnly, role: "readonly", resource: "admin-center" },
+    { token: DEMO_TOKENS.exchangeAdmin, role: "admin", resource: "exchange" },
+    { token: DEMO_TOKENS.exchangeReadOnly, role: "readonly", resource: "exchange" },
   ];
-  return new Map(tokens.map((entry) => [entry.token, entry.role]));
+  return new Map(tokens.map((entry) => [entry.token, { role: entry.role, resource: entry.resource }]));
 }

@@ -38,9 +38,11 @@ import {
   type EmulatorSeed,
   type EmulatorSettings,
   type EmulatorSettingsPatch,
-  type TokenRole,
+  type TokenGrant,
 } from "./seed";
 import { generateSyntheticContacts } from "./synthetic-contacts";
+import { INVOKE_COMMAND_PATH_PATTERN, isWriteCmdlet } from "../exchange-rest/wire";
+import { InvokeCommandEmulator, exchangeErrorResponse, exchangeStatusResponse } from "./invoke-command";
 
 export { DEMO_TOKENS } from "./seed";
 export type { EmulatorSeed, EmulatorSettings, EmulatorSettingsPatch, EmulatorVariants } from "./seed";
@@ -67,6 +69,8 @@ export interface RecordedRequest {
   requestId: string;
   /** Arrival time, ISO 8601. */
   at: string;
+  /** InvokeCommand: the cmdlet the body named, when it named a known one. */
+  cmdlet?: string;
 }
 
 export interface RunningEmulator {
@@ -96,7 +100,7 @@ const API_PREFIX = "/admin/api";
 class EmulatorState {
   store = new ContactStore();
   settings: EmulatorSettings = settingsFromSeed({});
-  tokens = new Map<string, TokenRole>();
+  tokens = new Map<string, TokenGrant>();
   faults = new FaultQueue();
   requests: RecordedRequest[] = [];
 
@@ -124,6 +128,16 @@ function matchRoute(method: string, path: string): AdminApiRouteName | null {
     if (route.method === method && route.path === path) return name;
   }
   return null;
+}
+
+function withHeaders(reply: EmulatedResponse, headers: Record<string, string> | undefined): EmulatedResponse {
+  for (const [name, value] of Object.entries(headers ?? {})) reply.headers[name.toLowerCase()] = value;
+  return reply;
+}
+
+function originOf(request: IncomingMessage): string {
+  const host = request.headers.host;
+  return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `http://${host}` : "http://emulator.invalid";
 }
 
 function pickRequestId(header: string | string[] | undefined): string {
@@ -213,10 +227,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log?.(`${method} ${path} ${status} ${Math.round(performance.now() - started)}ms ${requestId}`);
   }
 
-  function authorize(request: IncomingMessage, route: AdminApiRouteName): void {
+  /** The grant of the request's bearer token, if the emulator issued it. */
+  function grantOf(request: IncomingMessage) {
     const header = request.headers.authorization ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const role = match ? state.tokens.get(match[1] as string) : undefined;
+    return match ? state.tokens.get(match[1] as string) : undefined;
+  }
+
+  function authorize(request: IncomingMessage, route: AdminApiRouteName): void {
+    const grant = grantOf(request);
+    // A token for another resource (audience) is refused like a missing one.
+    const role = grant?.resource === "admin-center" ? grant.role : undefined;
     if (role === undefined) {
       throw new EmulatedApiError(
         401,
@@ -328,6 +349,106 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     finish(reply);
   }
 
+  const invokeCommand = new InvokeCommandEmulator(
+    () => state.store,
+    () => state.settings,
+  );
+
+  /** POST /adminapi/beta/{tenant}/InvokeCommand[?$skiptoken=n]: Exchange's admin REST call. */
+  async function handleInvoke(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    query: string,
+    tenant: string,
+    requestId: string,
+    started: number,
+  ): Promise<void> {
+    const method = request.method ?? "GET";
+    const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
+    state.requests.push(entry);
+    const variant = state.settings.variants.errorBody;
+    const finish = (reply: EmulatedResponse) => {
+      entry.status = reply.status;
+      send(response, reply, requestId);
+      logLine(method, path, reply.status, started, requestId);
+    };
+    const drop = () => {
+      request.socket.destroy();
+      logLine(method, path, "dropped", started, requestId);
+    };
+    let text: string;
+    try {
+      text = await readBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return finish(
+          exchangeErrorResponse(
+            413,
+            "Microsoft.OData.ODataException",
+            "The request body is too large.",
+            variant,
+          ),
+        );
+      }
+      throw error;
+    }
+    if (method !== "POST") {
+      return finish(
+        exchangeErrorResponse(
+          405,
+          "Microsoft.OData.ODataException",
+          "The HTTP method is not allowed.",
+          variant,
+        ),
+      );
+    }
+    const cmdlet = InvokeCommandEmulator.cmdletOf(text);
+    if (cmdlet) entry.cmdlet = cmdlet;
+
+    const fault = cmdlet ? state.faults.take(cmdlet) : null;
+    const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
+    if (latency > 0) await sleep(latency);
+    if (fault && !fault.afterApply) {
+      if (fault.drop) return drop();
+      if (fault.status !== undefined) {
+        return finish(
+          fault.body === undefined
+            ? withHeaders(exchangeStatusResponse(fault.status, variant), fault.headers)
+            : faultResponse(fault.status, fault.body, fault.headers, variant),
+        );
+      }
+    }
+
+    const grant = grantOf(request);
+    if (grant === undefined || grant.resource !== "exchange") {
+      // What Exchange answers a token issued for another audience, or none.
+      return finish(
+        withHeaders(exchangeStatusResponse(401, variant), {
+          "WWW-Authenticate":
+            'Bearer client_id="00000002-0000-0ff1-ce00-000000000000", error="invalid_token"',
+        }),
+      );
+    }
+    const reply = invokeCommand.handle({
+      tenant,
+      query,
+      bodyText: text,
+      role: grant.role,
+      origin: originOf(request),
+    });
+    if (fault?.afterApply && reply.status < 300 && cmdlet && isWriteCmdlet(cmdlet)) {
+      if (fault.drop) return drop();
+      const status = fault.status ?? 500;
+      return finish(
+        fault.body === undefined
+          ? withHeaders(exchangeStatusResponse(status, variant), fault.headers)
+          : faultResponse(status, fault.body, fault.headers, variant),
+      );
+    }
+    finish(reply);
+  }
+
   /** The control surface: no auth, CORS-open so the demo's switches can call it from a page. */
   async function handleControl(
     request: IncomingMessage,
@@ -400,13 +521,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const server = createServer((request, response) => {
     const started = performance.now();
-    const path = new URL(request.url ?? "/", "http://emulator.invalid").pathname;
+    const url = new URL(request.url ?? "/", "http://emulator.invalid");
+    const path = url.pathname;
     const requestId = pickRequestId(request.headers["client-request-id"]);
+    const invokeTenant = INVOKE_COMMAND_PATH_PATTERN.exec(path)?.[1];
     const handled = path.startsWith(CONTROL_PREFIX)
       ? handleControl(request, response, path, requestId, started)
-      : path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)
-        ? handleApi(request, response, path, requestId, started)
-        : Promise.resolve(send(response, errorResponse(404, "Not found.", "string"), requestId));
+      : invokeTenant !== undefined
+        ? handleInvoke(request, response, path, url.search, invokeTenant, requestId, started)
+        : path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)
+          ? handleApi(request, response, path, requestId, started)
+          : Promise.resolve(send(response, errorResponse(404, "Not found.", "string"), requestId));
     handled.catch(() => {
       // An emulator bug must not hang the caller: answer 500 without details.
       send(response, errorResponse(500, "Emulator internal error.", "odata"), requestId);

@@ -39,7 +39,16 @@ export const OFFICE_STAND_IN_SCRIPT = "office-stand-in.js";
 
 /** What each build reads; a change to any of these makes that build stale. Paths relative to the project. */
 export const BUILD_INPUTS = {
-  pane: ["src", "assets", "webpack.config.js", "package-lock.json", "tsconfig.json", "manifest.xml"],
+  pane: [
+    "src",
+    "assets",
+    "webpack.config.js",
+    "package-lock.json",
+    "tsconfig.json",
+    "manifest.xml",
+    "manifest.json",
+    "manifest.de-de.json",
+  ],
   harness: [
     "src/harness",
     "src/admin-api",
@@ -145,6 +154,14 @@ function runWebpack(
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
     };
+    // webpack's own output is kept for a failure; meanwhile a line every 15 s says it is alive
+    // (the first build takes about 2 minutes on 2 cores).
+    const started = Date.now();
+    const ticker = setInterval(
+      () => log(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`),
+      15_000,
+    );
+    child.on("close", () => clearInterval(ticker));
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     child.on("error", reject);

@@ -9,7 +9,7 @@ import type { FaultSpec } from "../emulator/faults";
 export const DEMO_ROUTES = {
   /** GET: the stand-in page's mailbox (DemoMailbox). */
   mailbox: "/__demo/mailbox",
-  /** GET: { role }; POST { role }: who the pane is signed in as. */
+  /** GET: { role, backend }; POST { role?, backend? }: who the pane is signed in as, and which backend it was "deployed" with. */
   session: "/__demo/session",
   /** POST: restores the seeded address book, clears faults and settings, signs in as admin. */
   reset: "/__demo/reset",
@@ -32,8 +32,37 @@ export const TASKPANE_PATH = "/taskpane.html";
 
 export type DemoRole = "admin" | "readonly";
 
+/** The backend the demo's pane runs on (the production build chooses it with ADDIN_BACKEND). */
+export type DemoBackend = "admin-center" | "exchange";
+
+export const DEMO_BACKEND_LABELS: Record<DemoBackend, string> = {
+  "admin-center": "Admin center API",
+  exchange: "Exchange (InvokeCommand)",
+};
+
 export interface DemoSession {
   role: DemoRole;
+  backend: DemoBackend;
+}
+
+/** What the demo page passes to the pane in its address, as if the pane had been built with it. */
+export interface DemoPaneOverrides {
+  backend: DemoBackend;
+  /** ADDIN_TRUST_POLICY (src/contacts/trust/policy.ts). */
+  trustPolicy: "warn" | "block";
+}
+
+/**
+ * The pane's URL, relative to the page (the demo may be hosted under a path): the demo build
+ * reads `?backend=` and `?trustPolicy=` as if it had been built with them (withDemoOverrides in
+ * src/app-config.ts). The defaults are left out, so the default pane's URL stays the plain one.
+ */
+export function taskpaneUrl({ backend, trustPolicy }: DemoPaneOverrides): string {
+  const params = new URLSearchParams();
+  if (backend !== "admin-center") params.set("backend", backend);
+  if (trustPolicy !== "warn") params.set("trustPolicy", trustPolicy);
+  const search = params.toString();
+  return search === "" ? `.${TASKPANE_PATH}` : `.${TASKPANE_PATH}?${search}`;
 }
 
 /** Latency of the "slow network" switch. */
@@ -53,17 +82,17 @@ export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: st
   throttle: {
     label: "Throttle next call",
     description:
-      "The next admin API call answers 429 with Retry-After: 2; the pane says it is waiting, and the client retries.",
+      "The next API call answers 429 with Retry-After: 2; the pane says it is waiting, and the client retries.",
     spec: { route: "*", times: 1, status: 429, headers: { "Retry-After": "2" } },
   },
   "throttle-sustained": {
     label: "Throttle past the retries",
-    description: `The next ${ATTEMPTS_PER_CALL} admin API calls answer 429 with Retry-After: 2; the pane says so and tries again.`,
+    description: `The next ${ATTEMPTS_PER_CALL} API calls answer 429 with Retry-After: 2; the pane says so and tries again.`,
     spec: { route: "*", times: ATTEMPTS_PER_CALL, status: 429, headers: { "Retry-After": "2" } },
   },
   "server-error": {
     label: "Server error on next call",
-    description: "The next admin API call answers 500.",
+    description: "The next API call answers 500.",
     spec: { route: "*", times: 1, status: 500 },
   },
   "fail-general-update": {

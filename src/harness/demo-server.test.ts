@@ -87,12 +87,47 @@ describe("demo server", () => {
     await expect(first.json()).resolves.toEqual({ token: DEMO_TOKENS.admin });
 
     const switched = await post(DEMO_ROUTES.session, { role: "readonly" });
-    await expect(switched.json()).resolves.toEqual({ role: "readonly" });
+    await expect(switched.json()).resolves.toEqual({ role: "readonly", backend: "admin-center" });
     await expect((await get(DEMO_TOKEN_ROUTE)).json()).resolves.toEqual({ token: DEMO_TOKENS.readOnly });
-    await expect((await get(DEMO_ROUTES.session)).json()).resolves.toEqual({ role: "readonly" });
+    await expect((await get(DEMO_ROUTES.session)).json()).resolves.toEqual({
+      role: "readonly",
+      backend: "admin-center",
+    });
 
     expect((await post(DEMO_ROUTES.session, { role: "root" })).status).toBe(400);
     expect(demo.session().role).toBe("readonly");
+  });
+
+  it("switches the backend: Exchange tokens for the chosen person, InvokeCommand relayed to the same address book", async () => {
+    try {
+      const switched = await post(DEMO_ROUTES.session, { backend: "exchange" });
+      await expect(switched.json()).resolves.toEqual({ role: "admin", backend: "exchange" });
+      await expect((await get(DEMO_TOKEN_ROUTE)).json()).resolves.toEqual({
+        token: DEMO_TOKENS.exchangeAdmin,
+      });
+      await post(DEMO_ROUTES.session, { role: "readonly" });
+      await expect((await get(DEMO_TOKEN_ROUTE)).json()).resolves.toEqual({
+        token: DEMO_TOKENS.exchangeReadOnly,
+      });
+      const found = await post(
+        "/adminapi/beta/contoso.onmicrosoft.com/InvokeCommand",
+        {
+          CmdletInput: {
+            CmdletName: "Get-MailContact",
+            Parameters: { Filter: "ExternalEmailAddress -eq 'SMTP:d.okafor@northwindtraders.com'" },
+          },
+        },
+        { authorization: `Bearer ${DEMO_TOKENS.exchangeReadOnly}` },
+      );
+      expect(found.status).toBe(200);
+      expect(((await found.json()) as { value: unknown[] }).value).toHaveLength(1);
+      // "Reset demo" keeps the deployment's backend.
+      await post(DEMO_ROUTES.reset, {});
+      expect(demo.session()).toEqual({ role: "admin", backend: "exchange" });
+      expect((await post(DEMO_ROUTES.session, { backend: "graph" })).status).toBe(400);
+    } finally {
+      await post(DEMO_ROUTES.session, { backend: "admin-center" });
+    }
   });
 
   it("relays the admin API to the emulator, which holds the seeded address book", async () => {
@@ -152,7 +187,7 @@ describe("demo server", () => {
     await post(`${DEMO_ROUTES.emulatorPrefix}settings`, { latencyMs: 1500 });
 
     const reset = await post(DEMO_ROUTES.reset, {});
-    await expect(reset.json()).resolves.toEqual({ role: "admin" });
+    await expect(reset.json()).resolves.toEqual({ role: "admin", backend: "admin-center" });
     expect(demo.emulator.contacts().length).toBe(before);
     expect(demo.emulator.settings().latencyMs).toBe(0);
     expect((await searchAs(DEMO_TOKENS.admin, "")).status).toBe(200);

@@ -30,6 +30,7 @@ import {
   DEMO_ROUTES,
   DEMO_TOKEN_ROUTE,
   HARNESS_ASSET_PREFIX,
+  type DemoBackend,
   type DemoRole,
   type DemoSession,
 } from "./demo-routes";
@@ -67,6 +68,8 @@ export interface RunningDemo {
   emulator: RunningEmulator;
   mailbox: DemoMailbox;
   session(): DemoSession;
+  /** Which backend the pane runs on from its next load (what the page's Backend switch sets). */
+  setBackend(backend: DemoBackend): void;
   /** Restores the seeded address book, clears faults and settings, signs in as admin. */
   reset(): void;
   close(): Promise<void>;
@@ -93,7 +96,19 @@ export async function loadAddressBook(file: string): Promise<EmulatorSeed> {
   return parsed.data;
 }
 
-const SessionRequestSchema = z.object({ role: z.enum(["admin", "readonly"]) }).strict();
+const SessionRequestSchema = z
+  .object({
+    role: z.enum(["admin", "readonly"]).optional(),
+    backend: z.enum(["admin-center", "exchange"]).optional(),
+  })
+  .strict();
+
+/** The emulator's token for a person on a backend: each service's tokens are for its own audience. */
+function demoToken(role: DemoRole, backend: DemoBackend): string {
+  if (backend === "exchange")
+    return role === "admin" ? DEMO_TOKENS.exchangeAdmin : DEMO_TOKENS.exchangeReadOnly;
+  return role === "admin" ? DEMO_TOKENS.admin : DEMO_TOKENS.readOnly;
+}
 const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -178,6 +193,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const seed = await loadAddressBook(options.addressBookPath ?? DEFAULT_ADDRESS_BOOK_PATH);
   const emulator = await startEmulator({ port: 0, seed });
   let role: DemoRole = "admin";
+  // A deployment choice, not data: it survives "Reset demo".
+  let backend: DemoBackend = "admin-center";
+  const session = (): DemoSession => ({ role, backend });
 
   const reset = (): void => {
     emulator.reset(seed);
@@ -189,7 +207,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     if (requestPath === DEMO_ROUTES.mailbox && req.method === "GET") {
       sendJson(res, 200, mailbox);
     } else if (requestPath === DEMO_ROUTES.session && req.method === "GET") {
-      sendJson(res, 200, { role } satisfies DemoSession);
+      sendJson(res, 200, session());
     } else if (requestPath === DEMO_ROUTES.session && req.method === "POST") {
       void readSmallBody(req).then((text) => {
         let body: unknown = null;
@@ -200,18 +218,24 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         }
         const parsed = SessionRequestSchema.safeParse(body);
         if (!parsed.success) {
-          sendJsonError(res, 400, "BadRequest", 'Expected {"role": "admin" | "readonly"}.');
+          sendJsonError(
+            res,
+            400,
+            "BadRequest",
+            'Expected {"role": "admin" | "readonly", "backend": "admin-center" | "exchange"} (either or both).',
+          );
           return;
         }
-        role = parsed.data.role;
-        sendJson(res, 200, { role } satisfies DemoSession);
+        role = parsed.data.role ?? role;
+        backend = parsed.data.backend ?? backend;
+        sendJson(res, 200, session());
       });
     } else if (requestPath === DEMO_TOKEN_ROUTE && req.method === "GET") {
       // The demo's stand-in for sign-in: the emulator's token for the chosen person.
-      sendJson(res, 200, { token: role === "admin" ? DEMO_TOKENS.admin : DEMO_TOKENS.readOnly });
+      sendJson(res, 200, { token: demoToken(role, backend) });
     } else if (requestPath === DEMO_ROUTES.reset && req.method === "POST") {
       reset();
-      sendJson(res, 200, { role } satisfies DemoSession);
+      sendJson(res, 200, session());
     } else {
       next();
     }
@@ -224,6 +248,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       host: options.host ?? "127.0.0.1",
       distDir: options.paneDir,
       upstream: emulator.url,
+      exchangeUpstream: emulator.url,
       frameAncestors: ["'self'"],
       ...(options.basePath ? { basePath: options.basePath } : {}),
       extraHandlers: [harnessHandler(options.harnessDir), demoRoutes, emulatorControlProxy(emulator.url)],
@@ -240,7 +265,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     port: server.port,
     emulator,
     mailbox,
-    session: () => ({ role }),
+    session,
+    setBackend: (next) => {
+      backend = next;
+    },
     reset,
     async close() {
       await server.close();

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AdminApiRouteName } from "../admin-api/wire";
+import type { ExchangeCmdlet } from "../exchange-rest/wire-constants";
 
 export interface AccessLogEntry {
   time: string;
@@ -18,8 +19,8 @@ export interface AccessLogEntry {
   requestId: string;
   /** The admin center's status, when the request was forwarded and it answered. */
   upstreamStatus?: number;
-  /** The allowlisted route, when the request matched one. */
-  route?: AdminApiRouteName;
+  /** The allowlisted route (or InvokeCommand's cmdlet), when the request matched one. */
+  route?: AdminApiRouteName | ExchangeCmdlet;
   /** Why the relay refused or failed a call (e.g. "NotAllowed", "UpstreamTimeout"). */
   outcome?: string;
   /** True when the caller went away before the response was complete. */
@@ -46,7 +47,7 @@ export function jsonLinesLogger(
 /** What the relay learned about a request, for whoever writes its access log entry. */
 export interface RelayAnnotation {
   requestId: string;
-  route?: AdminApiRouteName;
+  route?: AdminApiRouteName | ExchangeCmdlet;
   upstreamStatus?: number;
   outcome?: string;
 }

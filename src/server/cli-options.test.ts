@@ -9,6 +9,7 @@ describe("optionsFromCommandLine", () => {
       port: 3000,
       host: "127.0.0.1",
       upstream: "https://admin.microsoft.com",
+      exchangeUpstream: "https://outlook.office365.com",
       distDir: path.resolve("dist"),
       trustProxy: false,
       frameAncestors: DEFAULT_FRAME_ANCESTORS,
@@ -21,6 +22,7 @@ describe("optionsFromCommandLine", () => {
     const env = {
       PORT: "8080",
       ADMIN_UPSTREAM: "http://127.0.0.1:4010",
+      EXCHANGE_UPSTREAM: "https://outlook.office365.us",
       TLS_CERT_PATH: "c.pem",
       TLS_KEY_PATH: "k.pem",
       TRUST_PROXY: "1",
@@ -28,6 +30,7 @@ describe("optionsFromCommandLine", () => {
     expect(optionsFromCommandLine([], env)).toMatchObject({
       port: 8080,
       upstream: "http://127.0.0.1:4010",
+      exchangeUpstream: "https://outlook.office365.us",
       tls: { certPath: "c.pem", keyPath: "k.pem" },
       trustProxy: true,
     });

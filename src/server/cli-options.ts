@@ -2,6 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_ADMIN_CENTER_BASE_URL } from "../admin-api/wire";
+import { DEFAULT_EXCHANGE_BASE_URL } from "../exchange-rest/wire-constants";
 import { DEFAULT_RELAY_TIMEOUT_MS } from "./relay";
 import { DEFAULT_FRAME_ANCESTORS } from "./security-headers";
 import { normalizeBasePath, type ServerOptions } from "./server";
@@ -15,6 +16,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
       host: { type: "string" },
       dist: { type: "string" },
       upstream: { type: "string" },
+      "exchange-upstream": { type: "string" },
       cert: { type: "string" },
       key: { type: "string" },
       "trust-proxy": { type: "boolean" },
@@ -34,6 +36,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     host: values.host ?? env.HOST ?? "127.0.0.1",
     distDir: path.resolve(values.dist ?? env.DIST_DIR ?? "dist"),
     upstream: values.upstream ?? env.ADMIN_UPSTREAM ?? DEFAULT_ADMIN_CENTER_BASE_URL,
+    exchangeUpstream: values["exchange-upstream"] ?? env.EXCHANGE_UPSTREAM ?? DEFAULT_EXCHANGE_BASE_URL,
     tls: certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : undefined,
     trustProxy: values["trust-proxy"] ?? isTruthy(env.TRUST_PROXY),
     frameAncestors: values["frame-ancestor"] ?? DEFAULT_FRAME_ANCESTORS,

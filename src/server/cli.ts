@@ -5,6 +5,8 @@
  *   --host <addr>          HOST            default 127.0.0.1 (0.0.0.0 in a container)
  *   --dist <dir>           DIST_DIR        default ./dist
  *   --upstream <url>       ADMIN_UPSTREAM  default https://admin.microsoft.com
+ *   --exchange-upstream <url> EXCHANGE_UPSTREAM default https://outlook.office365.com (InvokeCommand;
+ *                          sovereign clouds: e.g. https://outlook.office365.us)
  *   --cert <file>          TLS_CERT_PATH   with --key: serve HTTPS directly
  *   --key <file>           TLS_KEY_PATH
  *   --trust-proxy          TRUST_PROXY=1   believe X-Forwarded-Proto (for HSTS) from the proxy in front
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
       msg: "listening",
       url: server.url,
       upstream: options.upstream,
+      exchangeUpstream: options.exchangeUpstream,
       distDir: options.distDir,
     }),
   );

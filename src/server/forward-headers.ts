@@ -19,6 +19,8 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 const ACCEPT_LANGUAGE_PATTERN = /^[A-Za-z0-9*\-,;=. ]{1,256}$/;
 /** `application/json` with optional parameters such as `charset=utf-8`. */
 const JSON_MEDIA_TYPE_PATTERN = /^application\/json\s*(;.*)?$/i;
+/** X-AnchorMailbox as Exchange's clients send it: `UPN:user@domain` (or APP:/SMTP:), nothing else. */
+const ANCHOR_MAILBOX_PATTERN = /^(?:UPN|APP|SMTP):[A-Za-z0-9!#$%&'*+/=?^_`{|}~.@-]{3,320}$/;
 /** Retry-After: delay-seconds or an HTTP-date. */
 const RETRY_AFTER_PATTERN = /^(\d{1,10}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 /** A media type as an upstream sends it; anything stranger is dropped. */
@@ -47,6 +49,8 @@ export interface UpstreamHeaderInput {
   /** Origin of the admin center (e.g. `https://admin.microsoft.com`). */
   upstreamOrigin: string;
   bodyLength: number;
+  /** InvokeCommand only: forward the caller's X-AnchorMailbox routing hint (when well-formed). */
+  forwardAnchorMailbox?: boolean;
 }
 
 /** The complete header set of a forwarded request. Nothing else is ever sent upstream. */
@@ -64,6 +68,10 @@ export function buildUpstreamHeaders(input: UpstreamHeaderInput): OutgoingHttpHe
   };
   const contentType = singleValue(input.incoming["content-type"]);
   if (input.bodyLength > 0 && contentType !== undefined) headers["content-type"] = contentType;
+  const anchor = singleValue(input.incoming["x-anchormailbox"]);
+  if (input.forwardAnchorMailbox && anchor !== undefined && ANCHOR_MAILBOX_PATTERN.test(anchor)) {
+    headers["x-anchormailbox"] = anchor;
+  }
   const acceptLanguage = singleValue(input.incoming["accept-language"]);
   if (acceptLanguage !== undefined && ACCEPT_LANGUAGE_PATTERN.test(acceptLanguage)) {
     headers["accept-language"] = acceptLanguage;

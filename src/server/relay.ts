@@ -1,7 +1,9 @@
 /**
  * The same-origin relay: the pane cannot call the admin center from the browser (CORS),
  * so it calls this relay, which forwards exactly the four allowlisted calls with the
- * caller's own bearer token and adds no credential of its own.
+ * caller's own bearer token and adds no credential of its own. The Exchange backend's one
+ * route, `POST /adminapi/beta/{tenant}/InvokeCommand`, goes to its own upstream and only
+ * with a body invoke-command-policy.ts allows (the product's cmdlets and parameters).
  *
  * Everything is refused before anything goes upstream: a path or method that is not one
  * of the four (404), a body over the limit (413, by Content-Length and by counting the
@@ -17,7 +19,8 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { ADMIN_API_ROUTES, DEFAULT_ADMIN_CENTER_BASE_URL, type AdminApiRouteName } from "../admin-api/wire";
+import { ADMIN_API_ROUTES, DEFAULT_ADMIN_CENTER_BASE_URL } from "../admin-api/wire";
+import { DEFAULT_EXCHANGE_BASE_URL, type ExchangeCmdlet } from "../exchange-rest/wire-constants";
 import { annotateRequest, logWhenDone, type AccessLogger } from "./access-log";
 import {
   buildUpstreamHeaders,
@@ -28,7 +31,8 @@ import {
 } from "./forward-headers";
 import type { TerminalCapableHandler } from "./handler";
 import { sendJsonError } from "./json-response";
-import { claimsAdminApiPath, matchAllowedRoute } from "./route-allowlist";
+import { inspectInvokeCommand } from "./invoke-command-policy";
+import { claimsAdminApiPath, matchAllowedRoute, matchInvokeCommand } from "./route-allowlist";
 
 export const DEFAULT_RELAY_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -38,6 +42,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 export interface RelayOptions {
   /** Base URL of the admin center (or the emulator). Default: DEFAULT_ADMIN_CENTER_BASE_URL. */
   upstream?: string;
+  /** Base URL of Exchange Online's InvokeCommand (or the emulator); sovereign clouds differ. Default: DEFAULT_EXCHANGE_BASE_URL. */
+  exchangeUpstream?: string;
   /** Whole-call deadline, from sending the request to the last byte of the answer. */
   timeoutMs?: number;
   maxBodyBytes?: number;
@@ -57,6 +63,16 @@ interface UpstreamBase {
   transport: typeof http | typeof https;
 }
 
+/** Where a checked request goes: built from the allowlist and the relay's configuration only. */
+interface UpstreamTarget {
+  base: UpstreamBase;
+  agent: http.Agent;
+  path: string;
+  method: string;
+  /** InvokeCommand: X-AnchorMailbox is forwarded. */
+  exchange: boolean;
+}
+
 type BodyReadResult = { kind: "body"; body: Buffer } | { kind: "too-large" } | { kind: "aborted" };
 
 type UpstreamResult =
@@ -68,10 +84,12 @@ type UpstreamResult =
 
 export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
   const base = parseUpstream(options.upstream ?? DEFAULT_ADMIN_CENTER_BASE_URL);
+  const exchangeBase = parseUpstream(options.exchangeUpstream ?? DEFAULT_EXCHANGE_BASE_URL);
   const timeoutMs = options.timeoutMs ?? DEFAULT_RELAY_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const agent = new base.transport.Agent({ keepAlive: true, maxSockets: 32 });
+  const exchangeAgent = new exchangeBase.transport.Agent({ keepAlive: true, maxSockets: 32 });
 
   const handler = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
     if (!claimsAdminApiPath(req.url)) {
@@ -101,12 +119,13 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
       sendJsonError(res, status, code, message, { ...idHeader, ...extra, ...closeHeaders() });
     };
 
-    const route = matchAllowedRoute(req.method, req.url);
-    if (route === null) {
+    const adminRoute = matchAllowedRoute(req.method, req.url);
+    const invoke = adminRoute === null ? matchInvokeCommand(req.method, req.url) : null;
+    if (adminRoute === null && invoke === null) {
       refuse(404, "NotAllowed", "The relay does not forward this request.");
       return;
     }
-    annotateRequest(req, { requestId, route });
+    if (adminRoute !== null) annotateRequest(req, { requestId, route: adminRoute });
 
     const declaredLength = parseContentLength(req.headers["content-length"]);
     if (declaredLength === "invalid") {
@@ -137,12 +156,33 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
       refuse(413, "PayloadTooLarge", `The request body is larger than ${maxBodyBytes} bytes.`);
       return;
     }
-    if (read.body.length > 0 && !isJson(read.body)) {
-      refuse(400, "InvalidJson", "The request body is not valid JSON.");
-      return;
+    let target: UpstreamTarget;
+    if (invoke !== null) {
+      // InvokeCommand can run any cmdlet: only the product's cmdlets and parameters pass.
+      const verdict = inspectInvokeCommand(read.body);
+      if (!verdict.allowed) {
+        refuse(verdict.status, verdict.code, verdict.message);
+        return;
+      }
+      annotateRequest(req, { requestId, route: verdict.cmdlet as ExchangeCmdlet });
+      target = {
+        base: exchangeBase,
+        agent: exchangeAgent,
+        path: `${invoke.path}${invoke.query}`,
+        method: "POST",
+        exchange: true,
+      };
+    } else {
+      if (read.body.length > 0 && !isJson(read.body)) {
+        refuse(400, "InvalidJson", "The request body is not valid JSON.");
+        return;
+      }
+      // Built from the allowlist entry, not from the request: the two are equal by now anyway.
+      const { method, path } = ADMIN_API_ROUTES[adminRoute!];
+      target = { base, agent, path, method, exchange: false };
     }
 
-    const result = await forward(req, res, route, authorization, requestId, read.body);
+    const result = await forward(req, res, target, authorization, requestId, read.body);
     switch (result.kind) {
       case "response":
         annotateRequest(req, { requestId, upstreamStatus: result.status });
@@ -181,7 +221,7 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
   function forward(
     req: IncomingMessage,
     res: ServerResponse,
-    route: AdminApiRouteName,
+    target: UpstreamTarget,
     authorization: string,
     requestId: string,
     body: Buffer,
@@ -196,19 +236,18 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
         res.off("close", onCallerGone);
         resolve(result);
       };
-      // Built from the allowlist entry, not from the request: the two are equal by now anyway.
-      const { method, path } = ADMIN_API_ROUTES[route];
-      const upstreamRequest = base.transport.request(
-        `${base.origin}${base.pathPrefix}${path}`,
+      const upstreamRequest = target.base.transport.request(
+        `${target.base.origin}${target.base.pathPrefix}${target.path}`,
         {
-          method,
-          agent,
+          method: target.method,
+          agent: target.agent,
           headers: buildUpstreamHeaders({
             incoming: req.headers,
             authorization,
             requestId,
-            upstreamOrigin: base.origin,
+            upstreamOrigin: target.base.origin,
             bodyLength: body.length,
+            forwardAnchorMailbox: target.exchange,
           }),
         },
         (upstreamResponse) => {
@@ -276,7 +315,10 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
   }
 
   return Object.assign(handler, {
-    close: () => agent.destroy(),
+    close: () => {
+      agent.destroy();
+      exchangeAgent.destroy();
+    },
   });
 }
 

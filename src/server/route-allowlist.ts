@@ -1,6 +1,7 @@
 /**
  * Which requests the relay forwards: exactly the four method+path pairs of
- * ADMIN_API_ROUTES, matched byte for byte against the raw request target.
+ * ADMIN_API_ROUTES, and Exchange's InvokeCommand path (whose body invoke-command-policy.ts
+ * inspects), matched byte for byte against the raw request target.
  *
  * Exact matching is the whole defence. The raw target is compared before any decoding or
  * normalisation, so `%2F`, `%2e`, `..`, `//`, backslashes, trailing slashes, case variants,
@@ -8,6 +9,7 @@
  * API's paths are PascalCase as listed; the relay never "helps" a near miss.
  */
 import { ADMIN_API_ROUTES, type AdminApiRouteName } from "../admin-api/wire";
+import { INVOKE_COMMAND_PATH_PATTERN } from "../exchange-rest/wire-constants";
 
 const ROUTE_ENTRIES = Object.entries(ADMIN_API_ROUTES) as [
   AdminApiRouteName,
@@ -26,7 +28,24 @@ export function matchAllowedRoute(
   return null;
 }
 
-const CLAIMED_PREFIX = "/admin/api";
+/**
+ * Exchange's InvokeCommand: `POST /adminapi/beta/{tenant}/InvokeCommand`, or the form an
+ * `@odata.nextLink` takes (the same path with one `$skiptoken` query parameter). Returns the
+ * path and query to forward, or null. The tenant is a GUID or a domain name (letters,
+ * digits, dots, hyphens); the skip token an opaque URL-safe value.
+ */
+export function matchInvokeCommand(
+  method: string | undefined,
+  rawTarget: string | undefined,
+): { path: string; query: string } | null {
+  if (method !== "POST" || rawTarget === undefined) return null;
+  const [path = "", query, ...rest] = rawTarget.split("?");
+  if (rest.length > 0 || !INVOKE_COMMAND_PATH_PATTERN.test(path)) return null;
+  if (query === undefined) return { path, query: "" };
+  return /^(?:\$|%24)skiptoken=[A-Za-z0-9._~=-]{1,512}$/.test(query) ? { path, query: `?${query}` } : null;
+}
+
+const CLAIMED_PREFIXES = ["/admin/api", "/adminapi"];
 const MAX_DECODE_ROUNDS = 4;
 
 /**
@@ -40,7 +59,7 @@ const MAX_DECODE_ROUNDS = 4;
 export function claimsAdminApiPath(rawTarget: string | undefined): boolean {
   if (rawTarget === undefined) return false;
   const normalized = normalizeForClaim(rawTarget);
-  return normalized === CLAIMED_PREFIX || normalized.startsWith(`${CLAIMED_PREFIX}/`);
+  return CLAIMED_PREFIXES.some((prefix) => normalized === prefix || normalized.startsWith(`${prefix}/`));
 }
 
 function normalizeForClaim(rawTarget: string): string {

@@ -42,6 +42,8 @@ export interface ServerOptions {
   distDir: string;
   /** Admin center base URL (or the emulator's). Default: the real admin center. */
   upstream?: string;
+  /** Exchange Online's InvokeCommand base URL (or the emulator's). Default: https://outlook.office365.com. */
+  exchangeUpstream?: string;
   tls?: TlsFiles;
   /** Believe X-Forwarded-Proto from a TLS-terminating proxy in front of this server. */
   trustProxy?: boolean;
@@ -85,7 +87,11 @@ const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? jsonLinesLogger();
-  const relay = createRelayHandler({ upstream: options.upstream, timeoutMs: options.relayTimeoutMs });
+  const relay = createRelayHandler({
+    upstream: options.upstream,
+    exchangeUpstream: options.exchangeUpstream,
+    timeoutMs: options.relayTimeoutMs,
+  });
   const serveStatic = createStaticHandler({ root: options.distDir, indexFile: options.indexFile });
   const servesTls = options.tls !== undefined;
   const basePath = normalizeBasePath(options.basePath ?? "");

@@ -29,6 +29,8 @@ async function renderMissingSender() {
   const user = userEvent.setup();
   const view = render(<App services={{ ...pane.services, host }} />);
   await screen.findByText("Not in the address book yet");
+  // The draft (its chunk is asked for once the verdict is in) enables Add a moment later.
+  await waitFor(() => expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled());
   return { ...view, user, host };
 }
 

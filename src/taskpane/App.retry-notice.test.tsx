@@ -40,7 +40,7 @@ test("a throttled lookup: 'busy, trying again in 1 s' while the client waits, th
   expect(screen.getByText("Trying again in 1 s…")).toBeInTheDocument();
   // Not an error: nothing to click, the verdict is still being checked.
   expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
-  expect(screen.getByRole("status", { busy: true })).toBeInTheDocument();
+  expect(screen.getByRole("group", { name: "Address book status", busy: true })).toBeInTheDocument();
   await expectNoAxeViolations(container);
 
   expect(await screen.findByText("Not in the address book yet", {}, { timeout: 5000 })).toBeInTheDocument();

@@ -4,17 +4,19 @@
  * selection of a pinned pane. Everything it touches outside React comes in `services`.
  */
 import { FluentProvider, makeStyles, Skeleton, SkeletonItem, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useSyncExternalStore, type JSX } from "react";
+import { useEffect, useId, useRef, useSyncExternalStore, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
 import { ExistingContactPanel } from "./components/ExistingContactPanel";
+import { LiveAnnouncer } from "./components/LiveAnnouncer";
 import { AfterClickView } from "./components/AfterClickView";
 import { PromoteForm } from "./components/PromoteForm";
 import { RetryNoticeBar } from "./components/RetryNoticeBar";
 import { SenderCard } from "./components/SenderCard";
 import { TrustLine } from "./components/TrustLine";
 import type { VerdictKind } from "./components/VerdictBadge";
+import { visuallyHidden } from "./components/visually-hidden";
 import { useOfficeTheme } from "./hooks/use-office-theme";
 import { usePaneController } from "./hooks/use-pane-controller";
 import { prefetchAfterClickViews } from "./lazy-modules";
@@ -42,9 +44,16 @@ const useStyles = makeStyles({
     maxWidth: "40rem",
     marginInline: "auto",
     boxSizing: "border-box",
+    // Outlook mobile and touch screens: every button at least 44 px, the size a finger hits.
+    "@media (pointer: coarse)": {
+      "& .fui-Button, & .fui-ToggleButton": { minHeight: "44px", minWidth: "44px" },
+      "& .fui-Switch": { minHeight: "44px", alignItems: "center" },
+    },
   },
   reason: { color: tokens.colorNeutralForeground2 },
   placeholder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The page's level-one heading: Outlook's task pane header already shows the add-in's name.
+  title: visuallyHidden,
 });
 
 export function App(props: { services: PaneServices }): JSX.Element {
@@ -61,8 +70,13 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
   const styles = useStyles();
   const { state, controller } = usePaneController(services);
   const { selection } = state;
+  const titleId = useId();
   return (
-    <main className={styles.pane} aria-label={strings.appTitle}>
+    <main className={styles.pane} aria-labelledby={titleId}>
+      <h1 id={titleId} className={styles.title}>
+        {strings.appTitle}
+      </h1>
+      <LiveAnnouncer state={state} />
       {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
       {selection.kind === "not-message" ? (
         <EmptyState variant="other-item" message={strings.empty.notMessage(selection.itemType)} />

@@ -53,6 +53,8 @@ function fakeOffice(userAddress: string, supported: (name: string) => boolean = 
 
 function config(overrides: Partial<AppConfig>): AppConfig {
   return {
+    backend: "admin-center",
+    exchangeTenant: "",
     auth: {
       clientId: "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
       authority: "https://login.microsoftonline.com/organizations",
@@ -124,6 +126,29 @@ describe("createPaneServices", () => {
       expect(
         emulator.requests().filter((request) => request.path === "/admin/api/Contact/GetContacts"),
       ).not.toHaveLength(0);
+    } finally {
+      await tokens.close();
+    }
+  });
+
+  it("ADDIN_BACKEND=exchange: the same pane services talk InvokeCommand, tenant from the user's domain", async () => {
+    const tokens = await startTokenServer(DEMO_TOKENS.exchangeAdmin);
+    try {
+      const services = createPaneServices(
+        fakeOffice("megan@contoso.com"),
+        config({ demo: true, apiBaseUrl: emulator.url, backend: "exchange" }),
+        { origin: tokens.origin },
+      );
+      const before = emulator.requests().length;
+      const contact = await services.directory.findByAddress("ada@analytical.example");
+      expect(contact).toMatchObject({ address: "ada@analytical.example", displayName: "Ada Lovelace" });
+      expect(emulator.requests().slice(before)).toEqual([
+        expect.objectContaining({
+          path: "/adminapi/beta/contoso.com/InvokeCommand",
+          cmdlet: "Get-MailContact",
+          status: 200,
+        }),
+      ]);
     } finally {
       await tokens.close();
     }

@@ -14,7 +14,7 @@ import { NestedAppAuthTokenProvider } from "../auth/nested-app-auth";
 import type { TokenProvider } from "../auth/token-provider";
 import { readOfficeAuthCapabilities } from "../office/auth-capabilities";
 import { createOfficeMailHost } from "../office/office-mail-host";
-import { directoryModule } from "./lazy-modules";
+import { directoryModule, exchangeDirectoryModule } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import { createLazyDirectory } from "./services/lazy-directory";
 import { RetryNoticeHub } from "./services/retry-notices";
@@ -43,15 +43,28 @@ export function createPaneServices(
   const pageUrl = environment.pageUrl ?? `${environment.origin}/`;
   const tokens = createTokenProvider(office, config, environment, pageUrl, host.context.userAddress);
   const retryNotices = new RetryNoticeHub();
+  // The relay beside the pane (under its path, when hosted under one).
+  const baseUrl = config.apiBaseUrl || paneBaseUrl(pageUrl);
+  const fetchOption = environment.fetch ? { fetch: environment.fetch } : {};
+  // The backend is chosen here, by ADDIN_BACKEND; src/composition/ wires each one.
   const directory = createLazyDirectory(() =>
-    directoryModule.load().then(({ createNoticingDirectory }) =>
-      createNoticingDirectory({
-        baseUrl: config.apiBaseUrl || paneBaseUrl(pageUrl),
-        tokens,
-        ...(environment.fetch ? { fetch: environment.fetch } : {}),
-        onRetryNotice: retryNotices.publish,
-      }),
-    ),
+    config.backend === "exchange"
+      ? exchangeDirectoryModule.load().then(({ createNoticingExchangeDirectory }) =>
+          createNoticingExchangeDirectory({
+            baseUrl,
+            tokens,
+            ...(config.exchangeTenant ? { tenant: config.exchangeTenant } : {}),
+            // After the token's tid: the user's own domain is one of the tenant's verified domains.
+            fallbackTenant: host.context.userAddress.split("@")[1] ?? "",
+            ...fetchOption,
+            onRetryNotice: retryNotices.publish,
+          }),
+        )
+      : directoryModule
+          .load()
+          .then(({ createNoticingDirectory }) =>
+            createNoticingDirectory({ baseUrl, tokens, ...fetchOption, onRetryNotice: retryNotices.publish }),
+          ),
   );
   return {
     host,

@@ -18,9 +18,20 @@ import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
 
+/** The build's configuration (a demo build takes the demo page's ?backend= and ?trustPolicy=). */
+function configure(): AppConfig {
+  return readAppConfig(withDemoOverrides(injectedBuildConfig(), window.location.search));
+}
+
 async function start(): Promise<void> {
   // Before waiting for Office: the directory and draft chunks download while Office starts.
-  startLoadingPaneModules();
+  let early: AppConfig | null = null;
+  try {
+    early = configure();
+  } catch {
+    // Reported below, once the pane can render it.
+  }
+  startLoadingPaneModules(early?.backend);
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   const root = createRoot(container);
@@ -39,7 +50,7 @@ async function start(): Promise<void> {
 
   let config: AppConfig;
   try {
-    config = readAppConfig(withDemoOverrides(injectedBuildConfig(), window.location.search));
+    config = early ?? configure();
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
     root.render(<ConfigurationProblem problems={error.problems} />);

@@ -148,6 +148,13 @@ export const strings = {
     now: "Trying again…",
   },
 
+  /** Said through the pane's polite live region (see docs/pane.md, "Announcements"). */
+  announce: {
+    verdict: (name: string, verdict: string) => `${name}: ${verdict}.`,
+    busy: (title: string, when: string) => `${title}. ${when}`,
+    addStopped: (reason: string) => `Adding the contact did not finish. ${reason}`,
+  },
+
   lazy: {
     loading: "Loading…",
     failed: "This part of the add-in could not be downloaded. Check the connection and try again.",

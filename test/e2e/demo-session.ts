@@ -33,8 +33,8 @@ export const STEP_TIMEOUT_MS = 15_000;
 export interface DemoSession {
   demo: RunningDemo;
   browser: Browser;
-  /** Opens the stand-in page and waits until the pane listens for item changes. */
-  open(): Promise<DemoPage>;
+  /** Opens the stand-in page and waits until the pane listens for item changes; `touch`: a touch screen. */
+  open(options?: { touch?: boolean }): Promise<DemoPage>;
   close(): Promise<void>;
 }
 
@@ -52,6 +52,8 @@ export interface DemoPage {
   signInAs(role: "admin" | "readonly"): Promise<void>;
   /** The demo's Trust policy switch: the pane restarts as if built with ADDIN_TRUST_POLICY. */
   setTrustPolicy(policy: "warn" | "block"): Promise<void>;
+  /** Picks the backend in the top bar and waits for the pane to restart on it. */
+  useBackend(backend: "admin-center" | "exchange"): Promise<void>;
   addressBookRow(address: string): Locator;
 }
 
@@ -65,8 +67,11 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const pages: Page[] = [];
 
-  const open = async (): Promise<DemoPage> => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const open = async (options: { touch?: boolean } = {}): Promise<DemoPage> => {
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
+    });
     pages.push(page);
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const problems: string[] = [];
@@ -116,6 +121,12 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
         const loadsBefore = await demoPage.paneLoads();
         await page.getByRole("combobox", { name: "Trust policy" }).selectOption(policy);
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
+        await paneListening(page);
+      },
+      async useBackend(backend) {
+        const loadsBefore = await demoPage.paneLoads();
+        await page.getByRole("combobox", { name: "Backend" }).selectOption(backend);
+        await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to restart");
         await paneListening(page);
       },
       addressBookRow(address) {

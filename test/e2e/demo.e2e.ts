@@ -44,7 +44,36 @@ function apiCalls(route: string) {
   return session.demo.emulator.requests().filter((request) => request.path === route);
 }
 
-describe("promoting a sender", () => {
+/** The same user-facing behaviour on each backend; only the names of the calls differ. */
+const BACKENDS = [
+  {
+    backend: "admin-center",
+    search: { method: "POST", path: "/admin/api/Contact/GetContacts" },
+    create: { method: "POST", path: "/admin/api/Contact" },
+  },
+  {
+    backend: "exchange",
+    search: { method: "POST", cmdlet: "Get-MailContact" },
+    create: { method: "POST", cmdlet: "New-MailContact" },
+  },
+] as const;
+
+type BackendCase = (typeof BACKENDS)[number];
+
+/** The emulator's log of one kind of call, whichever backend made it. */
+function callsOf(call: { method: string; path?: string; cmdlet?: string }) {
+  return session.demo.emulator
+    .requests()
+    .filter(
+      (request) =>
+        request.method === call.method &&
+        (call.cmdlet !== undefined ? request.cmdlet === call.cmdlet : request.path === call.path),
+    );
+}
+
+describe.each(BACKENDS)("promoting a sender on the $backend backend", ({ backend }: BackendCase) => {
+  beforeEach(() => session.demo.setBackend(backend));
+
   it("adds an external sender in one click; the page's address book and the emulator show company and mail tip", async () => {
     const demo = await open();
     await demo.select("fabrikam-redlines");
@@ -122,7 +151,24 @@ describe("promoting a sender", () => {
   });
 });
 
+describe("the backend switch", () => {
+  beforeEach(() => session.demo.setBackend("admin-center"));
+
+  it("restarts the pane on Exchange: lookups go through InvokeCommand, and the call log names the cmdlet", async () => {
+    const demo = await open();
+    await demo.useBackend("exchange");
+    expect(session.demo.session().backend).toBe("exchange");
+    await demo.select("northwind-delivery");
+    await demo.paneShows(strings.verdict.exists);
+    expect(callsOf({ method: "POST", cmdlet: "Get-MailContact" }).length).toBeGreaterThan(0);
+    await demo.page.getByRole("tab", { name: /API calls/ }).click();
+    await demo.page.getByRole("cell", { name: "Get-MailContact" }).first().waitFor();
+  });
+});
+
 describe("following Outlook's selection", () => {
+  beforeEach(() => session.demo.setBackend("admin-center"));
+
   it("pinned: fast switches end on the last sender, without reloading the pane", async () => {
     const demo = await open();
     const loads = await demo.paneLoads();
@@ -185,6 +231,8 @@ describe("following Outlook's selection", () => {
 });
 
 describe("senders that are not promoted", () => {
+  beforeEach(() => session.demo.setBackend("admin-center"));
+
   it("offers nothing for an internal colleague or a no-reply sender", async () => {
     const demo = await open();
     await demo.select("contoso-lunch");
@@ -200,6 +248,8 @@ describe("senders that are not promoted", () => {
 });
 
 describe("resetting the demo", () => {
+  beforeEach(() => session.demo.setBackend("admin-center"));
+
   it("restores the seeded address book and signs in as admin again", async () => {
     const demo = await open();
     const seeded = (await emulatorContacts(session.demo)).length;
@@ -222,7 +272,9 @@ describe("resetting the demo", () => {
   });
 });
 
-describe("failures", () => {
+describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase) => {
+  beforeEach(() => session.demo.setBackend(calls.backend));
+
   it("a user without the admin role can look up but not add, and is told which roles can", async () => {
     const demo = await open();
     await demo.signInAs("readonly");
@@ -247,7 +299,7 @@ describe("failures", () => {
       "the busy notice to go once the call succeeded",
     );
     expect(await demo.pane.getByText(strings.errors.throttledRetrying(2)).count()).toBe(0);
-    const statuses = apiCalls("/admin/api/Contact/GetContacts").map((request) => request.status);
+    const statuses = callsOf(calls.search).map((request) => request.status);
     expect(statuses.slice(-2)).toEqual([429, 200]);
   });
 
@@ -261,7 +313,7 @@ describe("failures", () => {
       async () => (await demo.pane.getByText(strings.errors.throttledRetrying(2)).count()) === 0,
       "the throttling message to go",
     );
-    const statuses = apiCalls("/admin/api/Contact/GetContacts").map((request) => request.status);
+    const statuses = callsOf(calls.search).map((request) => request.status);
     expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 200]);
   });
 
@@ -270,7 +322,7 @@ describe("failures", () => {
     await demo.injectFault("server-error");
     await demo.select("freelance-quote");
     await demo.paneShows(strings.verdict.missing);
-    const statuses = apiCalls("/admin/api/Contact/GetContacts").map((request) => request.status);
+    const statuses = callsOf(calls.search).map((request) => request.status);
     expect(statuses.slice(-2)).toEqual([500, 200]);
   });
 
@@ -303,6 +355,6 @@ describe("failures", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.ContactCompany).toBeTruthy();
     expect(stored[0]?.ContactMailTip).toBeTruthy();
-    expect(apiCalls("/admin/api/Contact").filter((request) => request.method === "POST")).toHaveLength(1);
+    expect(callsOf(calls.create)).toHaveLength(1);
   });
 });

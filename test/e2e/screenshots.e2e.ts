@@ -46,6 +46,24 @@ it("the whole demo page, after adding a sender", async () => {
   await demo.page.screenshot({ path: path.join(SCREENSHOT_DIR, "demo-page.png"), animations: "disabled" });
 });
 
+it("the whole demo page on the Exchange backend, its call log naming the cmdlets", async () => {
+  try {
+    await demo.useBackend("exchange");
+    await demo.select("fabrikam-redlines");
+    await demo.paneButton(strings.promote.add).click();
+    await demo.paneShows(strings.progress.added);
+    await demo.page.getByRole("tab", { name: /API calls/ }).click();
+    await demo.page.getByRole("cell", { name: "Set-MailContact" }).first().waitFor();
+    await demo.page.waitForTimeout(400);
+    await demo.page.screenshot({
+      path: path.join(SCREENSHOT_DIR, "demo-page-exchange.png"),
+      animations: "disabled",
+    });
+  } finally {
+    session.demo.setBackend("admin-center");
+  }
+});
+
 it("an external sender not yet in the address book", async () => {
   await demo.select("fabrikam-redlines");
   await demo.paneShows(strings.verdict.missing);

@@ -1,16 +1,12 @@
 /**
- * The read-only probe against the emulator over HTTP, through its API and its CLI.
+ * The admin center's masked-structure probe against the emulator over HTTP (the CLI is
+ * tested in probe-cli.test.ts).
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { formatProbeReport, runProbe } from "../../src/admin-api/probe";
 import { FixedTokenProvider } from "../../src/auth/token-provider";
 import { EmulatorControl } from "../../src/emulator/control-client";
 import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../../src/emulator/server";
 
-const projectRoot = resolve(__dirname, "../..");
 let emulator: RunningEmulator;
 let control: EmulatorControl;
 
@@ -73,42 +69,3 @@ it("reports a sign-in page and a body of another shape as mismatches", async () 
   expect(reshaped.pages[0]!.schemaIssues).toEqual([{ path: "Contacts", problem: "is missing" }]);
   expect(formatProbeReport(reshaped)).toContain('"Items": [');
 });
-
-function runCli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(
-      process.execPath,
-      [join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "src/admin-api/probe-cli.ts", ...args],
-      {
-        cwd: projectRoot,
-        env: { PATH: process.env.PATH ?? "", ...env },
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
-
-it("the CLI reads the token from a file and exits 0 on a match; refuses a token argument", async () => {
-  await control.reset({ contacts });
-  const tokenFile = join(mkdtempSync(join(tmpdir(), "probe-token-")), "token");
-  writeFileSync(tokenFile, `${DEMO_TOKENS.admin}\n`);
-  const ok = await runCli(["--base-url", emulator.url, "--token-file", tokenFile], {});
-  expect(ok.code).toBe(0);
-  expect(ok.stdout).toContain("Result: the response matches what the client expects.");
-  assertNothingLeaked(ok.stdout + ok.stderr);
-
-  const viaEnv = await runCli(["--base-url", emulator.url], { ADMIN_CENTER_TOKEN: "itest-probe-bad-token" });
-  expect(viaEnv.code).toBe(1);
-  expect(viaEnv.stdout).toContain("status 401");
-
-  const refused = await runCli(["--base-url", emulator.url, "--token", DEMO_TOKENS.admin], {});
-  expect(refused.code).toBe(2);
-  expect(refused.stderr).toMatch(/Refusing --token/);
-}, 60_000);

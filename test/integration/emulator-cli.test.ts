@@ -34,7 +34,7 @@ function startCli(args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString("utf8");
-      const match = /Admin center emulator listening on (http:\/\/\S+)/.exec(output);
+      const match = /emulator listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve({ child, url: match[1] as string, output: () => output, exited });
     };
     child.stdout.on("data", onData);

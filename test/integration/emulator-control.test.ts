@@ -411,7 +411,12 @@ describe("settings and reset", () => {
       latencyMs: 0,
       replicationLagMs: 0,
       pageSize: 1,
-      variants: { createResponse: "contact", errorBody: "message", mailTipHtml: false },
+      variants: {
+        createResponse: "contact",
+        errorBody: "message",
+        mailTipHtml: false,
+        exchangeNotFoundStatus: 404,
+      },
     });
     const faulted = await search(emulator.url, "");
     expect(faulted.status).toBe(503);

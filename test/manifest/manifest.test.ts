@@ -75,6 +75,9 @@ describe("manifest.xml against the build", () => {
         "manifest.xml",
         "assets/icon-16.png",
         "assets/icon-128.png",
+        "manifest.json",
+        "assets/icon-192.png",
+        "assets/icon-outline-32.png",
       ]),
     );
   });
@@ -83,10 +86,19 @@ describe("manifest.xml against the build", () => {
     expect(checkManifestStructure(MANIFEST, { origin: DEV_ORIGIN, emittedPaths })).toEqual([]);
   });
 
+  it("gives the unified manifest's package icons their sizes: color 192 px, outline 32 px", () => {
+    const { icons } = JSON.parse(readFileSync(path.join(ROOT, "manifest.json"), "utf8")) as {
+      icons: { color: string; outline: string };
+    };
+    expect(pngSize(path.join(ROOT, icons.color))).toEqual({ width: 192, height: 192 });
+    expect(pngSize(path.join(ROOT, icons.outline))).toEqual({ width: 32, height: 32 });
+  });
+
   it("names each icon at the size its PNG really has", () => {
     const references = iconReferences(MANIFEST);
     expect(references.map((reference) => reference.size).sort((a, b) => a - b)).toEqual(
-      expect.arrayContaining([16, 32, 64, 80, 128]),
+      // desktop buttons 16-80; Outlook mobile's 25/32/48 at scale 1-3; IconUrl, HighResolutionIconUrl
+      expect.arrayContaining([16, 20, 24, 25, 32, 40, 48, 50, 64, 75, 80, 96, 128, 144]),
     );
     for (const reference of references) {
       const file = path.join(ROOT, reference.url.slice(`${DEV_ORIGIN}/`.length));

@@ -6,7 +6,6 @@
 import { makeStyles, shorthands, Text, ToggleButton, Tooltip, tokens } from "@fluentui/react-components";
 import { Pin20Filled, Pin20Regular } from "@fluentui/react-icons";
 import { forwardRef } from "react";
-import type { TrustPolicy } from "../../contacts/trust/policy";
 import { TASKPANE_PATH } from "../demo-routes";
 import type { PaneBridgeState } from "./pane-bridge";
 
@@ -48,15 +47,18 @@ const useStyles = makeStyles({
 });
 
 export interface AddinPaneProps {
+  /**
+   * The pane's URL, relative to the page (so the demo can be hosted under a path), carrying the
+   * demo's backend and trust policy choices (taskpaneUrl in src/harness/demo-routes.ts).
+   */
+  src?: string;
   pinned: boolean;
-  /** Passed to the demo build of the pane in its address (see demoBuildOverrides in src/app-config.ts). */
-  trustPolicy: TrustPolicy;
   onPinnedChange: (pinned: boolean) => void;
   bridgeState: PaneBridgeState;
 }
 
 export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function AddinPane(
-  { pinned, trustPolicy, onPinnedChange, bridgeState },
+  { src = `.${TASKPANE_PATH}`, pinned, onPinnedChange, bridgeState },
   frameRef,
 ) {
   const styles = useStyles();
@@ -92,12 +94,7 @@ export const AddinPane = forwardRef<HTMLIFrameElement, AddinPaneProps>(function 
           </ToggleButton>
         </Tooltip>
       </div>
-      <iframe
-        ref={frameRef}
-        className={styles.frame}
-        src={trustPolicy === "warn" ? `.${TASKPANE_PATH}` : `.${TASKPANE_PATH}?trustPolicy=${trustPolicy}`}
-        title="GAL Contact add-in"
-      />
+      <iframe ref={frameRef} className={styles.frame} src={src} title="GAL Contact add-in" />
       <Text size={200} className={styles.footer} role="status">
         {pinned
           ? listening

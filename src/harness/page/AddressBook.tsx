@@ -72,7 +72,7 @@ export function AddressBook({ contacts, baselineIds, requests, unavailable }: Ad
       <div className={styles.tabs}>
         <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as "contacts" | "requests")}>
           <Tab value="contacts">Address book · mail contacts ({contacts.length})</Tab>
-          <Tab value="requests">Admin API calls ({requests.length})</Tab>
+          <Tab value="requests">API calls ({requests.length})</Tab>
         </TabList>
         <Text size={200} className={styles.muted} aria-live="polite">
           {unavailable ? "Emulator not answering" : "Live from the emulated admin center"}
@@ -139,11 +139,11 @@ export function AddressBook({ contacts, baselineIds, requests, unavailable }: Ad
             </TableBody>
           </Table>
         ) : (
-          <Table size="extra-small" aria-label="Admin API calls, newest first">
+          <Table size="extra-small" aria-label="API calls, newest first">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell style={{ width: "12%" }}>Method</TableHeaderCell>
-                <TableHeaderCell>Path</TableHeaderCell>
+                <TableHeaderCell>Call</TableHeaderCell>
                 <TableHeaderCell style={{ width: "16%" }}>Status</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -151,7 +151,8 @@ export function AddressBook({ contacts, baselineIds, requests, unavailable }: Ad
               {recent.map((request, index) => (
                 <TableRow key={requests.length - index}>
                   <TableCell>{request.method}</TableCell>
-                  <TableCell>{request.path}</TableCell>
+                  {/* InvokeCommand's path is the same for every call: the cmdlet says what it was. */}
+                  <TableCell>{request.cmdlet ?? request.path}</TableCell>
                   <TableCell>
                     <Badge
                       size="small"

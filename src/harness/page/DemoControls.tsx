@@ -1,6 +1,6 @@
 /**
  * The demo's switches, driven through the demo server and the emulator's control
- * surface: who is signed in, injected failures, a slow network, the theme, and reset.
+ * surface: who is signed in, which backend and trust policy the pane was "deployed" with, injected failures, a slow network, the theme, and reset.
  * Kept visibly apart from the Outlook stand-in: they are not part of Outlook.
  */
 import {
@@ -22,7 +22,14 @@ import {
 } from "@fluentui/react-components";
 import { ArrowReset20Regular, Flash20Regular } from "@fluentui/react-icons";
 import type { TrustPolicy } from "../../contacts/trust/policy";
-import { DEMO_FAULTS, type DemoFaultName, type DemoRole, SLOW_NETWORK_LATENCY_MS } from "../demo-routes";
+import {
+  DEMO_BACKEND_LABELS,
+  DEMO_FAULTS,
+  type DemoBackend,
+  type DemoFaultName,
+  type DemoRole,
+  SLOW_NETWORK_LATENCY_MS,
+} from "../demo-routes";
 
 const useStyles = makeStyles({
   root: {
@@ -43,6 +50,8 @@ const useStyles = makeStyles({
 export interface DemoControlsProps {
   role: DemoRole;
   onRoleChange: (role: DemoRole) => void;
+  backend: DemoBackend;
+  onBackendChange: (backend: DemoBackend) => void;
   /** ADDIN_TRUST_POLICY as if the pane had been built with it (the pane reloads). */
   trustPolicy: TrustPolicy;
   onTrustPolicyChange: (policy: TrustPolicy) => void;
@@ -73,6 +82,20 @@ export function DemoControls(props: DemoControlsProps) {
         >
           <option value="admin">Exchange admin</option>
           <option value="readonly">User without an admin role</option>
+        </Select>
+      </Field>
+      <Field className={styles.role} orientation="horizontal" label="Backend" size="small">
+        <Select
+          size="small"
+          value={props.backend}
+          onChange={(_, data) => props.onBackendChange(data.value as DemoBackend)}
+          aria-label="Backend"
+        >
+          {(Object.keys(DEMO_BACKEND_LABELS) as DemoBackend[]).map((backend) => (
+            <option key={backend} value={backend}>
+              {DEMO_BACKEND_LABELS[backend]}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field className={styles.role} orientation="horizontal" label="Trust policy" size="small">

@@ -18,7 +18,15 @@ import { GridDots20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ContactRecord } from "../../admin-api/wire";
 import { DARK_THEME, LIGHT_THEME, type StandInMailboxContext } from "../bridge-protocol";
-import { DEMO_FAULTS, type DemoFaultName, type DemoRole, SLOW_NETWORK_LATENCY_MS } from "../demo-routes";
+import {
+  DEMO_BACKEND_LABELS,
+  DEMO_FAULTS,
+  taskpaneUrl,
+  type DemoBackend,
+  type DemoFaultName,
+  type DemoRole,
+  SLOW_NETWORK_LATENCY_MS,
+} from "../demo-routes";
 import type { DemoMailbox } from "../fixtures";
 import type { TrustPolicy } from "../../contacts/trust/policy";
 import { AddinPane } from "./AddinPane";
@@ -31,6 +39,7 @@ import {
   fetchSession,
   injectFault,
   resetDemo,
+  setBackend,
   setLatency,
   setRole,
 } from "./demo-api";
@@ -80,6 +89,7 @@ export function HarnessApp() {
   const [pinned, setPinned] = useState(true);
   const [dark, setDark] = useState(false);
   const [role, setRoleState] = useState<DemoRole>("admin");
+  const [backend, setBackendState] = useState<DemoBackend>("admin-center");
   const [trustPolicy, setTrustPolicy] = useState<TrustPolicy>("warn");
   const [slowNetwork, setSlowNetwork] = useState(false);
   const [status, setStatus] = useState("");
@@ -125,6 +135,7 @@ export function HarnessApp() {
           onStateChanged: setBridgeState,
         });
         setRoleState(session.role);
+        setBackendState(session.backend);
         setSelectedId(first?.id ?? null);
         setMailbox(loaded);
       })
@@ -185,6 +196,13 @@ export function HarnessApp() {
       next === "admin" ? "Signed in as an Exchange admin." : "Signed in as a user without an admin role.",
     );
 
+  const changeBackend = (next: DemoBackend) =>
+    act(async () => {
+      const session = await setBackend(next);
+      // As after a new deployment built with ADDIN_BACKEND: the pane loads afresh (new URL).
+      setBackendState(session.backend);
+    }, `The pane now runs on the ${DEMO_BACKEND_LABELS[next]} backend, as after a new deployment.`);
+
   const inject = (name: DemoFaultName) =>
     act(() => injectFault(name), `Armed: ${DEMO_FAULTS[name].description}`);
 
@@ -195,7 +213,7 @@ export function HarnessApp() {
         setSlowNetwork(slow);
       },
       slow
-        ? `Every admin API call now takes ${SLOW_NETWORK_LATENCY_MS / 1000} s longer.`
+        ? `Every API call now takes ${SLOW_NETWORK_LATENCY_MS / 1000} s longer.`
         : "Network back to normal.",
     );
 
@@ -232,6 +250,8 @@ export function HarnessApp() {
         <DemoControls
           role={role}
           onRoleChange={(next) => void changeRole(next)}
+          backend={backend}
+          onBackendChange={(next) => void changeBackend(next)}
           trustPolicy={trustPolicy}
           onTrustPolicyChange={(next) => {
             // The pane's iframe address carries it; a new address reloads the pane.
@@ -275,8 +295,8 @@ export function HarnessApp() {
             </div>
             <AddinPane
               ref={frameRef}
+              src={taskpaneUrl({ backend, trustPolicy })}
               pinned={pinned}
-              trustPolicy={trustPolicy}
               onPinnedChange={changePinned}
               bridgeState={bridgeState}
             />

@@ -8,14 +8,15 @@ import type { RecordedRequest } from "../../emulator/server";
 import {
   DEMO_FAULTS,
   DEMO_ROUTES,
+  type DemoBackend,
   type DemoFaultName,
   type DemoRole,
   type DemoSession,
 } from "../demo-routes";
 import type { DemoMailbox } from "../fixtures";
 
-/** One admin API request as the emulator logged it. */
-export type LoggedRequest = Pick<RecordedRequest, "method" | "path" | "status" | "at">;
+/** One API request as the emulator logged it (with the cmdlet, for InvokeCommand). */
+export type LoggedRequest = Pick<RecordedRequest, "method" | "path" | "status" | "at" | "cmdlet">;
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   // Relative to the page, so the demo also runs under a base path (--base-path /gal).
@@ -41,6 +42,10 @@ export function setRole(role: DemoRole): Promise<DemoSession> {
   return call<DemoSession>(DEMO_ROUTES.session, { method: "POST", body: JSON.stringify({ role }) });
 }
 
+export function setBackend(backend: DemoBackend): Promise<DemoSession> {
+  return call<DemoSession>(DEMO_ROUTES.session, { method: "POST", body: JSON.stringify({ backend }) });
+}
+
 export function resetDemo(): Promise<void> {
   return call<void>(DEMO_ROUTES.reset, { method: "POST" });
 }
@@ -54,7 +59,13 @@ export async function fetchAddressBook(): Promise<ContactRecord[]> {
 /** The emulator's request log, oldest first (GET /__emulator/requests answers `{ Requests }`). */
 export async function fetchRequestLog(): Promise<LoggedRequest[]> {
   const body = await call<{ Requests?: RecordedRequest[] }>(`${DEMO_ROUTES.emulatorPrefix}requests`);
-  return (body.Requests ?? []).map(({ method, path, status, at }) => ({ method, path, status, at }));
+  return (body.Requests ?? []).map(({ method, path, status, at, cmdlet }) => ({
+    method,
+    path,
+    status,
+    at,
+    ...(cmdlet ? { cmdlet } : {}),
+  }));
 }
 
 export function injectFault(name: DemoFaultName): Promise<void> {

@@ -3,10 +3,11 @@
  * when a verdict shows), else a spinner until it does, or, when the download failed, a
  * message with Try again (which downloads it again).
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Button, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useState, type JSX, type ReactNode } from "react";
 import { afterClickViewsModule, type AfterClickViews } from "../lazy-modules";
 import { strings } from "../strings";
+import { UntitledMessageBar } from "./UntitledMessageBar";
 
 export interface AfterClickViewProps {
   children(views: AfterClickViews): ReactNode;
@@ -35,7 +36,7 @@ export function AfterClickView({ children }: AfterClickViewProps): JSX.Element {
   if (views) return <>{children(views)}</>;
   if (failed) {
     return (
-      <MessageBar intent="error" layout="multiline">
+      <UntitledMessageBar intent="error" layout="multiline">
         <MessageBarBody>{strings.lazy.failed}</MessageBarBody>
         <MessageBarActions>
           <Button
@@ -48,7 +49,7 @@ export function AfterClickView({ children }: AfterClickViewProps): JSX.Element {
             {strings.errors.tryAgain}
           </Button>
         </MessageBarActions>
-      </MessageBar>
+      </UntitledMessageBar>
     );
   }
   return <Spinner size="tiny" label={strings.lazy.loading} />;

@@ -80,6 +80,8 @@ export function DraftEditor({ draft, errors, readOnly, onChange }: DraftEditorPr
       <Switch
         label={strings.promote.hidden}
         checked={draft.hiddenFromAddressLists}
+        // As in ExistingContactPanel: the state as aria-checked too, for checkers that require it.
+        aria-checked={draft.hiddenFromAddressLists}
         disabled={readOnly}
         onChange={(_, data) => onChange({ hiddenFromAddressLists: data.checked })}
       />

@@ -47,7 +47,12 @@ export function ErrorBar({
   const now = useNow(counting);
   const guidance = guidanceFor(failure, now);
   return (
-    <MessageBar intent={guidance.intent} layout="multiline">
+    // Without a title, MessageBar's aria-labelledby would point at an id in no page.
+    <MessageBar
+      intent={guidance.intent}
+      layout="multiline"
+      {...(title ? {} : { "aria-labelledby": undefined })}
+    >
       <MessageBarBody>
         {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
         {guidance.message}

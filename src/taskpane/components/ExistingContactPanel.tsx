@@ -7,7 +7,6 @@ import {
   Button,
   Link,
   makeStyles,
-  MessageBar,
   MessageBarBody,
   Spinner,
   Switch,
@@ -22,6 +21,8 @@ import type { EditView } from "../state/pane-state";
 import { strings } from "../strings";
 import { AfterClickView } from "./AfterClickView";
 import { ErrorBar } from "./ErrorBar";
+import { UntitledMessageBar } from "./UntitledMessageBar";
+import { visuallyHidden } from "./visually-hidden";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -38,15 +39,8 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalS,
   },
   link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  // Read by screen readers, not shown: the icon says the same to sighted people.
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  // The icon says the same to sighted people.
+  visuallyHidden,
 });
 
 export interface ExistingContactPanelProps {
@@ -103,11 +97,11 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
     <section className={styles.root} aria-label={strings.existing.regionLabel}>
       {justAdded ? (
         <div ref={successRef} tabIndex={-1} className={styles.success}>
-          <MessageBar intent="success" layout="multiline">
+          <UntitledMessageBar intent="success" layout="multiline">
             <MessageBarBody>
               {justAdded.alreadyExisted ? strings.progress.alreadyExisted : strings.progress.added}
             </MessageBarBody>
-          </MessageBar>
+          </UntitledMessageBar>
         </div>
       ) : null}
 
@@ -123,9 +117,9 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
       </div>
 
       {readOnly ? (
-        <MessageBar intent="info" layout="multiline">
+        <UntitledMessageBar intent="info" layout="multiline">
           <MessageBarBody>{strings.existing.dirSynced}</MessageBarBody>
-        </MessageBar>
+        </UntitledMessageBar>
       ) : null}
 
       {editing ? (
@@ -184,6 +178,9 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
       <Switch
         label={strings.existing.shownInAddressBook}
         checked={!contact.hiddenFromAddressLists}
+        // Fluent's switch is a native checkbox with role="switch": its state is the checked property,
+        // which checkers that require aria-checked for that role do not read (see docs/pane.md).
+        aria-checked={!contact.hiddenFromAddressLists}
         disabled={readOnly || saving}
         onChange={(_, data) => onSetShown(data.checked)}
       />

@@ -10,7 +10,6 @@
 import {
   Button,
   makeStyles,
-  MessageBar,
   MessageBarActions,
   MessageBarBody,
   Skeleton,
@@ -27,6 +26,7 @@ import type { TrustView } from "../state/sender-trust-tracker";
 import { AfterClickView } from "./AfterClickView";
 import { GuardedAddButton } from "./GuardedAddButton";
 import type { EditableDraftField } from "./DraftEditor";
+import { UntitledMessageBar } from "./UntitledMessageBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -99,14 +99,14 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
       ) : null}
       {open ? null : <DraftSummary draft={draft} />}
       {draft === null && props.prefillFailed ? (
-        <MessageBar intent="error" layout="multiline">
+        <UntitledMessageBar intent="error" layout="multiline">
           <MessageBarBody>{strings.promote.prefillFailed}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={props.onRetryPrefill}>
               {strings.errors.tryAgain}
             </Button>
           </MessageBarActions>
-        </MessageBar>
+        </UntitledMessageBar>
       ) : null}
       {showAddButton ? (
         <GuardedAddButton

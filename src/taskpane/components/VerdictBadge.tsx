@@ -1,6 +1,7 @@
 /**
  * The one-line answer to "is this sender in the address book?". Its slot keeps the same
  * height whether it shows a skeleton or a verdict, so nothing below jumps when it arrives.
+ * Not a live region: the pane's LiveAnnouncer says the verdict, once.
  */
 import { Badge, makeStyles, Skeleton, SkeletonItem, tokens } from "@fluentui/react-components";
 import {
@@ -62,7 +63,7 @@ export function VerdictBadge({ kind }: { kind: VerdictKind }): JSX.Element {
   const styles = useStyles();
   if (kind === "checking") {
     return (
-      <div className={styles.slot} role="status" aria-busy="true">
+      <div className={styles.slot} role="group" aria-label={strings.verdict.regionLabel} aria-busy="true">
         <Skeleton className={styles.skeleton} aria-label={strings.verdict.checking}>
           <SkeletonItem size={20} />
         </Skeleton>
@@ -71,7 +72,7 @@ export function VerdictBadge({ kind }: { kind: VerdictKind }): JSX.Element {
   }
   const { color, icon, text } = APPEARANCE[kind];
   return (
-    <div className={styles.slot} role="status">
+    <div className={styles.slot} role="group" aria-label={strings.verdict.regionLabel}>
       <Badge className={styles.badge} appearance="tint" color={color} size="large" icon={icon}>
         {text}
       </Badge>

@@ -24,6 +24,11 @@ export function createLazyDirectory(load: () => Promise<ContactDirectory>): Cont
 
   return {
     findByAddress: async (address, options) => (await ready(options)).findByAddress(address, options),
+    // Null when the backend cannot ask: callers then keep what a failed create said.
+    findHolder: async (address, options) => {
+      const directory = await ready(options);
+      return directory.findHolder ? directory.findHolder(address, options) : null;
+    },
     create: async (contact, options) => (await ready(options)).create(contact, options),
     updateGeneral: async (current, changes, options) =>
       (await ready(options)).updateGeneral(current, changes, options),

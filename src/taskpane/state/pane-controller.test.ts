@@ -284,10 +284,31 @@ test("before the draft workflow arrives: no draft, Add does nothing; then each p
   controller.stop();
 });
 
+test("the draft workflow is asked for only once the first verdict is in, whatever it is; then at once for everyone", async () => {
+  const download = downloadingDraftWorkflow();
+  const { directory, host, controller } = setUp({ draftWorkflow: download.loader });
+  host.selectMessage(ANNA);
+  await flush();
+  expect(controller.getState().verdict).toEqual({ kind: "checking" });
+  expect(download.imports()).toBe(0);
+  directory.searches[0]?.answer(new DirectoryError({ kind: "unauthenticated" }));
+  await flush();
+  expect(controller.getState().verdict.kind).not.toBe("checking");
+  expect(download.imports()).toBe(1);
+  download.arrive();
+  await flush();
+  expect(personFor(controller.getState(), ANNA.emailAddress).draft?.company).toBe("Fabrikam");
+  host.selectMessage(BORIS);
+  expect(personFor(controller.getState(), BORIS.emailAddress).draft?.displayName).toBe("Boris Berg");
+  controller.stop();
+});
+
 test("a failed download of the draft workflow: says so; Try again downloads it again and fills the draft", async () => {
   const download = downloadingDraftWorkflow();
-  const { host, controller } = setUp({ draftWorkflow: download.loader });
+  const { directory, host, controller } = setUp({ draftWorkflow: download.loader });
   host.selectMessage(ANNA);
+  directory.searches[0]?.answer(null);
+  await flush();
   download.fail();
   await flush();
   expect(controller.getState().prefillFailed).toBe(true);

@@ -20,7 +20,12 @@ import { ContactLookup } from "../../contacts/lookup";
 import type { SenderTrust } from "../../contacts/trust/sender-trust";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
 import type { PromoteState } from "../../contacts/workflow-types";
-import { draftWorkflowModule, type DraftWorkflow, type ModuleLoader } from "../lazy-modules";
+import {
+  draftWorkflowModule,
+  type DraftWorkflow,
+  type ModuleLoader,
+  type TrustChecks,
+} from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
@@ -52,6 +57,8 @@ export interface PaneControllerOptions {
   lookup?: ContactLookup;
   /** Where the prefill and the promotion workflow come from; by default the pane's "prefill" chunk. */
   draftWorkflow?: ModuleLoader<DraftWorkflow>;
+  /** Where the sender-trust checks come from; by default the pane's "trust" chunk. */
+  trustChecks?: ModuleLoader<TrustChecks>;
 }
 
 export class PaneController {
@@ -59,6 +66,8 @@ export class PaneController {
   readonly #lookup: ContactLookup;
   readonly #now: () => number;
   readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
+  /** Whether the draft workflow has been asked for: after that, every sender waits on it directly. */
+  #prefillRequested = false;
   readonly #listeners = new Set<() => void>();
   readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The stored address for each person key (keys are addressKey's). */
@@ -76,7 +85,7 @@ export class PaneController {
     this.#lookup = options.lookup ?? new ContactLookup(services.directory);
     this.#draftWorkflow = options.draftWorkflow ?? draftWorkflowModule;
     this.trust = new SenderTrustTracker(services.host, services.org, {
-      workflow: this.#draftWorkflow,
+      ...(options.trustChecks ? { workflow: options.trustChecks } : {}),
       onAssessed: (key, trust) => this.#withholdBorrowedCompany(key, trust),
     });
   }
@@ -178,10 +187,16 @@ export class PaneController {
       verdict,
       draft,
     });
-    if (draft === null) this.#prefillWhenLoaded(key, analysis);
-    this.#runLookup(generation, address, "user");
-    // Beside the lookup, never before it: the headers are read now, the checks run meanwhile.
+    const settled = this.#runLookup(generation, address, "user");
+    // Beside the lookup, never before it and never after the verdict: the headers are read now,
+    // and the checks' own chunk ("trust") is asked for at once, so the guard does not wait for
+    // the draft workflow's chunk, which is asked for only after the verdict (below).
     this.trust.check(generation, key, analysis);
+    if (draft !== null) return;
+    // The draft itself is prefilled only once the first verdict is on screen: the verdict does
+    // not need it, and the form keeps its place.
+    if (this.#prefillRequested || cached) this.#prefillWhenLoaded(key, analysis);
+    else void settled.then(() => this.#prefillWhenLoaded(key, analysis));
   }
 
   /** The draft for `key`, without a company when the trust check found its domain imitating another. */
@@ -219,6 +234,8 @@ export class PaneController {
 
   /** Prefills `key`'s draft once the draft workflow has downloaded (it is keyed by person, so it cannot land on another). */
   #prefillWhenLoaded(key: string, analysis: SenderAnalysis): void {
+    if (this.#lifetime.signal.aborted) return;
+    this.#prefillRequested = true;
     this.#draftWorkflow.load().then(
       (workflow) => {
         if (this.#lifetime.signal.aborted || personFor(this.#state, key).draft) return;
@@ -238,7 +255,7 @@ export class PaneController {
     if (personFor(this.#state, selection.key).draft) return;
     this.#dispatch({ type: "prefill-retrying" });
     this.#prefillWhenLoaded(selection.key, selection.analysis);
-    // The checks come with the same chunk: if they could not load, they run again with it.
+    // The checks' chunk may have failed to download too: if so, they run again with the draft's.
     if (this.trust.getState().kind === "unavailable") {
       this.trust.check(this.#generation, selection.key, selection.analysis);
     }
@@ -263,8 +280,9 @@ export class PaneController {
     });
   }
 
-  #runLookup(generation: number, address: string, origin: AttemptOrigin): void {
-    this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
+  /** Resolves (never rejects) once the lookup has settled, whatever it found. */
+  #runLookup(generation: number, address: string, origin: AttemptOrigin): Promise<void> {
+    return this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
       (result) => {
         if (result.status === "exists") this.trust.noteContact(result.contact.address || address);
         this.#dispatch({ type: "lookup-resolved", generation, result });
@@ -493,7 +511,7 @@ export class PaneController {
         const address = key !== null ? this.#addresses.get(key) : undefined;
         if (!address) return;
         this.#dispatch({ type: "lookup-retrying", generation: target.generation });
-        this.#runLookup(target.generation, address, origin);
+        void this.#runLookup(target.generation, address, origin);
         return;
       }
       case "promotion":

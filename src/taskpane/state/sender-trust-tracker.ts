@@ -13,7 +13,7 @@ import type { InternetHeaders } from "../../contacts/trust/message-authenticatio
 import type { OrganizationConfig, SenderAnalysis } from "../../contacts/types";
 import type { MailHost } from "../../office/mail-host";
 import { toASCII } from "punycode/";
-import { draftWorkflowModule, type DraftWorkflow, type ModuleLoader } from "../lazy-modules";
+import { trustChecksModule, type ModuleLoader, type TrustChecks } from "../lazy-modules";
 
 export type TrustView =
   /** No external sender on screen. */
@@ -31,8 +31,8 @@ export type TrustView =
   | { kind: "unavailable"; generation: number; key: string };
 
 export interface SenderTrustTrackerOptions {
-  /** Where the checks come from; by default the pane's "prefill" chunk (it already holds the Public Suffix List). */
-  workflow?: ModuleLoader<DraftWorkflow>;
+  /** Where the checks come from; by default the pane's "trust" chunk, asked for beside the lookup (not after the verdict, as the draft workflow is). */
+  workflow?: ModuleLoader<TrustChecks>;
   /** Outlook may never answer getAllInternetHeadersAsync; after this long the message counts as not checked. */
   headerTimeoutMs?: number;
   /** Called with each finished assessment (the controller drops a borrowed company from the draft). */
@@ -54,7 +54,7 @@ function asciiDomain(domain: string): string | null {
 export class SenderTrustTracker {
   readonly #host: MailHost;
   readonly #org: OrganizationConfig;
-  readonly #workflow: ModuleLoader<DraftWorkflow>;
+  readonly #workflow: ModuleLoader<TrustChecks>;
   readonly #headerTimeoutMs: number;
   readonly #onAssessed: ((key: string, trust: SenderTrust) => void) | undefined;
   readonly #listeners = new Set<() => void>();
@@ -67,7 +67,7 @@ export class SenderTrustTracker {
   constructor(host: MailHost, org: OrganizationConfig, options: SenderTrustTrackerOptions = {}) {
     this.#host = host;
     this.#org = org;
-    this.#workflow = options.workflow ?? draftWorkflowModule;
+    this.#workflow = options.workflow ?? trustChecksModule;
     this.#headerTimeoutMs = options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS;
     this.#onAssessed = options.onAssessed;
   }

@@ -3,12 +3,25 @@
  * of every (sender, verdict) pair the pane ever displayed.
  */
 import { axe, toHaveNoViolations } from "jest-axe";
+import { strings } from "../strings";
 
 expect.extend(toHaveNoViolations);
 
 /** Runs axe over the rendered pane; colour contrast is left to the screenshot review (jsdom has no layout). */
 export async function expectNoAxeViolations(container: Element): Promise<void> {
   expect(await axe(container, { rules: { "color-contrast": { enabled: false } } })).toHaveNoViolations();
+  // axe only "needs review" a reference to an id that is not there (it may appear later); here it must be there.
+  const dangling = [
+    ...container.querySelectorAll("[aria-labelledby], [aria-describedby], [aria-controls]"),
+  ].flatMap((element) =>
+    ["aria-labelledby", "aria-describedby", "aria-controls"].flatMap((attribute) =>
+      (element.getAttribute(attribute) ?? "")
+        .split(/\s+/)
+        .filter((id) => id !== "" && element.ownerDocument.getElementById(id) === null)
+        .map((id) => `${attribute}="${id}" on <${element.tagName.toLowerCase()}>`),
+    ),
+  );
+  expect(dangling).toEqual([]);
 }
 
 export interface DisplayedState {
@@ -19,7 +32,7 @@ export interface DisplayedState {
 /** The sender's name heading and the verdict slot's text ("checking" while the skeleton shows). */
 export function displayedState(container: Element): DisplayedState {
   const sender = container.querySelector("section h2")?.textContent ?? null;
-  const slot = container.querySelector("section [role='status']");
+  const slot = container.querySelector(`section [aria-label='${strings.verdict.regionLabel}']`);
   const verdict =
     slot === null ? null : slot.getAttribute("aria-busy") === "true" ? "checking" : slot.textContent;
   return { sender, verdict };

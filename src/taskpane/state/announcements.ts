@@ -1,0 +1,99 @@
+/**
+ * What the pane says aloud through its polite live region, and when. Screen readers do
+ * not notice a verdict, an outcome or a notice that appears somewhere on the page, so each
+ * is put into words once:
+ * - the verdict for the sender on screen, once per selection: a background refresh that
+ *   finds the same answer says nothing, one that finds another answer says it;
+ * - the outcome of Add, when this pane sees a promotion go from running to done or failed
+ *   (the verdict that follows a successful Add is not said again);
+ * - the admin center client's busy notice, once per call it waits to send again.
+ * Pure apart from its memory of what it said, so the rules are tested without rendering.
+ */
+import { strings } from "../strings";
+import { guidanceFor } from "./error-guidance";
+import { personFor, type PaneState, type PromotionView } from "./pane-state";
+
+export class Announcer {
+  private generation = -1;
+  /** The verdict said (or deliberately left unsaid) for this selection. */
+  private verdictSaid: string | null = null;
+  /** This selection's Add outcome was said: the verdict it leads to is not said as well. */
+  private outcomeSaid = false;
+  private readonly waitsSaid = new Set<string>();
+  /** The promotion phase last seen for each person shown. */
+  private readonly phases = new Map<string, PromotionView["phase"] | null>();
+
+  /** What to say now that the pane shows `state` (one or more sentences), or null when nothing is new. */
+  next(state: PaneState, now: number): string | null {
+    if (state.generation !== this.generation) {
+      this.generation = state.generation;
+      this.verdictSaid = null;
+      this.outcomeSaid = false;
+      this.waitsSaid.clear();
+    }
+    if (state.selection.kind !== "sender") return null;
+    const { analysis, key } = state.selection;
+    const person = personFor(state, key);
+    const name = analysis.displayName || analysis.address?.displayAddress || strings.sender.unknownName;
+    const said: string[] = [];
+
+    const wait = person.retryWaits.at(-1);
+    if (wait && !this.waitsSaid.has(`${wait.operation}:${wait.call}`)) {
+      this.waitsSaid.add(`${wait.operation}:${wait.call}`);
+      const seconds = Math.ceil((wait.retryAt - now) / 1000);
+      const title = wait.reason === "throttled" ? strings.retrying.title : strings.retrying.titleUnreachable;
+      said.push(
+        strings.announce.busy(
+          title,
+          seconds > 0 ? strings.retrying.inSeconds(seconds) : strings.retrying.now,
+        ),
+      );
+    }
+
+    if (key !== null) {
+      const phase = person.promotion?.phase ?? null;
+      const before = this.phases.get(key);
+      this.phases.set(key, phase);
+      if (before === "running" && person.promotion?.phase === "done") {
+        said.push(person.promotion.alreadyExisted ? strings.progress.alreadyExisted : strings.progress.added);
+        this.outcomeSaid = true;
+      } else if (before === "running" && person.promotion?.phase === "failed") {
+        said.push(strings.announce.addStopped(guidanceFor(person.promotion.failure, now).message));
+      }
+    }
+
+    const verdict = verdictText(state, analysis.kind);
+    if (verdict !== null && verdict !== this.verdictSaid) {
+      this.verdictSaid = verdict;
+      // "Added to the address book" already said that it is.
+      if (!(this.outcomeSaid && state.verdict.kind === "exists")) {
+        const failure = state.verdict.kind === "unknown" ? state.lookupFailure : null;
+        const sentence = strings.announce.verdict(name, verdict);
+        said.push(failure ? `${sentence} ${guidanceFor(failure, now).message}` : sentence);
+      }
+    }
+    return said.length > 0 ? said.join(" ") : null;
+  }
+}
+
+/** The verdict badge's words for the sender on screen; null while checking. */
+function verdictText(state: PaneState, senderKind: string): string | null {
+  switch (senderKind) {
+    case "internal":
+      return strings.verdict.internal;
+    case "automated":
+      return strings.verdict.automated;
+    case "unusable":
+      return strings.verdict.unusable;
+  }
+  switch (state.verdict.kind) {
+    case "exists":
+      return strings.verdict.exists;
+    case "missing":
+      return strings.verdict.missing;
+    case "unknown":
+      return strings.verdict.unknown;
+    default:
+      return null;
+  }
+}
