@@ -4,7 +4,7 @@ import {
   DEFAULT_AUTHORITY,
   parseDomainList,
   readAppConfig,
-  withDemoBackend,
+  withDemoOverrides,
 } from "./app-config";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft";
 
@@ -27,7 +27,7 @@ describe("readAppConfig", () => {
       exchangeTenant: "",
       auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
       apiBaseUrl: "",
-      org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
+      org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE, trustPolicy: "warn" },
       demo: false,
     });
   });
@@ -40,6 +40,7 @@ describe("readAppConfig", () => {
       apiBaseUrl: "https://relay.contoso.com/",
       internalDomains: "contoso.com, @Fabrikam.COM",
       mailTipTemplate: "Partner: {company}",
+      trustPolicy: " Block ",
       demo: "0",
     });
     expect(config).toEqual({
@@ -51,7 +52,11 @@ describe("readAppConfig", () => {
         scope: "https://admin.microsoft.us/.default",
       },
       apiBaseUrl: "https://relay.contoso.com",
-      org: { internalDomains: ["contoso.com", "fabrikam.com"], mailTipTemplate: "Partner: {company}" },
+      org: {
+        internalDomains: ["contoso.com", "fabrikam.com"],
+        mailTipTemplate: "Partner: {company}",
+        trustPolicy: "block",
+      },
       demo: false,
     });
   });
@@ -92,14 +97,23 @@ describe("readAppConfig", () => {
   });
 
   it("the demo's backend switch overrides the build's backend and scope, only in a demo build", () => {
-    const demo = readAppConfig({ demo: "1" });
-    expect(withDemoBackend(demo, "exchange")).toMatchObject({
+    expect(readAppConfig(withDemoOverrides({ demo: "1" }, "?backend=exchange"))).toMatchObject({
       backend: "exchange",
       auth: { scope: "https://outlook.office365.com/.default" },
     });
-    expect(withDemoBackend(demo, "nonsense")).toBe(demo);
-    const production = readAppConfig({ clientId: CLIENT_ID });
-    expect(withDemoBackend(production, "exchange")).toBe(production);
+    expect(
+      readAppConfig(
+        withDemoOverrides(
+          { demo: "1", backend: "exchange", apiScope: "x/.default" },
+          "?backend=admin-center",
+        ),
+      ),
+    ).toMatchObject({ backend: "admin-center", auth: { scope: DEFAULT_ADMIN_CENTER_SCOPE } });
+    const demo = { demo: "1" };
+    expect(withDemoOverrides(demo, "?backend=nonsense")).toBe(demo);
+    expect(withDemoOverrides(demo, "?backend=admin-center")).toBe(demo);
+    const production = { clientId: CLIENT_ID };
+    expect(withDemoOverrides(production, "?backend=exchange")).toBe(production);
   });
 
   it("needs a client id outside the demo, and says which variable to set", () => {
@@ -120,11 +134,12 @@ describe("readAppConfig", () => {
         apiScope: "a b",
         apiBaseUrl: "http://relay.example",
         internalDomains: "contoso.com, not a domain",
+        trustPolicy: "strict",
       }),
     );
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems.join(" ")).toMatch(
-      /ADDIN_CLIENT_ID.*ADDIN_AUTHORITY.*ADDIN_API_SCOPE.*ADDIN_API_BASE_URL.*not a domain/s,
+      /ADDIN_CLIENT_ID.*ADDIN_AUTHORITY.*ADDIN_API_SCOPE.*ADDIN_API_BASE_URL.*not a domain.*ADDIN_TRUST_POLICY must be one of warn, block/s,
     );
   });
 
@@ -157,5 +172,24 @@ describe("parseDomainList", () => {
       "*.fabrikam.com",
       "a b.com",
     ]);
+  });
+});
+
+describe("withDemoOverrides", () => {
+  it("lets a demo build take the trust policy from the pane's address", () => {
+    expect(readAppConfig(withDemoOverrides({ demo: "1" }, "?trustPolicy=block")).org.trustPolicy).toBe(
+      "block",
+    );
+    expect(readAppConfig(withDemoOverrides({ demo: "1" }, "")).org.trustPolicy).toBe("warn");
+  });
+
+  it("carries the backend and the trust policy together", () => {
+    const config = readAppConfig(withDemoOverrides({ demo: "1" }, "?backend=exchange&trustPolicy=block"));
+    expect(config).toMatchObject({ backend: "exchange", org: { trustPolicy: "block" } });
+  });
+
+  it("is ignored by any other build", () => {
+    const source = { clientId: CLIENT_ID, trustPolicy: "block" };
+    expect(withDemoOverrides(source, "?trustPolicy=warn&backend=exchange")).toBe(source);
   });
 });

@@ -11,6 +11,7 @@
  *   ADDIN_EXCHANGE_TENANT   exchange: tenant id or domain for InvokeCommand; default "" = the token's tid
  *   ADDIN_INTERNAL_DOMAINS  comma-separated domains that count as internal (the user's own domain always does)
  *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
+ *   ADDIN_TRUST_POLICY      warn (default) | block: what the pane does with a sender who failed authentication (docs/sender-trust.md)
  *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
  *   ADDIN_SUGGESTIONS       "on": suggestions from Microsoft Graph (read by the served CSP, src/server/csp-sources.ts)
  *   ADDIN_GRAPH_BASE_URL    Graph's base URL for a cloud whose Graph host the CSP does not know
@@ -20,6 +21,7 @@
 import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire-constants";
 import { DEFAULT_EXCHANGE_SCOPE } from "./exchange-rest/wire-constants";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft-rules";
+import { TRUST_POLICIES, type TrustPolicy } from "./contacts/trust/policy";
 import type { OrganizationConfig } from "./contacts/types";
 
 /** The raw strings injected at build time; every field may be missing. */
@@ -32,6 +34,7 @@ export interface BuildTimeConfig {
   apiBaseUrl?: string;
   internalDomains?: string;
   mailTipTemplate?: string;
+  trustPolicy?: string;
   demo?: string;
   /** "on": suggestions from Microsoft Graph (the served CSP then allows Graph). */
   suggestions?: string;
@@ -71,6 +74,30 @@ export function injectedBuildConfig(): BuildTimeConfig {
   return typeof __ADDIN_BUILD_CONFIG__ === "undefined" ? {} : __ADDIN_BUILD_CONFIG__;
 }
 
+/**
+ * The demo only: a demo build (ADDIN_DEMO=1) also takes `?backend=` and `?trustPolicy=` from the
+ * pane's address, as if the add-in had been rebuilt and redeployed with ADDIN_BACKEND and
+ * ADDIN_TRUST_POLICY, so the demo page can show every backend and policy from one build. A new
+ * backend brings its own scope. An unknown backend is ignored (the build's stands); an unknown
+ * policy is reported like a bad ADDIN_TRUST_POLICY. Any other build ignores the address.
+ * The demo page writes the address with taskpaneUrl (src/harness/demo-routes.ts).
+ */
+export function withDemoOverrides(source: BuildTimeConfig, search: string): BuildTimeConfig {
+  if (!isOn(source.demo)) return source;
+  const params = new URLSearchParams(search);
+  let overridden = source;
+  const requested = params.get("backend");
+  const backend = DIRECTORY_BACKENDS.find((name) => name === requested);
+  const built = (nonEmpty(source.backend) ?? "admin-center").toLowerCase();
+  if (backend !== undefined && backend !== built) {
+    // The scope follows the backend: the build's scope belongs to the build's backend.
+    overridden = { ...overridden, backend, apiScope: BACKEND_SCOPES[backend] };
+  }
+  const trustPolicy = params.get("trustPolicy");
+  if (trustPolicy !== null) overridden = { ...overridden, trustPolicy };
+  return overridden;
+}
+
 export class AppConfigError extends Error {
   readonly problems: readonly string[];
   constructor(problems: string[]) {
@@ -87,7 +114,7 @@ const DOMAIN = /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])
 /** Reads and checks the build-time configuration; throws AppConfigError listing every problem at once. */
 export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): AppConfig {
   const problems: string[] = [];
-  const demo = ["1", "true"].includes((source.demo ?? "").trim().toLowerCase());
+  const demo = isOn(source.demo);
 
   const clientId = (source.clientId ?? "").trim();
   if (!demo && clientId === "") {
@@ -125,7 +152,12 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
     problems.push(`ADDIN_INTERNAL_DOMAINS has entries that are not domain names: ${invalid.join(", ")}.`);
   }
 
-  if (problems.length > 0) throw new AppConfigError(problems);
+  const trustPolicy = (nonEmpty(source.trustPolicy) ?? "warn").toLowerCase();
+  if (!isTrustPolicy(trustPolicy)) {
+    problems.push(`ADDIN_TRUST_POLICY must be one of ${TRUST_POLICIES.join(", ")}.`);
+  }
+
+  if (problems.length > 0 || !isTrustPolicy(trustPolicy)) throw new AppConfigError(problems);
   return {
     backend: backend!,
     exchangeTenant,
@@ -134,20 +166,10 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
     org: {
       internalDomains: domains,
       mailTipTemplate: nonEmpty(source.mailTipTemplate) ?? DEFAULT_MAIL_TIP_TEMPLATE,
+      trustPolicy,
     },
     demo,
   };
-}
-
-/**
- * The demo only: the backend the demo page chose (`?backend=` on the pane's URL), as if the
- * add-in had been rebuilt and redeployed with it; the scope follows. Outside the demo, and for
- * an unknown value, the build's configuration stands.
- */
-export function withDemoBackend(config: AppConfig, requested: string | null): AppConfig {
-  const backend = DIRECTORY_BACKENDS.find((name) => name === requested);
-  if (!config.demo || !backend || backend === config.backend) return config;
-  return { ...config, backend, auth: { ...config.auth, scope: BACKEND_SCOPES[backend] } };
 }
 
 /** "Contoso.com, @fabrikam.com ,,sub.contoso.com" → ["contoso.com", "fabrikam.com", "sub.contoso.com"]. */
@@ -161,6 +183,14 @@ export function parseDomainList(value: string): { domains: string[]; invalid: st
     else if (!domains.includes(domain)) domains.push(domain);
   }
   return { domains, invalid };
+}
+
+function isOn(value: string | undefined): boolean {
+  return ["1", "true"].includes((value ?? "").trim().toLowerCase());
+}
+
+function isTrustPolicy(value: string): value is TrustPolicy {
+  return (TRUST_POLICIES as readonly string[]).includes(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -3,16 +3,12 @@
  * from the access token's `wids` claim (Entra directory role template ids) where the token
  * carries it. Reads the claim only: the token is never logged, stored or returned.
  */
-import { z } from "zod";
-
 /** Template ids of the roles in EXCHANGE_WRITE_ROLES (same order). */
 export const EXCHANGE_WRITE_ROLE_TEMPLATE_IDS = [
   "29232cdf-9323-42fd-ade2-1d097af3e4de", // Exchange Administrator
   "31392ffb-586c-42d1-9346-e59415a2cc4e", // Exchange Recipient Administrator
   "62e90394-69f5-4237-9190-012177145e10", // Global Administrator
 ] as const;
-
-const ClaimsSchema = z.object({ wids: z.array(z.string()).optional() });
 
 /**
  * True when `wids` names a write role, false when it is present without one, null when it
@@ -27,10 +23,12 @@ export function writeRoleFromToken(token: string): boolean | null {
   } catch {
     return null;
   }
-  const parsed = ClaimsSchema.safeParse(claims);
-  if (!parsed.success || !parsed.data.wids) return null;
-  const wids = parsed.data.wids.map((id) => id.toLowerCase());
-  return EXCHANGE_WRITE_ROLE_TEMPLATE_IDS.some((id) => wids.includes(id));
+  // A hand check, not zod: this runs in the pane's first download, where zod would cost 24 KB gzip.
+  const wids =
+    typeof claims === "object" && claims !== null ? (claims as { wids?: unknown }).wids : undefined;
+  if (!Array.isArray(wids) || !wids.every((id): id is string => typeof id === "string")) return null;
+  const lowered = wids.map((id) => id.toLowerCase());
+  return EXCHANGE_WRITE_ROLE_TEMPLATE_IDS.some((id) => lowered.includes(id));
 }
 
 function decodeBase64Url(text: string): string {

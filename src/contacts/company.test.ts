@@ -1,4 +1,4 @@
-import { companyFromDomain, isFreeMailDomain } from "./company";
+import { companyFromDomain, isFreeMailDomain, registrableDomain } from "./company";
 
 describe("companyFromDomain", () => {
   test.each([
@@ -110,5 +110,24 @@ describe("isFreeMailDomain", () => {
     [""],
   ])("%s is not free-mail", (domain) => {
     expect(isFreeMailDomain(domain)).toBe(false);
+  });
+});
+
+describe("registrableDomain", () => {
+  test.each([
+    ["mail.contoso.co.uk", { domain: "contoso.co.uk", label: "contoso", suffix: "co.uk" }],
+    ["contoso.com.attacker.io", { domain: "attacker.io", label: "attacker", suffix: "io" }],
+    ["acme.github.io", { domain: "acme.github.io", label: "acme", suffix: "github.io" }],
+    [
+      "eu.contoso.onmicrosoft.com",
+      { domain: "contoso.onmicrosoft.com", label: "contoso", suffix: "onmicrosoft.com" },
+    ],
+    ["MÜNCHEN.de", { domain: "xn--mnchen-3ya.de", label: "xn--mnchen-3ya", suffix: "de" }],
+  ])("%s → %j", (domain, expected) => {
+    expect(registrableDomain(domain)).toEqual(expected);
+  });
+
+  test.each(["co.uk", "localhost", "192.0.2.1", ""])("%j has none", (domain) => {
+    expect(registrableDomain(domain)).toBeNull();
   });
 });

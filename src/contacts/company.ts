@@ -202,3 +202,34 @@ export function companyForSender(domain: string, phrases: readonly string[]): Co
   const joinedUp = !fromDomain.includes(" ") && lettersOnly(fromDomain).length >= JOINED_UP_MIN_LETTERS;
   return { name: fromDomain, source: "domain", joinedUp };
 }
+
+/** A domain's registrable part (Public Suffix List, private suffixes included, as for the company). */
+export interface RegistrableDomain {
+  /** ASCII, lower-case: "contoso.co.uk". */
+  domain: string;
+  /** The owner's label: "contoso". */
+  label: string;
+  /** The public suffix: "co.uk". */
+  suffix: string;
+}
+
+/**
+ * The registrable domain of a host name, or null for IP addresses, bare suffixes and single
+ * labels. Microsoft tenant domains count as their own (`contoso.onmicrosoft.com`), as for the company.
+ */
+export function registrableDomain(domain: string): RegistrableDomain | null {
+  const ascii = canonicalDomain(domain);
+  if (ascii === null) return null;
+  const tenantSuffix = TENANT_SUFFIXES.find((suffix) => ascii.endsWith(`.${suffix}`));
+  if (tenantSuffix !== undefined) {
+    const label = ascii
+      .slice(0, -(tenantSuffix.length + 1))
+      .split(".")
+      .pop() as string;
+    return { domain: `${label}.${tenantSuffix}`, label, suffix: tenantSuffix };
+  }
+  const parsed = parse(ascii, { allowPrivateDomains: true });
+  if (parsed.isIp === true || !parsed.domain || !parsed.domainWithoutSuffix || !parsed.publicSuffix)
+    return null;
+  return { domain: parsed.domain, label: parsed.domainWithoutSuffix, suffix: parsed.publicSuffix };
+}

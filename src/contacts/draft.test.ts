@@ -306,3 +306,16 @@ describe("prefillDraft", () => {
     expect(draft.mailTip).toContain("(münchen.de)");
   });
 });
+
+describe("prefillDraft for a look-alike sender", () => {
+  test("borrows no company from a domain that imitates another, and says why", () => {
+    const analysis = external("Alex Wilber", "alex.wilber@contoso.co");
+    expect(prefillDraft(analysis, DEFAULT_ORGANIZATION_CONFIG).company).toBe("Contoso");
+    const draft = prefillDraft(analysis, DEFAULT_ORGANIZATION_CONFIG, { imitatedDomain: "contoso.com" });
+    expect(draft.company).toBe("");
+    expect(draft.mailTip).toBe("External contact: Alex Wilber (contoso.co).");
+    expect(draft.notes).toContain(
+      "No company was filled in: contoso.co looks like contoso.com, and the contact must not carry that organization's name.",
+    );
+  });
+});

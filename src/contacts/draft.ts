@@ -110,21 +110,39 @@ function fitted(
   return shortened;
 }
 
+export interface PrefillOptions {
+  /**
+   * The known domain the sender's imitates (sender-trust look-alike check), Unicode form: the
+   * company is then left empty, because a name guessed from a look-alike domain ("C0ntoso",
+   * "Contoso" from contoso.co) borrows the impersonated organization's.
+   */
+  imitatedDomain?: string;
+}
+
 /** The draft the pane offers for an external sender. Throws for any other kind of sender. */
-export function prefillDraft(analysis: SenderAnalysis, org: OrganizationConfig): ContactDraft {
+export function prefillDraft(
+  analysis: SenderAnalysis,
+  org: OrganizationConfig,
+  options: PrefillOptions = {},
+): ContactDraft {
   if (analysis.kind !== "external" || analysis.address === null) {
     throw new Error(`Only an external sender can be made into a contact; this sender is ${analysis.kind}.`);
   }
   const address = analysis.address;
-  // Better evidence first: the organization the sender names in the display name ("Jane Doe | Alpine Ski House").
-  const guess = companyForSender(
-    address.domain,
-    organizationPhrases(cleanDisplayName(analysis.displayName).text),
-  );
+  // A look-alike never borrows the imitated organization's name. Otherwise better evidence first:
+  // the organization the sender names in the display name ("Jane Doe | Alpine Ski House").
+  const guess =
+    options.imitatedDomain === undefined
+      ? companyForSender(address.domain, organizationPhrases(cleanDisplayName(analysis.displayName).text))
+      : null;
   const company = guess?.name ?? null;
   const person = personForDraft(analysis, company);
   const notes = [...person.notes];
-  if (guess?.source === "display-name") {
+  if (options.imitatedDomain !== undefined) {
+    notes.push(
+      `No company was filled in: ${address.displayDomain} looks like ${options.imitatedDomain}, and the contact must not carry that organization's name.`,
+    );
+  } else if (guess?.source === "display-name") {
     notes.push(
       `Company "${guess.name}" was taken from the sender's display name (it matches ${address.displayDomain}).`,
     );

@@ -2,6 +2,7 @@
  * The domain's vocabulary: what Outlook tells us about a sender, what we conclude,
  * and the draft of the contact the pane offers to create. Plain data, no behaviour.
  */
+import type { TrustPolicy } from "./trust/policy";
 
 /** An address as Outlook gives it (item.from / item.sender). Either part may be empty. */
 export interface HeaderAddress {
@@ -37,6 +38,8 @@ export interface OrganizationConfig {
    * A placeholder with no value is removed along with the punctuation that only made sense with it.
    */
   mailTipTemplate: string;
+  /** ADDIN_TRUST_POLICY: what the pane does with a risky sender (docs/sender-trust.md); absent = "warn". */
+  trustPolicy?: TrustPolicy;
 }
 
 export type SenderKind =

@@ -37,6 +37,8 @@ export interface StandInItem {
   cc: StandInEmailAddress[];
   /** ISO 8601. */
   dateTimeCreated: string;
+  /** What getAllInternetHeadersAsync answers: "" for none (as Outlook on Sent Items). */
+  internetHeaders: string;
 }
 
 /** Office.js OfficeTheme. */

@@ -45,12 +45,24 @@ export interface DemoSession {
   backend: DemoBackend;
 }
 
+/** What the demo page passes to the pane in its address, as if the pane had been built with it. */
+export interface DemoPaneOverrides {
+  backend: DemoBackend;
+  /** ADDIN_TRUST_POLICY (src/contacts/trust/policy.ts). */
+  trustPolicy: "warn" | "block";
+}
+
 /**
- * The pane's URL for a backend, relative to the page (the demo may be hosted under a path):
- * the demo build reads `?backend=` as if it had been built with it.
+ * The pane's URL, relative to the page (the demo may be hosted under a path): the demo build
+ * reads `?backend=` and `?trustPolicy=` as if it had been built with them (withDemoOverrides in
+ * src/app-config.ts). The defaults are left out, so the default pane's URL stays the plain one.
  */
-export function taskpaneUrl(backend: DemoBackend): string {
-  return backend === "admin-center" ? `.${TASKPANE_PATH}` : `.${TASKPANE_PATH}?backend=${backend}`;
+export function taskpaneUrl({ backend, trustPolicy }: DemoPaneOverrides): string {
+  const params = new URLSearchParams();
+  if (backend !== "admin-center") params.set("backend", backend);
+  if (trustPolicy !== "warn") params.set("trustPolicy", trustPolicy);
+  const search = params.toString();
+  return search === "" ? `.${TASKPANE_PATH}` : `.${TASKPANE_PATH}?${search}`;
 }
 
 /** Latency of the "slow network" switch. */

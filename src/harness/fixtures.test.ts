@@ -1,4 +1,7 @@
 import path from "node:path";
+import { toASCII } from "punycode/";
+import { findLookAlike } from "../contacts/trust/look-alike";
+import { authenticationVerdict } from "../contacts/trust/message-authentication";
 import { readFileSync } from "node:fs";
 import {
   buildDemoMailbox,
@@ -89,6 +92,7 @@ describe("buildDemoMailbox", () => {
       to: [{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com", recipientType: "user" }],
       cc: [],
       dateTimeCreated: "2025-06-02T09:12:00.000Z",
+      internetHeaders: "",
     });
   });
 
@@ -152,9 +156,9 @@ describe("demo/messages.json", () => {
   const addresses = all.map((message) => message.from?.emailAddress ?? "");
   const userDomain = fixture.mailbox?.emailAddress.split("@")[1];
 
-  it("has a realistic mix of 12 to 15 items", () => {
+  it("has a realistic mix of 12 to 22 items (the sender-trust cases included)", () => {
     expect(all.length).toBeGreaterThanOrEqual(12);
-    expect(all.length).toBeLessThanOrEqual(15);
+    expect(all.length).toBeLessThanOrEqual(22);
     const externalDomains = new Set(
       addresses.map((address) => address.split("@")[1]).filter((domain) => domain !== userDomain),
     );
@@ -171,5 +175,82 @@ describe("demo/messages.json", () => {
       all.some((message) => message.sender && message.sender.emailAddress !== message.from?.emailAddress),
     ).toBe(true);
     expect(all.filter((message) => message.itemType === "appointment")).toHaveLength(1);
+  });
+});
+
+describe("the demo's internet headers", () => {
+  const now = new Date("2025-06-02T12:00:00Z");
+
+  it("builds EOP's block from a message's authentication, and none without it", () => {
+    const results =
+      "spf=pass smtp.mailfrom=fabrikam.com; dmarc=pass action=none header.from=fabrikam.com;compauth=pass reason=100";
+    const forged = "Authentication-Results: dmarc=pass header.from=fabrikam.com";
+    const fixture = parseMessageFixture(
+      fixtureText([
+        { ...isabel, authentication: { results, senderWrote: [forged] } },
+        { ...isabel, id: "sent", authentication: "no-headers" },
+        { ...isabel, id: "plain" },
+      ]),
+      "x",
+    );
+    const [withResults, sent, plain] = buildDemoMailbox(fixture, now).messages.sort((a, b) =>
+      a.id.localeCompare(b.id),
+    );
+    const headers = withResults?.item.internetHeaders ?? "";
+    expect(headers).toMatch(/^Received: from .* by\r\n DM6PR/);
+    // EOP's field sits above the hop that took the message in; the sender's forgery below it.
+    const eop = headers.indexOf("Authentication-Results: spf=pass");
+    const ingress = headers.indexOf("mail.protection.outlook.com");
+    expect(eop).toBeGreaterThan(0);
+    expect(ingress).toBeGreaterThan(eop);
+    expect(headers.indexOf(forged)).toBeGreaterThan(ingress);
+    expect(headers).toContain('From: "Isabel Ferreira" <isabel.ferreira@fabrikam.com>');
+    expect(sent?.item.internetHeaders).toBe("");
+    expect(plain?.item.internetHeaders).toBe("");
+  });
+
+  it("every message of the demo fixture parses, with headers for the senders that show the guard", () => {
+    const mailbox = buildDemoMailbox(
+      parseMessageFixture(readFileSync(DEMO_FIXTURE, "utf8"), DEMO_FIXTURE),
+      now,
+    );
+    const withHeaders = mailbox.messages.filter((message) => message.item.internetHeaders !== "");
+    expect(withHeaders.length).toBeGreaterThan(5);
+  });
+});
+
+describe("the demo's sender-trust cases, judged by the pane's own rules", () => {
+  const mailbox = buildDemoMailbox(parseMessageFixture(readFileSync(DEMO_FIXTURE, "utf8"), DEMO_FIXTURE));
+  const verdictOf = (id: string) => {
+    const message = mailbox.messages.find((entry) => entry.id === id);
+    const from = message?.item.from;
+    if (!message || !from) throw new Error(`no message ${id}`);
+    return authenticationVerdict(message.item.internetHeaders, {
+      fromDomain: toASCII(from.emailAddress.split("@")[1] ?? ""),
+      organizationDomains: ["contoso.com"],
+    });
+  };
+
+  it.each([
+    ["fabrikam-redlines", "verified", "compauth-pass"],
+    ["muller-quote", "verified", "compauth-pass"],
+    ["fabrikam-bank-details", "failed", "compauth-fail"],
+    ["wingtip-list", "verified", "arc-override"],
+    ["coho-tasting", "not-checked", "no-trusted-results"],
+    ["graphic-design-copy", "not-checked", "headers-empty"],
+    ["contoso-gift-cards", "verified", "compauth-pass"],
+  ])("%s → %s (%s)", (id, status, reason) => {
+    expect(verdictOf(id)).toMatchObject({ status, reason });
+  });
+
+  it("the look-alikes imitate the organization's domain and an existing contact's", () => {
+    expect(findLookAlike("c0ntoso.com", [{ domain: "contoso.com", source: "organization" }])?.kind).toBe(
+      "confusable",
+    );
+    const contactDomain = "northwindtraders.com";
+    expect(mailbox.messages.some((entry) => entry.fromAddress.endsWith(`@${contactDomain}`))).toBe(true);
+    expect(findLookAlike("northwind-traders.com", [{ domain: contactDomain, source: "contact" }])?.kind).toBe(
+      "hyphen",
+    );
   });
 });

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { sameAddress } from "../contacts/address";
 import type { StandInEmailAddress, StandInItem } from "./bridge-protocol";
+import { internetHeadersFor } from "./internet-headers";
 
 const AddressSchema = z.object({
   displayName: z.string(),
@@ -29,6 +30,17 @@ const MessageSchema = z
     /** ISO 8601 date-time. */
     receivedAt: z.iso.datetime({ offset: true }),
     unread: z.boolean().default(false),
+    /**
+     * What Exchange Online Protection stamped, for `getAllInternetHeadersAsync`: `results` is its
+     * Authentication-Results value (null: none), `senderWrote` fields the sender's side added.
+     * "no-headers": Outlook returns an empty string, as for Sent Items. Omitted: "no-headers".
+     */
+    authentication: z
+      .union([
+        z.literal("no-headers"),
+        z.object({ results: z.string().nullable(), senderWrote: z.array(z.string()).default([]) }).strict(),
+      ])
+      .default("no-headers"),
   })
   .strict();
 
@@ -175,6 +187,10 @@ export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()
       to: message.to.map(details),
       cc: message.cc.map(details),
       dateTimeCreated: receivedAt,
+      internetHeaders:
+        message.authentication === "no-headers" || isAppointment || !message.from
+          ? ""
+          : internetHeadersFor({ ...message, from: message.from, id, receivedAt }, message.authentication),
     };
     return {
       id,

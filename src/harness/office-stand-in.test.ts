@@ -33,6 +33,7 @@ function message(id: string, fromAddress: string, senderAddress = fromAddress): 
     to: [{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com", recipientType: "user" }],
     cc: [],
     dateTimeCreated: "2025-03-14T09:12:00.000Z",
+    internetHeaders: "",
   };
 }
 
@@ -51,6 +52,7 @@ const APPOINTMENT: StandInItem = {
   to: [],
   cc: [],
   dateTimeCreated: "2025-03-13T11:30:00.000Z",
+  internetHeaders: "",
 };
 
 /** The page's side of the bridge, in memory. */
@@ -300,5 +302,23 @@ describe("Office stand-in read through the pane's own MailHost (src/office)", ()
     await nextTask();
     expect(seen).toEqual(["none", "not-message"]);
     expect(host.readCurrentItem()).toEqual({ kind: "not-message", itemType: "appointment" });
+  });
+});
+
+describe("Office stand-in: internet headers (getAllInternetHeadersAsync)", () => {
+  it("answers on a later task with the selected message's headers, read through the pane's MailHost", async () => {
+    const headers =
+      "Received: from a by b.prod.outlook.com\r\nAuthentication-Results: dmarc=pass header.from=fabrikam.com\r\n";
+    const { office } = readyStandIn({ ...message("one", "isabel@fabrikam.com"), internetHeaders: headers });
+    await office.onReady();
+    const host = createOfficeMailHost(office as unknown as typeof Office);
+    await expect(host.readInternetHeaders()).resolves.toBe(headers);
+  });
+
+  it("answers an empty string where the message has none, as Outlook on Sent Items", async () => {
+    const { office } = readyStandIn(message("one", "isabel@fabrikam.com"));
+    await office.onReady();
+    const host = createOfficeMailHost(office as unknown as typeof Office);
+    await expect(host.readInternetHeaders()).resolves.toBe("");
   });
 });

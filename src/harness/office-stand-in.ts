@@ -102,7 +102,10 @@ function emailAddressDetails(address: StandInEmailAddress): Readonly<StandInEmai
 }
 
 /** The read-mode item object as Office.js shapes it: messages have from/sender, appointments an organizer. */
-function officeItem(item: StandInItem): Readonly<Record<string, unknown>> {
+function officeItem(
+  item: StandInItem,
+  later: (callback: () => void) => void,
+): Readonly<Record<string, unknown>> {
   const common = {
     itemType: item.itemType,
     itemId: item.itemId,
@@ -122,6 +125,20 @@ function officeItem(item: StandInItem): Readonly<Record<string, unknown>> {
   }
   return Object.freeze({
     ...common,
+    /** Mailbox 1.8; answers on a later task, as Outlook does, with the whole header block. */
+    getAllInternetHeadersAsync(
+      optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<string>,
+      maybeCallback?: AsyncCallback<string>,
+    ): void {
+      const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
+      const asyncContext =
+        typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+      const headers = item.internetHeaders;
+      if (callback)
+        later(() =>
+          callback({ status: ASYNC_RESULT_STATUS.Succeeded, value: headers, error: undefined, asyncContext }),
+        );
+    },
     from: item.from ? emailAddressDetails(item.from) : null,
     sender: item.sender ? emailAddressDetails(item.sender) : null,
     to: Object.freeze(item.to.map(emailAddressDetails)),
@@ -282,12 +299,12 @@ export function createOfficeStandIn({
         context.displayLanguage = message.context.displayLanguage;
         context.contentLanguage = message.context.displayLanguage;
         context.officeTheme = { ...message.context.theme };
-        mailbox.item = message.item ? officeItem(message.item) : null;
+        mailbox.item = message.item ? officeItem(message.item, later) : null;
         becomeReady({ host: HOST_TYPE.Outlook, platform: PLATFORM_TYPE.OfficeOnline });
         return;
       case "select":
         if (!readyInfo) return;
-        mailbox.item = message.item ? officeItem(message.item) : null;
+        mailbox.item = message.item ? officeItem(message.item, later) : null;
         fire(EVENT_TYPE.ItemChanged, { type: EVENT_TYPE.ItemChanged });
         return;
       case "theme":

@@ -2,6 +2,7 @@
  * What the pane needs from Outlook, as a small interface the components receive as a
  * prop. Only src/office/ implements it against Office.js; tests and the demo pass fakes.
  */
+import type { InternetHeaders } from "../contacts/trust/message-authentication";
 import type { HeaderAddress } from "../contacts/types";
 
 export type CurrentItem =
@@ -43,6 +44,12 @@ export interface MailHost {
    * Implementations register with Office exactly once, however many listeners subscribe.
    */
   onItemChanged(listener: () => void): () => void;
+  /**
+   * The selected message's internet headers (Mailbox 1.8 `getAllInternetHeadersAsync`), read
+   * when asked: "" when the message has none (Sent Items, drafts), null when Outlook cannot
+   * give them (older hosts, no message, the call failed). Never rejects.
+   */
+  readInternetHeaders(): Promise<InternetHeaders>;
   /** Theme changes, where the host reports them. Returns an unsubscribe. */
   onThemeChanged(listener: (theme: OfficeThemeColors | null) => void): () => void;
 }

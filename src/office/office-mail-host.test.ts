@@ -255,3 +255,51 @@ describe("createOfficeMailHost: context and theme", () => {
     expect(registrations.filter((r) => r.eventType === EVENT_TYPES.OfficeThemeChanged)).toHaveLength(0);
   });
 });
+
+describe("createOfficeMailHost: internet headers (Mailbox 1.8)", () => {
+  const headerReader = (answer: { status: string; value?: unknown } | "throw") =>
+    jest.fn((callback: (result: unknown) => void) => {
+      if (answer === "throw") throw new Error("not available in this view");
+      callback({ ...answer, error: answer.status === "failed" ? { code: 9000 } : undefined });
+    });
+
+  it("gives the headers Outlook returns", async () => {
+    const read = headerReader({ status: "succeeded", value: "Received: from a by b\r\n" });
+    const { host } = setUp({ item: message({ getAllInternetHeadersAsync: read }) });
+    await expect(host.readInternetHeaders()).resolves.toBe("Received: from a by b\r\n");
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives an empty string as Outlook does for Sent Items", async () => {
+    const { host } = setUp({
+      item: message({ getAllInternetHeadersAsync: headerReader({ status: "succeeded", value: "" }) }),
+    });
+    await expect(host.readInternetHeaders()).resolves.toBe("");
+  });
+
+  it.each([
+    ["the call fails", { item: message({ getAllInternetHeadersAsync: headerReader({ status: "failed" }) }) }],
+    ["the call throws", { item: message({ getAllInternetHeadersAsync: headerReader("throw") }) }],
+    [
+      "the host is below Mailbox 1.8",
+      {
+        item: message({ getAllInternetHeadersAsync: headerReader({ status: "succeeded", value: "X: 1" }) }),
+        supportedMailboxMinor: 7,
+      },
+    ],
+    ["the item has no such method", { item: message() }],
+    ["nothing is selected", { item: null }],
+    [
+      "the item is an appointment",
+      {
+        item: message({
+          itemType: "appointment",
+          getAllInternetHeadersAsync: headerReader({ status: "succeeded", value: "X: 1" }),
+        }),
+      },
+    ],
+  ])("gives null when %s", async (_case, scenario: Scenario) => {
+    const { host } = setUp(scenario);
+    await expect(host.readInternetHeaders()).resolves.toBeNull();
+  });
+});

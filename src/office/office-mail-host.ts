@@ -5,11 +5,14 @@
  * Office once and fanned out, because Office offers one handler per event type and
  * React effects subscribe and unsubscribe freely.
  */
+import type { InternetHeaders } from "../contacts/trust/message-authentication";
 import type { HeaderAddress } from "../contacts/types";
 import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "./mail-host";
 
 /** ItemChanged arrived with Mailbox 1.5 (pinnable task panes). */
 const ITEM_CHANGED_REQUIREMENT = "1.5";
+/** getAllInternetHeadersAsync is Mailbox 1.8. */
+const INTERNET_HEADERS_REQUIREMENT = "1.8";
 /** OfficeThemeChanged is Mailbox 1.14. */
 const THEME_CHANGED_REQUIREMENT = "1.14";
 
@@ -23,6 +26,7 @@ interface ItemLike {
   itemType?: unknown;
   from?: unknown;
   sender?: unknown;
+  getAllInternetHeadersAsync?: unknown;
 }
 
 export function createOfficeMailHost(office: OfficeLike): MailHost {
@@ -56,6 +60,31 @@ class OfficeMailHost implements MailHost {
       from: toHeaderAddress(item.from),
       sender: toHeaderAddress(item.sender),
     };
+  }
+
+  readInternetHeaders(): Promise<InternetHeaders> {
+    const item = this.#mailbox()?.item as ItemLike | null | undefined;
+    const read = item?.getAllInternetHeadersAsync;
+    if (
+      item === null ||
+      item === undefined ||
+      item.itemType !== MESSAGE_ITEM_TYPE ||
+      typeof read !== "function" ||
+      !isMailboxSetSupported(this.#office, INTERNET_HEADERS_REQUIREMENT)
+    ) {
+      return Promise.resolve(null);
+    }
+    return new Promise((resolve) => {
+      try {
+        read.call(item, (result: Office.AsyncResult<string>) => {
+          const succeeded = result?.status === this.#office.AsyncResultStatus.Succeeded;
+          resolve(succeeded && typeof result.value === "string" ? result.value : null);
+        });
+      } catch {
+        // Some hosts throw instead of answering Failed: the verdict is "not checked", nothing more.
+        resolve(null);
+      }
+    });
   }
 
   onItemChanged(listener: () => void): () => void {

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import { useEffect, useId, useRef, type JSX } from "react";
+import { useEffect, useId, useRef, useSyncExternalStore, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
@@ -24,6 +24,7 @@ import { PromoteForm } from "./components/PromoteForm";
 import { UntitledMessageBar } from "./components/UntitledMessageBar";
 import { RetryNoticeBar } from "./components/RetryNoticeBar";
 import { SenderCard } from "./components/SenderCard";
+import { TrustLine } from "./components/TrustLine";
 import type { VerdictKind } from "./components/VerdictBadge";
 import { visuallyHidden } from "./components/visually-hidden";
 import { useOfficeTheme } from "./hooks/use-office-theme";
@@ -31,6 +32,7 @@ import { usePaneController } from "./hooks/use-pane-controller";
 import { prefetchAfterClickViews } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import type { PaneController } from "./state/pane-controller";
+import type { TrustView } from "./state/sender-trust-tracker";
 import {
   createConfirmed,
   draftLocked,
@@ -115,6 +117,12 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
   const company = companyLine(external, verdict, person);
   const retryWait = person.retryWaits.at(-1);
   const verdictShown = verdict.kind === "missing" || verdict.kind === "exists";
+  const trust = useSyncExternalStore(
+    controller.trust.subscribe,
+    controller.trust.getState,
+    controller.trust.getState,
+  );
+  const domain = analysis.address?.displayDomain ?? "";
   useEffect(() => {
     // No click can need the after-click views before a verdict; from now on one may.
     if (verdictShown) prefetchAfterClickViews();
@@ -136,6 +144,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
         analysis={analysis}
         company={company}
         verdict={verdictKind(analysis.kind, verdict, person)}
+        trust={external ? <TrustLine view={trust} domain={domain} /> : null}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (
@@ -143,6 +152,8 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
           state={state}
           person={person}
           personKey={key}
+          trust={trust}
+          domain={domain}
           controller={controller}
           addClicked={addClicked}
         />
@@ -158,6 +169,8 @@ interface ExternalSenderBodyProps {
   state: PaneState;
   person: PersonState;
   personKey: string;
+  trust: TrustView;
+  domain: string;
   controller: PaneController;
   addClicked: { current: boolean };
 }
@@ -166,6 +179,8 @@ function ExternalSenderBody({
   state,
   person,
   personKey,
+  trust,
+  domain,
   controller,
   addClicked,
 }: ExternalSenderBodyProps): JSX.Element | null {
@@ -232,9 +247,11 @@ function ExternalSenderBody({
           busy={promotion.phase === "running"}
           onToggleDetails={(open) => controller.setDetailsOpen(open)}
           onChange={(changes) => controller.updateDraft(changes)}
-          onAdd={() => {
+          trust={trust}
+          domain={domain}
+          onAdd={(confirmed) => {
             addClicked.current = true;
-            controller.promote();
+            controller.promote({ confirmed });
           }}
         />
       </>
@@ -256,9 +273,11 @@ function ExternalSenderBody({
           onRetryPrefill={() => controller.retryPrefill()}
           onToggleDetails={(open) => controller.setDetailsOpen(open)}
           onChange={(changes) => controller.updateDraft(changes)}
-          onAdd={() => {
+          trust={trust}
+          domain={domain}
+          onAdd={(confirmed) => {
             addClicked.current = true;
-            controller.promote();
+            controller.promote({ confirmed });
           }}
         />
       </>

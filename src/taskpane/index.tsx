@@ -5,16 +5,22 @@
  * Outside Outlook, or with a broken build configuration, render an explanation instead.
  */
 import { createRoot } from "react-dom/client";
-import { AppConfigError, readAppConfig, withDemoBackend, type AppConfig } from "../app-config";
+import {
+  AppConfigError,
+  injectedBuildConfig,
+  readAppConfig,
+  withDemoOverrides,
+  type AppConfig,
+} from "../app-config";
 import { waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
 
-/** The build's configuration (a demo build may be switched to another backend by the demo page's ?backend=). */
+/** The build's configuration (a demo build takes the demo page's ?backend= and ?trustPolicy=). */
 function configure(): AppConfig {
-  return withDemoBackend(readAppConfig(), new URLSearchParams(window.location.search).get("backend"));
+  return readAppConfig(withDemoOverrides(injectedBuildConfig(), window.location.search));
 }
 
 async function start(): Promise<void> {

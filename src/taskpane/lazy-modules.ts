@@ -1,8 +1,10 @@
 /**
  * The pane's on-demand chunks, each imported once. The bootstrap starts the directory (the
  * verdict needs it) before it waits for Office, so it downloads in parallel with the first
- * paint. The draft workflow (Public Suffix List) is asked for by the controller once the
- * first verdict is on screen: it is not needed for the verdict, and is the largest chunk.
+ * paint. The draft workflow (Public Suffix List) is not needed for the verdict, and is the
+ * largest chunk: the controller prefills a draft only once the first verdict is on screen. The
+ * sender-trust checks are a chunk of their own ("trust"): they must decide before Add is offered,
+ * so the trust tracker asks for them at once for an external sender, beside the lookup.
  */
 export interface ModuleLoader<T> {
   /** Imports the module (once; a failed import is tried again on the next call). */
@@ -30,12 +32,18 @@ export function moduleLoader<T>(importModule: () => Promise<T>): ModuleLoader<T>
 }
 
 export type DraftWorkflow = typeof import("./state/draft-workflow");
+export type TrustChecks = typeof import("./state/trust-checks");
 export type DirectoryModule = typeof import("../composition/directory-module");
 export type AfterClickViews = typeof import("./components/after-click-views");
 export type ExchangeDirectoryModule = typeof import("../composition/exchange-directory-module");
 
 export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
   () => import(/* webpackChunkName: "prefill" */ "./state/draft-workflow"),
+);
+
+/** The sender-trust checks: asked for beside the first lookup, never behind the draft workflow. */
+export const trustChecksModule: ModuleLoader<TrustChecks> = moduleLoader(
+  () => import(/* webpackChunkName: "trust" */ "./state/trust-checks"),
 );
 
 export const directoryModule: ModuleLoader<DirectoryModule> = moduleLoader(

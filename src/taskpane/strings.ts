@@ -32,6 +32,80 @@ export const strings = {
     unknownName: "Unknown sender",
   },
 
+  trust: {
+    regionLabel: "Sender check",
+    checking: "Checking the sender…",
+    unavailable: "The sender check did not load; nothing is claimed either way.",
+    status: {
+      verified: "Sender verified",
+      "not-verified": "Sender not verified",
+      failed: "Sender failed authentication",
+      "not-checked": "Sender not checked",
+    },
+    /** One sentence per reason code of src/contacts/trust/message-authentication.ts. */
+    reason: {
+      "compauth-pass": (domain: string) =>
+        `Your organization's mail service confirmed that this message came from ${domain}.`,
+      "dmarc-pass": (domain: string) => `${domain}'s DMARC check passed at your organization's mail service.`,
+      "arc-override": (domain: string) =>
+        `${domain}'s own check failed on the way, but the message came through a forwarding service (such as a mailing list) that your organization's mail service trusts.`,
+      "compauth-softpass": (domain: string) =>
+        `Your organization's mail service could only partly confirm that this message came from ${domain}.`,
+      "no-policy": (domain: string) =>
+        `${domain} publishes no policy that would let your organization's mail service confirm the sender.`,
+      "other-domain": (domain: string) =>
+        `The authentication results are about another domain than ${domain}.`,
+      "compauth-fail": (domain: string) =>
+        `Your organization's mail service could not confirm that this message came from ${domain}: it may be forged.`,
+      "dmarc-fail": (domain: string) => `${domain}'s DMARC check failed: the message may be forged.`,
+      "headers-unavailable": () =>
+        "Outlook did not give this message's headers, so the sender could not be checked.",
+      "headers-empty": () =>
+        "This message has no internet headers (as in Sent Items), so the sender could not be checked.",
+      "no-trusted-results": () =>
+        "Your organization's mail service left no authentication results on this message, so the sender could not be checked.",
+    },
+    details: "How this was checked",
+    detailsLabel: "Authentication details",
+    detail: {
+      spf: "SPF",
+      dkim: "DKIM",
+      dmarc: "DMARC",
+      compauth: "Composite authentication",
+      headerFrom: "From domain (header.from)",
+      mailFrom: "Envelope sender (smtp.mailfrom)",
+      dkimDomain: "Signing domain (header.d)",
+      stampedBy: "Stamped by",
+      risks: "Also found",
+    },
+    compauth: (result: string, reason: string | null) =>
+      reason === null ? result : `${result} (reason ${reason})`,
+    stampedByEop: "Exchange Online Protection",
+    none: "none",
+    risk: {
+      authenticationFailed: (domain: string) =>
+        `The message failed authentication: it may not come from ${domain}.`,
+      lookAlike: (sender: string, known: string, source: "organization" | "contact" | "brand") =>
+        source === "organization"
+          ? `${sender} looks like your organization's own domain ${known}.`
+          : source === "contact"
+            ? `${sender} looks like ${known}, the domain of a contact already in the address book.`
+            : `${sender} looks like ${known}.`,
+      userName: (name: string) => `The display name "${name}" is your own name, on an outside address.`,
+      colleagueName: (name: string) =>
+        `The display name "${name}" is a colleague's name, on an outside address.`,
+      otherAddress: (address: string) =>
+        `The display name shows ${address}, which is not the sender's address.`,
+    },
+    addAnyway: "Add anyway…",
+    confirmTitle: "Add this sender anyway?",
+    confirmIntro:
+      "Everyone in your organization will see this contact in the address book. Before you add it:",
+    confirmAdd: "Add anyway",
+    cancel: "Cancel",
+    blocked: "Your organization does not allow adding senders who failed authentication from this pane.",
+  },
+
   verdict: {
     regionLabel: "Address book status",
     checking: "Checking the address book…",

@@ -50,6 +50,8 @@ export interface DemoPage {
   paneLoads(): Promise<number>;
   injectFault(name: DemoFaultName): Promise<void>;
   signInAs(role: "admin" | "readonly"): Promise<void>;
+  /** The demo's Trust policy switch: the pane restarts as if built with ADDIN_TRUST_POLICY. */
+  setTrustPolicy(policy: "warn" | "block"): Promise<void>;
   /** Picks the backend in the top bar and waits for the pane to restart on it. */
   useBackend(backend: "admin-center" | "exchange"): Promise<void>;
   addressBookRow(address: string): Locator;
@@ -112,6 +114,12 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
         const loadsBefore = await demoPage.paneLoads();
         await page.getByRole("combobox", { name: "Signed in as" }).selectOption(role);
         // Signing in as someone else restarts the pane; wait until the new one listens.
+        await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
+        await paneListening(page);
+      },
+      async setTrustPolicy(policy) {
+        const loadsBefore = await demoPage.paneLoads();
+        await page.getByRole("combobox", { name: "Trust policy" }).selectOption(policy);
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
         await paneListening(page);
       },

@@ -10,7 +10,7 @@ const ROOT = join(__dirname, "..", "..");
 test.each([
   ["emulator", "src/emulator/cli.ts", /Usage: npm run emulator/],
   ["serve", "src/server/cli.ts", /Usage: npm run serve/],
-  ["probe", "src/admin-api/probe-cli.ts", /Usage: npm run probe/],
+  ["probe", "src/probe/cli.ts", /Usage: npm run probe/],
   ["demo", "scripts/demo.ts", /Usage: npm run demo/],
 ])(
   "npm run %s -- --help prints the usage and exits 0",

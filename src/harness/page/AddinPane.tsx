@@ -47,7 +47,10 @@ const useStyles = makeStyles({
 });
 
 export interface AddinPaneProps {
-  /** The pane's URL, relative to the page (so the demo can be hosted under a path), with the demo's backend choice. */
+  /**
+   * The pane's URL, relative to the page (so the demo can be hosted under a path), carrying the
+   * demo's backend and trust policy choices (taskpaneUrl in src/harness/demo-routes.ts).
+   */
   src?: string;
   pinned: boolean;
   onPinnedChange: (pinned: boolean) => void;

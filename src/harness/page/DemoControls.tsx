@@ -1,6 +1,6 @@
 /**
  * The demo's switches, driven through the demo server and the emulator's control
- * surface: who is signed in, which backend the pane was "deployed" with, injected failures, a slow network, the theme, and reset.
+ * surface: who is signed in, which backend and trust policy the pane was "deployed" with, injected failures, a slow network, the theme, and reset.
  * Kept visibly apart from the Outlook stand-in: they are not part of Outlook.
  */
 import {
@@ -21,6 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowReset20Regular, Flash20Regular } from "@fluentui/react-icons";
+import type { TrustPolicy } from "../../contacts/trust/policy";
 import {
   DEMO_BACKEND_LABELS,
   DEMO_FAULTS,
@@ -51,6 +52,9 @@ export interface DemoControlsProps {
   onRoleChange: (role: DemoRole) => void;
   backend: DemoBackend;
   onBackendChange: (backend: DemoBackend) => void;
+  /** ADDIN_TRUST_POLICY as if the pane had been built with it (the pane reloads). */
+  trustPolicy: TrustPolicy;
+  onTrustPolicyChange: (policy: TrustPolicy) => void;
   onInjectFault: (name: DemoFaultName) => void;
   onClearFaults: () => void;
   slowNetwork: boolean;
@@ -92,6 +96,17 @@ export function DemoControls(props: DemoControlsProps) {
               {DEMO_BACKEND_LABELS[backend]}
             </option>
           ))}
+        </Select>
+      </Field>
+      <Field className={styles.role} orientation="horizontal" label="Trust policy" size="small">
+        <Select
+          size="small"
+          value={props.trustPolicy}
+          onChange={(_, data) => props.onTrustPolicyChange(data.value as TrustPolicy)}
+          aria-label="Trust policy"
+        >
+          <option value="warn">warn: confirm risky senders</option>
+          <option value="block">block: no adding failed senders</option>
         </Select>
       </Field>
       <Menu>

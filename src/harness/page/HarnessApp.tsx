@@ -29,6 +29,7 @@ import {
   unfiredFaultSentence,
 } from "../demo-routes";
 import type { DemoMailbox } from "../fixtures";
+import type { TrustPolicy } from "../../contacts/trust/policy";
 import { AddinPane } from "./AddinPane";
 import { AddressBook } from "./AddressBook";
 import {
@@ -91,6 +92,7 @@ export function HarnessApp() {
   const [dark, setDark] = useState(false);
   const [role, setRoleState] = useState<DemoRole>("admin");
   const [backend, setBackendState] = useState<DemoBackend>("admin-center");
+  const [trustPolicy, setTrustPolicy] = useState<TrustPolicy>("warn");
   const [slowNetwork, setSlowNetwork] = useState(false);
   const [status, setStatus] = useState("");
   const [bridgeState, setBridgeState] = useState<PaneBridgeState>({ handlers: [], loads: 0 });
@@ -235,6 +237,7 @@ export function HarnessApp() {
     act(async () => {
       await resetDemo();
       setRoleState("admin");
+      setTrustPolicy("warn");
       setSlowNetwork(false);
       // The seed as it is now, not the list polled before the reset (which would mark it all "New").
       const seeded = await fetchAddressBook();
@@ -267,6 +270,12 @@ export function HarnessApp() {
           onRoleChange={(next) => void changeRole(next)}
           backend={backend}
           onBackendChange={(next) => void changeBackend(next)}
+          trustPolicy={trustPolicy}
+          onTrustPolicyChange={(next) => {
+            // The pane's iframe address carries it; a new address reloads the pane.
+            setTrustPolicy(next);
+            setStatus(`Trust policy: ${next}. The pane restarted with it.`);
+          }}
           onInjectFault={(name) => void inject(name)}
           onClearFaults={() => void act(clearFaults, "Injected failures cleared.")}
           slowNetwork={slowNetwork}
@@ -304,7 +313,7 @@ export function HarnessApp() {
             </div>
             <AddinPane
               ref={frameRef}
-              src={taskpaneUrl(backend)}
+              src={taskpaneUrl({ backend, trustPolicy })}
               pinned={pinned}
               onPinnedChange={changePinned}
               bridgeState={bridgeState}

@@ -34,6 +34,7 @@ function item(id: string, address: string): StandInItem {
     to: [],
     cc: [],
     dateTimeCreated: "2025-03-14T09:12:00.000Z",
+    internetHeaders: "",
   };
 }
 

@@ -17,12 +17,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ChevronDown20Regular, ChevronUp20Regular, PersonAdd20Regular } from "@fluentui/react-icons";
+import { ChevronDown20Regular, ChevronUp20Regular } from "@fluentui/react-icons";
 import { useId, type JSX } from "react";
 import { typedMailTipText } from "../../contacts/mail-tip";
 import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/types";
 import { strings } from "../strings";
+import type { TrustView } from "../state/sender-trust-tracker";
 import { AfterClickView } from "./AfterClickView";
+import { GuardedAddButton } from "./GuardedAddButton";
 import type { EditableDraftField } from "./DraftEditor";
 import { UntitledMessageBar } from "./UntitledMessageBar";
 
@@ -40,7 +42,6 @@ const useStyles = makeStyles({
   summaryLabel: { color: tokens.colorNeutralForeground2 },
   summaryValue: { overflowWrap: "anywhere", whiteSpace: "pre-line" },
   summaryPending: { display: "grid", rowGap: tokens.spacingVerticalXS },
-  add: { width: "100%" },
   formError: { color: tokens.colorPaletteRedForeground1 },
   // A full-width disclosure, its text lined up with the fields below and the chevron at the end.
   disclosure: {
@@ -70,7 +71,12 @@ export interface PromoteFormProps {
   onRetryPrefill?(): void;
   onToggleDetails(open: boolean): void;
   onChange(changes: Partial<Pick<ContactDraft, EditableDraftField>>): void;
-  onAdd(): void;
+  /** The sender check for the message on screen: decides between one click, "Add anyway…" and none. */
+  trust: TrustView;
+  /** The sender's domain as shown, for naming the risk. */
+  domain: string;
+  /** `confirmed`: the person accepted the risks the guard named. */
+  onAdd(confirmed: boolean): void;
 }
 
 export function PromoteForm(props: PromoteFormProps): JSX.Element {
@@ -115,15 +121,12 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
         </UntitledMessageBar>
       ) : null}
       {showAddButton ? (
-        <Button
-          appearance="primary"
-          className={styles.add}
-          icon={<PersonAdd20Regular />}
-          onClick={onAdd}
+        <GuardedAddButton
+          trust={props.trust}
+          domain={props.domain}
+          onAdd={onAdd}
           disabled={draft === null || busy || addressMessage !== ""}
-        >
-          {strings.promote.add}
-        </Button>
+        />
       ) : null}
       {addressMessage ? (
         <Text size={200} className={styles.formError}>

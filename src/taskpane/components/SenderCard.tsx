@@ -11,7 +11,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { JSX } from "react";
+import type { JSX, ReactNode } from "react";
 import type { SenderAnalysis } from "../../contacts/types";
 import { strings } from "../strings";
 import { VerdictBadge, type VerdictKind } from "./VerdictBadge";
@@ -43,9 +43,11 @@ export interface SenderCardProps {
    */
   company: string | null | undefined;
   verdict: VerdictKind;
+  /** The sender check's line (TrustLine), above the verdict. */
+  trust?: ReactNode;
 }
 
-export function SenderCard({ analysis, company, verdict }: SenderCardProps): JSX.Element {
+export function SenderCard({ analysis, company, verdict, trust }: SenderCardProps): JSX.Element {
   const styles = useStyles();
   const address = analysis.address?.displayAddress ?? "";
   const name = analysis.displayName || address || strings.sender.unknownName;
@@ -87,6 +89,7 @@ export function SenderCard({ analysis, company, verdict }: SenderCardProps): JSX
           </MessageBarBody>
         </MessageBar>
       ))}
+      {trust}
       <VerdictBadge kind={verdict} />
     </section>
   );

@@ -8,6 +8,7 @@
  * lifetime is the pane's, not a component's.
  */
 import { DirectoryError, isDirectoryError, isWriteOperation } from "../../contacts/directory-error";
+import { toUnicode } from "punycode/";
 import { addressKey } from "../../contacts/address";
 import type { MailContact } from "../../contacts/directory";
 import { analyzeSender } from "../../contacts/sender";
@@ -16,12 +17,19 @@ import { setHiddenFromAddressLists, setMailTip } from "../../contacts/edit";
 import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import { collapseWhitespace, truncateAtWordBoundary } from "../../contacts/mail-tip";
 import { ContactLookup } from "../../contacts/lookup";
+import type { SenderTrust } from "../../contacts/trust/sender-trust";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
 import type { PromoteState } from "../../contacts/workflow-types";
-import { draftWorkflowModule, type DraftWorkflow, type ModuleLoader } from "../lazy-modules";
+import {
+  draftWorkflowModule,
+  type DraftWorkflow,
+  type ModuleLoader,
+  type TrustChecks,
+} from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
+import { SenderTrustTracker } from "./sender-trust-tracker";
 import {
   createMayHaveHappened,
   currentKey,
@@ -46,6 +54,8 @@ export interface PaneControllerOptions {
   lookup?: ContactLookup;
   /** Where the prefill and the promotion workflow come from; by default the pane's "prefill" chunk. */
   draftWorkflow?: ModuleLoader<DraftWorkflow>;
+  /** Where the sender-trust checks come from; by default the pane's "trust" chunk. */
+  trustChecks?: ModuleLoader<TrustChecks>;
 }
 
 export class PaneController {
@@ -64,12 +74,18 @@ export class PaneController {
   #lifetime = new AbortController();
   /** "Sign in again" succeeded in this session: a sign-in page after it is not a stale token. */
   #signedInAgain = false;
+  /** The sender-trust guard for the message on screen (its own store: the card's trust line renders it). */
+  readonly trust: SenderTrustTracker;
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;
     this.#now = options.now ?? Date.now;
     this.#lookup = options.lookup ?? new ContactLookup(services.directory);
     this.#draftWorkflow = options.draftWorkflow ?? draftWorkflowModule;
+    this.trust = new SenderTrustTracker(services.host, services.org, {
+      ...(options.trustChecks ? { workflow: options.trustChecks } : {}),
+      onAssessed: (key, trust) => this.#withholdBorrowedCompany(key, trust),
+    });
   }
 
   // ---- store (useSyncExternalStore) ----
@@ -98,9 +114,10 @@ export class PaneController {
     if (this.#lifetime.signal.aborted) this.#lifetime = new AbortController();
     this.#stopListening = [
       this.#services.host.onItemChanged(() => this.showCurrentItem()),
-      this.#lookup.subscribe((address, result) =>
-        this.#dispatch({ type: "known-changed", key: addressKey(address), result }),
-      ),
+      this.#lookup.subscribe((address, result) => {
+        if (result.status === "exists") this.trust.noteContact(result.contact.address || address);
+        this.#dispatch({ type: "known-changed", key: addressKey(address), result });
+      }),
       this.#services.onRetryNotice((notice) => this.#onRetryNotice(notice)),
     ];
     // Learnt up front where the token says; otherwise the first 403 on a write does.
@@ -129,6 +146,7 @@ export class PaneController {
     if (item.kind !== "message") {
       const selection: Selection =
         item.kind === "none" ? { kind: "none" } : { kind: "not-message", itemType: item.itemType };
+      this.trust.clear(null);
       this.#dispatch({
         type: "selected",
         generation,
@@ -149,6 +167,7 @@ export class PaneController {
     );
     if (analysis.kind !== "external" || !analysis.address) {
       const key = analysis.address ? addressKey(analysis.address.address) : null;
+      this.trust.clear(analysis);
       this.#dispatch({
         type: "selected",
         generation,
@@ -164,10 +183,10 @@ export class PaneController {
     const cached = this.#lookup.peek(address);
     const verdict: Verdict = cached ? verdictFromLookup(cached) : { kind: "checking" };
     // Prefilled at once when the draft workflow has arrived (every sender after the first).
+    const loadedWorkflow = this.#draftWorkflow.loaded();
     const draft =
       personFor(this.#state, key).draft ??
-      this.#draftWorkflow.loaded()?.prefillDraft(analysis, this.#services.org) ??
-      null;
+      (loadedWorkflow ? this.#prefill(loadedWorkflow, key, analysis) : null);
     this.#dispatch({
       type: "selected",
       generation,
@@ -176,11 +195,48 @@ export class PaneController {
       draft,
     });
     const settled = this.#runLookup(generation, address);
+    // Beside the lookup, never before it and never after the verdict: the headers are read now,
+    // and the checks' own chunk ("trust") is asked for at once, so the guard does not wait for
+    // the draft workflow's chunk, which is asked for only after the verdict (below).
+    this.trust.check(generation, key, analysis);
     if (draft !== null) return;
-    // The draft workflow's chunk (with the Public Suffix List) starts downloading only once the
-    // first verdict is on screen: the verdict does not need it, and the form keeps its place.
+    // The draft itself is prefilled only once the first verdict is on screen: the verdict does
+    // not need it, and the form keeps its place.
     if (this.#prefillRequested || cached) this.#prefillWhenLoaded(key, analysis);
     else void settled.then(() => this.#prefillWhenLoaded(key, analysis));
+  }
+
+  /** The draft for `key`, without a company when the trust check found its domain imitating another. */
+  #prefill(workflow: DraftWorkflow, key: string, analysis: SenderAnalysis): ContactDraft {
+    const view = this.trust.getState();
+    const imitated =
+      view.kind === "ready" && view.key === key ? view.trust.lookAlike?.known.domain : undefined;
+    return workflow.prefillDraft(
+      analysis,
+      this.#services.org,
+      imitated === undefined ? {} : { imitatedDomain: toUnicode(imitated) },
+    );
+  }
+
+  /** A look-alike found after the draft was prefilled: drop the borrowed company, unless the person changed it. */
+  #withholdBorrowedCompany(key: string, trust: SenderTrust): void {
+    const workflow = this.#draftWorkflow.loaded();
+    const selection = this.#state.selection;
+    const person = personFor(this.#state, key);
+    if (trust.lookAlike === null || !workflow || !person.draft || person.promotion) return;
+    if (selection.kind !== "sender" || selection.key !== key) return;
+    const borrowed = workflow.prefillDraft(selection.analysis, this.#services.org);
+    const withheld = this.#prefill(workflow, key, selection.analysis);
+    if (person.draft.company !== borrowed.company || borrowed.company === withheld.company) return;
+    this.#dispatch({
+      type: "draft-changed",
+      key,
+      changes: {
+        company: withheld.company,
+        notes: withheld.notes,
+        ...(person.draft.mailTip === borrowed.mailTip ? { mailTip: withheld.mailTip } : {}),
+      },
+    });
   }
 
   /** Prefills `key`'s draft once the draft workflow has downloaded (it is keyed by person, so it cannot land on another). */
@@ -190,11 +246,7 @@ export class PaneController {
     this.#draftWorkflow.load().then(
       (workflow) => {
         if (this.#lifetime.signal.aborted || personFor(this.#state, key).draft) return;
-        this.#dispatch({
-          type: "draft-prefilled",
-          key,
-          draft: workflow.prefillDraft(analysis, this.#services.org),
-        });
+        this.#dispatch({ type: "draft-prefilled", key, draft: this.#prefill(workflow, key, analysis) });
       },
       () => {
         if (!this.#lifetime.signal.aborted) this.#dispatch({ type: "prefill-failed" });
@@ -210,6 +262,10 @@ export class PaneController {
     if (personFor(this.#state, selection.key).draft) return;
     this.#dispatch({ type: "prefill-retrying" });
     this.#prefillWhenLoaded(selection.key, selection.analysis);
+    // The checks' chunk may have failed to download too: if so, they run again with the draft's.
+    if (this.trust.getState().kind === "unavailable") {
+      this.trust.check(this.#generation, selection.key, selection.analysis);
+    }
   }
 
   #onRetryNotice(notice: DirectoryRetryNotice): void {
@@ -234,7 +290,10 @@ export class PaneController {
   /** Resolves (never rejects) once the lookup has settled, whatever it found. */
   #runLookup(generation: number, address: string): Promise<void> {
     return this.#lookup.lookup(address, { signal: this.#lifetime.signal }).then(
-      (result) => this.#dispatch({ type: "lookup-resolved", generation, result }),
+      (result) => {
+        if (result.status === "exists") this.trust.noteContact(result.contact.address || address);
+        this.#dispatch({ type: "lookup-resolved", generation, result });
+      },
       (error: unknown) => {
         // Superseded by a newer lookup (another message) or the pane closed: nothing to show.
         if (isDirectoryError(error, "aborted") || generation !== this.#generation) return;
@@ -269,10 +328,30 @@ export class PaneController {
 
   // ---- promotion ----
 
-  /** "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run stopped. */
-  promote(): void {
+  /**
+   * "Add to address book" (and "Finish" after a failure): creates, or resumes where the last run
+   * stopped. A new create needs the sender-trust guard's leave: one click when nothing is wrong,
+   * `confirmed` when the person accepted the risks it named, never when the policy blocks.
+   */
+  promote(options: { confirmed?: boolean } = {}): void {
     const key = currentKey(this.#state);
-    if (key !== null) void this.#promote(key);
+    if (key === null) return;
+    const previous = personFor(this.#state, key).promotion;
+    const resuming = previous?.phase === "failed" && createMayHaveHappened(previous.state);
+    const confirmed = options.confirmed === true;
+    if (resuming) {
+      void this.#promote(key);
+      return;
+    }
+    const view = this.trust.getState();
+    if (view.kind === "checking" && view.key === key) {
+      // Clicked within the milliseconds the check takes: decide when it has answered.
+      void this.trust.settled().then(() => {
+        if (this.trust.allowsAdd(key, confirmed)) void this.#promote(key);
+      });
+      return;
+    }
+    if (this.trust.allowsAdd(key, confirmed)) void this.#promote(key);
   }
 
   async #promote(key: string): Promise<void> {

@@ -2,6 +2,7 @@
  * An in-memory MailHost for pane tests: a test selects items and
  * changes the theme, and the pane sees exactly what it would see from Outlook.
  */
+import type { InternetHeaders } from "../../contacts/trust/message-authentication";
 import type { HeaderAddress } from "../../contacts/types";
 import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "../../office/mail-host";
 
@@ -28,6 +29,8 @@ export class FakeMailHost implements MailHost {
   itemChangedSubscriptions = 0;
   /** How many times the pane read the current item. */
   reads = 0;
+  /** What readInternetHeaders answers for the current item ("" as for Sent Items by default). */
+  internetHeaders: InternetHeaders = "";
 
   constructor(options: { item?: CurrentItem; context?: Partial<MailHostContext> } = {}) {
     this.context = {
@@ -44,6 +47,10 @@ export class FakeMailHost implements MailHost {
   readCurrentItem(): CurrentItem {
     this.reads += 1;
     return this.#item;
+  }
+
+  readInternetHeaders(): Promise<InternetHeaders> {
+    return Promise.resolve(this.internetHeaders);
   }
 
   onItemChanged(listener: () => void): () => void {

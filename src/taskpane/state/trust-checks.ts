@@ -1,0 +1,7 @@
+/**
+ * The sender-trust checks the pane loads on their own (chunk "trust"), beside the lookup: the
+ * authentication-results parse, the look-alike tests (with their Public Suffix List) and the
+ * display-name checks. Apart from the draft workflow ("prefill"), which waits for the first
+ * verdict: the guard must decide before Add is offered, not after the draft has arrived.
+ */
+export { addDecision, assessSenderTrust, trustRisks } from "../../contacts/trust/sender-trust";

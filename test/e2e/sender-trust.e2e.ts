@@ -1,0 +1,120 @@
+/**
+ * The sender-trust guard end to end in Chromium: the demo's stand-in Office.js returns each
+ * message's internet headers through getAllInternetHeadersAsync, the pane judges them beside
+ * the lookup. A passing sender keeps the one-click Add; a failing one cannot be added in one
+ * click, can after the confirmation, and cannot at all under the block policy.
+ */
+import { strings } from "../../src/taskpane/strings";
+import {
+  contactsWithAddress,
+  emulatorContacts,
+  screenshotPane,
+  startDemoSession,
+  waitUntil,
+  type DemoPage,
+  type DemoSession,
+} from "./demo-session";
+
+const ISABEL = "isabel.ferreira@fabrikam.com";
+
+let session: DemoSession;
+let current: DemoPage | null = null;
+
+beforeAll(async () => {
+  session = await startDemoSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+beforeEach(() => {
+  session.demo.reset();
+});
+
+afterEach(async () => {
+  const problems = current?.problems ?? [];
+  await current?.page.close();
+  current = null;
+  expect(problems).toEqual([]);
+});
+
+async function open(): Promise<DemoPage> {
+  current = await session.open();
+  return current;
+}
+
+async function isabelContacts() {
+  return contactsWithAddress(await emulatorContacts(session.demo), ISABEL);
+}
+
+it("a passing sender keeps the one-click Add", async () => {
+  const demo = await open();
+  await demo.select("fabrikam-redlines");
+  await demo.paneShows(strings.trust.status.verified);
+  await demo.paneShows(strings.verdict.missing);
+  expect(await demo.paneButton(strings.trust.addAnyway).count()).toBe(0);
+  await demo.paneButton(strings.promote.add).click();
+  await demo.paneShows(strings.progress.added);
+  expect(await isabelContacts()).toHaveLength(1);
+});
+
+it("a failing sender cannot be added in one click; the confirmation names the risk and creates the contact", async () => {
+  const demo = await open();
+  await demo.select("fabrikam-bank-details");
+  await demo.paneShows(strings.trust.status.failed);
+  await demo.paneShows(strings.verdict.missing);
+  expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
+
+  await demo.paneButton(strings.trust.addAnyway).click();
+  await demo.paneShows(strings.trust.risk.authenticationFailed("fabrikam.com"));
+  expect(await isabelContacts()).toHaveLength(0);
+
+  // The raw verdicts: EOP's fail, not the passing header the sender wrote below it.
+  await demo.paneButton(strings.trust.details).click();
+  await demo.paneShows(strings.trust.compauth("fail", "000"));
+  await screenshotPane(demo, "pane-sender-failed-confirm");
+
+  await demo.paneButton(strings.trust.confirmAdd).click();
+  await demo.paneShows(strings.progress.added);
+  await waitUntil(async () => (await isabelContacts()).length === 1, "the contact in the emulator");
+});
+
+it("with the block policy a failing sender cannot be added at all; the verdict stays visible", async () => {
+  const demo = await open();
+  await demo.setTrustPolicy("block");
+  await demo.select("fabrikam-bank-details");
+  await demo.paneShows(strings.trust.status.failed);
+  await demo.paneShows(strings.trust.blocked);
+  expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
+  expect(await demo.paneButton(strings.trust.addAnyway).count()).toBe(0);
+  // The same person on a passing message is still one click away under block.
+  await demo.select("fabrikam-redlines");
+  await demo.paneShows(strings.trust.status.verified);
+  await demo.paneButton(strings.promote.add).waitFor();
+  expect(await isabelContacts()).toHaveLength(0);
+});
+
+it("a verified look-alike of the organization's domain asks first and borrows no company", async () => {
+  const demo = await open();
+  await demo.select("contoso-gift-cards");
+  await demo.paneShows(strings.trust.status.verified);
+  await demo.paneShows(strings.trust.risk.lookAlike("c0ntoso.com", "contoso.com", "organization"));
+  await demo.paneShows(strings.sender.noCompany);
+  expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
+  await demo.paneButton(strings.trust.addAnyway).waitFor();
+  await screenshotPane(demo, "pane-look-alike");
+});
+
+it("a look-alike of a contact's domain the pane has seen, and a message without headers", async () => {
+  const demo = await open();
+  await demo.select("northwind-delivery");
+  await demo.paneShows(strings.verdict.exists);
+  await demo.select("northwind-invoice");
+  await demo.paneShows(
+    strings.trust.risk.lookAlike("northwind-traders.com", "northwindtraders.com", "contact"),
+  );
+  await demo.select("graphic-design-copy");
+  await demo.paneShows(strings.trust.reason["headers-empty"]());
+  await demo.paneButton(strings.promote.add).waitFor();
+});
