@@ -82,12 +82,21 @@ const MESSAGES: readonly { id: string; settled: string; verdict: string | null }
   { id: "tailspin-proofs", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   { id: "qbr-invite", settled: strings.empty.notMessage("appointment"), verdict: null },
   { id: "muller-quote", settled: strings.verdict.missing, verdict: strings.verdict.missing },
-  { id: "litware-renewal", settled: strings.verdict.exists, verdict: strings.verdict.exists },
+  // Seeded hidden from address lists: its own verdict.
+  { id: "litware-renewal", settled: strings.verdict.existsHidden, verdict: strings.verdict.existsHidden },
   { id: "woodgrove-statement", settled: strings.verdict.automated, verdict: strings.verdict.automated },
   { id: "proseware-tests", settled: strings.existing.dirSynced, verdict: strings.verdict.exists },
   { id: "freelance-quote", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   { id: "alpine-offsite", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   { id: "relecloud-onboarding", settled: strings.verdict.missing, verdict: strings.verdict.missing },
+  // The sender-trust guard's messages: failed, ARC-overridden, no results, no headers, look-alikes, a namesake.
+  { id: "fabrikam-bank-details", settled: strings.verdict.missing, verdict: strings.verdict.missing },
+  { id: "wingtip-list", settled: strings.verdict.missing, verdict: strings.verdict.missing },
+  { id: "coho-tasting", settled: strings.verdict.missing, verdict: strings.verdict.missing },
+  { id: "graphic-design-copy", settled: strings.verdict.missing, verdict: strings.verdict.missing },
+  { id: "contoso-gift-cards", settled: strings.verdict.missing, verdict: strings.verdict.missing },
+  { id: "northwind-invoice", settled: strings.verdict.missing, verdict: strings.verdict.missing },
+  { id: "megan-namesake", settled: strings.verdict.missing, verdict: strings.verdict.missing },
 ];
 
 interface PaneStateStep {
@@ -192,6 +201,16 @@ const STATES: readonly PaneStateStep[] = [
       // The seed again (the faults above changed contacts), and a fresh pane for the messages.
       session.demo.reset();
       await demo.signInAs("admin");
+    },
+  },
+  {
+    name: "a failed sender's Add anyway confirmation, with how it was checked",
+    async reach(demo) {
+      await demo.select("fabrikam-bank-details");
+      await demo.paneShows(strings.trust.status.failed);
+      await demo.paneButton(strings.trust.addAnyway).click();
+      await demo.paneButton(strings.trust.details).click();
+      await demo.paneButton(strings.trust.confirmAdd).waitFor();
     },
   },
   ...MESSAGES.map(({ id, settled, verdict }): PaneStateStep => ({

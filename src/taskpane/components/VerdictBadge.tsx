@@ -45,7 +45,15 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
   },
   skeleton: { width: "60%" },
-  badge: { maxWidth: "100%" },
+  // A long verdict wraps at 320 px: the badge grows with it instead of letting the text spill out
+  // of Fluent's fixed-height large badge (axe could not tell the text's background there).
+  badge: {
+    maxWidth: "100%",
+    height: "auto",
+    minHeight: "24px",
+    whiteSpace: "normal",
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
 });
 
 const APPEARANCE: Record<
