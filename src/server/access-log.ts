@@ -93,7 +93,9 @@ export function logWhenDone(
     if (annotation?.route !== undefined) entry.route = annotation.route;
     if (annotation?.upstreamStatus !== undefined) entry.upstreamStatus = annotation.upstreamStatus;
     if (annotation?.outcome !== undefined) entry.outcome = annotation.outcome;
-    if (!res.writableFinished) {
+    // writableEnded, not writableFinished: a client that reads the whole answer and hangs up at
+    // once can close the socket before "finish" fires, and that answer was not aborted.
+    if (!res.writableEnded) {
       // Nothing (or not all) was sent: the default 200 would be a lie.
       entry.aborted = true;
       entry.status = CLIENT_CLOSED_REQUEST;
