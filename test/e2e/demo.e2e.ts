@@ -50,11 +50,14 @@ const BACKENDS = [
     backend: "admin-center",
     search: { method: "POST", path: "/admin/api/Contact/GetContacts" },
     create: { method: "POST", path: "/admin/api/Contact" },
+    /** What a failed general update leaves missing: the admin center's create already stored the mail tip. */
+    missingAfterGeneralFailure: strings.progress.missingCompany,
   },
   {
     backend: "exchange",
     search: { method: "POST", cmdlet: "Get-MailContact" },
     create: { method: "POST", cmdlet: "New-MailContact" },
+    missingAfterGeneralFailure: strings.progress.missingBoth,
   },
 ] as const;
 
@@ -381,7 +384,7 @@ describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase)
     await demo.select("adventure-works-kickoff");
     await demo.paneShows(strings.verdict.missing);
     await demo.paneButton(strings.promote.add).click();
-    await demo.paneShows(strings.progress.partial(strings.progress.missingBoth).replace(/\.$/, ""));
+    await demo.paneShows(strings.progress.partial(calls.missingAfterGeneralFailure).replace(/\.$/, ""));
     const finish = demo.paneButton(strings.progress.finish);
     await finish.click();
     await demo.paneShows(strings.progress.added);
