@@ -9,7 +9,7 @@
  * The query string is ignored: Office appends one (`_host_Info=...`) to the pane's URL.
  */
 import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { TerminalCapableHandler } from "./handler";
@@ -161,7 +161,18 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: ResolvedFile)
     res.end();
     return;
   }
+  // Small files (every page and bundle) go out in one end(): the answer counts as sent even when
+  // the client hangs up the moment it has the last byte. Larger ones (source maps) stream.
+  if (file.size <= ONE_CALL_MAX_BYTES) {
+    readFile(file.realPath).then(
+      (data) => res.end(data),
+      () => res.destroy(),
+    );
+    return;
+  }
   const stream = createReadStream(file.realPath);
   stream.on("error", () => res.destroy());
   stream.pipe(res);
 }
+
+const ONE_CALL_MAX_BYTES = 4 * 1024 * 1024;
