@@ -42,7 +42,7 @@ import {
   type PersonState,
   type Selection,
 } from "./state/pane-state";
-import { strings } from "./strings";
+import { senderReason, strings } from "./strings";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -158,7 +158,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
           addClicked={addClicked}
         />
       ) : (
-        <Text className={styles.reason}>{analysis.reason}</Text>
+        <Text className={styles.reason}>{senderReason(analysis.reason)}</Text>
       )}
       {lookupError}
     </>

@@ -17,6 +17,7 @@ import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
+import { strings } from "./strings";
 
 /** The build's configuration (a demo build takes the demo page's ?backend= and ?trustPolicy=). */
 function configure(): AppConfig {
@@ -66,12 +67,7 @@ async function start(): Promise<void> {
   } catch (error) {
     // Never leave the skeleton spinning: say something a person can act on.
     console.error("GAL Contact could not start:", error instanceof Error ? error.name : typeof error);
-    root.render(
-      <StartupMessage
-        title="GAL Contact could not start"
-        paragraphs={["Close the pane and open it again. If this keeps happening, tell your administrator."]}
-      />,
-    );
+    root.render(<StartupMessage title={strings.startup.failed} paragraphs={[strings.startup.advice]} />);
   }
 }
 

@@ -1,20 +1,94 @@
 /**
- * Every piece of text the pane shows, in one module so that it can be translated.
- * English only for now; functions take the values they interpolate. Errors carry facts
- * (kind, reason, holder, fields...); `errorMessage` below chooses their sentence here.
- * No sentence names a backend ("the admin center"): a second one is coming.
+ * The message catalogue's English source: every sentence the pane shows, in one object that
+ * each language mirrors (src/taskpane/locales/, German in de.ts; docs/pane.md, "Languages").
+ * Functions take the values they interpolate; errors and domain results carry facts (kind,
+ * reason, code, values) and the choosers at the end of this file pick their sentence here.
+ * Plurals and lists come from the platform (Intl.PluralRules, Intl.ListFormat; locales/format.ts).
+ * No sentence names a backend ("the admin center"): there are two.
+ *
+ * The pane reads `strings`, which holds the chosen language's catalogue (English until
+ * `selectCatalogue` swaps in another before the first render). A block added here needs its
+ * counterpart in every other language: typecheck and locales/catalogue.test.ts name what is missing.
  */
+import type { AddressProblem } from "../contacts/address";
 import type { DirectoryError } from "../contacts/directory-error";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import type { DisplayNameCaution } from "../contacts/types";
+import type {
+  DisplayNameCaution,
+  DraftField,
+  DraftFieldError,
+  DraftNote,
+  SenderReason,
+  SenderWarning,
+} from "../contacts/types";
+import { listOf, plural, type Sentences } from "./locales/format";
 
-export const strings = {
+const FIELD_LABELS = {
+  address: "Email address",
+  displayName: "Display name",
+  firstName: "First name",
+  lastName: "Last name",
+  company: "Company",
+  mailTip: "Mail tip",
+  hiddenFromAddressLists: "Hidden from address lists",
+  name: "Name",
+} satisfies Record<DraftField, string>;
+
+const AUTOMATED = {
+  "no-reply": (address: string) => `${address} is a no-reply address: nobody reads mail sent to it.`,
+  "mail-system": (address: string) => `${address} is a mail-system address, not a person.`,
+  bounce: (address: string) =>
+    `${address} is a bounce-handling address used by mailing systems, not a person.`,
+  notifications: (address: string) => `${address} sends automated notifications, not a person.`,
+};
+
+const ADDRESS_PROBLEMS = {
+  empty: () => "The address is empty.",
+  "legacy-dn": () => "This is an internal Exchange identifier (legacy DN), not an email address.",
+  "broken-character": () => "The address contains a broken character (half of a character pair).",
+  "spaces-or-invisible": () => "The address contains spaces or invisible characters.",
+  "no-at": () => "The address has no @.",
+  "nothing-before-at": () => "The address has nothing before the @.",
+  "no-domain": () => "The address has no domain after the @.",
+  "quoted-local-part": () => 'Quoted local parts ("…"@) are not accepted.',
+  "several-at": () => "The address has more than one @.",
+  "local-double-dot": () => "The part before the @ has two dots in a row.",
+  "local-edge-dot": () => "The part before the @ cannot start or end with a dot.",
+  "local-invalid-characters": () => "The part before the @ contains characters an email address cannot have.",
+  "local-too-long": ({ limit }) => `The part before the @ is longer than ${limit} characters.`,
+  "ip-literal": () => "An IP address in brackets is not accepted as a domain.",
+  "ip-address": () => "An IP address is not accepted as a domain.",
+  "domain-double-dot": () => "The domain has two dots in a row.",
+  "domain-edge-dot": () => "The domain cannot start or end with a dot.",
+  "domain-no-dot": ({ domain }) =>
+    `The domain "${domain}" has no dot (a full domain looks like contoso.com).`,
+  "domain-invalid-idn": () => "The domain is not a valid internationalized domain name.",
+  "domain-label-invalid": ({ label }) =>
+    `The domain part "${label}" is not valid (letters, digits and inner hyphens only, at most 63 characters).`,
+  "domain-label-bad-punycode": ({ label }) => `The domain part "${label}" is not valid punycode.`,
+  "bad-top-level": () => "The domain does not end in a valid top-level domain.",
+  "domain-too-long": ({ limit }) => `The domain is longer than ${limit} characters.`,
+  "address-too-long": ({ limit }) => `The address is longer than ${limit} characters.`,
+} satisfies Sentences<AddressProblem>;
+
+export const english = {
+  /** BCP 47 tag for Intl and the page's lang attribute. */
+  language: "en",
+  direction: "ltr",
   appTitle: "GAL Contact",
+  /** Why an address cannot be used (AddressProblem, src/contacts/address.ts). */
+  addressProblem: ADDRESS_PROBLEMS,
 
   /** Shown by taskpane.html's classic script where the pane cannot run (Trident, EdgeHTML). */
   unsupportedHost: {
     title: "This version of Outlook is not supported",
     body: "GAL Contact needs a newer Outlook: Outlook on the web, the new Outlook for Windows, Microsoft 365 Outlook for Windows with the Microsoft Edge WebView2 runtime, or Outlook for Mac. Ask your administrator which one to use.",
+  },
+
+  /** The pane failed while starting (src/taskpane/index.tsx). */
+  startup: {
+    failed: "GAL Contact could not start",
+    advice: "Close the pane and open it again. If this keeps happening, tell your administrator.",
   },
 
   empty: {
@@ -30,6 +104,40 @@ export const strings = {
     onBehalfOf: (sender: string, from: string) => `Sent by ${sender} on behalf of ${from}`,
     warningTitle: "Check this address",
     unknownName: "Unknown sender",
+    /** Why the sender got its kind (SenderReason, src/contacts/types.ts). */
+    reason: {
+      "no-from": () => "Outlook did not say who this message is from.",
+      "no-address": () => "The message has no sender address.",
+      "legacy-dn": () =>
+        "Outlook gave an internal Exchange identifier instead of an email address: this sender is in an Exchange directory, most likely your own.",
+      "invalid-address": ({ problem }) =>
+        `The sender address cannot be used. ${sentence(ADDRESS_PROBLEMS, problem)}`,
+      "internal-own": ({ domain }) =>
+        `${domain} is your own organization's domain: colleagues are already in the address list.`,
+      "internal-configured": ({ domain }) =>
+        `${domain} is one of your organization's domains: colleagues are already in the address list.`,
+      "internal-subdomain": ({ domain, parent }) =>
+        `${domain} is part of your organization's domain ${parent}: colleagues are already in the address list.`,
+      automated: ({ category, address }) => AUTOMATED[category](address),
+      external: ({ address }) =>
+        `${address} is outside your organization and can be added to the address list.`,
+    } satisfies Sentences<SenderReason>,
+    /** SenderWarning, src/contacts/types.ts. */
+    warning: {
+      "name-truncated": ({ limit }) =>
+        `The display name was longer than ${limit} characters; only its start was used.`,
+      "name-cut-at-line-break": () =>
+        "The display name had a line break followed by what looks like another header; only the part before it was used.",
+      "name-garbage-removed": () =>
+        "The display name contained terminal colour codes or broken characters; they were removed.",
+      "name-invisible-removed": () =>
+        "The display name contained invisible or text-direction characters; they were removed.",
+      "name-markup-removed": () => "The display name contained HTML markup; it was removed.",
+      "name-shows-other-address": ({ shown, actual }) =>
+        `The display name shows the address ${shown}, but the message came from ${actual}.`,
+      "mixed-script-domain": ({ domain, asciiDomain, label, scripts }) =>
+        `The domain ${domain} mixes ${listOf("en", scripts, "and")} letters in "${label}" (${asciiDomain}): it may be imitating a familiar domain.`,
+    } satisfies Sentences<SenderWarning>,
   },
 
   trust: {
@@ -147,6 +255,42 @@ export const strings = {
         ? `This sender from outside your organization uses your own name, "${caution.name}". Make sure it is who you think before adding it to everyone's address book.`
         : `The sender's name shows the address ${caution.address}, but the message came from another address. Check who this is before adding it.`,
     cautionsLabel: "Check the sender",
+    fieldLabels: FIELD_LABELS,
+    /** How the prefill reached a value (DraftNote, src/contacts/types.ts). */
+    note: {
+      "last-name-first": ({ name, firstName, lastName }) =>
+        `"${name}" was read as last name first: first name ${firstName}, last name ${lastName}.`,
+      "capitalized-last-name-first": ({ name, lastName }) =>
+        `"${name}" was read as a capitalized last name first: last name ${lastName}.`,
+      "capitals-softened": ({ displayName }) => `The all-capitals name was written as "${displayName}".`,
+      "shared-mailbox": ({ address, displayName }) =>
+        `The message has no sender name; ${address} is a shared mailbox, so it was named "${displayName}".`,
+      "name-from-address": ({ localPart, displayName }) =>
+        `The message has no sender name; the name was made from the address (${localPart} → ${displayName}). Check it.`,
+      "address-as-name": () =>
+        "Neither the sender name nor the address gives a name, so the address is used as the display name.",
+      shortened: ({ field, limit }) =>
+        `${FIELD_LABELS[field]} was shortened to Exchange's limit of ${limit} characters.`,
+      "company-withheld": ({ domain, imitated }) =>
+        `No company was filled in: ${domain} looks like ${imitated}, and the contact must not carry that organization's name.`,
+      "company-from-display-name": ({ company, domain }) =>
+        `Company "${company}" was taken from the sender's display name (it matches ${domain}).`,
+      "company-guessed": ({ company, domain }) =>
+        `Company "${company}" was guessed from the domain ${domain}.`,
+      "company-joined-up": ({ company }) =>
+        `"${company}" may be several words run together, so it was left out of the mail tip; check the company, then add it to the mail tip if you like.`,
+      "free-mail": ({ domain }) => `${domain} is a free-mail provider, so no company was filled in.`,
+    } satisfies Sentences<DraftNote>,
+    /** A draft field Exchange would refuse (DraftFieldError, src/contacts/types.ts). */
+    fieldProblem: {
+      required: ({ field }) => `${FIELD_LABELS[field]} is required.`,
+      "invisible-characters": ({ field }) =>
+        `${FIELD_LABELS[field]} contains control or invisible characters (such as tabs, line breaks or text-direction marks); remove them.`,
+      "too-long": ({ field, limit, length }) =>
+        `${FIELD_LABELS[field]} can be at most ${limit} characters (this one has ${length}).`,
+      "invalid-address": ({ field, problem }) =>
+        `${FIELD_LABELS[field]} is not valid: ${sentence(ADDRESS_PROBLEMS, problem)}`,
+    } satisfies Sentences<FieldProblem>,
     companyGuessHint: "Guessed from the domain name: check the spelling and spacing.",
     noMailTip: "No mail tip.",
     hiddenSummary: "Hidden from the address book",
@@ -205,7 +349,7 @@ export const strings = {
             : "Whether it stored the contact anyway is being checked."
       } Trying again checks first, so no duplicate is made.`,
     partialFields: (fields: readonly string[]) =>
-      `The contact exists, but its ${joinWithAnd(fields)} ${fields.length > 1 ? "are" : "is"} not set yet.`,
+      `The contact exists, but its ${listOf("en", fields, "and")} ${plural("en", fields.length, { one: "is", other: "are" })} not set yet.`,
     partial: (missing: string) => `The contact exists, but ${missing} not set yet.`,
     missingCompany: "its company is",
     missingSettings: "its mail tip and address book visibility are",
@@ -264,11 +408,11 @@ export const strings = {
 
   errors: {
     forbidden: (roles: readonly string[]) =>
-      `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
+      `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${listOf("en", roles, "or")}.`,
     readOnlyAccount: (roles: readonly string[]) =>
-      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
+      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${listOf("en", roles, "or")}.`,
     forbiddenToRead: (roles: readonly string[]) =>
-      `Your account is not allowed to look contacts up. Ask for one of these roles: ${joinWithOr(roles)}.`,
+      `Your account is not allowed to look contacts up. Ask for one of these roles: ${listOf("en", roles, "or")}.`,
     throttledGaveUp: "Microsoft 365 is still asking us to slow down. Wait a minute, then try again.",
     unauthenticated: "Your sign-in has expired or was not accepted.",
     signInPage:
@@ -290,7 +434,7 @@ export const strings = {
     notVisibleYet:
       "The new contact does not show up in the address book yet. Try again in a minute: it will not be created twice.",
     readBackDiffers: (fields: readonly string[]) =>
-      `The contact was saved, but reading it back shows a different ${joinWithAnd(fields)} than was sent. Try again to re-apply it.`,
+      `The contact was saved, but reading it back shows a different ${listOf("en", fields, "and")} than was sent. Try again to re-apply it.`,
     fieldNames: {
       name: "name",
       displayName: "display name",
@@ -332,6 +476,51 @@ export const strings = {
     whileSaving: "Saving the change",
   },
 } as const;
+
+/** A draft field's problem together with the field it is about. */
+type FieldProblem = DraftFieldError["problem"] & { field: DraftField };
+
+/** Literal strings widened to string: the shape every language's catalogue has. */
+type Widened<T> = T extends string
+  ? string
+  : T extends (...args: infer Args) => infer Result
+    ? (...args: Args) => Widened<Result>
+    : T extends object
+      ? { readonly [Key in keyof T]: Widened<T[Key]> }
+      : T;
+
+/** A language's catalogue: English's shape, every key required. */
+export type Catalogue = Omit<Widened<typeof english>, "direction"> & { readonly direction: "ltr" | "rtl" };
+
+/** The catalogue in use: English until `selectCatalogue` is called (once, before the first render). */
+export const strings: Catalogue = { ...english };
+
+/** Makes `catalogue` the one the pane reads from now on (src/taskpane/locales/language.ts). */
+export function selectCatalogue(catalogue: Catalogue): void {
+  Object.assign(strings, catalogue);
+}
+
+/** The sentence of `fact` from a table keyed by its code. */
+function sentence<Fact extends { code: string }>(table: Sentences<Fact>, fact: Fact): string {
+  return (table[fact.code as Fact["code"]] as (fact: Fact) => string)(fact);
+}
+
+/** Why the sender got its verdict, in the pane's language. */
+export function senderReason(reason: SenderReason): string {
+  return sentence(strings.sender.reason, reason);
+}
+
+export function senderWarning(warning: SenderWarning): string {
+  return sentence(strings.sender.warning, warning);
+}
+
+export function draftNote(note: DraftNote): string {
+  return sentence(strings.promote.note, note);
+}
+
+export function fieldProblem(error: DraftFieldError): string {
+  return sentence(strings.promote.fieldProblem, { ...error.problem, field: error.field } as FieldProblem);
+}
 
 /** The sentence for a failed directory call, from its kind, reason and facts (throttling is worded by the caller). */
 export function errorMessage(error: DirectoryError): string {
@@ -402,17 +591,4 @@ function describeItemType(itemType: string): string {
     default:
       return `a ${itemType.toLowerCase()}`;
   }
-}
-
-function joinWithOr(items: readonly string[]): string {
-  return joinWith(items, "or");
-}
-
-function joinWithAnd(items: readonly string[]): string {
-  return joinWith(items, "and");
-}
-
-function joinWith(items: readonly string[], word: string): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
 }
