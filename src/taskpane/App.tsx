@@ -68,13 +68,21 @@ const useStyles = makeStyles({
 });
 
 export function App(props: { services: PaneServices }): JSX.Element {
-  const styles = useStyles();
   const theme = useOfficeTheme(props.services.host);
+  // The catalogue's direction: Fluent mirrors its components and the styles made inside it.
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
-      <Pane services={props.services} />
+    <FluentProvider theme={theme} dir={strings.direction}>
+      <PaneBackground>
+        <Pane services={props.services} />
+      </PaneBackground>
     </FluentProvider>
   );
+}
+
+/** The pane's background, styled inside the provider so that its classes share the provider's direction. */
+function PaneBackground({ children }: { children: JSX.Element }): JSX.Element {
+  const styles = useStyles();
+  return <div className={styles.provider}>{children}</div>;
 }
 
 function Pane({ services }: { services: PaneServices }): JSX.Element {

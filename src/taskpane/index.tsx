@@ -16,6 +16,7 @@ import { waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
+import { applyDisplayLanguage } from "./locales/language";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
 import { strings } from "./strings";
 
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
       origin: window.location.origin,
       pageUrl: window.location.href,
     });
+    // Outlook's display language, before the first sentence is drawn (German is its own chunk).
+    await applyDisplayLanguage(services.host.context.displayLanguage);
     root.render(<App services={services} />);
   } catch (error) {
     // Never leave the skeleton spinning: say something a person can act on.

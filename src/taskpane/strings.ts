@@ -21,7 +21,7 @@ import type {
   SenderReason,
   SenderWarning,
 } from "../contacts/types";
-import { listOf, plural, type Sentences } from "./locales/format";
+import { listOf, plural, sentence, type Sentences } from "./locales/format";
 
 const FIELD_LABELS = {
   address: "Email address",
@@ -498,11 +498,6 @@ export const strings: Catalogue = { ...english };
 /** Makes `catalogue` the one the pane reads from now on (src/taskpane/locales/language.ts). */
 export function selectCatalogue(catalogue: Catalogue): void {
   Object.assign(strings, catalogue);
-}
-
-/** The sentence of `fact` from a table keyed by its code. */
-function sentence<Fact extends { code: string }>(table: Sentences<Fact>, fact: Fact): string {
-  return (table[fact.code as Fact["code"]] as (fact: Fact) => string)(fact);
 }
 
 /** Why the sender got its verdict, in the pane's language. */

@@ -47,8 +47,7 @@ const useStyles = makeStyles({
   disclosure: {
     justifyContent: "space-between",
     width: "100%",
-    paddingLeft: 0,
-    paddingRight: 0,
+    paddingInline: 0,
     fontWeight: tokens.fontWeightRegular,
   },
   panel: { paddingBlockEnd: tokens.spacingVerticalS },

@@ -9,6 +9,11 @@ export type Sentences<Fact extends { code: string }> = {
   readonly [Code in Fact["code"]]: (fact: Fact & { code: Code }) => string;
 };
 
+/** The sentence of `fact` from a table keyed by its code. */
+export function sentence<Fact extends { code: string }>(table: Sentences<Fact>, fact: Fact): string {
+  return (table[fact.code as Fact["code"]] as (fact: Fact) => string)(fact);
+}
+
 const lists = new Map<string, Intl.ListFormat>();
 const plurals = new Map<string, Intl.PluralRules>();
 
