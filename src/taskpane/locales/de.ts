@@ -103,16 +103,16 @@ function describeItemType(itemType: string): string {
 export const german: Catalogue = {
   language: "de",
   direction: "ltr",
-  appTitle: "GAL Contact",
+  appTitle: "GAL-Kontakt",
   addressProblem: ADDRESS_PROBLEMS,
 
   unsupportedHost: {
     title: "Diese Outlook-Version wird nicht unterstützt",
-    body: "GAL Contact benötigt ein neueres Outlook: Outlook im Web, das neue Outlook für Windows, Microsoft 365 Outlook für Windows mit der Microsoft Edge WebView2-Runtime oder Outlook für Mac. Fragen Sie Ihren Administrator, welches Sie verwenden sollen.",
+    body: "GAL-Kontakt benötigt ein neueres Outlook: Outlook im Web, das neue Outlook für Windows, Microsoft 365 Outlook für Windows mit der Microsoft Edge WebView2-Runtime oder Outlook für Mac. Fragen Sie Ihren Administrator, welches Sie verwenden sollen.",
   },
 
   startup: {
-    failed: "GAL Contact konnte nicht gestartet werden",
+    failed: "GAL-Kontakt konnte nicht gestartet werden",
     advice:
       "Schließen Sie den Bereich und öffnen Sie ihn erneut. Wenn das Problem weiterhin besteht, wenden Sie sich an Ihren Administrator.",
   },
