@@ -327,6 +327,8 @@ export const english = {
       "update-options": "Setting the mail tip and visibility",
       verify: "Checking the saved contact",
     },
+    /** The progress bar's value, read out by screen readers. */
+    stepsDone: (done: number, total: number) => `${done} of ${total}`,
     stepDone: "Done",
     stepRunning: "In progress",
     stepFailed: "Not done",

@@ -179,7 +179,8 @@ function DraftSummary({ draft }: { draft: ContactDraft | null }): JSX.Element {
           <SkeletonItem size={16} />
         </Skeleton>
       ) : (
-        <Text className={styles.summaryValue}>
+        // The tip is data in its own language: its direction is its own, not the pane's.
+        <Text className={styles.summaryValue} dir="auto">
           {typedMailTipText(draft.mailTip) || strings.promote.noMailTip}
         </Text>
       )}

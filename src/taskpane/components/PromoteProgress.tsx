@@ -72,7 +72,7 @@ export function PromoteProgress({
         value={done / total}
         color={promotion.phase === "failed" ? "error" : "brand"}
         aria-label={strings.progress.regionLabel}
-        aria-valuetext={`${done} of ${total}`}
+        aria-valuetext={strings.progress.stepsDone(done, total)}
       />
       <ol className={styles.steps}>
         {steps.map((step) => (

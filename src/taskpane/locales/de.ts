@@ -354,6 +354,7 @@ export const german: Catalogue = {
       "update-options": "E-Mail-Info und Sichtbarkeit werden festgelegt",
       verify: "Gespeicherter Kontakt wird geprüft",
     },
+    stepsDone: (done: number, total: number) => `${done} von ${total}`,
     stepDone: "Erledigt",
     stepRunning: "Läuft",
     stepFailed: "Nicht erledigt",
