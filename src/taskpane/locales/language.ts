@@ -42,13 +42,10 @@ export async function applyDisplayLanguage(
   displayLanguage: string,
   page: Document = document,
 ): Promise<void> {
-  const language = paneLanguage(displayLanguage);
-  if (language !== "en") {
-    try {
-      selectCatalogue(await loadCatalogue(language));
-    } catch {
-      // English stays.
-    }
+  try {
+    selectCatalogue(await loadCatalogue(paneLanguage(displayLanguage)));
+  } catch {
+    selectCatalogue(english);
   }
   page.documentElement.lang = strings.language;
   page.documentElement.dir = strings.direction;
