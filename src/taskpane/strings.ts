@@ -21,7 +21,11 @@ import type {
   SenderReason,
   SenderWarning,
 } from "../contacts/types";
-import { listOf, plural, sentence, type Sentences } from "./locales/format";
+import { listFor, pluralFor, sentence, type Sentences } from "./locales/format";
+
+/** English plurals and lists, from the platform (Intl.PluralRules, Intl.ListFormat). */
+const plural = pluralFor("en");
+const list = listFor("en");
 
 const FIELD_LABELS = {
   address: "Email address",
@@ -136,7 +140,7 @@ export const english = {
       "name-shows-other-address": ({ shown, actual }) =>
         `The display name shows the address ${shown}, but the message came from ${actual}.`,
       "mixed-script-domain": ({ domain, asciiDomain, label, scripts }) =>
-        `The domain ${domain} mixes ${listOf("en", scripts, "and")} letters in "${label}" (${asciiDomain}): it may be imitating a familiar domain.`,
+        `The domain ${domain} mixes ${list(scripts, "and")} letters in "${label}" (${asciiDomain}): it may be imitating a familiar domain.`,
     } satisfies Sentences<SenderWarning>,
   },
 
@@ -351,7 +355,7 @@ export const english = {
             : "Whether it stored the contact anyway is being checked."
       } Trying again checks first, so no duplicate is made.`,
     partialFields: (fields: readonly string[]) =>
-      `The contact exists, but its ${listOf("en", fields, "and")} ${plural("en", fields.length, { one: "is", other: "are" })} not set yet.`,
+      `The contact exists, but its ${list(fields, "and")} ${plural(fields.length, { one: "is", other: "are" })} not set yet.`,
     partial: (missing: string) => `The contact exists, but ${missing} not set yet.`,
     missingCompany: "its company is",
     missingSettings: "its mail tip and address book visibility are",
@@ -410,11 +414,11 @@ export const english = {
 
   errors: {
     forbidden: (roles: readonly string[]) =>
-      `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${listOf("en", roles, "or")}.`,
+      `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${list(roles, "or")}.`,
     readOnlyAccount: (roles: readonly string[]) =>
-      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${listOf("en", roles, "or")}.`,
+      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${list(roles, "or")}.`,
     forbiddenToRead: (roles: readonly string[]) =>
-      `Your account is not allowed to look contacts up. Ask for one of these roles: ${listOf("en", roles, "or")}.`,
+      `Your account is not allowed to look contacts up. Ask for one of these roles: ${list(roles, "or")}.`,
     throttledGaveUp: "Microsoft 365 is still asking us to slow down. Wait a minute, then try again.",
     unauthenticated: "Your sign-in has expired or was not accepted.",
     signInPage:
@@ -436,7 +440,7 @@ export const english = {
     notVisibleYet:
       "The new contact does not show up in the address book yet. Try again in a minute: it will not be created twice.",
     readBackDiffers: (fields: readonly string[]) =>
-      `The contact was saved, but reading it back shows a different ${listOf("en", fields, "and")} than was sent. Try again to re-apply it.`,
+      `The contact was saved, but reading it back shows a different ${list(fields, "and")} than was sent. Try again to re-apply it.`,
     fieldNames: {
       name: "name",
       displayName: "display name",

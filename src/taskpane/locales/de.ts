@@ -13,7 +13,11 @@ import type {
   SenderWarning,
 } from "../../contacts/types";
 import type { Catalogue } from "../strings";
-import { listOf, plural, sentence, type Sentences } from "./format";
+import { listFor, pluralFor, sentence, type Sentences } from "./format";
+
+/** German plurals and lists, from the platform (Intl.PluralRules, Intl.ListFormat). */
+const plural = pluralFor("de");
+const list = listFor("de");
 
 const FIELD_LABELS = {
   address: "E-Mail-Adresse",
@@ -83,7 +87,7 @@ const ADDRESS_PROBLEMS = {
 type FieldProblem = DraftFieldError["problem"] & { field: DraftField };
 
 /** "Zeichen" is the same in singular and plural; the counts still go through the platform's rules. */
-const characters = (count: number) => `${count} ${plural("de", count, { one: "Zeichen", other: "Zeichen" })}`;
+const characters = (count: number) => `${count} ${plural(count, { one: "Zeichen", other: "Zeichen" })}`;
 
 function describeItemType(itemType: string): string {
   switch (itemType.toLowerCase()) {
@@ -161,8 +165,7 @@ export const german: Catalogue = {
       "name-shows-other-address": ({ shown, actual }) =>
         `Der Anzeigename zeigt die Adresse ${shown}, die Nachricht kam aber von ${actual}.`,
       "mixed-script-domain": ({ domain, asciiDomain, label, scripts }) =>
-        `Die Domäne ${domain} mischt in „${label}“ (${asciiDomain}) ${listOf(
-          "de",
+        `Die Domäne ${domain} mischt in „${label}“ (${asciiDomain}) ${list(
           scripts.map((script) => SCRIPT_NAMES[script] ?? script),
           "and",
         )} Buchstaben: Sie könnte eine bekannte Domäne nachahmen.`,
@@ -377,7 +380,7 @@ export const german: Catalogue = {
             : "Ob er den Kontakt trotzdem gespeichert hat, wird geprüft."
       } Ein erneuter Versuch prüft zuerst, sodass kein Duplikat entsteht.`,
     partialFields: (fields: readonly string[]) =>
-      `Der Kontakt ist angelegt, aber ${listOf("de", fields, "and")} ${plural("de", fields.length, { one: "ist", other: "sind" })} noch nicht festgelegt.`,
+      `Der Kontakt ist angelegt, aber ${list(fields, "and")} ${plural(fields.length, { one: "ist", other: "sind" })} noch nicht festgelegt.`,
     partial: (missing: string) => `Der Kontakt ist angelegt, aber ${missing} noch nicht festgelegt.`,
     missingCompany: "seine Firma ist",
     missingSettings: "seine E-Mail-Info und seine Sichtbarkeit im Adressbuch sind",
@@ -435,11 +438,11 @@ export const german: Catalogue = {
 
   errors: {
     forbidden: (roles: readonly string[]) =>
-      `Ihr Konto kann Kontakte nachschlagen, aber nicht ändern. Zum Ändern von Kontakten ist eine dieser Rollen nötig: ${listOf("de", roles, "or")}.`,
+      `Ihr Konto kann Kontakte nachschlagen, aber nicht ändern. Zum Ändern von Kontakten ist eine dieser Rollen nötig: ${list(roles, "or")}.`,
     readOnlyAccount: (roles: readonly string[]) =>
-      `Ihr Konto kann Kontakte nachschlagen, aber nicht ändern, daher werden Hinzufügen und Bearbeiten nicht angeboten. Zum Ändern von Kontakten ist eine dieser Rollen nötig: ${listOf("de", roles, "or")}.`,
+      `Ihr Konto kann Kontakte nachschlagen, aber nicht ändern, daher werden Hinzufügen und Bearbeiten nicht angeboten. Zum Ändern von Kontakten ist eine dieser Rollen nötig: ${list(roles, "or")}.`,
     forbiddenToRead: (roles: readonly string[]) =>
-      `Ihr Konto darf keine Kontakte nachschlagen. Fragen Sie nach einer dieser Rollen: ${listOf("de", roles, "or")}.`,
+      `Ihr Konto darf keine Kontakte nachschlagen. Fragen Sie nach einer dieser Rollen: ${list(roles, "or")}.`,
     throttledGaveUp:
       "Microsoft 365 bittet weiterhin darum, langsamer zu machen. Warten Sie eine Minute und versuchen Sie es dann erneut.",
     unauthenticated: "Ihre Anmeldung ist abgelaufen oder wurde nicht akzeptiert.",
@@ -464,7 +467,7 @@ export const german: Catalogue = {
     notVisibleYet:
       "Der neue Kontakt erscheint noch nicht im Adressbuch. Versuchen Sie es in einer Minute erneut: Er wird nicht doppelt erstellt.",
     readBackDiffers: (fields: readonly string[]) =>
-      `Der Kontakt wurde gespeichert, aber beim erneuten Lesen weicht Folgendes vom Gesendeten ab: ${listOf("de", fields, "and")}. Versuchen Sie es erneut, um es noch einmal zu übernehmen.`,
+      `Der Kontakt wurde gespeichert, aber beim erneuten Lesen weicht Folgendes vom Gesendeten ab: ${list(fields, "and")}. Versuchen Sie es erneut, um es noch einmal zu übernehmen.`,
     fieldNames: {
       name: "Name",
       displayName: "Anzeigename",

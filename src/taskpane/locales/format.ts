@@ -14,30 +14,25 @@ export function sentence<Fact extends { code: string }>(table: Sentences<Fact>, 
   return (table[fact.code as Fact["code"]] as (fact: Fact) => string)(fact);
 }
 
-const lists = new Map<string, Intl.ListFormat>();
-const plurals = new Map<string, Intl.PluralRules>();
+/** Plural forms by `Intl.PluralRules`; categories a language has beyond these fall back to `other`. */
+export type PluralForms = {
+  one: string;
+  other: string;
+  zero?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+};
 
-/** "a, b and c" / "a, b or c" as `language` writes a list. */
-export function listOf(language: string, items: readonly string[], joiner: "and" | "or"): string {
-  const key = `${language}|${joiner}`;
-  let format = lists.get(key);
-  if (!format) {
-    format = new Intl.ListFormat(language, { type: joiner === "and" ? "conjunction" : "disjunction" });
-    lists.set(key, format);
-  }
-  return format.format(items);
+/** `plural(count, forms)` for one language: the form of a word for `count`. */
+export function pluralFor(language: string): (count: number, forms: PluralForms) => string {
+  const rules = new Intl.PluralRules(language);
+  return (count, forms) => forms[rules.select(count)] ?? forms.other;
 }
 
-/** The form of a word for `count` in `language`; categories a language has beyond these fall back to `other`. */
-export function plural(
-  language: string,
-  count: number,
-  forms: { one: string; other: string; zero?: string; two?: string; few?: string; many?: string },
-): string {
-  let rules = plurals.get(language);
-  if (!rules) {
-    rules = new Intl.PluralRules(language);
-    plurals.set(language, rules);
-  }
-  return forms[rules.select(count)] ?? forms.other;
+/** `list(items, "and" | "or")` for one language: "a, b and c" / "a, b or c" as it writes a list. */
+export function listFor(language: string): (items: readonly string[], joiner: "and" | "or") => string {
+  const and = new Intl.ListFormat(language, { type: "conjunction" });
+  const or = new Intl.ListFormat(language, { type: "disjunction" });
+  return (items, joiner) => (joiner === "and" ? and : or).format(items);
 }
