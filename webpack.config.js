@@ -26,8 +26,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const tsx = require("tsx/cjs/api");
 
-/** @type {typeof import("./src/taskpane/strings")} */
-const { strings } = tsx.require("./src/taskpane/strings.ts", __filename);
+/** @type {typeof import("./src/taskpane/page-strings")} */
+const { pageStrings } = tsx.require("./src/taskpane/page-strings.ts", __filename);
 /** @type {typeof import("./scripts/manifest-rewrite")} */
 const { rewriteManifestUrls, parsePublicUrl } = tsx.require("./scripts/manifest-rewrite.ts", __filename);
 /** @type {typeof import("./scripts/manifest-variants")} */
@@ -333,7 +333,7 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: [page.name],
             templateParameters: {
               officeJsUrl: page.officeJs ? OFFICE_JS_SOURCES[officeJs] : "",
-              unsupportedHost: strings.unsupportedHost,
+              unsupportedHost: pageStrings.unsupportedHost,
             },
           }),
       ),

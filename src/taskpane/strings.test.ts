@@ -5,6 +5,7 @@
 import { analyzeSender } from "../contacts/sender";
 import { prefillDraft, DEFAULT_ORGANIZATION_CONFIG, validateDraft } from "../contacts/draft";
 import type { ContactDraft } from "../contacts/types";
+import "./locales/draft-notes";
 import { draftNote, fieldProblem, senderReason, senderWarning } from "./strings";
 
 const analyze = (displayName: string, emailAddress: string, internalDomains: string[] = []) =>

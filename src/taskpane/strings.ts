@@ -83,12 +83,6 @@ export const english = {
   /** Why an address cannot be used (AddressProblem, src/contacts/address.ts). */
   addressProblem: ADDRESS_PROBLEMS,
 
-  /** Shown by taskpane.html's classic script where the pane cannot run (Trident, EdgeHTML). */
-  unsupportedHost: {
-    title: "This version of Outlook is not supported",
-    body: "GAL Contact needs a newer Outlook: Outlook on the web, the new Outlook for Windows, Microsoft 365 Outlook for Windows with the Microsoft Edge WebView2 runtime, or Outlook for Mac. Ask your administrator which one to use.",
-  },
-
   /** The pane failed while starting (src/taskpane/index.tsx). */
   startup: {
     failed: "GAL Contact could not start",
@@ -260,31 +254,6 @@ export const english = {
         : `The sender's name shows the address ${caution.address}, but the message came from another address. Check who this is before adding it.`,
     cautionsLabel: "Check the sender",
     fieldLabels: FIELD_LABELS,
-    /** How the prefill reached a value (DraftNote, src/contacts/types.ts). */
-    note: {
-      "last-name-first": ({ name, firstName, lastName }) =>
-        `"${name}" was read as last name first: first name ${firstName}, last name ${lastName}.`,
-      "capitalized-last-name-first": ({ name, lastName }) =>
-        `"${name}" was read as a capitalized last name first: last name ${lastName}.`,
-      "capitals-softened": ({ displayName }) => `The all-capitals name was written as "${displayName}".`,
-      "shared-mailbox": ({ address, displayName }) =>
-        `The message has no sender name; ${address} is a shared mailbox, so it was named "${displayName}".`,
-      "name-from-address": ({ localPart, displayName }) =>
-        `The message has no sender name; the name was made from the address (${localPart} → ${displayName}). Check it.`,
-      "address-as-name": () =>
-        "Neither the sender name nor the address gives a name, so the address is used as the display name.",
-      shortened: ({ field, limit }) =>
-        `${FIELD_LABELS[field]} was shortened to Exchange's limit of ${limit} characters.`,
-      "company-withheld": ({ domain, imitated }) =>
-        `No company was filled in: ${domain} looks like ${imitated}, and the contact must not carry that organization's name.`,
-      "company-from-display-name": ({ company, domain }) =>
-        `Company "${company}" was taken from the sender's display name (it matches ${domain}).`,
-      "company-guessed": ({ company, domain }) =>
-        `Company "${company}" was guessed from the domain ${domain}.`,
-      "company-joined-up": ({ company }) =>
-        `"${company}" may be several words run together, so it was left out of the mail tip; check the company, then add it to the mail tip if you like.`,
-      "free-mail": ({ domain }) => `${domain} is a free-mail provider, so no company was filled in.`,
-    } satisfies Sentences<DraftNote>,
     /** A draft field Exchange would refuse (DraftFieldError, src/contacts/types.ts). */
     fieldProblem: {
       required: ({ field }) => `${FIELD_LABELS[field]} is required.`,
@@ -402,16 +371,6 @@ export const english = {
     codes: (codes: readonly string[]) => `Error code: ${codes.join(", ")}`,
   },
 
-  /** The sign-in dialog's and redirect page's status line (src/auth/auth-dialog-entry.ts, auth-redirect-entry.ts). */
-  signInDialog: {
-    returning: "Signed in. Returning to Outlook…",
-    opening: "Opening Microsoft sign-in…",
-    failed: "Sign-in did not complete. You can close this window and try again.",
-    notConfigured:
-      "Sign-in is not configured for this add-in. Close this window and tell your administrator.",
-    redirectFailed: "Sign-in could not finish. Close this window and try again.",
-  },
-
   errors: {
     forbidden: (roles: readonly string[]) =>
       `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${list(roles, "or")}.`,
@@ -496,14 +455,38 @@ type Widened<T> = T extends string
       : T;
 
 /** A language's catalogue: English's shape, every key required. */
-export type Catalogue = Omit<Widened<typeof english>, "direction"> & { readonly direction: "ltr" | "rtl" };
+export type Catalogue = Omit<Widened<typeof english>, "direction"> & {
+  readonly direction: "ltr" | "rtl";
+  /** A pseudo-locale's rewrite of a section's English (sections have no pseudo version of their own). */
+  readonly adapt?: <Entry>(english: Entry) => Entry;
+};
 
 /** The catalogue in use: English until `selectCatalogue` is called (once, before the first render). */
 export const strings: Catalogue = { ...english };
 
 /** Makes `catalogue` the one the pane reads from now on (src/taskpane/locales/language.ts). */
 export function selectCatalogue(catalogue: Catalogue): void {
-  Object.assign(strings, catalogue);
+  Object.assign(strings, { adapt: undefined }, catalogue);
+}
+
+/**
+ * Sections: blocks of the catalogue that only a lazily loaded chunk's data needs, kept out of
+ * the first download. A section module holds every language's version (typed `Record<
+ * SectionLanguage, …>`, so a missing language fails typecheck), is imported by its chunk and
+ * registers itself when that chunk runs; `section` then gives the version in the pane's language.
+ */
+export type SectionLanguage = "en" | "de";
+const sections = new Map<string, Record<SectionLanguage, unknown>>();
+
+export function registerSection<Entry>(name: string, versions: Record<SectionLanguage, Entry>): void {
+  sections.set(name, versions);
+}
+
+export function section<Entry>(name: string): Entry {
+  const versions = sections.get(name) as Record<SectionLanguage, Entry> | undefined;
+  if (!versions) throw new Error(`The "${name}" section is shown before its chunk loaded.`);
+  if (strings.language === "de") return versions.de;
+  return strings.adapt ? strings.adapt(versions.en) : versions.en;
 }
 
 /** Why the sender got its verdict, in the pane's language. */
@@ -515,8 +498,9 @@ export function senderWarning(warning: SenderWarning): string {
   return sentence(strings.sender.warning, warning);
 }
 
+/** How the prefill reached a value: a section of its own (locales/draft-notes.ts), loaded with the draft. */
 export function draftNote(note: DraftNote): string {
-  return sentence(strings.promote.note, note);
+  return sentence(section<Sentences<DraftNote>>("draftNotes"), note);
 }
 
 export function fieldProblem(error: DraftFieldError): string {

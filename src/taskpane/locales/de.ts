@@ -5,13 +5,7 @@
  * Loaded as its own chunk, only when Outlook's display language is German.
  */
 import type { AddressProblem } from "../../contacts/address";
-import type {
-  DraftField,
-  DraftFieldError,
-  DraftNote,
-  SenderReason,
-  SenderWarning,
-} from "../../contacts/types";
+import type { DraftField, DraftFieldError, SenderReason, SenderWarning } from "../../contacts/types";
 import type { Catalogue } from "../strings";
 import { listFor, pluralFor, sentence, type Sentences } from "./format";
 
@@ -109,11 +103,6 @@ export const german: Catalogue = {
   direction: "ltr",
   appTitle: "GAL-Kontakt",
   addressProblem: ADDRESS_PROBLEMS,
-
-  unsupportedHost: {
-    title: "Diese Outlook-Version wird nicht unterstützt",
-    body: "GAL-Kontakt benötigt ein neueres Outlook: Outlook im Web, das neue Outlook für Windows, Microsoft 365 Outlook für Windows mit der Microsoft Edge WebView2-Runtime oder Outlook für Mac. Fragen Sie Ihren Administrator, welches Sie verwenden sollen.",
-  },
 
   startup: {
     failed: "GAL-Kontakt konnte nicht gestartet werden",
@@ -286,32 +275,6 @@ export const german: Catalogue = {
         : `Der Name des Absenders zeigt die Adresse ${caution.address}, die Nachricht kam aber von einer anderen Adresse. Prüfen Sie, wer das ist, bevor Sie ihn hinzufügen.`,
     cautionsLabel: "Absender prüfen",
     fieldLabels: FIELD_LABELS,
-    note: {
-      "last-name-first": ({ name, firstName, lastName }) =>
-        `„${name}“ wurde mit dem Nachnamen zuerst gelesen: Vorname ${firstName}, Nachname ${lastName}.`,
-      "capitalized-last-name-first": ({ name, lastName }) =>
-        `„${name}“ wurde mit dem großgeschriebenen Nachnamen zuerst gelesen: Nachname ${lastName}.`,
-      "capitals-softened": ({ displayName }) =>
-        `Der Name in Großbuchstaben wurde als „${displayName}“ geschrieben.`,
-      "shared-mailbox": ({ address, displayName }) =>
-        `Die Nachricht hat keinen Absendernamen; ${address} ist ein freigegebenes Postfach, daher heißt der Kontakt „${displayName}“.`,
-      "name-from-address": ({ localPart, displayName }) =>
-        `Die Nachricht hat keinen Absendernamen; der Name wurde aus der Adresse gebildet (${localPart} → ${displayName}). Bitte prüfen.`,
-      "address-as-name": () =>
-        "Weder der Absendername noch die Adresse ergibt einen Namen, daher wird die Adresse als Anzeigename verwendet.",
-      shortened: ({ field, limit }) =>
-        `${FIELD_LABELS[field]} wurde auf die Exchange-Grenze von ${characters(limit)} gekürzt.`,
-      "company-withheld": ({ domain, imitated }) =>
-        `Keine Firma eingetragen: ${domain} sieht aus wie ${imitated}, und der Kontakt darf nicht den Namen dieser Organisation tragen.`,
-      "company-from-display-name": ({ company, domain }) =>
-        `Die Firma „${company}“ stammt aus dem Anzeigenamen des Absenders (sie passt zu ${domain}).`,
-      "company-guessed": ({ company, domain }) =>
-        `Die Firma „${company}“ wurde aus der Domäne ${domain} abgeleitet.`,
-      "company-joined-up": ({ company }) =>
-        `„${company}“ könnten mehrere zusammengeschriebene Wörter sein, daher steht es nicht in der E-Mail-Info; prüfen Sie die Firma und fügen Sie sie bei Bedarf der E-Mail-Info hinzu.`,
-      "free-mail": ({ domain }) =>
-        `${domain} ist ein Freemail-Anbieter, daher wurde keine Firma eingetragen.`,
-    } satisfies Sentences<DraftNote>,
     fieldProblem: {
       required: ({ field }) => `${FIELD_LABELS[field]} ist erforderlich.`,
       "invisible-characters": ({ field }) =>
@@ -423,17 +386,6 @@ export const german: Catalogue = {
     failed:
       "Die Anmeldung ist fehlgeschlagen. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, bitten Sie Ihren Administrator, die Registrierung des Add-Ins zu prüfen (docs/admin-setup.md).",
     codes: (codes: readonly string[]) => `Fehlercode: ${codes.join(", ")}`,
-  },
-
-  signInDialog: {
-    returning: "Angemeldet. Zurück zu Outlook…",
-    opening: "Microsoft-Anmeldung wird geöffnet…",
-    failed:
-      "Die Anmeldung wurde nicht abgeschlossen. Sie können dieses Fenster schließen und es erneut versuchen.",
-    notConfigured:
-      "Die Anmeldung ist für dieses Add-In nicht eingerichtet. Schließen Sie dieses Fenster und wenden Sie sich an Ihren Administrator.",
-    redirectFailed:
-      "Die Anmeldung konnte nicht abgeschlossen werden. Schließen Sie dieses Fenster und versuchen Sie es erneut.",
   },
 
   errors: {

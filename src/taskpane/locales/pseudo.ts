@@ -96,6 +96,7 @@ export function pseudoCatalogue(direction: Direction): Catalogue {
     ...(pseudoEntry(english, direction) as Catalogue),
     language: direction === "rtl" ? "ar-XB" : "en-XA",
     direction,
+    adapt: <Entry>(entry: Entry) => pseudoEntry(entry, direction) as Entry,
   };
 }
 
