@@ -96,8 +96,6 @@ export const english = {
 
   sender: {
     regionLabel: "Sender",
-    addressLabel: "Address",
-    companyLabel: "Company",
     noCompany: "No company guessed",
     onBehalfOf: (sender: string, from: string) => `Sent by ${sender} on behalf of ${from}`,
     warningTitle: "Check this address",
@@ -437,7 +435,6 @@ export const english = {
     dismiss: "Dismiss",
     requestId: (id: string) => `Request id: ${id}`,
     whileLookingUp: "Looking up the sender",
-    whileAdding: "Adding the contact",
     whileSaving: "Saving the change",
   },
 } as const;

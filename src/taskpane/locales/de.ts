@@ -118,8 +118,6 @@ export const german: Catalogue = {
 
   sender: {
     regionLabel: "Absender",
-    addressLabel: "Adresse",
-    companyLabel: "Firma",
     noCompany: "Keine Firma erkannt",
     onBehalfOf: (sender: string, from: string) => `Gesendet von ${sender} im Auftrag von ${from}`,
     warningTitle: "Prüfen Sie diese Adresse",
@@ -458,7 +456,6 @@ export const german: Catalogue = {
     dismiss: "Schließen",
     requestId: (id: string) => `Anforderungs-ID: ${id}`,
     whileLookingUp: "Absender nachschlagen",
-    whileAdding: "Kontakt hinzufügen",
     whileSaving: "Änderung speichern",
   },
 };
