@@ -340,7 +340,9 @@ export function errorMessage(error: DirectoryError): string {
     case "unauthenticated":
       return text.unauthenticated;
     case "forbidden":
-      return error.operation === "findByAddress" || error.operation === "findHolder"
+      return error.operation === "findByAddress" ||
+        error.operation === "findHolder" ||
+        error.operation === "readDetails"
         ? text.forbiddenToRead(EXCHANGE_WRITE_ROLES)
         : text.forbidden(EXCHANGE_WRITE_ROLES);
     case "not-found":
