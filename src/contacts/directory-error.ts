@@ -8,12 +8,7 @@
 
 /** The seam's operations, named after ContactDirectory's methods. */
 export type DirectoryOperation =
-  | "findByAddress"
-  | "findHolder"
-  | "readDetails"
-  | "create"
-  | "updateGeneral"
-  | "updateOptions";
+  "findByAddress" | "findHolder" | "readDetails" | "create" | "updateGeneral" | "updateOptions";
 
 export type DirectoryErrorKind =
   /** The token was missing, expired or refused (one silent refresh already tried). */

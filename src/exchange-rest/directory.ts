@@ -252,7 +252,8 @@ export class ExchangeRestDirectory implements ContactDirectory {
     if (snapshot.contact) return current;
     const result = await this.#readOrExplain("Get-Contact", "readDetails", current.id, options);
     const parsed = ContactObjectSchema.safeParse(result.objects[0]);
-    if (!parsed.success) throw protocolError("readDetails", "Get-Contact returned no contact", result.requestId);
+    if (!parsed.success)
+      throw protocolError("readDetails", "Get-Contact returned no contact", result.requestId);
     return toMailContact(snapshot.mailContact, parsed.data);
   }
 
