@@ -50,7 +50,10 @@ export function noticingDirectory<D extends ContactDirectory>(
   }
   if (optional.readsDetails) {
     wrapped.readDetails = (contact, options) =>
-      run(contact.address, (directory) => directory.readDetails?.(contact, options) ?? Promise.resolve(contact));
+      run(
+        contact.address,
+        (directory) => directory.readDetails?.(contact, options) ?? Promise.resolve(contact),
+      );
   }
   return wrapped;
 }
