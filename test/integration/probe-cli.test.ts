@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { DEMO_SEED } from "../../src/emulator/demo-seed";
 import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../../src/emulator/server";
 import { parseProbeCliArguments, runProbeCli } from "../../src/probe/run";
 import { aadstsCode } from "../../src/probe/sign-in";
@@ -70,6 +71,24 @@ describe("verdicts", () => {
     expect(text).not.toContain(DEMO_TOKENS.admin);
     expect(text).not.toContain(DEMO_TOKENS.exchangeAdmin);
     expect(text).not.toContain(USER);
+  });
+
+  it("against `npm run emulator`'s own seed, as docs/admin-setup.md shows it: both backends work", async () => {
+    emulator.reset(DEMO_SEED);
+    const { verdicts, text } = await runProbeCli(
+      args([
+        ...urls(),
+        "--admin-center-token-file",
+        tokenFile("admin", DEMO_TOKENS.admin),
+        "--exchange-token-file",
+        tokenFile("exchange", DEMO_TOKENS.exchangeAdmin),
+      ]),
+    );
+    expect(verdicts.map((verdict) => [verdict.backend, verdict.works])).toEqual([
+      ["admin-center", true],
+      ["exchange", true],
+    ]);
+    expect(text).toMatch(/Build with: ADDIN_BACKEND=exchange$/);
   });
 
   it("a token for the wrong resource is refused; a read-only role is allowed to read; build line follows what works", async () => {
