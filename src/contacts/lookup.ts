@@ -167,8 +167,15 @@ export class ContactLookup {
     this.#completing.add(key);
     try {
       const result = await read(signal);
+      const entry = this.#cache.get(key);
       // A write or a refresh that landed meanwhile knows better.
-      if (this.#cache.get(key)?.version === version) this.#store(address, key, result);
+      if (entry?.version !== version) return;
+      // Kept even when nothing visible changed (so it is not asked again), but then it is no
+      // news: no subscriber hears, and a refresh already out still lands. The entry keeps its
+      // age either way: the verdict's part of it was read when it was.
+      const news = !sameLookupResult(entry.result, result);
+      this.#cache.set(key, { result, fetchedAt: entry.fetchedAt, version: news ? version + 1 : version });
+      if (news) this.#notify(address, result);
     } catch {
       // Kept as it was; the next verdict for this address asks again.
     } finally {
