@@ -18,7 +18,7 @@ import {
 import { ADMIN_API_ROUTES, ROUTE_OPERATIONS, isWriteRoute, type AdminApiRouteName } from "./wire-constants";
 import { sendAttempt, withTokenRefresh, type HttpTransportConfig } from "../transport/http-exchange";
 
-export { DEFAULT_TIMEOUT_MS, type FetchFunction } from "../transport/http-exchange";
+export type { FetchFunction } from "../transport/http-exchange";
 
 export interface AdminApiHttpConfig extends HttpTransportConfig {
   tokens: TokenProvider;
@@ -43,7 +43,7 @@ export interface RawExchange extends AdminApiResponse {
   retryAfterHeader: string | null;
 }
 
-export function abortedError(route: AdminApiRouteName, requestId?: string): DirectoryError {
+function abortedError(route: AdminApiRouteName, requestId?: string): DirectoryError {
   return new DirectoryError({ kind: "aborted", operation: ROUTE_OPERATIONS[route], requestId });
 }
 

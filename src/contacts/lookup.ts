@@ -287,7 +287,7 @@ const VISIBLE_CONTACT_FIELDS = [
   "adminCenterUrl",
 ] as const satisfies readonly (keyof MailContact)[];
 
-export function sameLookupResult(a: LookupResult, b: LookupResult): boolean {
+function sameLookupResult(a: LookupResult, b: LookupResult): boolean {
   if (a.status === "missing" || b.status === "missing") {
     if (a.status !== b.status) return false;
     const [holderA, holderB] = [a.status === "missing" && a.holder, b.status === "missing" && b.holder];

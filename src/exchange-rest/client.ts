@@ -46,7 +46,7 @@ import {
 } from "./wire";
 
 /** A lookup by an exact filter has one page; more than this many is a broken upstream. */
-export const DEFAULT_MAX_PAGES = 20;
+const DEFAULT_MAX_PAGES = 20;
 
 /** One call as the client runs it. */
 interface InvokeContext {
@@ -89,7 +89,7 @@ export interface InvokeResult {
 }
 
 /** X-AnchorMailbox for a delegated call: the signed-in user (as the PowerShell module sends it). */
-export function anchorMailbox(user: string): string {
+function anchorMailbox(user: string): string {
   return `UPN:${user}`;
 }
 

@@ -39,7 +39,7 @@ import {
 } from "./wire";
 
 /** How long after our own create a not-found on Set-* means "not visible yet" rather than "deleted". */
-export const FRESH_CONTACT_WINDOW_MS = 120_000;
+const FRESH_CONTACT_WINDOW_MS = 120_000;
 
 /** What `MailContact.raw` holds for this backend. */
 interface ExchangeSnapshot {
@@ -62,7 +62,7 @@ function protocolError(operation: DirectoryError["operation"], detail: string, r
   return new DirectoryError({ kind: "protocol", reason: "unexpected-shape", operation, detail, requestId });
 }
 
-export function toMailContact(object: MailContactObject, contact?: ContactObject): MailContact {
+function toMailContact(object: MailContactObject, contact?: ContactObject): MailContact {
   const text = (value: string | null | undefined) => value ?? "";
   const id = objectIdentity(object) ?? "";
   return {

@@ -10,7 +10,7 @@ import type { TokenProvider } from "../auth/token-provider";
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Per attempt, including reading the body. */
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface HttpTransportConfig {
   /** Origin (and optional path prefix) paths are appended to: the relay, the emulator or the service. */
@@ -54,7 +54,7 @@ export interface HttpAnswer {
   requestId: string;
 }
 
-export function joinUrl(baseUrl: string, path: string): string {
+function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, "")}${path}`;
 }
 
