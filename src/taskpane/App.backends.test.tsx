@@ -83,6 +83,25 @@ describe.each(PANE_BACKENDS)("on the %s backend", (backend) => {
     },
   );
 
+  // Only a backend that can ask for the holder has a holder check to keep off the verdict's path.
+  (exchange ? test : test.skip)(
+    "the verdict does not wait for the holder check: 'not in the address book' shows while Get-Recipient is still out",
+    async () => {
+      pane.emulator.reset({
+        recipients: [{ address: ADA.emailAddress, name: "Ada (guest)", kind: "guest" }],
+      });
+      pane.emulator.addFault({ route: "Get-Recipient", latencyMs: 1500 });
+      renderSender(ADA);
+      await screen.findByText(strings.verdict.missing);
+      const holderCall = () => pane.emulator.requests().find((request) => request.cmdlet === "Get-Recipient");
+      await waitFor(() => expect(holderCall()).toBeDefined());
+      // Asked, not yet answered (status 0), and the verdict is already on screen.
+      expect(holderCall()?.status).toBe(0);
+      expect(screen.getByText(strings.verdict.missing)).toBeInTheDocument();
+      expect(await screen.findByText(strings.verdict.heldByOther, {}, { timeout: 4000 })).toBeInTheDocument();
+    },
+  );
+
   test("an address nobody else holds keeps Add", async () => {
     pane.emulator.reset({});
     renderSender(ADA);
