@@ -15,6 +15,8 @@ import { expectNoAxeViolations } from "./test-support/pane-testing";
 
 const JANE = { displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" };
 const ADA = { displayName: "Ada Lovelace", emailAddress: "ada@analytical.example" };
+/** Real HTTP on a shared machine: room beyond testing-library's 1 s default. */
+const WAIT = { timeout: 5000 };
 
 describe.each(PANE_BACKENDS)("on the %s backend", (backend) => {
   let pane: EmulatedPane;
@@ -50,9 +52,11 @@ describe.each(PANE_BACKENDS)("on the %s backend", (backend) => {
       ],
     });
     renderSender(JANE);
-    await screen.findByText("In the address book");
+    await screen.findByText("In the address book", {}, WAIT);
     const details = screen.getByRole("region", { name: strings.existing.regionLabel });
-    expect(await within(details).findByText(`${strings.existing.company}: Fabrikam`)).toBeInTheDocument();
+    expect(
+      await within(details).findByText(`${strings.existing.company}: Fabrikam`, {}, WAIT),
+    ).toBeInTheDocument();
     expect(calls()).toEqual(exchange ? [SEARCH, "Get-Contact"] : [SEARCH]);
   });
 
@@ -67,16 +71,27 @@ describe.each(PANE_BACKENDS)("on the %s backend", (backend) => {
       const { container } = renderSender(ADA);
       const sentence = `${strings.addressHolder.heldBy[kind](name)} ${strings.addressHolder.cannotAdd}`;
       if (exchange) {
-        const note = await screen.findByRole("region", { name: strings.addressHolder.regionLabel });
+        const note = await screen.findByRole("region", { name: strings.addressHolder.regionLabel }, WAIT);
         expect(note).toHaveTextContent(sentence);
         expect(screen.getByText(strings.verdict.heldByOther)).toBeInTheDocument();
         expect(screen.queryByRole("button", { name: strings.promote.add })).not.toBeInTheDocument();
+        // Screen readers hear the new verdict too, not only the first "not in the address book".
+        await waitFor(
+          () =>
+            expect(container.querySelector("[data-pane-announcements]")).toHaveTextContent(
+              strings.verdict.heldByOther,
+            ),
+          WAIT,
+        );
         // The verdict's one search came first; the holder was asked after it, once.
         expect(calls()).toEqual([SEARCH, "Get-Recipient"]);
         await expectNoAxeViolations(container);
       } else {
         // The admin center cannot ask before a create: Add is offered, and a create would name the holder.
-        await waitFor(() => expect(screen.getByRole("button", { name: strings.promote.add })).toBeEnabled());
+        await waitFor(
+          () => expect(screen.getByRole("button", { name: strings.promote.add })).toBeEnabled(),
+          WAIT,
+        );
         expect(screen.queryByText(sentence)).not.toBeInTheDocument();
         expect(calls()).toEqual([SEARCH]);
       }
@@ -94,7 +109,7 @@ describe.each(PANE_BACKENDS)("on the %s backend", (backend) => {
       renderSender(ADA);
       await screen.findByText(strings.verdict.missing);
       const holderCall = () => pane.emulator.requests().find((request) => request.cmdlet === "Get-Recipient");
-      await waitFor(() => expect(holderCall()).toBeDefined());
+      await waitFor(() => expect(holderCall()).toBeDefined(), WAIT);
       // Asked, not yet answered (status 0), and the verdict is already on screen.
       expect(holderCall()?.status).toBe(0);
       expect(screen.getByText(strings.verdict.missing)).toBeInTheDocument();
@@ -105,9 +120,12 @@ describe.each(PANE_BACKENDS)("on the %s backend", (backend) => {
   test("an address nobody else holds keeps Add", async () => {
     pane.emulator.reset({});
     renderSender(ADA);
-    await screen.findByText("Not in the address book yet");
-    await waitFor(() => expect(screen.getByRole("button", { name: strings.promote.add })).toBeEnabled());
-    await waitFor(() => expect(calls()).toEqual(exchange ? [SEARCH, "Get-Recipient"] : [SEARCH]));
+    await screen.findByText("Not in the address book yet", {}, WAIT);
+    await waitFor(
+      () => expect(screen.getByRole("button", { name: strings.promote.add })).toBeEnabled(),
+      WAIT,
+    );
+    await waitFor(() => expect(calls()).toEqual(exchange ? [SEARCH, "Get-Recipient"] : [SEARCH]), WAIT);
     expect(screen.queryByRole("region", { name: strings.addressHolder.regionLabel })).not.toBeInTheDocument();
   });
 });
