@@ -371,6 +371,27 @@ export const german: Catalogue = {
     company: "Firma",
   },
 
+  addressHolder: {
+    regionLabel: "Adresse bereits vergeben",
+    heldBy: {
+      guest: (name: string) => `${name || "Ein Gast"} ist ein Gast in Ihrer Organisation mit dieser Adresse.`,
+      mailbox: (name: string) =>
+        `${name || "Ein Postfach"} ist ein Postfach in Ihrer Organisation mit dieser Adresse.`,
+      "mail-user": (name: string) =>
+        `${name || "Ein E-Mail-Benutzer"} ist ein E-Mail-Benutzer in Ihrer Organisation mit dieser Adresse.`,
+      group: (name: string) =>
+        `${name || "Eine Gruppe"} ist eine Gruppe in Ihrer Organisation mit dieser Adresse.`,
+      contact: (name: string) =>
+        `${name || "Ein anderer Kontakt"} ist ein Kontakt, der diese Adresse bereits unter seinen Adressen hat.`,
+      other: (name: string) =>
+        name
+          ? `${name} verwendet diese Adresse in Ihrer Organisation bereits.`
+          : "Ein anderer Empfänger in Ihrer Organisation verwendet diese Adresse bereits.",
+    },
+    cannotAdd:
+      "Daher kann sie nicht zusätzlich als E-Mail-Kontakt hinzugefügt werden: Kollegen können ihr bereits schreiben.",
+  },
+
   signIn: {
     "interaction-required": "Eine Anmeldung ist erforderlich. Wählen Sie „Erneut anmelden“, um fortzufahren.",
     cancelled: "Die Anmeldung wurde abgebrochen. Wählen Sie „Erneut anmelden“, wenn Sie bereit sind.",
