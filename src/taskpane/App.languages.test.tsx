@@ -14,11 +14,13 @@ import path from "node:path";
 import { App } from "./App";
 import { applyDisplayLanguage } from "./locales/language";
 import { hasPlainLatin } from "./locales/pseudo";
-import { english, selectCatalogue, strings } from "./strings";
+import { english, fieldProblem, selectCatalogue, strings } from "./strings";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 
 let pane: EmulatedPane;
+/** Waits on real HTTP (create, then two updates) sized for a shared, busy machine. */
+const WAIT_MS = 10_000;
 
 beforeAll(async () => {
   pane = await startEmulatedPane();
@@ -171,12 +173,7 @@ describe("in the accented pseudo-locale, every text the pane shows is the catalo
     await user.paste("N".repeat(70));
     expect(
       screen.getByText(
-        strings.promote.fieldProblem["too-long"]({
-          code: "too-long",
-          field: "company",
-          limit: 64,
-          length: 70,
-        }),
+        fieldProblem({ field: "company", problem: { code: "too-long", limit: 64, length: 70 } }),
       ),
     ).toBeInTheDocument();
     DATA.push("N".repeat(70));
@@ -188,7 +185,7 @@ describe("in the accented pseudo-locale, every text the pane shows is the catalo
     await user.clear(company);
     await user.type(company, "Northwind");
     await user.click(screen.getByRole("button", { name: strings.promote.add }));
-    await screen.findByText(strings.progress.added);
+    await screen.findByText(strings.progress.added, {}, { timeout: WAIT_MS });
     expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
   });
 
@@ -200,7 +197,7 @@ describe("in the accented pseudo-locale, every text the pane shows is the catalo
         item: messageFrom({ displayName: "Sam Smith", emailAddress: "sam.smith@northwind.example" }),
       }),
     );
-    await screen.findByText(strings.verdict.unknown);
+    await screen.findByText(strings.verdict.unknown, {}, { timeout: WAIT_MS });
     expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
 
     await user.click(screen.getByRole("button", { name: strings.errors.tryAgain }));
@@ -209,7 +206,7 @@ describe("in the accented pseudo-locale, every text the pane shows is the catalo
     await user.click(screen.getByRole("switch", { name: strings.promote.hidden }));
     pane.emulator.addFault({ route: "updateOptions", status: 500 });
     await user.click(screen.getByRole("button", { name: strings.promote.add }));
-    await screen.findByRole("button", { name: strings.progress.finish });
+    await screen.findByRole("button", { name: strings.progress.finish }, { timeout: WAIT_MS });
     expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
   });
 });

@@ -146,29 +146,6 @@ export const english = {
       failed: "Sender failed authentication",
       "not-checked": "Sender not checked",
     },
-    /** One sentence per reason code of src/contacts/trust/message-authentication.ts. */
-    reason: {
-      "compauth-pass": (domain: string) =>
-        `Your organization's mail service confirmed that this message came from ${domain}.`,
-      "dmarc-pass": (domain: string) => `${domain}'s DMARC check passed at your organization's mail service.`,
-      "arc-override": (domain: string) =>
-        `${domain}'s own check failed on the way, but the message came through a forwarding service (such as a mailing list) that your organization's mail service trusts.`,
-      "compauth-softpass": (domain: string) =>
-        `Your organization's mail service could only partly confirm that this message came from ${domain}.`,
-      "no-policy": (domain: string) =>
-        `${domain} publishes no policy that would let your organization's mail service confirm the sender.`,
-      "other-domain": (domain: string) =>
-        `The authentication results are about another domain than ${domain}.`,
-      "compauth-fail": (domain: string) =>
-        `Your organization's mail service could not confirm that this message came from ${domain}: it may be forged.`,
-      "dmarc-fail": (domain: string) => `${domain}'s DMARC check failed: the message may be forged.`,
-      "headers-unavailable": () =>
-        "Outlook did not give this message's headers, so the sender could not be checked.",
-      "headers-empty": () =>
-        "This message has no internet headers (as in Sent Items), so the sender could not be checked.",
-      "no-trusted-results": () =>
-        "Your organization's mail service left no authentication results on this message, so the sender could not be checked.",
-    },
     details: "How this was checked",
     detailsLabel: "Authentication details",
     detail: {
@@ -186,21 +163,6 @@ export const english = {
       reason === null ? result : `${result} (reason ${reason})`,
     stampedByEop: "Exchange Online Protection",
     none: "none",
-    risk: {
-      authenticationFailed: (domain: string) =>
-        `The message failed authentication: it may not come from ${domain}.`,
-      lookAlike: (sender: string, known: string, source: "organization" | "contact" | "brand") =>
-        source === "organization"
-          ? `${sender} looks like your organization's own domain ${known}.`
-          : source === "contact"
-            ? `${sender} looks like ${known}, the domain of a contact already in the address book.`
-            : `${sender} looks like ${known}.`,
-      userName: (name: string) => `The display name "${name}" is your own name, on an outside address.`,
-      colleagueName: (name: string) =>
-        `The display name "${name}" is a colleague's name, on an outside address.`,
-      otherAddress: (address: string) =>
-        `The display name shows ${address}, which is not the sender's address.`,
-    },
     addAnyway: "Add anyway…",
     confirmTitle: "Add this sender anyway?",
     confirmIntro:
@@ -252,16 +214,6 @@ export const english = {
         : `The sender's name shows the address ${caution.address}, but the message came from another address. Check who this is before adding it.`,
     cautionsLabel: "Check the sender",
     fieldLabels: FIELD_LABELS,
-    /** A draft field Exchange would refuse (DraftFieldError, src/contacts/types.ts). */
-    fieldProblem: {
-      required: ({ field }) => `${FIELD_LABELS[field]} is required.`,
-      "invisible-characters": ({ field }) =>
-        `${FIELD_LABELS[field]} contains control or invisible characters (such as tabs, line breaks or text-direction marks); remove them.`,
-      "too-long": ({ field, limit, length }) =>
-        `${FIELD_LABELS[field]} can be at most ${limit} characters (this one has ${length}).`,
-      "invalid-address": ({ field, problem }) =>
-        `${FIELD_LABELS[field]} is not valid: ${sentence(ADDRESS_PROBLEMS, problem)}`,
-    } satisfies Sentences<FieldProblem>,
     companyGuessHint: "Guessed from the domain name: check the spelling and spacing.",
     noMailTip: "No mail tip.",
     hiddenSummary: "Hidden from the address book",
@@ -463,7 +415,13 @@ export const english = {
 } as const;
 
 /** A draft field's problem together with the field it is about. */
-type FieldProblem = DraftFieldError["problem"] & { field: DraftField };
+export type FieldProblem = DraftFieldError["problem"] & { field: DraftField };
+
+/** The draft's section (locales/draft-notes.ts): how the prefill got its values, and what a field cannot be. */
+export interface DraftSentences {
+  note: Sentences<DraftNote>;
+  fieldProblem: Sentences<FieldProblem>;
+}
 
 /** Literal strings widened to string: the shape every language's catalogue has. */
 type Widened<T> = T extends string
@@ -520,11 +478,15 @@ export function senderWarning(warning: SenderWarning): string {
 
 /** How the prefill reached a value: a section of its own (locales/draft-notes.ts), loaded with the draft. */
 export function draftNote(note: DraftNote): string {
-  return sentence(section<Sentences<DraftNote>>("draftNotes"), note);
+  return sentence(section<DraftSentences>("draft").note, note);
 }
 
+/** A draft field Exchange would refuse: a section loaded with the draft (locales/draft-notes.ts). */
 export function fieldProblem(error: DraftFieldError): string {
-  return sentence(strings.promote.fieldProblem, { ...error.problem, field: error.field } as FieldProblem);
+  return sentence(section<DraftSentences>("draft").fieldProblem, {
+    ...error.problem,
+    field: error.field,
+  } as FieldProblem);
 }
 
 /** The sentence for a failed directory call, from its kind, reason and facts (throttling is worded by the caller). */

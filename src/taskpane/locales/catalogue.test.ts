@@ -5,7 +5,8 @@
  */
 import { english, type Catalogue } from "../strings";
 import { german } from "./de";
-import { DRAFT_NOTES } from "./draft-notes";
+import { DRAFT_SENTENCES } from "./draft-notes";
+import { TRUST_SENTENCES } from "./trust-sentences";
 import { paneLanguage } from "./language";
 import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
 
@@ -40,8 +41,11 @@ test.each<[string, Catalogue]>([
   expect(differences(english, entries)).toEqual([]);
 });
 
-test("German has every draft note (a section loaded with the draft)", () => {
-  expect(differences(DRAFT_NOTES.en, DRAFT_NOTES.de)).toEqual([]);
+test.each<[string, { en: unknown; de: unknown }]>([
+  ["the draft's notes and field problems (loaded with the draft)", DRAFT_SENTENCES],
+  ["the sender check's reasons and risks (loaded with the check)", TRUST_SENTENCES],
+])("the section of %s has German for every English entry", (_section, versions) => {
+  expect(differences(versions.en, versions.de)).toEqual([]);
 });
 
 test("the check names what a language is missing", () => {

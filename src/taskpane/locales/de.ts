@@ -169,30 +169,6 @@ export const german: Catalogue = {
       failed: "Absender hat die Authentifizierung nicht bestanden",
       "not-checked": "Absender nicht geprüft",
     },
-    reason: {
-      "compauth-pass": (domain: string) =>
-        `Der E-Mail-Dienst Ihrer Organisation hat bestätigt, dass diese Nachricht von ${domain} stammt.`,
-      "dmarc-pass": (domain: string) =>
-        `Die DMARC-Prüfung von ${domain} wurde beim E-Mail-Dienst Ihrer Organisation bestanden.`,
-      "arc-override": (domain: string) =>
-        `Die eigene Prüfung von ${domain} ist unterwegs fehlgeschlagen, aber die Nachricht kam über einen Weiterleitungsdienst (etwa eine Mailingliste), dem der E-Mail-Dienst Ihrer Organisation vertraut.`,
-      "compauth-softpass": (domain: string) =>
-        `Der E-Mail-Dienst Ihrer Organisation konnte nur teilweise bestätigen, dass diese Nachricht von ${domain} stammt.`,
-      "no-policy": (domain: string) =>
-        `${domain} veröffentlicht keine Richtlinie, mit der der E-Mail-Dienst Ihrer Organisation den Absender bestätigen könnte.`,
-      "other-domain": (domain: string) =>
-        `Die Authentifizierungsergebnisse betreffen eine andere Domäne als ${domain}.`,
-      "compauth-fail": (domain: string) =>
-        `Der E-Mail-Dienst Ihrer Organisation konnte nicht bestätigen, dass diese Nachricht von ${domain} stammt: Sie könnte gefälscht sein.`,
-      "dmarc-fail": (domain: string) =>
-        `Die DMARC-Prüfung von ${domain} ist fehlgeschlagen: Die Nachricht könnte gefälscht sein.`,
-      "headers-unavailable": () =>
-        "Outlook hat die Kopfzeilen dieser Nachricht nicht geliefert, daher konnte der Absender nicht geprüft werden.",
-      "headers-empty": () =>
-        "Diese Nachricht hat keine Internetkopfzeilen (wie in „Gesendete Elemente“), daher konnte der Absender nicht geprüft werden.",
-      "no-trusted-results": () =>
-        "Der E-Mail-Dienst Ihrer Organisation hat keine Authentifizierungsergebnisse in dieser Nachricht hinterlassen, daher konnte der Absender nicht geprüft werden.",
-    },
     details: "So wurde geprüft",
     detailsLabel: "Authentifizierungsdetails",
     detail: {
@@ -210,22 +186,6 @@ export const german: Catalogue = {
       reason === null ? result : `${result} (Grund ${reason})`,
     stampedByEop: "Exchange Online Protection",
     none: "keine",
-    risk: {
-      authenticationFailed: (domain: string) =>
-        `Die Nachricht hat die Authentifizierung nicht bestanden: Sie stammt möglicherweise nicht von ${domain}.`,
-      lookAlike: (sender: string, known: string, source: "organization" | "contact" | "brand") =>
-        source === "organization"
-          ? `${sender} sieht aus wie ${known}, die eigene Domäne Ihrer Organisation.`
-          : source === "contact"
-            ? `${sender} sieht aus wie ${known}, die Domäne eines Kontakts, der bereits im Adressbuch steht.`
-            : `${sender} sieht aus wie ${known}.`,
-      userName: (name: string) =>
-        `Der Anzeigename „${name}“ ist Ihr eigener Name, aber mit einer externen Adresse.`,
-      colleagueName: (name: string) =>
-        `Der Anzeigename „${name}“ ist der Name eines Kollegen, aber mit einer externen Adresse.`,
-      otherAddress: (address: string) =>
-        `Der Anzeigename zeigt ${address}; das ist nicht die Adresse des Absenders.`,
-    },
     addAnyway: "Trotzdem hinzufügen…",
     confirmTitle: "Diesen Absender trotzdem hinzufügen?",
     confirmIntro: "Alle in Ihrer Organisation sehen diesen Kontakt im Adressbuch. Bevor Sie ihn hinzufügen:",
@@ -273,15 +233,6 @@ export const german: Catalogue = {
         : `Der Name des Absenders zeigt die Adresse ${caution.address}, die Nachricht kam aber von einer anderen Adresse. Prüfen Sie, wer das ist, bevor Sie ihn hinzufügen.`,
     cautionsLabel: "Absender prüfen",
     fieldLabels: FIELD_LABELS,
-    fieldProblem: {
-      required: ({ field }) => `${FIELD_LABELS[field]} ist erforderlich.`,
-      "invisible-characters": ({ field }) =>
-        `${FIELD_LABELS[field]} enthält Steuerzeichen oder unsichtbare Zeichen (etwa Tabulatoren, Zeilenumbrüche oder Textrichtungszeichen); entfernen Sie sie.`,
-      "too-long": ({ field, limit, length }) =>
-        `${FIELD_LABELS[field]} darf höchstens ${characters(limit)} lang sein (hier sind es ${length}).`,
-      "invalid-address": ({ field, problem }) =>
-        `${FIELD_LABELS[field]} ist ungültig: ${sentence(ADDRESS_PROBLEMS, problem)}`,
-    } satisfies Sentences<FieldProblem>,
     companyGuessHint: "Aus dem Domänennamen abgeleitet: Prüfen Sie Schreibweise und Leerzeichen.",
     noMailTip: "Keine E-Mail-Info.",
     hiddenSummary: "Im Adressbuch ausgeblendet",
