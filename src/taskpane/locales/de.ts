@@ -5,7 +5,7 @@
  * Loaded as its own chunk, only when Outlook's display language is German.
  */
 import type { AddressProblem } from "../../contacts/address";
-import type { DraftField, DraftFieldError, SenderReason, SenderWarning } from "../../contacts/types";
+import type { DraftField, SenderReason, SenderWarning } from "../../contacts/types";
 import type { Catalogue } from "../strings";
 import { listFor, pluralFor, sentence, type Sentences } from "./format";
 
@@ -77,8 +77,6 @@ const ADDRESS_PROBLEMS = {
   "domain-too-long": ({ limit }) => `Die Domäne ist länger als ${limit} Zeichen.`,
   "address-too-long": ({ limit }) => `Die Adresse ist länger als ${limit} Zeichen.`,
 } satisfies Sentences<AddressProblem>;
-
-type FieldProblem = DraftFieldError["problem"] & { field: DraftField };
 
 /** "Zeichen" is the same in singular and plural; the counts still go through the platform's rules. */
 const characters = (count: number) => `${count} ${plural(count, { one: "Zeichen", other: "Zeichen" })}`;
