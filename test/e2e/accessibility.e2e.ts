@@ -220,7 +220,7 @@ const STATES: readonly PaneStateStep[] = [
       await demo.select("wingtip-project-team");
       await demo.paneButton(strings.people.show(9)).click();
       await demo.paneButton(strings.people.add(5)).waitFor();
-      await demo.paneShows(strings.verdict.exists);
+      await demo.pane.getByText(strings.verdict.exists, { exact: true }).waitFor();
     },
   },
   {
