@@ -342,6 +342,7 @@ function RowStatus({ row }: { row: PeopleRow }): JSX.Element | null {
 }
 
 function kindLabel(row: PeopleRow): string {
+  if (row.candidate.classification.reason.code === "yourself") return strings.people.you;
   switch (row.candidate.classification.kind) {
     case "internal":
       return strings.verdict.internal;
