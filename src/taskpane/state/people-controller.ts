@@ -476,9 +476,11 @@ export class PeopleController {
     return error ? { kind: "unknown", error } : { kind: "checking" };
   }
 
-  /** The last batch's outcome once none of its rows is waiting or running. */
+  /** The last batch's outcome once none of its rows is waiting or running; only on a list it was run from. */
   #summary(): BatchSummary | null {
     if (this.#lastBatch.length === 0) return null;
+    const shown = new Set(this.#candidates.map((candidate) => candidate.key));
+    if (!this.#lastBatch.some((key) => shown.has(key))) return null;
     const additions = this.#lastBatch.map((key) => this.#additions.get(key));
     if (additions.some((addition) => addition?.phase === "queued" || addition?.phase === "running"))
       return null;
