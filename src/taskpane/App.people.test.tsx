@@ -101,6 +101,32 @@ test("a failed row says why and is retried alone; the summary names the failure"
   expect(pane.emulator.contacts()).toHaveLength(4);
 });
 
+test("mid-batch, the card's Add for the same person, a second click and a message switch create nothing twice", async () => {
+  const { user, host } = await openList();
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
+  await waitFor(
+    () => expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled(),
+    SLOW,
+  );
+  // Every create answers slowly, so that the batch is still running while the person clicks on.
+  pane.emulator.addFault({ route: "create", latencyMs: 400, times: 3 });
+  const add = within(list).getByRole("button", { name: strings.people.add(3) });
+  await user.click(add);
+  await user.click(add);
+  // The card's own Add for the sender, whom the batch is adding right now.
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  // Away to another message and back, mid-batch.
+  host.selectParticipants({ ...MESSAGE, from: person("zoe@other.example", "Zoe"), sender: null, cc: [] });
+  host.selectParticipants(MESSAGE);
+  const again = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await within(again).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
+  expect(creates()).toBe(3);
+  const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
+  expect(new Set(stored).size).toBe(stored.length);
+});
+
 test("without write access the list shows verdicts only: no ticks, no Add", async () => {
   const host = new FakeMailHost();
   host.selectParticipants(MESSAGE);
