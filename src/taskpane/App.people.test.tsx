@@ -127,6 +127,26 @@ test("mid-batch, the card's Add for the same person, a second click and a messag
   expect(new Set(stored).size).toBe(stored.length);
 });
 
+test("a person the trust guard flags is not ticked; ticking them asks first, naming the risk", async () => {
+  const { user } = await openList({
+    ...MESSAGE,
+    cc: [person("bo@adatum.example", "Bo Berg"), person("alex.wilber@c0ntoso.com", "Alex Wilber")],
+  });
+  await user.click(await screen.findByRole("button", { name: strings.people.show(4) }, SLOW));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await within(list).findByRole("button", { name: strings.people.add(2) }, SLOW);
+  const lookAlike = within(list).getByRole("checkbox", { name: "Alex Wilber" });
+  expect(lookAlike).not.toBeChecked();
+  await user.click(lookAlike);
+  await user.click(within(list).getByRole("button", { name: strings.people.addAnyway(3) }));
+  const confirm = within(list).getByRole("alertdialog", { name: strings.people.confirmTitle(1) });
+  expect(within(confirm).getByText(/Alex Wilber: .*contoso\.com/)).toBeInTheDocument();
+  expect(creates()).toBe(0);
+  await user.click(within(confirm).getByRole("button", { name: strings.people.confirmAdd }));
+  await within(list).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
+  expect(creates()).toBe(3);
+});
+
 test("without write access the list shows verdicts only: no ticks, no Add", async () => {
   const host = new FakeMailHost();
   host.selectParticipants(MESSAGE);
