@@ -7,4 +7,4 @@
 // The sender check's sentences are a section of the catalogue that comes with this chunk.
 import "../locales/trust-sentences";
 
-export { addDecision, assessSenderTrust, trustRisks } from "../../contacts/trust/sender-trust";
+export { addDecision, assessSenderTrust, mayAdd, trustRisks } from "../../contacts/trust/sender-trust";
