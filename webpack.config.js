@@ -150,6 +150,26 @@ function deploymentProblems(build) {
   return problems;
 }
 
+/**
+ * Progress for a person waiting: in a terminal, or when the demo's build asks for it
+ * (ADDIN_BUILD_PROGRESS=1, relayed by src/harness/demo-build.ts); one line per 10 %, on stderr,
+ * and nothing in CI logs or in tests.
+ * @returns {import("webpack").WebpackPluginInstance[]}
+ */
+function progressPlugins() {
+  const asked = process.env.ADDIN_BUILD_PROGRESS === "1" || (process.stderr.isTTY && !process.env.CI);
+  if (!asked) return [];
+  let shown = -1;
+  return [
+    new webpack.ProgressPlugin((fraction, message) => {
+      const step = Math.floor(fraction * 10);
+      if (step <= shown) return;
+      shown = step;
+      process.stderr.write(`webpack: ${step * 10} % ${message}\n`);
+    }),
+  ];
+}
+
 /** @returns {keyof typeof OFFICE_JS_SOURCES} */
 function officeJsMode() {
   const requested = (process.env.ADDIN_OFFICE_JS ?? "").trim().toLowerCase();
@@ -352,6 +372,7 @@ module.exports = async (env = {}, argv = {}) => {
       ),
       new CopyWebpackPlugin({ patterns: copies }),
       buildConfigPlugin({ officeJs }),
+      ...(serving ? [] : progressPlugins()),
     ],
     performance: {
       // The pane's first paint is the HTML skeleton; these limits flag a bundle that grew by accident.

@@ -38,4 +38,4 @@ function checks(paneDirectory, floorDirectory) {
   return list;
 }
 
-module.exports = { checks, TO_VERDICT_CHUNKS };
+module.exports = { checks, chunkFiles, TO_VERDICT_CHUNKS };

@@ -4,7 +4,7 @@
  * side by side with the same settings, then weighs them with size-limit through the budget's
  * own checks (.size-limit.cjs). `tsx bench/bundle.ts <directory>` only builds (the budget test).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -16,9 +16,10 @@ export const ROOT = path.resolve(__dirname, "..");
 const requireFromRoot = createRequire(path.join(ROOT, "package.json"));
 const budget = requireFromRoot("./bench/budget.cjs") as {
   checks(pane: string, floor?: string): Array<{ name: string; path: string[]; limit?: string }>;
+  chunkFiles(directory: string, name: string): string[];
   TO_VERDICT_CHUNKS: string[];
 };
-export const TO_VERDICT_CHUNKS = budget.TO_VERDICT_CHUNKS;
+export const { TO_VERDICT_CHUNKS, checks: budgetChecks, chunkFiles } = budget;
 /** Initial gzip: at most this multiple of the floor's, and at most the size-limit "initial" limit. */
 export const INITIAL_VS_FLOOR = 1.25;
 const FLUENT = "@fluentui/react-components";
@@ -134,7 +135,8 @@ export function attribute(
 /** Minified code per origin of built .js files, from the source maps beside them. */
 export function composition(files: readonly string[]): Map<string, string> {
   const owned = new Map<string, string>();
-  for (const file of files.filter((name) => name.endsWith(".js")))
+  // Files copied as they are (unsupported-host.js) have no map: their few bytes stay unattributed.
+  for (const file of files.filter((name) => name.endsWith(".js") && existsSync(`${name}.map`)))
     attribute(
       readFileSync(file, "utf8"),
       JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[]; mappings: string },
@@ -155,7 +157,7 @@ export function originOf(source: string): string {
 }
 
 /** size-limit's own measurement of `files` (ES modules: imported when the bench weighs, not by tests). */
-async function sizes(files: string[], gzip: boolean): Promise<number> {
+export async function sizes(files: string[], gzip: boolean): Promise<number> {
   const [{ default: sizeLimit }, { default: filePlugin }] = await Promise.all([
     import("size-limit"),
     import("@size-limit/file"),
