@@ -50,6 +50,7 @@ interface Bench {
   watching: unknown;
   clockOffsetMs: number;
   layoutShift: number;
+  shifted: string[];
   expect(address: string, verdict: string): void;
   firstVerdict: { frameAt: number | null; resources: Array<{ url: string; transferSize: number }> } | null;
 }
@@ -200,6 +201,7 @@ async function paneStart(browser: Browser, demo: RunningDemo, sender: Sender, co
       ms: window.__bench.firstVerdict?.frameAt ?? 0,
       skeletonMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0,
       layoutShift: window.__bench.layoutShift,
+      shifted: window.__bench.shifted,
       resources: window.__bench.firstVerdict?.resources ?? [],
     }));
   } finally {
@@ -408,7 +410,7 @@ export async function measureTimeToVerdict(context: {
             ),
           ],
         ),
-        `Scripts of ours loaded before the first cold verdict (demo build, by chunk): ${loaded.join(", ")}. Layout shift per start: ${shifts.map((shift) => shift.toFixed(4)).join(", ")}.`,
+        `Scripts of ours loaded before the first cold verdict (demo build, by chunk): ${loaded.join(", ")}. Layout shift per start: ${shifts.map((shift) => shift.toFixed(4)).join(", ")}; what moved: ${[...new Set([...samples.cold, ...samples.warm].flatMap((sample) => sample.shifted))].join("; ") || "nothing"}.`,
       ],
     };
   } finally {

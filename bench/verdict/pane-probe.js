@@ -26,11 +26,23 @@
     watching: null,
     clockOffsetMs: 0,
     layoutShift: 0,
+    shifted: [],
   };
   window.__bench = bench;
+  // What moved: the element's tag and accessible name or first words, for the report.
+  function describe(node) {
+    if (!node || node.nodeType !== 1) return "text";
+    var name = node.getAttribute("aria-label") || (node.textContent || "").trim().slice(0, 40);
+    return node.tagName.toLowerCase() + (name ? ' "' + name + '"' : "");
+  }
   new PerformanceObserver(function (list) {
     list.getEntries().forEach(function (entry) {
-      if (!entry.hadRecentInput) bench.layoutShift += entry.value;
+      if (entry.hadRecentInput) return;
+      bench.layoutShift += entry.value;
+      (entry.sources || []).forEach(function (source) {
+        var what = describe(source.node);
+        if (bench.shifted.indexOf(what) === -1) bench.shifted.push(what);
+      });
     });
   }).observe({ type: "layout-shift", buffered: true });
 

@@ -45,7 +45,7 @@ describe("the budget's file sets", () => {
       "msal.997ef8cc87d3.js",
       "directory.6340c7661b40.js",
     ]);
-    expect([initial?.limit, toVerdict?.limit]).toEqual(["200 kB", "240 kB"]);
+    expect(initial?.limit).toBe("200 kB");
   });
 
   it("fails loudly when a chunk the verdict needs is not in the build", () => {
