@@ -10,7 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import ts from "typescript";
 import type { Configuration } from "webpack";
-import { kb, percent, table, type Section } from "./report";
+import { fig, kb, percent, table, type Section } from "./report";
 
 export const ROOT = path.resolve(__dirname, "..");
 const requireFromRoot = createRequire(path.join(ROOT, "package.json"));
@@ -191,55 +191,53 @@ export async function measureBundle(context: { resultsDirectory: string }): Prom
     .map(([origin, code]) => [origin, code.length - (floorCode.get(origin)?.length ?? 0), code] as const)
     .filter(([, bytes]) => bytes > 1000)
     .sort((a, b) => b[1] - a[1]);
+  const heaviest = beyond
+    .slice(0, 5)
+    .map(([origin, bytes]) => `${origin} ${kb(bytes)} minified`)
+    .join(", ");
   const officeJs = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
   const name = (files: string[]) => files.map((file) => `\`${path.basename(file)}\``).join(", ");
   return {
     title: "1. Bundle weight",
     about: `The pane as \`npm run build\` makes it (production, Office.js from Microsoft's CDN, not counted) and the floor (React, \`FluentProvider\` and the ${paneFluentImports().length} Fluent UI values src/taskpane imports, each rendered once), built side by side with the same settings in ${seconds.toFixed(0)} s, weighed by size-limit (@size-limit/file: gzip level 9, brotli quality 11) with the budget's own file sets (\`.size-limit.cjs\`, also \`npm run size\` and test/bundle/bundle-budget.test.ts). **Initial** = the scripts taskpane.html's tags load. **To first verdict** = initial + the on-demand chunks a production pane needs before its first verdict (${TO_VERDICT_CHUNKS.join(", ")}: sign-in and lookup; part 2 checks in Chromium that nothing else arrives first). Office.js loader on npm, for orientation: ${kb(gzipSync(readFileSync(officeJs), { level: 9 }).length)} gzip.`,
     figures: [
-      {
-        figure: "initial, gzip (pane vs floor)",
-        measured: `${kb(i.gzip)} vs ${kb(f.gzip)}`,
-        goal: `≤ min(${INITIAL_VS_FLOOR}× floor, 200 KB) = ${kb(limit)}`,
-        pass: i.gzip <= limit,
-        note: `${percent(i.gzip / limit)} of budget.`,
-      },
-      { figure: "initial, brotli (pane vs floor)", measured: `${kb(i.brotli)} vs ${kb(f.brotli)}` },
-      {
-        figure: "sign-in library (MSAL) loads on demand, not with the page",
-        measured: msalInitial ? "with the page" : "on demand",
-        goal: "on demand",
-        pass: !msalInitial,
-      },
-      {
-        figure: "to first verdict, gzip",
-        measured: kb(v.gzip),
-        goal: "< 240.0 KB",
-        pass: v.gzip < 240_000,
-        note: `Heaviest beyond the floor: ${beyond
-          .slice(0, 5)
-          .map(([origin, bytes]) => `${origin} ${kb(bytes)} minified`)
-          .join(", ")}.`,
-      },
-      { figure: "to first verdict, brotli", measured: kb(v.brotli) },
+      fig(
+        "initial, gzip (pane vs floor)",
+        `${kb(i.gzip)} vs ${kb(f.gzip)}`,
+        `≤ min(${INITIAL_VS_FLOOR}× floor, 200 KB) = ${kb(limit)}`,
+        i.gzip <= limit,
+        `${percent(i.gzip / limit)} of budget.`,
+      ),
+      fig("initial, brotli (pane vs floor)", `${kb(i.brotli)} vs ${kb(f.brotli)}`),
+      fig(
+        "sign-in library (MSAL) loads on demand, not with the page",
+        msalInitial ? "with the page" : "on demand",
+        "on demand",
+        !msalInitial,
+      ),
+      fig(
+        "to first verdict, gzip",
+        kb(v.gzip),
+        "< 240.0 KB",
+        v.gzip < 240_000,
+        `Heaviest beyond the floor: ${heaviest}.`,
+      ),
+      fig("to first verdict, brotli", kb(v.brotli)),
     ],
     detail: [
-      table(
-        ["set", "files", "gzip", "brotli"],
-        [
-          ["pane, initial", name(initial.path), kb(i.gzip), kb(i.brotli)],
-          ["pane, to first verdict", name(toVerdict.path), kb(v.gzip), kb(v.brotli)],
-          ["floor", name(floor.path), kb(f.gzip), kb(f.brotli)],
-        ],
-      ),
+      table("set|files|gzip|brotli", [
+        ["pane, initial", name(initial.path), kb(i.gzip), kb(i.brotli)],
+        ["pane, to first verdict", name(toVerdict.path), kb(v.gzip), kb(v.brotli)],
+        ["floor", name(floor.path), kb(f.gzip), kb(f.brotli)],
+      ]),
       "On-demand chunks of the pane (gzip):",
       table(
-        ["chunk", "gzip"],
+        "chunk|gzip",
         onDemand.sort((a, b) => b[1] - a[1]).map(([file, gzip]) => [`\`${file}\``, kb(gzip)]),
       ),
       "What the to-first-verdict JavaScript carries beyond the floor, by package or src/ folder (from the source maps; minified bytes, and that code gzipped on its own):",
       table(
-        ["origin", "minified", "gzip alone"],
+        "origin|minified|gzip alone",
         beyond.map(([origin, bytes, code]) => [origin, kb(bytes), kb(gzipSync(code, { level: 9 }).length)]),
       ),
     ],

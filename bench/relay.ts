@@ -217,22 +217,10 @@ export async function measureRelay(): Promise<Section> {
       about: `autocannon ${(require("autocannon/package.json") as { version: string }).version} in the bench's process, the emulator and the production server (\`startServer\`, access log to /dev/null) each in their own Node process, on loopback: \`POST /admin/api/Contact/GetContacts\` for one of 100 contacts, at each level ${REPETITIONS} slices of ${SLICE_S} s per target after a ${WARMUP_S} s warm-up, direct and relayed alternating, slices pooled. Latencies are autocannon's per-response times; CPU per request is each server's \`process.cpuUsage()\` over the slices divided by the responses. The last two rows: the emulator answering after ${UPSTREAM_MS} ms.`,
       figures,
       detail: [
-        table(
-          [
-            "target",
-            "connections",
-            "req/s",
-            "median",
-            "p99",
-            "failures",
-            "emulator CPU µs/req",
-            "relay CPU µs/req",
-          ],
-          rows,
-        ),
+        table("target|connections|req/s|median|p99|failures|emulator CPU µs/req|relay CPU µs/req", rows),
         `Where the relay's CPU goes (a separate ${WARMUP_S + SLICE_S} s run at ${JUDGED} connections under \`node --cpu-prof\`, self time):`,
         table(
-          ["category", "share of busy time"],
+          "category|share of busy time",
           shares.map(([category, share]) => [category, percent(share)]),
         ),
       ],

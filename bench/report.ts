@@ -16,6 +16,11 @@ export interface Figure {
   note?: string;
 }
 
+/** A figure against its goal (with `pass`), or information when there is no goal. */
+export function fig(figure: string, measured: string, goal?: string, pass?: boolean, note?: string): Figure {
+  return { figure, measured, ...(goal === undefined ? {} : { goal, pass }), ...(note ? { note } : {}) };
+}
+
 export interface Section {
   title: string;
   /** How it was measured (markdown). */
@@ -48,7 +53,9 @@ export const ms = (value: number) => `${value.toFixed(Math.abs(value) < 10 ? 2 :
 export const percent = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 export const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
-export function table(headers: string[], rows: Array<Array<string | number>>): string {
+/** A markdown table; headers as one string, separated by "|". */
+export function table(header: string, rows: Array<Array<string | number>>): string {
+  const headers = header.split("|");
   const line = (cells: Array<string | number>) =>
     `| ${cells.map((cell) => String(cell).replace(/\|/g, "\\|").replace(/\n/g, " ")).join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
@@ -78,24 +85,21 @@ export function renderReport(results: BenchResults, command: string): string {
   return [
     "# Benchmark report",
     `Written by \`${command}\` (bench/run.ts) on ${results.startedAt.slice(0, 10)} in ${results.durationSeconds} s; raw figures in \`bench/results/results.json\` (not committed). How to run it: [docs/bench.md](../docs/bench.md).`,
-    table(
-      ["machine", ""],
-      [
-        ["CPU", machine.cpu],
-        ["Node.js", machine.node],
-        ["browser", machine.chromium],
-        ["load average (1/5/15 min) at the start", machine.load.join(" / ")],
-        ...Object.entries(results.loadByPart).map(([part, load]) => [
-          `… when ${part} started`,
-          load.join(" / "),
-        ]),
-      ],
-    ),
+    table("machine|", [
+      ["CPU", machine.cpu],
+      ["Node.js", machine.node],
+      ["browser", machine.chromium],
+      ["load average (1/5/15 min) at the start", machine.load.join(" / ")],
+      ...Object.entries(results.loadByPart).map(([part, load]) => [
+        `… when ${part} started`,
+        load.join(" / "),
+      ]),
+    ]),
     "The machine is shared (2 cores, other engineers building and testing): timings are slower and noisier than on a quiet machine, and move with the load beside them; byte and call counts do not.",
     "## Every figure against its goal",
     "KB = 1000 bytes. L = the emulator's fixed latency for every directory call.",
     table(
-      ["part", "figure", "measured", "goal", "result"],
+      "part|figure|measured|goal|result",
       sections.flatMap(([name, section]) =>
         section.figures.map((figure) => [
           name,

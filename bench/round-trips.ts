@@ -223,7 +223,7 @@ export async function measureRoundTrips(): Promise<Section> {
     })),
     detail: [
       table(
-        ["backend", "action", "situation", "minimum", "measured", "calls", "why"],
+        "backend|action|situation|minimum|measured|calls|why",
         rows.map((row) => [
           row.backend,
           row.action,

@@ -12,7 +12,7 @@ import { EmulatorControl } from "../src/emulator/control-client";
 import { DEMO_TOKENS } from "../src/emulator/server";
 import { generateSyntheticContacts } from "../src/emulator/synthetic-contacts";
 import { startChildServer } from "./lib/child";
-import { ms, summarize, table, type Section } from "./report";
+import { fig, ms, summarize, table, type Section } from "./report";
 
 const SIZES = [100, 10_000, 100_000];
 const [WARMUP, LOOKUPS] = [5, 40];
@@ -96,38 +96,26 @@ export async function measureScale(): Promise<Section> {
     title: "5. Scale",
     about: `${LOOKUPS} lookups per size after ${WARMUP} unmeasured. HTTP = request sent to body received (includes the emulator's own O(N) scan); client = the rest (token, request, validation, exact matching).`,
     figures: [
-      {
-        figure: `calls per lookup, ${sizes} contacts, every answer right`,
-        measured: rows
-          .map((row) => `${row.calls.join(",")}${row.right ? "" : " (wrong answers)"}`)
-          .join(" / "),
-        goal: "1 at every size",
-        pass: rows.every((row) => row.right && row.calls.length === 1 && row.calls[0] === 1),
-      },
-      {
-        figure: `client's own time per lookup, median, ${small.size.toLocaleString("en-US")} → ${large.size.toLocaleString("en-US")} contacts`,
-        measured: `${ms(small.client.median)} → ${ms(large.client.median)}`,
-        goal: "does not grow (≤ 1.5× or + 0.5 ms)",
-        pass: flat,
-      },
-      {
-        figure: "whole lookup (HTTP + emulator scan + client), median",
-        measured: rows.map((row) => ms(row.total.median)).join(" / "),
-      },
+      fig(
+        `calls per lookup, ${sizes} contacts, every answer right`,
+        rows.map((row) => `${row.calls.join(",")}${row.right ? "" : " (wrong answers)"}`).join(" / "),
+        "1 at every size",
+        rows.every((row) => row.right && row.calls.length === 1 && row.calls[0] === 1),
+      ),
+      fig(
+        `client's own time per lookup, median, ${SIZES[0]?.toLocaleString("en-US")} → ${SIZES.at(-1)?.toLocaleString("en-US")} contacts`,
+        `${ms(small.client.median)} → ${ms(large.client.median)}`,
+        "does not grow (≤ 1.5× or + 0.5 ms)",
+        flat,
+      ),
+      fig(
+        "whole lookup (HTTP + emulator scan + client), median",
+        rows.map((row) => ms(row.total.median)).join(" / "),
+      ),
     ],
     detail: [
       table(
-        [
-          "contacts",
-          "calls per lookup",
-          "whole, median",
-          "p95",
-          "HTTP, median",
-          "client, median",
-          "client, p95",
-          "response bytes",
-          "answers right",
-        ],
+        "contacts|calls per lookup|whole, median|p95|HTTP, median|client, median|client, p95|response bytes|answers right",
         rows.map((row) => [
           row.size.toLocaleString("en-US"),
           row.calls.join(","),

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_ORGANIZATION_CONFIG, prefillDraft } from "../src/contacts/draft";
 import { analyzeSender } from "../src/contacts/sender";
-import { ms, summarize, type Section } from "./report";
+import { fig, ms, summarize, type Section } from "./report";
 
 export async function measureSenders(): Promise<Section> {
   const unit = 'Jane "Doe" <b>Sales</b> jane@tailspin.example, ';
@@ -27,12 +27,12 @@ export async function measureSenders(): Promise<Section> {
     about:
       "Median of 30 runs after 5 warm-ups. The name is capped at 1,024 characters before any analysis, and every step after is linear.",
     figures: [
-      {
-        figure: "a 100 KB display name: analyse + prefill, median",
-        measured: `${ms(median)} (p95 ${ms(p95)})`,
-        goal: "< 20 ms",
-        pass: median < 20,
-      },
+      fig(
+        "a 100 KB display name: analyse + prefill, median",
+        `${ms(median)} (p95 ${ms(p95)})`,
+        "< 20 ms",
+        median < 20,
+      ),
     ],
     detail: [],
   };
