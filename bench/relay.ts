@@ -10,7 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { ADMIN_API_ROUTES } from "../src/admin-api/wire";
 import { EmulatorControl } from "../src/emulator/control-client";
-import { DEMO_TOKENS, type EmulatorSeed } from "../src/emulator/server";
+import type { EmulatorSeed } from "../src/emulator/server";
 import { startChildServer, type ChildServer } from "./lib/child";
 import { ms, percent, summarize, table, type Figure, type Section } from "./report";
 
@@ -18,7 +18,10 @@ const LEVELS = [1, 16, 64];
 const JUDGED = 16;
 const [SLICE_S, REPETITIONS, WARMUP_S, UPSTREAM_MS] = [3, 3, 1, 100];
 const SEARCHED = "daniel.okafor@northwindtraders.com";
+/** Many people's panes, each with its own token: the relay's per-caller limit (8 at once) never queues them. */
+const CALLERS = Array.from({ length: 64 }, (_, index) => `bench-caller-${index}`);
 const SEED: EmulatorSeed = {
+  tokens: CALLERS.map((token) => ({ token, role: "admin", resource: "admin-center" })),
   contacts: [
     {
       ContactDisplayName: "Daniel Okafor",
@@ -35,13 +38,22 @@ const SEED: EmulatorSeed = {
 /** One autocannon run: the 2xx response times (fractional ms; its histogram rounds to whole ms) and the failures. */
 function load(url: string, connections: number, duration: number) {
   const latencies: number[] = [];
+  let next = 0;
   return new Promise<{ latencies: number[]; seconds: number; failures: number }>((resolve, reject) => {
     const instance = autocannon(
       {
         url: `${url}${ADMIN_API_ROUTES.search.path}`,
         method: ADMIN_API_ROUTES.search.method as "POST",
-        headers: { authorization: `Bearer ${DEMO_TOKENS.admin}`, "content-type": "application/json" },
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ SearchString: SEARCHED, NextLink: "" }),
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, authorization: `Bearer ${CALLERS[next++ % CALLERS.length]}` },
+            }),
+          },
+        ],
         connections,
         duration,
         timeout: 10,
@@ -214,7 +226,7 @@ export async function measureRelay(): Promise<Section> {
     );
     return {
       title: "4. Relay overhead",
-      about: `autocannon ${(require("autocannon/package.json") as { version: string }).version} in the bench's process, the emulator and the production server (\`startServer\`, access log to /dev/null) each in their own Node process, on loopback: \`POST /admin/api/Contact/GetContacts\` for one of 100 contacts, at each level ${REPETITIONS} slices of ${SLICE_S} s per target after a ${WARMUP_S} s warm-up, direct and relayed alternating, slices pooled. Latencies are autocannon's per-response times; CPU per request is each server's \`process.cpuUsage()\` over the slices divided by the responses. The last two rows: the emulator answering after ${UPSTREAM_MS} ms.`,
+      about: `autocannon ${(require("autocannon/package.json") as { version: string }).version} in the bench's process, the emulator and the production server (\`startServer\`, access log to /dev/null) each in their own Node process, on loopback: \`POST /admin/api/Contact/GetContacts\` for one of 100 contacts, each request with the next of 64 callers' tokens (many people's panes: the relay lets one caller have 8 calls upstream at once), at each level ${REPETITIONS} slices of ${SLICE_S} s per target after a ${WARMUP_S} s warm-up, direct and relayed alternating, slices pooled. Latencies are autocannon's per-response times; CPU per request is each server's \`process.cpuUsage()\` over the slices divided by the responses. The last two rows: the emulator answering after ${UPSTREAM_MS} ms.`,
       figures,
       detail: [
         table("target|connections|req/s|median|p99|failures|emulator CPU µs/req|relay CPU µs/req", rows),
