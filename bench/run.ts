@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as prettier from "prettier";
+import { measureBatchSection } from "./batch";
 import { measureBundle } from "./bundle";
 import { measureRelay } from "./relay";
 import { loadAverage, renderReport, type BenchResults, type Section } from "./report";
@@ -35,6 +36,7 @@ const PARTS: Record<string, (context: BenchContext) => Promise<Section>> = {
   relay: measureRelay,
   scale: measureScale,
   senders: measureSenders,
+  batch: measureBatchSection,
 };
 
 const ROOT = path.resolve(__dirname, "..");
