@@ -31,9 +31,9 @@ function checks(paneDirectory, floorDirectory) {
       name: "to first verdict",
       path: [...initial, ...TO_VERDICT_CHUNKS.flatMap((name) => chunkFiles(paneDirectory, name))],
       gzip: true,
-      // A ratchet, not the goal: 267.5 KB measured on 2026-11-30 plus room for the message catalogue.
+      // A ratchet, not the goal: 270.4 KB after merging main on 2026-12-01, plus room for the message catalogue.
       // The goal (< 240 KB) is judged in bench/REPORT.md; MSAL (79 KB) and the floor (141 KB) leave 20 KB.
-      limit: "272 kB",
+      limit: "276 kB",
     },
   ];
   if (floorDirectory) list.push({ name: "floor", path: pageFiles(floorDirectory, "floor.html"), gzip: true });
