@@ -40,6 +40,8 @@ export interface OrganizationConfig {
   mailTipTemplate: string;
   /** ADDIN_TRUST_POLICY: what the pane does with a risky sender (docs/sender-trust.md); absent = "warn". */
   trustPolicy?: TrustPolicy;
+  /** ADDIN_APPROVERS: who receives proposals from colleagues without a write role; absent or [] = nobody set. */
+  approvers?: readonly string[];
 }
 
 export type SenderKind =

@@ -93,6 +93,8 @@ describe("buildDemoMailbox", () => {
       cc: [],
       dateTimeCreated: "2025-06-02T09:12:00.000Z",
       internetHeaders: "",
+      // body.getAsync(Text) answers the fixture's body as written.
+      bodyText: "Hi Megan,\n\nAttached are   our redlines.",
     });
   });
 

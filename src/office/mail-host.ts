@@ -35,6 +35,14 @@ export interface MailHostContext {
   inOutlook: boolean;
 }
 
+/** A message the pane prepares for the user to check and send themselves (never sent on their behalf). */
+export interface NewMessage {
+  /** SMTP addresses (people or groups). */
+  to: readonly string[];
+  subject: string;
+  htmlBody: string;
+}
+
 export interface MailHost {
   readonly context: MailHostContext;
   /** Reads the currently selected item. Cheap and synchronous: read-mode from/sender are properties. */
@@ -50,6 +58,15 @@ export interface MailHost {
    * give them (older hosts, no message, the call failed). Never rejects.
    */
   readInternetHeaders(): Promise<InternetHeaders>;
+  /**
+   * The selected message's body as plain text (`item.body.getAsync` with CoercionType.Text):
+   * null when Outlook cannot give it. Never rejects. Optional: hosts without proposals omit it.
+   */
+  readBodyText?(): Promise<string | null>;
+  /** Opens a new message form (`mailbox.displayNewMessageForm`) for the user to send; false when Outlook cannot. */
+  displayNewMessageForm?(message: NewMessage): boolean;
+  /** Opens a reply to the selected message (`item.displayReplyForm`) with this HTML; false when Outlook cannot. */
+  displayReplyForm?(htmlBody: string): boolean;
   /** Theme changes, where the host reports them. Returns an unsubscribe. */
   onThemeChanged(listener: (theme: OfficeThemeColors | null) => void): () => void;
 }
