@@ -322,6 +322,14 @@ function markupField(block: Block): string | null {
   return null;
 }
 
+/**
+ * The proposer's side of the same rule: the first field an approver's pane would refuse as markup
+ * or hidden characters, so the proposer's pane can say so before the message is written.
+ */
+export function proposalFieldWithMarkup(proposal: ContactProposal): string | null {
+  return markupField(toBlock(proposal));
+}
+
 const normalizeSpace = (value: string) => value.replace(/\s+/g, " ").trim();
 const EMAIL_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[^\s<>()[\]"',;:]+/g;
 

@@ -55,7 +55,10 @@ export const MessageFixtureSchema = z
      * The colleague without an admin role whom the demo's "Signed in as" switch signs in: their
      * own mailbox (proposals they send reach the approvers' inbox on the page).
      */
-    colleague: z.object({ mailbox: AddressSchema, messages: z.array(MessageSchema) }).strict().optional(),
+    colleague: z
+      .object({ mailbox: AddressSchema, messages: z.array(MessageSchema) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -167,7 +170,10 @@ export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()
   const mailbox: DemoMailbox = { user, messages: buildMessages(fixture.messages, user, now) };
   if (fixture.colleague) {
     const colleague = fixture.colleague.mailbox;
-    mailbox.colleague = { user: colleague, messages: buildMessages(fixture.colleague.messages, colleague, now) };
+    mailbox.colleague = {
+      user: colleague,
+      messages: buildMessages(fixture.colleague.messages, colleague, now),
+    };
   }
   return mailbox;
 }

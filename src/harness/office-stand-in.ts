@@ -165,8 +165,13 @@ function officeItem(
         if (!callback) return;
         const text = item.bodyText ?? "";
         // The stand-in keeps text bodies only; asked for HTML it answers the text as one paragraph.
-        const value = coercionType === COERCION_TYPE.Html ? `<p>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>` : text;
-        later(() => callback({ status: ASYNC_RESULT_STATUS.Succeeded, value, error: undefined, asyncContext }));
+        const value =
+          coercionType === COERCION_TYPE.Html
+            ? `<p>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`
+            : text;
+        later(() =>
+          callback({ status: ASYNC_RESULT_STATUS.Succeeded, value, error: undefined, asyncContext }),
+        );
       },
     }),
     /** Opens a reply form to the sender, as Outlook does; the page shows it. */

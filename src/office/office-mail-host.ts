@@ -92,13 +92,18 @@ class OfficeMailHost implements MailHost {
   readBodyText(): Promise<string | null> {
     const item = this.#mailbox()?.item as ItemLike | null | undefined;
     const read = item?.body?.getAsync;
-    if (!item || item.itemType !== MESSAGE_ITEM_TYPE || typeof read !== "function") return Promise.resolve(null);
+    if (!item || item.itemType !== MESSAGE_ITEM_TYPE || typeof read !== "function")
+      return Promise.resolve(null);
     return new Promise((resolve) => {
       try {
-        read.call(item.body, this.#office.CoercionType?.Text ?? "text", (result: Office.AsyncResult<string>) => {
-          const succeeded = result?.status === this.#office.AsyncResultStatus.Succeeded;
-          resolve(succeeded && typeof result.value === "string" ? result.value : null);
-        });
+        read.call(
+          item.body,
+          this.#office.CoercionType?.Text ?? "text",
+          (result: Office.AsyncResult<string>) => {
+            const succeeded = result?.status === this.#office.AsyncResultStatus.Succeeded;
+            resolve(succeeded && typeof result.value === "string" ? result.value : null);
+          },
+        );
       } catch {
         resolve(null);
       }

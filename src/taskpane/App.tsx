@@ -43,6 +43,7 @@ import {
   type Selection,
 } from "./state/pane-state";
 import { strings } from "./strings";
+import { ProposalSlot, ProposeSlot } from "./proposals/slots";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -94,19 +95,38 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
       ) : null}
       {selection.kind === "sender" ? (
         // Keyed by generation: nothing local (an open mail tip editor) carries over to another message.
-        <SenderView key={state.generation} state={state} selection={selection} controller={controller} />
+        <SenderView
+          key={state.generation}
+          state={state}
+          selection={selection}
+          controller={controller}
+          services={services}
+        />
       ) : null}
     </main>
   );
 }
 
-interface SenderViewProps {
+export interface SenderViewProps {
   state: PaneState;
   selection: Extract<Selection, { kind: "sender" }>;
   controller: PaneController;
+  /** The pane's services: with them, proposals are offered and read (src/taskpane/proposals/); a proposal's own view passes none. */
+  services?: PaneServices;
+  /** The Add button's words when not "Add to address book" (a proposal's Approve). */
+  addLabel?: string;
+  /** In place of the sender check line (a proposal's reported check). */
+  trustLine?: JSX.Element;
 }
 
-function SenderView({ state, selection, controller }: SenderViewProps): JSX.Element {
+export function SenderView({
+  state,
+  selection,
+  controller,
+  services,
+  addLabel,
+  trustLine,
+}: SenderViewProps): JSX.Element {
   const styles = useStyles();
   // Set when the person clicks Add, so that the view replacing the button takes the focus.
   const addClicked = useRef(false);
@@ -144,7 +164,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
         analysis={analysis}
         company={company}
         verdict={verdictKind(analysis.kind, verdict, person)}
-        trust={external ? <TrustLine view={trust} domain={domain} /> : null}
+        trust={external ? (trustLine ?? <TrustLine view={trust} domain={domain} />) : null}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (
@@ -156,9 +176,14 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
           domain={domain}
           controller={controller}
           addClicked={addClicked}
+          services={services}
+          addLabel={addLabel}
         />
       ) : (
-        <Text className={styles.reason}>{analysis.reason}</Text>
+        <>
+          <Text className={styles.reason}>{analysis.reason}</Text>
+          {analysis.kind === "internal" && services ? <ProposalSlot services={services} /> : null}
+        </>
       )}
       {lookupError}
     </>
@@ -173,6 +198,8 @@ interface ExternalSenderBodyProps {
   domain: string;
   controller: PaneController;
   addClicked: { current: boolean };
+  services: PaneServices | undefined;
+  addLabel: string | undefined;
 }
 
 function ExternalSenderBody({
@@ -183,6 +210,8 @@ function ExternalSenderBody({
   domain,
   controller,
   addClicked,
+  services,
+  addLabel,
 }: ExternalSenderBodyProps): JSX.Element | null {
   const styles = useStyles();
   const { verdict } = state;
@@ -249,6 +278,7 @@ function ExternalSenderBody({
           onChange={(changes) => controller.updateDraft(changes)}
           trust={trust}
           domain={domain}
+          {...(addLabel ? { addLabel } : {})}
           onAdd={(confirmed) => {
             addClicked.current = true;
             controller.promote({ confirmed });
@@ -259,6 +289,7 @@ function ExternalSenderBody({
   }
 
   if (verdict.kind === "missing") {
+    const proposed = selectionAnalysis(state);
     return (
       <>
         {readOnlyNote}
@@ -275,11 +306,15 @@ function ExternalSenderBody({
           onChange={(changes) => controller.updateDraft(changes)}
           trust={trust}
           domain={domain}
+          {...(addLabel ? { addLabel } : {})}
           onAdd={(confirmed) => {
             addClicked.current = true;
             controller.promote({ confirmed });
           }}
         />
+        {readOnly && services && proposed ? (
+          <ProposeSlot services={services} draft={draft} analysis={proposed} trust={trust} />
+        ) : null}
       </>
     );
   }
@@ -293,6 +328,10 @@ function ExternalSenderBody({
     );
   }
   return null;
+}
+
+function selectionAnalysis(state: PaneState) {
+  return state.selection.kind === "sender" ? state.selection.analysis : null;
 }
 
 /**

@@ -341,6 +341,10 @@ export const strings = {
     askIntro:
       "You cannot add contacts yourself. Ask your organization's approvers: a message with these details opens for you to send.",
     reasonLabel: "Why should they add this person? (optional)",
+    reasonMarkup:
+      "The reason cannot contain markup such as <b> or hidden characters: approvers would not accept it.",
+    fieldMarkup: (field: string) =>
+      `A detail (${field}) holds markup or hidden characters that approvers would not accept: change it under Edit details.`,
     noApprovers:
       "Your organization has not named anyone who approves proposals, so there is no one to ask from here. Ask your IT department to set approvers for this add-in.",
     opened: "A new message to the approvers is open. Check it and send it yourself; nothing was sent.",
