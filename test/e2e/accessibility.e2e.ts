@@ -189,6 +189,46 @@ const STATES: readonly PaneStateStep[] = [
     },
   },
   {
+    name: "asking an admin to add (no admin role, the proposal's draft and reason)",
+    async reach(demo) {
+      await demo.signInAs("readonly");
+      await demo.select("relecloud-workspace");
+      await demo.paneShows(strings.verdict.missing);
+      await demo.paneButton(strings.promote.add).click();
+      await demo.pane.getByRole("textbox", { name: strings.proposals.reasonLabel }).waitFor();
+    },
+    async leave(demo) {
+      session.demo.reset();
+      await demo.signInAs("admin");
+    },
+  },
+  {
+    name: "a proposal from a colleague, for the admin: Approve and Decline",
+    async reach(demo) {
+      await demo.select("adele-proposal-ines");
+      await demo.paneShows(strings.proposals.title("Adele Vance", "Ines Moreau"));
+      await demo.paneButton(strings.proposals.approve).waitFor();
+    },
+    says: strings.announce.verdict("Adele Vance", strings.verdict.internal),
+  },
+  {
+    name: "a proposal's Decline, with its reason",
+    async reach(demo) {
+      await demo.paneButton(strings.proposals.decline).click();
+      await demo.pane.getByRole("textbox", { name: strings.proposals.declineReasonLabel }).waitFor();
+    },
+    async leave(demo) {
+      await demo.paneButton(strings.proposals.declineCancel).click();
+    },
+  },
+  {
+    name: "a tampered proposal, refused in plain words",
+    async reach(demo) {
+      await demo.select("adele-proposal-tampered");
+      await demo.paneShows(strings.proposals.refusedTitle);
+    },
+  },
+  {
     name: "no admin role, after Add",
     async reach(demo) {
       await demo.signInAs("readonly");

@@ -54,7 +54,7 @@ async function noahContacts() {
 async function propose(demo: DemoPage): Promise<void> {
   await demo.signInAs("readonly");
   await demo.page.getByText("Adele Vance · no admin role").waitFor();
-  await demo.select("relecloud-onboarding");
+  await demo.select("relecloud-workspace");
   await demo.paneShows(strings.verdict.missing);
   // The demo's token says nothing of roles: the first write's 403 tells the pane.
   await demo.paneButton(strings.promote.add).click();
@@ -111,7 +111,7 @@ it("user proposes → the admin's inbox shows it → approve → the contact exi
   expect(stored[0]?.ContactMailTip ?? "").toContain("Noah Fischer");
 
   await demo.signInAs("readonly");
-  await demo.select("relecloud-onboarding");
+  await demo.select("relecloud-workspace");
   await demo.paneShows(strings.verdict.exists);
 });
 
