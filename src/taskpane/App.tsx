@@ -117,6 +117,8 @@ export interface SenderViewProps {
   addLabel?: string;
   /** In place of the sender check line (a proposal's reported check). */
   trustLine?: JSX.Element;
+  /** The sender card's region name when not "Sender" (a proposal's proposed person). */
+  cardLabel?: string;
 }
 
 export function SenderView({
@@ -126,6 +128,7 @@ export function SenderView({
   services,
   addLabel,
   trustLine,
+  cardLabel,
 }: SenderViewProps): JSX.Element {
   const styles = useStyles();
   // Set when the person clicks Add, so that the view replacing the button takes the focus.
@@ -165,6 +168,7 @@ export function SenderView({
         company={company}
         verdict={verdictKind(analysis.kind, verdict, person)}
         trust={external ? (trustLine ?? <TrustLine view={trust} domain={domain} />) : null}
+        {...(cardLabel ? { label: cardLabel } : {})}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (

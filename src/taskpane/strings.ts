@@ -352,6 +352,7 @@ export const strings = {
     checking: "Reading the proposal…",
     title: (proposer: string, person: string) => `Proposal from ${proposer}: add ${person}`,
     proposedBy: "Proposed by",
+    personRegion: "Proposed person",
     theirReason: "Their reason",
     reportedCheck: (proposer: string, status: string) =>
       `${proposer}'s pane checked the original message: ${status}. This pane cannot check it again (the message is in their mailbox); it re-checks everything it can from the address.`,

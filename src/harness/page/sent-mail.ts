@@ -7,48 +7,38 @@ import type { StandInEmailAddress } from "../bridge-protocol";
 import type { DemoMessage } from "../fixtures";
 import { internalHeadersFor } from "../internet-headers";
 
-const BLOCK_TAGS = new Set([
-  "p",
-  "div",
-  "li",
-  "pre",
-  "ul",
-  "ol",
-  "tr",
-  "table",
-  "h1",
-  "h2",
-  "h3",
-  "blockquote",
-]);
+/** Elements set off by a blank line, and those that only start a new line. */
+const PARAGRAPH_TAGS = new Set(["p", "pre", "ul", "ol", "table", "h1", "h2", "h3", "blockquote"]);
+const LINE_TAGS = new Set(["li", "div", "tr"]);
 
-/** What Outlook's text body of an HTML message looks like: block elements on lines of their own. */
+/** What Outlook's text body of an HTML message looks like: paragraphs apart, list items on lines of their own. */
 export function htmlToText(html: string): string {
   const document = new DOMParser().parseFromString(html, "text/html");
-  const parts: string[] = [];
+  let text = "";
+  const breakTo = (newlines: number) => {
+    if (text === "") return;
+    const trailing = /\n*$/.exec(text)?.[0].length ?? 0;
+    if (trailing < newlines) text += "\n".repeat(newlines - trailing);
+  };
   const walk = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) {
-      parts.push(node.textContent ?? "");
+      text += node.textContent ?? "";
       return;
     }
     if (!(node instanceof Element)) return;
     const tag = node.tagName.toLowerCase();
     if (tag === "script" || tag === "style") return;
     if (tag === "br") {
-      parts.push("\n");
+      text += "\n";
       return;
     }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) parts.push("\n");
+    const breaks = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) ? 1 : 0;
+    breakTo(breaks);
     node.childNodes.forEach(walk);
-    if (block) parts.push("\n");
+    breakTo(breaks);
   };
   walk(document.body);
-  return parts
-    .join("")
-    .replace(/[ \t]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return text.replace(/[ \t]+\n/g, "\n").trim();
 }
 
 export interface SentMail {

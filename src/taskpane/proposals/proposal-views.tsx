@@ -48,6 +48,7 @@ const useStyles = makeStyles({
     borderTopStyle: "solid",
     borderTopColor: tokens.colorBrandStroke1,
   },
+  proposerLines: { display: "flex", flexDirection: "column", minWidth: 0 },
   proposer: {
     display: "grid",
     gridTemplateColumns: "auto minmax(0, 1fr)",
@@ -277,7 +278,7 @@ function AcceptedProposal({
     <section className={styles.proposal} aria-labelledby={titleId}>
       <div className={styles.proposer}>
         <Avatar name={proposerName} color="colorful" size={32} aria-hidden />
-        <div>
+        <div className={styles.proposerLines}>
           <Text as="h2" weight="semibold" size={400} id={titleId} className={styles.title}>
             {strings.proposals.title(proposerName, personName)}
           </Text>
@@ -305,6 +306,7 @@ function AcceptedProposal({
           selection={selection}
           controller={session.controller}
           addLabel={strings.proposals.approve}
+          cardLabel={strings.proposals.personRegion}
           trustLine={
             <Text size={200} className={styles.quiet}>
               {strings.proposals.reportedCheck(
