@@ -28,7 +28,9 @@ import type {
 import { internalMessageCheck } from "./trust/internal-message";
 import type { HeaderAddress, OrganizationConfig, SenderAnalysis } from "./types";
 
-export const PROPOSAL_BEGIN = "-----BEGIN GAL CONTACT PROPOSAL-----";
+import { PROPOSAL_BEGIN } from "./proposal-marker";
+
+export { PROPOSAL_BEGIN };
 export const PROPOSAL_END = "-----END GAL CONTACT PROPOSAL-----";
 export const PROPOSAL_VERSION = 1;
 /** Characters between the markers, whitespace included: a full proposal is about 1,600. */

@@ -364,7 +364,6 @@ export const strings = {
     declineCancel: "Cancel",
     declineOpened: "A reply to the proposer is open. Check it and send it yourself.",
     alreadyThere: "This person is already in the address book: there is nothing to approve.",
-    readError: "Outlook could not give this message's text, so a proposal in it cannot be read.",
     refusedTitle: "This proposal was ignored",
     refusedFooter: "Nothing from it is used. Ask the colleague to propose again from the add-in.",
     problem: {

@@ -167,25 +167,21 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
 
 // ---- the approver's side ----
 
-type Reading = { kind: "reading" } | { kind: "unreadable" } | ProposalCheck;
+type Reading = { kind: "reading" } | ProposalCheck;
 
-/** Reads the message on screen once (the view is keyed by selection) and checks it. */
-function useProposalCheck(services: PaneServices): Reading {
+/** Checks the message on screen once (the view is keyed by selection): its body, sender and headers. */
+function useProposalCheck(services: PaneServices, body: string): Reading {
   const [reading, setReading] = useState<Reading>({ kind: "reading" });
   useEffect(() => {
     let current = true;
     const { host, org } = services;
     const item = host.readCurrentItem();
-    if (item.kind !== "message" || !host.readBodyText) {
+    if (item.kind !== "message") {
       setReading({ kind: "none" });
       return;
     }
-    void Promise.all([host.readBodyText(), host.readInternetHeaders()]).then(([body, headers]) => {
+    void host.readInternetHeaders().then((headers) => {
       if (!current) return;
-      if (body === null) {
-        setReading({ kind: "unreadable" });
-        return;
-      }
       setReading(
         checkProposalMessage(
           {
@@ -204,18 +200,22 @@ function useProposalCheck(services: PaneServices): Reading {
     return () => {
       current = false;
     };
-  }, [services]);
+  }, [services, body]);
   return reading;
 }
 
-export function ProposalView({ services }: { services: PaneServices }): JSX.Element | null {
-  const reading = useProposalCheck(services);
+/** A colleague's message whose body holds a proposal block: the proposal, or why it was refused. */
+export function ProposalView({
+  services,
+  body,
+}: {
+  services: PaneServices;
+  body: string;
+}): JSX.Element | null {
+  const reading = useProposalCheck(services, body);
   switch (reading.kind) {
     case "reading":
     case "none":
-      return null;
-    case "unreadable":
-      // Only worth saying when the message could be a proposal: Outlook gave no text at all.
       return null;
     case "refused":
       return <RefusedProposal problem={reading.problem} />;

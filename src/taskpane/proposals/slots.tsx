@@ -5,6 +5,7 @@
  * a proposal) or an external sender the account may not add.
  */
 import { useEffect, useState, type JSX } from "react";
+import { PROPOSAL_BEGIN } from "../../contacts/proposal-marker";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
 import { moduleLoader, type ModuleLoader } from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
@@ -16,11 +17,11 @@ export const proposalViewsModule: ModuleLoader<ProposalViews> = moduleLoader(
   () => import(/* webpackChunkName: "proposals" */ "./proposal-views"),
 );
 
-/** The chunk once it has arrived; nothing before (these slots add to a view, they never hold its place). */
-function useProposalViews(): ProposalViews | null {
+/** The chunk once it has arrived (when `wanted`); nothing before (these slots add to a view, they never hold its place). */
+function useProposalViews(wanted = true): ProposalViews | null {
   const [views, setViews] = useState(() => proposalViewsModule.loaded());
   useEffect(() => {
-    if (views) return;
+    if (views || !wanted) return;
     let current = true;
     proposalViewsModule.load().then(
       (arrived) => {
@@ -31,14 +32,28 @@ function useProposalViews(): ProposalViews | null {
     return () => {
       current = false;
     };
-  }, [views]);
+  }, [views, wanted]);
   return views;
 }
 
-/** Under a colleague's message: the proposal it carries, if any (its view reads the message itself). */
+/**
+ * Under a colleague's message: the proposal it carries, if any. The body is read here (the slot is
+ * keyed by selection, so it is this message's); the proposal code is asked for only when the
+ * body holds a block.
+ */
 export function ProposalSlot({ services }: { services: PaneServices }): JSX.Element | null {
-  const views = useProposalViews();
-  return views ? <views.ProposalView services={services} /> : null;
+  const [body, setBody] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void services.host.readBodyText?.().then((text) => {
+      if (current && text !== null && text.includes(PROPOSAL_BEGIN)) setBody(text);
+    });
+    return () => {
+      current = false;
+    };
+  }, [services]);
+  const views = useProposalViews(body !== null);
+  return views && body !== null ? <views.ProposalView services={services} body={body} /> : null;
 }
 
 export interface ProposeSlotProps {

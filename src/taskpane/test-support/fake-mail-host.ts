@@ -4,7 +4,13 @@
  */
 import type { InternetHeaders } from "../../contacts/trust/message-authentication";
 import type { HeaderAddress } from "../../contacts/types";
-import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "../../office/mail-host";
+import type {
+  CurrentItem,
+  MailHost,
+  MailHostContext,
+  NewMessage,
+  OfficeThemeColors,
+} from "../../office/mail-host";
 
 export const LIGHT_OFFICE_THEME: OfficeThemeColors = {
   bodyBackgroundColor: "#ffffff",
@@ -31,6 +37,11 @@ export class FakeMailHost implements MailHost {
   reads = 0;
   /** What readInternetHeaders answers for the current item ("" as for Sent Items by default). */
   internetHeaders: InternetHeaders = "";
+  /** What readBodyText answers for the current item (null: Outlook could not give it). */
+  bodyText: string | null = "";
+  /** The message forms the pane opened (displayNewMessageForm), and the replies (displayReplyForm). */
+  readonly opened: NewMessage[] = [];
+  readonly replies: string[] = [];
 
   constructor(options: { item?: CurrentItem; context?: Partial<MailHostContext> } = {}) {
     this.context = {
@@ -51,6 +62,20 @@ export class FakeMailHost implements MailHost {
 
   readInternetHeaders(): Promise<InternetHeaders> {
     return Promise.resolve(this.internetHeaders);
+  }
+
+  readBodyText(): Promise<string | null> {
+    return Promise.resolve(this.bodyText);
+  }
+
+  displayNewMessageForm(message: NewMessage): boolean {
+    this.opened.push(message);
+    return true;
+  }
+
+  displayReplyForm(htmlBody: string): boolean {
+    this.replies.push(htmlBody);
+    return true;
   }
 
   onItemChanged(listener: () => void): () => void {
