@@ -1,5 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { OfficeApp } from "office-addin-manifest";
+import type { MailHost } from "./mail-host";
 import { createOfficeMailHost } from "./office-mail-host";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full
@@ -30,6 +31,8 @@ interface Scenario {
   officeTheme?: Record<string, unknown>;
   /** Highest Mailbox requirement set the fake host supports, as its minor version (1.14 → 14). */
   supportedMailboxMinor?: number;
+  /** More of Office.context.mailbox (displayNewMessageForm). */
+  mailbox?: Record<string, unknown>;
 }
 
 const lightTheme = {
@@ -65,6 +68,7 @@ function setUp(scenario: Scenario = {}) {
           registrations.push({ eventType, handler });
           callback?.({ status: "succeeded", value: undefined });
         },
+        ...scenario.mailbox,
       },
       displayLanguage: "de-DE",
       ...(scenario.officeTheme ? { officeTheme: scenario.officeTheme } : {}),
@@ -79,7 +83,8 @@ function setUp(scenario: Scenario = {}) {
   const mock = new OfficeMockObject(data, OUTLOOK);
   // office-addin-mock cannot model a null property; Outlook gives null for "nothing selected".
   if (scenario.item === null) mock.context.mailbox.item = null;
-  const host = createOfficeMailHost(mock as unknown as typeof Office);
+  // The Office.js host implements every optional method of MailHost.
+  const host = createOfficeMailHost(mock as unknown as typeof Office) as Required<MailHost>;
   const fire = (eventType: string, args?: unknown) => {
     for (const registration of registrations.filter((r) => r.eventType === eventType)) {
       registration.handler(args);
@@ -301,5 +306,60 @@ describe("createOfficeMailHost: internet headers (Mailbox 1.8)", () => {
   ])("gives null when %s", async (_case, scenario: Scenario) => {
     const { host } = setUp(scenario);
     await expect(host.readInternetHeaders()).resolves.toBeNull();
+  });
+});
+
+describe("createOfficeMailHost: proposals (body text, new message and reply forms)", () => {
+  it("reads the body as text, asking Outlook for CoercionType.Text", async () => {
+    const getAsync = jest.fn((coercion: string, callback: (result: unknown) => void) =>
+      callback({ status: "succeeded", value: "Hello\n-----BEGIN" }),
+    );
+    const { host } = setUp({ item: message({ body: { getAsync } }) });
+    await expect(host.readBodyText()).resolves.toBe("Hello\n-----BEGIN");
+    expect(getAsync.mock.calls[0]?.[0]).toBe("text");
+  });
+
+  it.each([
+    [
+      "the call fails",
+      message({ body: { getAsync: (_c: string, cb: (r: unknown) => void) => cb({ status: "failed" }) } }),
+    ],
+    [
+      "the call throws",
+      message({
+        body: {
+          getAsync: () => {
+            throw new Error("not here");
+          },
+        },
+      }),
+    ],
+    ["the item has no body", message()],
+    ["nothing is selected", null],
+  ])("gives null when %s", async (_case, item) => {
+    const { host } = setUp({ item });
+    await expect(host.readBodyText()).resolves.toBeNull();
+  });
+
+  it("opens a new message form with the recipients, subject and HTML; false where Outlook has none", () => {
+    const displayNewMessageForm = jest.fn();
+    const { host } = setUp({ mailbox: { displayNewMessageForm } });
+    expect(
+      host.displayNewMessageForm({ to: ["gal-approvers@contoso.com"], subject: "S", htmlBody: "<p>B</p>" }),
+    ).toBe(true);
+    expect(displayNewMessageForm).toHaveBeenCalledWith({
+      toRecipients: ["gal-approvers@contoso.com"],
+      subject: "S",
+      htmlBody: "<p>B</p>",
+    });
+    expect(setUp().host.displayNewMessageForm({ to: [], subject: "", htmlBody: "" })).toBe(false);
+  });
+
+  it("opens a reply form on the selected message with the HTML", () => {
+    const displayReplyForm = jest.fn();
+    const { host } = setUp({ item: message({ displayReplyForm }) });
+    expect(host.displayReplyForm("<p>Declined</p>")).toBe(true);
+    expect(displayReplyForm).toHaveBeenCalledWith({ htmlBody: "<p>Declined</p>" });
+    expect(setUp({ item: null }).host.displayReplyForm("<p>x</p>")).toBe(false);
   });
 });
