@@ -14,6 +14,7 @@ import { proposalWords } from "./proposals/proposal-words";
 import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { strings } from "./strings";
+import { proposalStrings } from "./proposals/proposal-strings";
 
 let pane: EmulatedPane;
 
@@ -70,12 +71,12 @@ describe("asking an admin to add", () => {
 
   test("opens a message to the approvers with the draft and the reason; nothing is sent or created", async () => {
     const { host, user } = await renderForUserWithoutRole(APPROVERS);
-    const ask = await screen.findByRole("button", { name: strings.proposals.ask });
+    const ask = await screen.findByRole("button", { name: proposalStrings.ask });
     expect(screen.queryByRole("button", { name: strings.promote.add })).toBeNull();
-    await user.type(screen.getByRole("textbox", { name: strings.proposals.reasonLabel }), "Weekly orders.");
+    await user.type(screen.getByRole("textbox", { name: proposalStrings.reasonLabel }), "Weekly orders.");
     await waitFor(() => expect(ask).toBeEnabled());
     await user.click(ask);
-    await screen.findByText(strings.proposals.opened);
+    await screen.findByText(proposalStrings.opened);
     expect(host.opened).toHaveLength(1);
     const [message] = host.opened;
     expect(message?.to).toEqual(APPROVERS);
@@ -87,19 +88,19 @@ describe("asking an admin to add", () => {
 
   test("without approvers, the button says the organization has set none and does nothing", async () => {
     const { host } = await renderForUserWithoutRole([]);
-    await screen.findByText(strings.proposals.noApprovers);
-    expect(screen.getByRole("button", { name: strings.proposals.ask })).toBeDisabled();
+    await screen.findByText(proposalStrings.noApprovers);
+    expect(screen.getByRole("button", { name: proposalStrings.ask })).toBeDisabled();
     expect(host.opened).toHaveLength(0);
   });
 
   test("a reason with markup is refused before the message is written", async () => {
     const { host, user } = await renderForUserWithoutRole(APPROVERS);
     await user.type(
-      await screen.findByRole("textbox", { name: strings.proposals.reasonLabel }),
+      await screen.findByRole("textbox", { name: proposalStrings.reasonLabel }),
       "<b>urgent</b>",
     );
-    await screen.findByText(strings.proposals.reasonMarkup);
-    expect(screen.getByRole("button", { name: strings.proposals.ask })).toBeDisabled();
+    await screen.findByText(proposalStrings.reasonMarkup);
+    expect(screen.getByRole("button", { name: proposalStrings.ask })).toBeDisabled();
     expect(host.opened).toHaveLength(0);
   });
 });
@@ -143,10 +144,10 @@ describe("an approver's pane on a proposal", () => {
       ).kind,
     ).toBe("accepted");
     const { user } = proposalMessage(body());
-    await screen.findByText(strings.proposals.title("Adele Vance", "Sam Smith"));
+    await screen.findByText(proposalStrings.title("Adele Vance", "Sam Smith"));
     expect(screen.getByText(PROPOSAL.reason)).toBeInTheDocument();
     await screen.findByText(strings.verdict.missing);
-    const approve = await screen.findByRole("button", { name: strings.proposals.approve });
+    const approve = await screen.findByRole("button", { name: proposalStrings.approve });
     await waitFor(() => expect(approve).toBeEnabled());
     await user.click(approve);
     await screen.findByText(strings.progress.added);
@@ -157,13 +158,13 @@ describe("an approver's pane on a proposal", () => {
 
   test("Decline opens a reply to the proposer with the reason; nothing is created", async () => {
     const { host, user } = proposalMessage(body());
-    await user.click(await screen.findByRole("button", { name: strings.proposals.decline }));
+    await user.click(await screen.findByRole("button", { name: proposalStrings.decline }));
     await user.type(
-      screen.getByRole("textbox", { name: strings.proposals.declineReasonLabel }),
+      screen.getByRole("textbox", { name: proposalStrings.declineReasonLabel }),
       "Not a partner.",
     );
-    await user.click(screen.getByRole("button", { name: strings.proposals.declineWrite }));
-    await screen.findByText(strings.proposals.declineOpened);
+    await user.click(screen.getByRole("button", { name: proposalStrings.declineWrite }));
+    await screen.findByText(proposalStrings.declineOpened);
     expect(host.replies).toHaveLength(1);
     expect(host.replies[0]).toContain("Reason: Not a partner.");
     expect(stored(SAM.emailAddress)).toHaveLength(0);
@@ -171,11 +172,11 @@ describe("an approver's pane on a proposal", () => {
 
   test("an address changed in the readable part: refused in plain words, nothing to approve", async () => {
     proposalMessage(body().replace(`Address: ${SAM.emailAddress}`, "Address: sam@northwind-billing.example"));
-    await screen.findByText(strings.proposals.refusedTitle);
+    await screen.findByText(proposalStrings.refusedTitle);
     expect(
-      screen.getByText(strings.proposals.problem["text-disagrees"]("address"), { exact: false }),
+      screen.getByText(proposalStrings.problem["text-disagrees"]("address"), { exact: false }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: strings.proposals.approve })).toBeNull();
+    expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
     expect(screen.queryByText(strings.verdict.missing)).toBeNull();
   });
 
@@ -183,7 +184,7 @@ describe("an approver's pane on a proposal", () => {
     proposalMessage("Lunch on Friday?");
     await screen.findByText(strings.verdict.internal);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(screen.queryByText(strings.proposals.refusedTitle)).toBeNull();
-    expect(screen.queryByRole("button", { name: strings.proposals.approve })).toBeNull();
+    expect(screen.queryByText(proposalStrings.refusedTitle)).toBeNull();
+    expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
   });
 });

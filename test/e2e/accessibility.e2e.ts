@@ -15,6 +15,7 @@ import type { Frame } from "playwright-core";
 import messages from "../../demo/messages.json";
 import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { strings } from "../../src/taskpane/strings";
+import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import { countByImpact, failing, runAxe, type ImpactCounts } from "./axe";
 import {
   contactsWithAddress,
@@ -195,7 +196,7 @@ const STATES: readonly PaneStateStep[] = [
       await demo.select("relecloud-workspace");
       await demo.paneShows(strings.verdict.missing);
       await demo.paneButton(strings.promote.add).click();
-      await demo.pane.getByRole("textbox", { name: strings.proposals.reasonLabel }).waitFor();
+      await demo.pane.getByRole("textbox", { name: proposalStrings.reasonLabel }).waitFor();
     },
     async leave(demo) {
       session.demo.reset();
@@ -206,26 +207,26 @@ const STATES: readonly PaneStateStep[] = [
     name: "a proposal from a colleague, for the admin: Approve and Decline",
     async reach(demo) {
       await demo.select("adele-proposal-ines");
-      await demo.paneShows(strings.proposals.title("Adele Vance", "Ines Moreau"));
-      await demo.paneButton(strings.proposals.approve).waitFor();
+      await demo.paneShows(proposalStrings.title("Adele Vance", "Ines Moreau"));
+      await demo.paneButton(proposalStrings.approve).waitFor();
     },
     says: strings.announce.verdict("Adele Vance", strings.verdict.internal),
   },
   {
     name: "a proposal's Decline, with its reason",
     async reach(demo) {
-      await demo.paneButton(strings.proposals.decline).click();
-      await demo.pane.getByRole("textbox", { name: strings.proposals.declineReasonLabel }).waitFor();
+      await demo.paneButton(proposalStrings.decline).click();
+      await demo.pane.getByRole("textbox", { name: proposalStrings.declineReasonLabel }).waitFor();
     },
     async leave(demo) {
-      await demo.paneButton(strings.proposals.declineCancel).click();
+      await demo.paneButton(proposalStrings.declineCancel).click();
     },
   },
   {
     name: "a tampered proposal, refused in plain words",
     async reach(demo) {
       await demo.select("adele-proposal-tampered");
-      await demo.paneShows(strings.proposals.refusedTitle);
+      await demo.paneShows(proposalStrings.refusedTitle);
     },
   },
   {

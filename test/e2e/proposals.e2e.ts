@@ -5,6 +5,7 @@
  * declines (a reply reaches Adele, nothing is created). Plus a tampered proposal, refused.
  */
 import { strings } from "../../src/taskpane/strings";
+import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import {
   contactsWithAddress,
   emulatorContacts,
@@ -58,13 +59,13 @@ async function propose(demo: DemoPage): Promise<void> {
   await demo.paneShows(strings.verdict.missing);
   // The demo's token says nothing of roles: the first write's 403 tells the pane.
   await demo.paneButton(strings.promote.add).click();
-  const ask = demo.paneButton(strings.proposals.ask);
+  const ask = demo.paneButton(proposalStrings.ask);
   await ask.waitFor();
   await demo.paneButton(strings.promote.editDetails).click();
   await demo.pane.getByRole("textbox", { name: strings.promote.company }).fill(PROPOSED_COMPANY);
-  await demo.pane.getByRole("textbox", { name: strings.proposals.reasonLabel }).fill(REASON);
+  await demo.pane.getByRole("textbox", { name: proposalStrings.reasonLabel }).fill(REASON);
   await ask.click();
-  await demo.paneShows(strings.proposals.opened);
+  await demo.paneShows(proposalStrings.opened);
 
   const form = demo.page.getByRole("region", { name: "New message" });
   expect(await form.getByRole("textbox", { name: "To" }).inputValue()).toBe("megan@contoso.com");
@@ -86,7 +87,7 @@ async function openProposalAsAdmin(demo: DemoPage): Promise<void> {
   await demo.signInAs("admin");
   await demo.page.getByText("Megan Bowen · Exchange admin").waitFor();
   await demo.select("sent-1");
-  await demo.paneShows(strings.proposals.title("Adele Vance", "Noah Fischer"));
+  await demo.paneShows(proposalStrings.title("Adele Vance", "Noah Fischer"));
   await demo.paneShows(REASON);
   await demo.paneShows(strings.verdict.missing);
 }
@@ -96,7 +97,7 @@ it("user proposes → the admin's inbox shows it → approve → the contact exi
   await propose(demo);
   await openProposalAsAdmin(demo);
 
-  const approve = demo.paneButton(strings.proposals.approve);
+  const approve = demo.paneButton(proposalStrings.approve);
   await waitUntil(async () => !(await approve.isDisabled()), "Approve to be ready");
   await approve.click();
   await demo.paneShows(strings.progress.added);
@@ -120,12 +121,12 @@ it("the decline path: a reply with the reason reaches the proposer, and nothing 
   await propose(demo);
   await openProposalAsAdmin(demo);
 
-  await demo.paneButton(strings.proposals.decline).click();
+  await demo.paneButton(proposalStrings.decline).click();
   await demo.pane
-    .getByRole("textbox", { name: strings.proposals.declineReasonLabel })
+    .getByRole("textbox", { name: proposalStrings.declineReasonLabel })
     .fill("We only add partners with a signed contract.");
-  await demo.paneButton(strings.proposals.declineWrite).click();
-  await demo.paneShows(strings.proposals.declineOpened);
+  await demo.paneButton(proposalStrings.declineWrite).click();
+  await demo.paneShows(proposalStrings.declineOpened);
   const reply = demo.page.getByRole("region", { name: "Reply" });
   expect(await reply.getByRole("textbox", { name: "To" }).inputValue()).toBe("adele@contoso.com");
   expect(await reply.getByRole("textbox", { name: "Message" }).inputValue()).toContain(
@@ -146,8 +147,8 @@ it("the decline path: a reply with the reason reaches the proposer, and nothing 
 it("a proposal whose readable address was changed is refused in plain words, with no Approve", async () => {
   const demo = await open();
   await demo.select("adele-proposal-tampered");
-  await demo.paneShows(strings.proposals.refusedTitle);
-  await demo.paneShows(strings.proposals.problem["text-disagrees"]("address"));
-  expect(await demo.paneButton(strings.proposals.approve).count()).toBe(0);
-  expect(await demo.paneButton(strings.proposals.decline).count()).toBe(0);
+  await demo.paneShows(proposalStrings.refusedTitle);
+  await demo.paneShows(proposalStrings.problem["text-disagrees"]("address"));
+  expect(await demo.paneButton(proposalStrings.approve).count()).toBe(0);
+  expect(await demo.paneButton(proposalStrings.decline).count()).toBe(0);
 });

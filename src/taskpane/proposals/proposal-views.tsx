@@ -32,6 +32,7 @@ import { UntitledMessageBar } from "../components/UntitledMessageBar";
 import type { PaneServices } from "../pane-services";
 import type { TrustView } from "../state/sender-trust-tracker";
 import { strings } from "../strings";
+import { proposalStrings } from "./proposal-strings";
 import { proposalWords } from "./proposal-words";
 import { ProposalSession } from "./proposal-session";
 import type { ProposeSlotProps } from "./slots";
@@ -119,17 +120,17 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
   };
 
   return (
-    <section className={styles.section} aria-label={strings.proposals.ask}>
-      <Text className={styles.intro}>{strings.proposals.askIntro}</Text>
+    <section className={styles.section} aria-label={proposalStrings.ask}>
+      <Text className={styles.intro}>{proposalStrings.askIntro}</Text>
       {approvers.length === 0 ? (
         <UntitledMessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{strings.proposals.noApprovers}</MessageBarBody>
+          <MessageBarBody>{proposalStrings.noApprovers}</MessageBarBody>
         </UntitledMessageBar>
       ) : (
         <Field
-          label={strings.proposals.reasonLabel}
+          label={proposalStrings.reasonLabel}
           {...(markupField === "reason"
-            ? { validationState: "error" as const, validationMessage: strings.proposals.reasonMarkup }
+            ? { validationState: "error" as const, validationMessage: proposalStrings.reasonMarkup }
             : {})}
         >
           <Textarea
@@ -144,7 +145,7 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
         </Field>
       )}
       {markupField !== null && markupField !== "reason" ? (
-        <Text size={200}>{strings.proposals.fieldMarkup(markupField)}</Text>
+        <Text size={200}>{proposalStrings.fieldMarkup(markupField)}</Text>
       ) : null}
       <Button
         appearance="primary"
@@ -152,12 +153,12 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
         disabled={approvers.length === 0 || !sendable}
         onClick={ask}
       >
-        {strings.proposals.ask}
+        {proposalStrings.ask}
       </Button>
       {outcome ? (
         <UntitledMessageBar intent={outcome === "opened" ? "success" : "error"} layout="multiline">
           <MessageBarBody>
-            {outcome === "opened" ? strings.proposals.opened : strings.proposals.openFailed}
+            {outcome === "opened" ? proposalStrings.opened : proposalStrings.openFailed}
           </MessageBarBody>
         </UntitledMessageBar>
       ) : null}
@@ -225,7 +226,7 @@ export function ProposalView({
 }
 
 function problemSentence(problem: ProposalProblem): string {
-  const sentences = strings.proposals.problem;
+  const sentences = proposalStrings.problem;
   switch (problem.kind) {
     case "forwarded":
       return sentences.forwarded(problem.proposer);
@@ -244,8 +245,8 @@ function RefusedProposal({ problem }: { problem: ProposalProblem }): JSX.Element
   return (
     <UntitledMessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{strings.proposals.refusedTitle}</MessageBarTitle> {problemSentence(problem)}{" "}
-        {strings.proposals.refusedFooter}
+        <MessageBarTitle>{proposalStrings.refusedTitle}</MessageBarTitle> {problemSentence(problem)}{" "}
+        {proposalStrings.refusedFooter}
       </MessageBarBody>
     </UntitledMessageBar>
   );
@@ -280,24 +281,24 @@ function AcceptedProposal({
         <Avatar name={proposerName} color="colorful" size={32} aria-hidden />
         <div className={styles.proposerLines}>
           <Text as="h2" weight="semibold" size={400} id={titleId} className={styles.title}>
-            {strings.proposals.title(proposerName, personName)}
+            {proposalStrings.title(proposerName, personName)}
           </Text>
           <Text size={200} className={styles.quiet}>
-            {strings.proposals.proposedBy}: {proposerName} ({proposer.address?.displayAddress})
+            {proposalStrings.proposedBy}: {proposerName} ({proposer.address?.displayAddress})
           </Text>
         </div>
       </div>
       {proposal.reason !== "" ? (
         <div>
           <Text size={200} weight="semibold">
-            {strings.proposals.theirReason}
+            {proposalStrings.theirReason}
           </Text>
           <p className={styles.reason}>{proposal.reason}</p>
         </div>
       ) : null}
       {exists && !done ? (
         <UntitledMessageBar intent="info" layout="multiline">
-          <MessageBarBody>{strings.proposals.alreadyThere}</MessageBarBody>
+          <MessageBarBody>{proposalStrings.alreadyThere}</MessageBarBody>
         </UntitledMessageBar>
       ) : null}
       {selection.kind === "sender" ? (
@@ -305,16 +306,13 @@ function AcceptedProposal({
           state={state}
           selection={selection}
           controller={session.controller}
-          addLabel={strings.proposals.approve}
-          cardLabel={strings.proposals.personRegion}
+          addLabel={proposalStrings.approve}
+          cardLabel={proposalStrings.personRegion}
           trustLine={
             <Text size={200} className={styles.quiet}>
-              {strings.proposals.reportedCheck(
-                proposerName,
-                strings.trust.status[proposal.senderCheck.status],
-              )}
+              {proposalStrings.reportedCheck(proposerName, strings.trust.status[proposal.senderCheck.status])}
               {proposal.risks.length > 0
-                ? ` ${strings.proposals.reportedRisks}: ${proposal.risks.map((risk) => strings.proposals.mail.risk[risk]).join("; ")}.`
+                ? ` ${proposalStrings.reportedRisks}: ${proposal.risks.map((risk) => proposalStrings.mail.risk[risk]).join("; ")}.`
                 : ""}
             </Text>
           }
@@ -339,11 +337,11 @@ function DeclineSection({
   if (!open) {
     return (
       <div className={styles.actions}>
-        <Button onClick={() => setOpen(true)}>{strings.proposals.decline}</Button>
+        <Button onClick={() => setOpen(true)}>{proposalStrings.decline}</Button>
         {outcome ? (
           <UntitledMessageBar intent={outcome === "opened" ? "success" : "error"} layout="multiline">
             <MessageBarBody>
-              {outcome === "opened" ? strings.proposals.declineOpened : strings.proposals.openFailed}
+              {outcome === "opened" ? proposalStrings.declineOpened : proposalStrings.openFailed}
             </MessageBarBody>
           </UntitledMessageBar>
         ) : null}
@@ -351,7 +349,7 @@ function DeclineSection({
     );
   }
   const write = () => {
-    const text = strings.proposals.mail.declineBody(personName, reason);
+    const text = proposalStrings.mail.declineBody(personName, reason);
     const html = `<p>${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
     const opened = services.host.displayReplyForm?.(html) ?? false;
     setOutcome(opened ? "opened" : "failed");
@@ -359,14 +357,14 @@ function DeclineSection({
   };
   return (
     <div className={styles.section}>
-      <Field label={strings.proposals.declineReasonLabel}>
+      <Field label={proposalStrings.declineReasonLabel}>
         <Textarea value={reason} resize="vertical" onChange={(_, data) => setReason(data.value)} />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={write}>
-          {strings.proposals.declineWrite}
+          {proposalStrings.declineWrite}
         </Button>
-        <Button onClick={() => setOpen(false)}>{strings.proposals.declineCancel}</Button>
+        <Button onClick={() => setOpen(false)}>{proposalStrings.declineCancel}</Button>
       </div>
     </div>
   );

@@ -3,9 +3,10 @@
  */
 import type { ProposalWords } from "../../contacts/proposal";
 import { strings } from "../strings";
+import { proposalStrings } from "./proposal-strings";
 
 export function proposalWords(): ProposalWords {
-  const mail = strings.proposals.mail;
+  const mail = proposalStrings.mail;
   return {
     subject: (proposal) => mail.subject(proposal.displayName, proposal.address),
     intro: (proposal) =>
