@@ -74,7 +74,8 @@ describe("asking an admin to add", () => {
     const ask = await screen.findByRole("button", { name: proposalStrings.ask });
     expect(screen.queryByRole("button", { name: strings.promote.add })).toBeNull();
     await user.type(screen.getByRole("textbox", { name: proposalStrings.reasonLabel }), "Weekly orders.");
-    await waitFor(() => expect(ask).toBeEnabled());
+    // The draft comes with the prefill chunk: the first test of the file also pays for importing it.
+    await waitFor(() => expect(ask).toBeEnabled(), { timeout: 5000 });
     await user.click(ask);
     await screen.findByText(proposalStrings.opened);
     expect(host.opened).toHaveLength(1);
@@ -148,7 +149,7 @@ describe("an approver's pane on a proposal", () => {
     expect(screen.getByText(PROPOSAL.reason)).toBeInTheDocument();
     await screen.findByText(strings.verdict.missing);
     const approve = await screen.findByRole("button", { name: proposalStrings.approve });
-    await waitFor(() => expect(approve).toBeEnabled());
+    await waitFor(() => expect(approve).toBeEnabled(), { timeout: 5000 });
     await user.click(approve);
     await screen.findByText(strings.progress.added);
     expect(stored(SAM.emailAddress)).toEqual([
@@ -187,4 +188,23 @@ describe("an approver's pane on a proposal", () => {
     expect(screen.queryByText(proposalStrings.refusedTitle)).toBeNull();
     expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
   });
+});
+
+test("a colleague without the role who opens a proposal sees it read-only: no Approve, no Decline", async () => {
+  const host = new FakeMailHost({ item: messageFrom(ADELE), context: MEGAN });
+  host.bodyText = composeProposal(PROPOSAL, proposalWords()).textBody;
+  host.internetHeaders = internalHeadersFor({
+    from: ADELE,
+    to: [],
+    subject: "Proposal",
+    receivedAt: "2026-11-30T10:00:00Z",
+    id: "p2",
+  });
+  render(<App services={{ ...pane.services, host, writeAllowed: async () => false }} />);
+  await screen.findByText(proposalStrings.title("Adele Vance", "Sam Smith"));
+  await screen.findByText(strings.verdict.missing);
+  expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
+  expect(screen.queryByRole("button", { name: proposalStrings.decline })).toBeNull();
+  // Nor does it offer to propose again from inside the proposal.
+  expect(screen.queryByRole("button", { name: proposalStrings.ask })).toBeNull();
 });

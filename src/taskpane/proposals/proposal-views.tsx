@@ -318,7 +318,8 @@ function AcceptedProposal({
           }
         />
       ) : null}
-      {done ? null : <DeclineSection services={services} personName={personName} />}
+      {/* Declining is an approver's answer: an account that may not add has none to give. */}
+      {done || !state.writeAllowed ? null : <DeclineSection services={services} personName={personName} />}
     </section>
   );
 }
