@@ -8,7 +8,7 @@
 
 /** The seam's operations, named after ContactDirectory's methods. */
 export type DirectoryOperation =
-  "findByAddress" | "findHolder" | "create" | "updateGeneral" | "updateOptions";
+  "findByAddress" | "findHolder" | "readDetails" | "create" | "updateGeneral" | "updateOptions";
 
 export type DirectoryErrorKind =
   /** The token was missing, expired or refused (one silent refresh already tried). */

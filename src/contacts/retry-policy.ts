@@ -47,7 +47,7 @@ export interface RetryNotice {
 
 export type RetryListener = (notice: RetryNotice) => void;
 
-export function isRetryable(error: unknown): error is DirectoryError {
+function isRetryable(error: unknown): error is DirectoryError {
   return isDirectoryError(error) && (error.kind === "throttled" || error.kind === "unavailable");
 }
 

@@ -19,6 +19,7 @@ import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
 import { ExistingContactPanel } from "./components/ExistingContactPanel";
 import { LiveAnnouncer } from "./components/LiveAnnouncer";
+import { AddressHolderNote } from "./components/AddressHolderNote";
 import { AfterClickView } from "./components/AfterClickView";
 import { PromoteForm } from "./components/PromoteForm";
 import { UntitledMessageBar } from "./components/UntitledMessageBar";
@@ -292,6 +293,11 @@ function ExternalSenderBody({
     );
   }
 
+  if (verdict.kind === "missing" && verdict.holder) {
+    // Someone else has the address: say who, instead of an Add that could only fail.
+    return <AddressHolderNote holder={verdict.holder} />;
+  }
+
   if (verdict.kind === "missing") {
     const proposed = selectionAnalysis(state);
     return (
@@ -377,7 +383,7 @@ function verdictKind(senderKind: string, shown: PaneState["verdict"], person: Pe
     case "exists":
       return shown.kind === "exists" && shown.contact.hiddenFromAddressLists ? "exists-hidden" : "exists";
     case "missing":
-      return "missing";
+      return shown.kind === "missing" && shown.holder ? "held" : "missing";
     default:
       return "unknown";
   }
