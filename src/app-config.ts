@@ -13,6 +13,7 @@
  *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
  *   ADDIN_TRUST_POLICY      warn (default) | block: what the pane does with a sender who failed authentication (docs/sender-trust.md)
  *   ADDIN_APPROVERS         comma-separated addresses (people or a group) proposals go to (docs/proposals.md); none: no proposals
+ *                           (checked where it is used: the first download does not carry the check)
  *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
  *   ADDIN_SUGGESTIONS       "on": suggestions from Microsoft Graph (read by the served CSP, src/server/csp-sources.ts)
  *   ADDIN_GRAPH_BASE_URL    Graph's base URL for a cloud whose Graph host the CSP does not know
@@ -160,11 +161,6 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
     problems.push(`ADDIN_TRUST_POLICY must be one of ${TRUST_POLICIES.join(", ")}.`);
   }
 
-  const { addresses: approvers, invalid: badApprovers } = parseAddressList(source.approvers ?? "");
-  if (badApprovers.length > 0) {
-    problems.push(`ADDIN_APPROVERS has entries that are not email addresses: ${badApprovers.join(", ")}.`);
-  }
-
   if (problems.length > 0 || !isTrustPolicy(trustPolicy)) throw new AppConfigError(problems);
   return {
     backend: backend!,
@@ -175,7 +171,8 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
       internalDomains: domains,
       mailTipTemplate: nonEmpty(source.mailTipTemplate) ?? DEFAULT_MAIL_TIP_TEMPLATE,
       trustPolicy,
-      approvers,
+      // As written: only the proposals chunk reads it (parseApprovers in src/contacts/proposal.ts).
+      approvers: source.approvers ?? "",
     },
     demo,
   };
@@ -192,24 +189,6 @@ export function parseDomainList(value: string): { domains: string[]; invalid: st
     else if (!domains.includes(domain)) domains.push(domain);
   }
   return { domains, invalid };
-}
-
-/** A plain address check (the pane's first download carries no address parser); Outlook resolves the rest. */
-const ADDRESS = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-
-/** "gal-approvers@contoso.com; Nestor <nestor@contoso.com>" → both addresses, in order, without duplicates. */
-export function parseAddressList(value: string): { addresses: string[]; invalid: string[] } {
-  const addresses: string[] = [];
-  const invalid: string[] = [];
-  for (const entry of value.split(/[,;]/)) {
-    const trimmed = entry.trim();
-    if (trimmed === "") continue;
-    const address = (/<([^>]*)>\s*$/.exec(trimmed)?.[1] ?? trimmed).trim();
-    if (!ADDRESS.test(address)) invalid.push(trimmed);
-    else if (!addresses.some((known) => known.toLowerCase() === address.toLowerCase()))
-      addresses.push(address);
-  }
-  return { addresses, invalid };
 }
 
 function isOn(value: string | undefined): boolean {

@@ -1,5 +1,6 @@
 import {
   checkProposalMessage,
+  parseApprovers,
   composeProposal,
   MAX_BLOCK_CHARACTERS,
   PROPOSAL_BEGIN,
@@ -318,5 +319,20 @@ describe("hostile and broken blocks are refused whole, with the problem named", 
     const proposal = { ...PROPOSAL, reason: "She replaces joao@fabrikam.com on the account." };
     const check = checkProposalMessage(message(composeProposal(proposal, proposalWords()).textBody), ORG);
     expect(check.kind).toBe("accepted");
+  });
+});
+
+describe("ADDIN_APPROVERS", () => {
+  it("takes plain addresses and Name <address>, in order, once each; names what is not an address", () => {
+    expect(
+      parseApprovers(
+        "GAL-Approvers@contoso.com; Nestor Wilke <nestor@contoso.com>, gal-approvers@contoso.com",
+      ),
+    ).toEqual({ addresses: ["GAL-Approvers@contoso.com", "nestor@contoso.com"], invalid: [] });
+    expect(parseApprovers("it-team, nestor@contoso.com, a b@c.com,,")).toEqual({
+      addresses: ["nestor@contoso.com"],
+      invalid: ["it-team", "a b@c.com"],
+    });
+    expect(parseApprovers("")).toEqual({ addresses: [], invalid: [] });
   });
 });

@@ -28,9 +28,7 @@ import type {
 import { internalMessageCheck } from "./trust/internal-message";
 import type { HeaderAddress, OrganizationConfig, SenderAnalysis } from "./types";
 
-import { PROPOSAL_BEGIN } from "./proposal-marker";
-
-export { PROPOSAL_BEGIN };
+export const PROPOSAL_BEGIN = "-----BEGIN GAL CONTACT PROPOSAL-----";
 export const PROPOSAL_END = "-----END GAL CONTACT PROPOSAL-----";
 export const PROPOSAL_VERSION = 1;
 /** Characters between the markers, whitespace included: a full proposal is about 1,600. */
@@ -91,6 +89,24 @@ export interface ComposedProposal {
   htmlBody: string;
   /** The same as plain text (what a text-only client shows). */
   textBody: string;
+}
+
+// ---- the approvers ----
+
+/**
+ * ADDIN_APPROVERS ("gal-approvers@contoso.com; Nestor <nestor@contoso.com>") → the addresses, in
+ * order, without duplicates, and every entry that is not an address (a configuration problem).
+ */
+export function parseApprovers(value: string): { addresses: string[]; invalid: string[] } {
+  const addresses: string[] = [];
+  const invalid: string[] = [];
+  for (const entry of value.split(/[,;]/).map((part) => part.trim())) {
+    if (entry === "") continue;
+    const address = (/^[^<>]*<([^<>]*)>$/.exec(entry)?.[1] ?? entry).trim();
+    if (!normalizeAddress(address).ok || /\s/.test(address)) invalid.push(entry);
+    else if (!addresses.some((known) => sameAddress(known, address))) addresses.push(address);
+  }
+  return { addresses, invalid };
 }
 
 // ---- the block's wire shape ----

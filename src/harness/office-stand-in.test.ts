@@ -327,19 +327,18 @@ describe("Office stand-in: proposals (body text, message forms)", () => {
   it("answers body.getAsync(Text) with the item's text body, on a later task", async () => {
     const { office } = readyStandIn({ ...message("one", "adele@contoso.com"), bodyText: "Hello\nthere" });
     await nextTask();
-    const host = createOfficeMailHost(office as unknown as typeof Office);
-    const reading = host.readBodyText?.();
-    await expect(reading).resolves.toBe("Hello\nthere");
+    const access = await createOfficeMailHost(office as unknown as typeof Office).proposalAccess?.();
+    await expect(access?.readBodyText()).resolves.toBe("Hello\nthere");
   });
 
   it("hands a new message form and a reply form to the page, and sends nothing itself", async () => {
     const { office, toPage } = readyStandIn(message("one", "adele@contoso.com"));
     await nextTask();
-    const host = createOfficeMailHost(office as unknown as typeof Office);
+    const host = await createOfficeMailHost(office as unknown as typeof Office).proposalAccess?.();
     expect(
-      host.displayNewMessageForm?.({ to: ["megan@contoso.com"], subject: "S", htmlBody: "<p>B</p>" }),
+      host?.displayNewMessageForm({ to: ["megan@contoso.com"], subject: "S", htmlBody: "<p>B</p>" }),
     ).toBe(true);
-    expect(host.displayReplyForm?.("<p>No</p>")).toBe(true);
+    expect(host?.displayReplyForm("<p>No</p>")).toBe(true);
     expect(toPage.filter((sent) => sent.type === "compose")).toEqual([
       {
         channel: BRIDGE_CHANNEL,

@@ -43,6 +43,16 @@ export interface NewMessage {
   htmlBody: string;
 }
 
+/** The selected message's body and Outlook's message forms, for proposals. */
+export interface ProposalAccess {
+  /** The body as plain text (`item.body.getAsync` with CoercionType.Text); null when Outlook cannot give it. Never rejects. */
+  readBodyText(): Promise<string | null>;
+  /** Opens a new message form (`mailbox.displayNewMessageForm`) for the user to send; false when Outlook cannot. */
+  displayNewMessageForm(message: NewMessage): boolean;
+  /** Opens a reply to the selected message (`item.displayReplyForm`) with this HTML; false when Outlook cannot. */
+  displayReplyForm(htmlBody: string): boolean;
+}
+
 export interface MailHost {
   readonly context: MailHostContext;
   /** Reads the currently selected item. Cheap and synchronous: read-mode from/sender are properties. */
@@ -59,14 +69,10 @@ export interface MailHost {
    */
   readInternetHeaders(): Promise<InternetHeaders>;
   /**
-   * The selected message's body as plain text (`item.body.getAsync` with CoercionType.Text):
-   * null when Outlook cannot give it. Never rejects. Optional: hosts without proposals omit it.
+   * What proposals need of Outlook (docs/proposals.md), in the "proposals" chunk: the pane's
+   * first download holds only this call. Optional: hosts without proposals omit it.
    */
-  readBodyText?(): Promise<string | null>;
-  /** Opens a new message form (`mailbox.displayNewMessageForm`) for the user to send; false when Outlook cannot. */
-  displayNewMessageForm?(message: NewMessage): boolean;
-  /** Opens a reply to the selected message (`item.displayReplyForm`) with this HTML; false when Outlook cannot. */
-  displayReplyForm?(htmlBody: string): boolean;
+  proposalAccess?(): Promise<ProposalAccess>;
   /** Theme changes, where the host reports them. Returns an unsubscribe. */
   onThemeChanged(listener: (theme: OfficeThemeColors | null) => void): () => void;
 }

@@ -309,13 +309,16 @@ describe("createOfficeMailHost: internet headers (Mailbox 1.8)", () => {
   });
 });
 
-describe("createOfficeMailHost: proposals (body text, new message and reply forms)", () => {
+describe("createOfficeMailHost: proposals (body text, new message and reply forms, on demand)", () => {
+  const access = (scenario: Scenario = {}) => setUp(scenario).host.proposalAccess();
+
   it("reads the body as text, asking Outlook for CoercionType.Text", async () => {
     const getAsync = jest.fn((coercion: string, callback: (result: unknown) => void) =>
       callback({ status: "succeeded", value: "Hello\n-----BEGIN" }),
     );
-    const { host } = setUp({ item: message({ body: { getAsync } }) });
-    await expect(host.readBodyText()).resolves.toBe("Hello\n-----BEGIN");
+    await expect((await access({ item: message({ body: { getAsync } }) })).readBodyText()).resolves.toBe(
+      "Hello\n-----BEGIN",
+    );
     expect(getAsync.mock.calls[0]?.[0]).toBe("text");
   });
 
@@ -337,29 +340,29 @@ describe("createOfficeMailHost: proposals (body text, new message and reply form
     ["the item has no body", message()],
     ["nothing is selected", null],
   ])("gives null when %s", async (_case, item) => {
-    const { host } = setUp({ item });
-    await expect(host.readBodyText()).resolves.toBeNull();
+    await expect((await access({ item })).readBodyText()).resolves.toBeNull();
   });
 
-  it("opens a new message form with the recipients, subject and HTML; false where Outlook has none", () => {
+  it("opens a new message form with the recipients, subject and HTML; false where Outlook has none", async () => {
     const displayNewMessageForm = jest.fn();
-    const { host } = setUp({ mailbox: { displayNewMessageForm } });
+    const forms = await access({ mailbox: { displayNewMessageForm } });
     expect(
-      host.displayNewMessageForm({ to: ["gal-approvers@contoso.com"], subject: "S", htmlBody: "<p>B</p>" }),
+      forms.displayNewMessageForm({ to: ["gal-approvers@contoso.com"], subject: "S", htmlBody: "<p>B</p>" }),
     ).toBe(true);
     expect(displayNewMessageForm).toHaveBeenCalledWith({
       toRecipients: ["gal-approvers@contoso.com"],
       subject: "S",
       htmlBody: "<p>B</p>",
     });
-    expect(setUp().host.displayNewMessageForm({ to: [], subject: "", htmlBody: "" })).toBe(false);
+    expect((await access()).displayNewMessageForm({ to: [], subject: "", htmlBody: "" })).toBe(false);
   });
 
-  it("opens a reply form on the selected message with the HTML", () => {
+  it("opens a reply form on the selected message with the HTML", async () => {
     const displayReplyForm = jest.fn();
-    const { host } = setUp({ item: message({ displayReplyForm }) });
-    expect(host.displayReplyForm("<p>Declined</p>")).toBe(true);
+    expect((await access({ item: message({ displayReplyForm }) })).displayReplyForm("<p>Declined</p>")).toBe(
+      true,
+    );
     expect(displayReplyForm).toHaveBeenCalledWith({ htmlBody: "<p>Declined</p>" });
-    expect(setUp({ item: null }).host.displayReplyForm("<p>x</p>")).toBe(false);
+    expect((await access({ item: null })).displayReplyForm("<p>x</p>")).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { InternetHeaders } from "../contacts/trust/message-authentication";
 import type { HeaderAddress } from "../contacts/types";
-import type { CurrentItem, MailHost, MailHostContext, NewMessage, OfficeThemeColors } from "./mail-host";
+import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors, ProposalAccess } from "./mail-host";
 
 /** ItemChanged arrived with Mailbox 1.5 (pinnable task panes). */
 const ITEM_CHANGED_REQUIREMENT = "1.5";
@@ -27,8 +27,6 @@ interface ItemLike {
   from?: unknown;
   sender?: unknown;
   getAllInternetHeadersAsync?: unknown;
-  body?: { getAsync?: unknown } | null;
-  displayReplyForm?: unknown;
 }
 
 export function createOfficeMailHost(office: OfficeLike): MailHost {
@@ -89,52 +87,10 @@ class OfficeMailHost implements MailHost {
     });
   }
 
-  readBodyText(): Promise<string | null> {
-    const item = this.#mailbox()?.item as ItemLike | null | undefined;
-    const read = item?.body?.getAsync;
-    if (!item || item.itemType !== MESSAGE_ITEM_TYPE || typeof read !== "function")
-      return Promise.resolve(null);
-    return new Promise((resolve) => {
-      try {
-        read.call(
-          item.body,
-          this.#office.CoercionType?.Text ?? "text",
-          (result: Office.AsyncResult<string>) => {
-            const succeeded = result?.status === this.#office.AsyncResultStatus.Succeeded;
-            resolve(succeeded && typeof result.value === "string" ? result.value : null);
-          },
-        );
-      } catch {
-        resolve(null);
-      }
-    });
-  }
-
-  displayNewMessageForm(message: NewMessage): boolean {
-    const mailbox = this.#mailbox();
-    if (typeof mailbox?.displayNewMessageForm !== "function") return false;
-    try {
-      mailbox.displayNewMessageForm({
-        toRecipients: [...message.to],
-        subject: message.subject,
-        htmlBody: message.htmlBody,
-      });
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  displayReplyForm(htmlBody: string): boolean {
-    const item = this.#mailbox()?.item as ItemLike | null | undefined;
-    const reply = item?.displayReplyForm;
-    if (!item || typeof reply !== "function") return false;
-    try {
-      reply.call(item, { htmlBody });
-      return true;
-    } catch {
-      return false;
-    }
+  proposalAccess(): Promise<ProposalAccess> {
+    return import(/* webpackChunkName: "proposals" */ "./office-proposal-access").then((module) =>
+      module.officeProposalAccess(this.#office),
+    );
   }
 
   onItemChanged(listener: () => void): () => void {

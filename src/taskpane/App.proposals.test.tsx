@@ -52,7 +52,7 @@ function stored(address: string) {
 }
 
 describe("asking an admin to add", () => {
-  async function renderForUserWithoutRole(approvers: readonly string[]) {
+  async function renderForUserWithoutRole(approvers: string) {
     const host = new FakeMailHost({ item: messageFrom(SAM) });
     const user = userEvent.setup();
     render(
@@ -70,7 +70,7 @@ describe("asking an admin to add", () => {
   }
 
   test("opens a message to the approvers with the draft and the reason; nothing is sent or created", async () => {
-    const { host, user } = await renderForUserWithoutRole(APPROVERS);
+    const { host, user } = await renderForUserWithoutRole("GAL Approvers <gal-approvers@contoso.com>");
     const ask = await screen.findByRole("button", { name: proposalStrings.ask });
     expect(screen.queryByRole("button", { name: strings.promote.add })).toBeNull();
     await user.type(screen.getByRole("textbox", { name: proposalStrings.reasonLabel }), "Weekly orders.");
@@ -88,14 +88,21 @@ describe("asking an admin to add", () => {
   });
 
   test("without approvers, the button says the organization has set none and does nothing", async () => {
-    const { host } = await renderForUserWithoutRole([]);
+    const { host } = await renderForUserWithoutRole("");
     await screen.findByText(proposalStrings.noApprovers);
     expect(screen.getByRole("button", { name: proposalStrings.ask })).toBeDisabled();
     expect(host.opened).toHaveLength(0);
   });
 
+  test("approvers that are not addresses: a configuration problem named, nothing to send", async () => {
+    const { host } = await renderForUserWithoutRole("it-team, nestor@contoso.com");
+    await screen.findByText(proposalStrings.badApprovers(["it-team"]));
+    expect(screen.getByRole("button", { name: proposalStrings.ask })).toBeDisabled();
+    expect(host.opened).toHaveLength(0);
+  });
+
   test("a reason with markup is refused before the message is written", async () => {
-    const { host, user } = await renderForUserWithoutRole(APPROVERS);
+    const { host, user } = await renderForUserWithoutRole("GAL Approvers <gal-approvers@contoso.com>");
     await user.type(
       await screen.findByRole("textbox", { name: proposalStrings.reasonLabel }),
       "<b>urgent</b>",

@@ -44,7 +44,8 @@ import {
   type Selection,
 } from "./state/pane-state";
 import { strings } from "./strings";
-import { ProposalSlot, ProposeSlot } from "./proposals/slots";
+import type { SenderAnalysis } from "../contacts/types";
+import { ProposalsSlot } from "./proposals/slots";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -175,6 +176,7 @@ export function SenderView({
       {external && key !== null ? (
         <ExternalSenderBody
           state={state}
+          analysis={analysis}
           person={person}
           personKey={key}
           trust={trust}
@@ -187,7 +189,7 @@ export function SenderView({
       ) : (
         <>
           <Text className={styles.reason}>{analysis.reason}</Text>
-          {analysis.kind === "internal" && services ? <ProposalSlot services={services} /> : null}
+          {analysis.kind === "internal" && services ? <ProposalsSlot services={services} /> : null}
         </>
       )}
       {lookupError}
@@ -197,6 +199,7 @@ export function SenderView({
 
 interface ExternalSenderBodyProps {
   state: PaneState;
+  analysis: SenderAnalysis;
   person: PersonState;
   personKey: string;
   trust: TrustView;
@@ -209,6 +212,7 @@ interface ExternalSenderBodyProps {
 
 function ExternalSenderBody({
   state,
+  analysis,
   person,
   personKey,
   trust,
@@ -299,7 +303,6 @@ function ExternalSenderBody({
   }
 
   if (verdict.kind === "missing") {
-    const proposed = selectionAnalysis(state);
     return (
       <>
         {readOnlyNote}
@@ -322,8 +325,8 @@ function ExternalSenderBody({
             controller.promote({ confirmed });
           }}
         />
-        {readOnly && services && proposed ? (
-          <ProposeSlot services={services} draft={draft} analysis={proposed} trust={trust} />
+        {readOnly && services ? (
+          <ProposalsSlot services={services} draft={draft} analysis={analysis} trust={trust} />
         ) : null}
       </>
     );
@@ -338,10 +341,6 @@ function ExternalSenderBody({
     );
   }
   return null;
-}
-
-function selectionAnalysis(state: PaneState) {
-  return state.selection.kind === "sender" ? state.selection.analysis : null;
 }
 
 /**

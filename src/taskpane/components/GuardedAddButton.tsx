@@ -45,7 +45,7 @@ export function GuardedAddButton({
   domain,
   disabled,
   onAdd,
-  label,
+  label = strings.promote.add,
 }: GuardedAddButtonProps): JSX.Element {
   const styles = useStyles();
   const [asking, setAsking] = useState(false);
@@ -120,7 +120,7 @@ export function GuardedAddButton({
       onClick={() => onAdd(false)}
       disabled={disabled || trust.kind === "unavailable" || trust.kind === "none"}
     >
-      {label ?? strings.promote.add}
+      {label}
     </Button>
   );
 }

@@ -13,6 +13,7 @@
 import type { ContactProposal } from "../../contacts/proposal";
 import type { SenderTrust } from "../../contacts/trust/sender-trust";
 import type { CurrentItem, MailHost } from "../../office/mail-host";
+import { trustChecksModule, type ModuleLoader, type TrustChecks } from "../lazy-modules";
 import type { PaneServices } from "../pane-services";
 import { PaneController } from "../state/pane-controller";
 import { personFor } from "../state/pane-state";
@@ -30,6 +31,25 @@ export function withReportedCheck(proposal: ContactProposal) {
           },
         }
       : trust;
+}
+
+/**
+ * The pane's own checks, with the report added to each assessment before the decision: the
+ * guard, its decision and the controller's refusal are the normal Add's, unchanged.
+ */
+function reportedChecks(proposal: ContactProposal): ModuleLoader<TrustChecks> {
+  const adjust = withReportedCheck(proposal);
+  const wrap = (checks: TrustChecks): TrustChecks => ({
+    ...checks,
+    assessSenderTrust: async (...args) => adjust(await checks.assessSenderTrust(...args)),
+  });
+  return {
+    load: () => trustChecksModule.load().then(wrap),
+    loaded: () => {
+      const checks = trustChecksModule.loaded();
+      return checks && wrap(checks);
+    },
+  };
 }
 
 export class ProposalSession {
@@ -53,7 +73,7 @@ export class ProposalSession {
       readInternetHeaders: () => Promise.resolve(null),
       onThemeChanged: (listener) => services.host.onThemeChanged(listener),
     };
-    this.controller = new PaneController({ ...services, host }, { adjustTrust: withReportedCheck(proposal) });
+    this.controller = new PaneController({ ...services, host }, { trustChecks: reportedChecks(proposal) });
   }
 
   start(): void {

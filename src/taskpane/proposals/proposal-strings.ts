@@ -15,6 +15,8 @@ export const proposalStrings = {
     `A detail (${field}) holds markup or hidden characters that approvers would not accept: change it under Edit details.`,
   noApprovers:
     "Your organization has not named anyone who approves proposals, so there is no one to ask from here. Ask your IT department to set approvers for this add-in.",
+  badApprovers: (entries: readonly string[]) =>
+    `The add-in was built with approvers that are not email addresses (ADDIN_APPROVERS: ${entries.join(", ")}), so there is no one to ask from here. Ask your IT department to correct it.`,
   opened: "A new message to the approvers is open. Check it and send it yourself; nothing was sent.",
   openFailed: "Outlook could not open a new message. Try again, or ask an admin directly.",
   checking: "Reading the proposal…",

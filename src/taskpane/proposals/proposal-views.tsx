@@ -22,6 +22,7 @@ import {
   checkProposalMessage,
   composeProposal,
   MAX_REASON_LENGTH,
+  parseApprovers,
   proposalFieldWithMarkup,
   type ContactProposal,
   type ProposalCheck,
@@ -35,7 +36,7 @@ import { strings } from "../strings";
 import { proposalStrings } from "./proposal-strings";
 import { proposalWords } from "./proposal-words";
 import { ProposalSession } from "./proposal-session";
-import type { ProposeSlotProps } from "./slots";
+import type { ProposalsProps, ProposeSlotProps } from "./slots";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -71,6 +72,11 @@ const useStyles = makeStyles({
   wide: { width: "100%" },
 });
 
+/** The chunk's entry (slots.tsx renders it lazily): a proposal, or the offer to propose. */
+export default function ProposalsEntry(props: ProposalsProps): JSX.Element | null {
+  return "draft" in props ? <ProposeSection {...props} /> : <ProposalView services={props.services} />;
+}
+
 // ---- the proposer's side ----
 
 /** The sender check as the proposer's pane saw it; "not checked" when it had not answered. */
@@ -84,7 +90,7 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
   const styles = useStyles();
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState<"opened" | "failed" | null>(null);
-  const approvers = services.org.approvers ?? [];
+  const { addresses: approvers, invalid } = parseApprovers(services.org.approvers ?? "");
   const { host } = services;
 
   const proposal: ContactProposal | null =
@@ -107,11 +113,12 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
   const sendable =
     proposal !== null && draft !== null && validateDraft(draft).length === 0 && markupField === null;
 
-  const ask = () => {
+  const ask = async () => {
     if (!proposal || !sendable) return;
     const composed = composeProposal(proposal, proposalWords());
+    const access = await host.proposalAccess?.().catch(() => undefined);
     const opened =
-      host.displayNewMessageForm?.({
+      access?.displayNewMessageForm({
         to: approvers,
         subject: composed.subject,
         htmlBody: composed.htmlBody,
@@ -122,9 +129,11 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
   return (
     <section className={styles.section} aria-label={proposalStrings.ask}>
       <Text className={styles.intro}>{proposalStrings.askIntro}</Text>
-      {approvers.length === 0 ? (
+      {approvers.length === 0 || invalid.length > 0 ? (
         <UntitledMessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{proposalStrings.noApprovers}</MessageBarBody>
+          <MessageBarBody>
+            {invalid.length > 0 ? proposalStrings.badApprovers(invalid) : proposalStrings.noApprovers}
+          </MessageBarBody>
         </UntitledMessageBar>
       ) : (
         <Field
@@ -150,8 +159,8 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
       <Button
         appearance="primary"
         className={styles.wide}
-        disabled={approvers.length === 0 || !sendable}
-        onClick={ask}
+        disabled={approvers.length === 0 || invalid.length > 0 || !sendable}
+        onClick={() => void ask()}
       >
         {proposalStrings.ask}
       </Button>
@@ -170,50 +179,52 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
 
 type Reading = { kind: "reading" } | ProposalCheck;
 
-/** Checks the message on screen once (the view is keyed by selection): its body, sender and headers. */
-function useProposalCheck(services: PaneServices, body: string): Reading {
+/** Reads the message on screen once (the view is keyed by selection) and checks it: its body, sender and headers. */
+function useProposalCheck(services: PaneServices): Reading {
   const [reading, setReading] = useState<Reading>({ kind: "reading" });
   useEffect(() => {
     let current = true;
     const { host, org } = services;
     const item = host.readCurrentItem();
-    if (item.kind !== "message") {
+    if (item.kind !== "message" || !host.proposalAccess) {
       setReading({ kind: "none" });
       return;
     }
-    void host.readInternetHeaders().then((headers) => {
-      if (!current) return;
-      setReading(
-        checkProposalMessage(
-          {
-            body,
-            from: item.from,
-            sender: item.sender,
-            headers,
-            userAddress: host.context.userAddress,
-            userDisplayName: host.context.userDisplayName,
-          },
-          org,
-          proposalWords(),
-        ),
+    void host
+      .proposalAccess()
+      .then((access) => Promise.all([access.readBodyText(), host.readInternetHeaders()]))
+      .then(
+        ([body, headers]) => {
+          if (!current) return;
+          setReading(
+            body === null
+              ? { kind: "none" }
+              : checkProposalMessage(
+                  {
+                    body,
+                    from: item.from,
+                    sender: item.sender,
+                    headers,
+                    userAddress: host.context.userAddress,
+                    userDisplayName: host.context.userDisplayName,
+                  },
+                  org,
+                  proposalWords(),
+                ),
+          );
+        },
+        () => undefined,
       );
-    });
     return () => {
       current = false;
     };
-  }, [services, body]);
+  }, [services]);
   return reading;
 }
 
-/** A colleague's message whose body holds a proposal block: the proposal, or why it was refused. */
-export function ProposalView({
-  services,
-  body,
-}: {
-  services: PaneServices;
-  body: string;
-}): JSX.Element | null {
-  const reading = useProposalCheck(services, body);
+/** A colleague's message: the proposal it holds, or why it was refused; nothing for an ordinary one. */
+export function ProposalView({ services }: { services: PaneServices }): JSX.Element | null {
+  const reading = useProposalCheck(services);
   switch (reading.kind) {
     case "reading":
     case "none":
@@ -349,10 +360,11 @@ function DeclineSection({
       </div>
     );
   }
-  const write = () => {
+  const write = async () => {
     const text = proposalStrings.mail.declineBody(personName, reason);
     const html = `<p>${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
-    const opened = services.host.displayReplyForm?.(html) ?? false;
+    const access = await services.host.proposalAccess?.().catch(() => undefined);
+    const opened = access?.displayReplyForm(html) ?? false;
     setOutcome(opened ? "opened" : "failed");
     setOpen(false);
   };
@@ -362,7 +374,7 @@ function DeclineSection({
         <Textarea value={reason} resize="vertical" onChange={(_, data) => setReason(data.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={write}>
+        <Button appearance="primary" onClick={() => void write()}>
           {proposalStrings.declineWrite}
         </Button>
         <Button onClick={() => setOpen(false)}>{proposalStrings.declineCancel}</Button>

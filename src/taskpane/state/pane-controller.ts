@@ -56,8 +56,6 @@ export interface PaneControllerOptions {
   draftWorkflow?: ModuleLoader<DraftWorkflow>;
   /** Where the sender-trust checks come from; by default the pane's "trust" chunk. */
   trustChecks?: ModuleLoader<TrustChecks>;
-  /** What the trust checks cannot see themselves, added before the decision (only ever stricter). */
-  adjustTrust?(trust: SenderTrust): SenderTrust;
 }
 
 export class PaneController {
@@ -86,7 +84,6 @@ export class PaneController {
     this.#draftWorkflow = options.draftWorkflow ?? draftWorkflowModule;
     this.trust = new SenderTrustTracker(services.host, services.org, {
       ...(options.trustChecks ? { workflow: options.trustChecks } : {}),
-      ...(options.adjustTrust ? { adjust: options.adjustTrust } : {}),
       onAssessed: (key, trust) => this.#withholdBorrowedCompany(key, trust),
     });
   }

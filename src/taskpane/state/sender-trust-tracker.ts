@@ -37,11 +37,6 @@ export interface SenderTrustTrackerOptions {
   headerTimeoutMs?: number;
   /** Called with each finished assessment (the controller drops a borrowed company from the draft). */
   onAssessed?(key: string, trust: SenderTrust): void;
-  /**
-   * Adds what the checks cannot see themselves, before the decision (a proposal's reported failed
-   * authentication: src/taskpane/proposals/). Only ever stricter: it may add a risk, never remove one.
-   */
-  adjust?(trust: SenderTrust): SenderTrust;
 }
 
 const DEFAULT_HEADER_TIMEOUT_MS = 3000;
@@ -62,7 +57,6 @@ export class SenderTrustTracker {
   readonly #workflow: ModuleLoader<TrustChecks>;
   readonly #headerTimeoutMs: number;
   readonly #onAssessed: ((key: string, trust: SenderTrust) => void) | undefined;
-  readonly #adjust: (trust: SenderTrust) => SenderTrust;
   readonly #listeners = new Set<() => void>();
   readonly #contactDomains = new Set<string>();
   readonly #colleagueNames = new Set<string>();
@@ -76,7 +70,6 @@ export class SenderTrustTracker {
     this.#workflow = options.workflow ?? trustChecksModule;
     this.#headerTimeoutMs = options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS;
     this.#onAssessed = options.onAssessed;
-    this.#adjust = options.adjust ?? ((trust) => trust);
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -131,7 +124,7 @@ export class SenderTrustTracker {
     };
     this.#pending = Promise.all([headers, this.#workflow.load()])
       .then(async ([internetHeaders, workflow]) => {
-        const trust = this.#adjust(await workflow.assessSenderTrust({ ...input, headers: internetHeaders }));
+        const trust = await workflow.assessSenderTrust({ ...input, headers: internetHeaders });
         if (!this.#isCurrent(generation)) return;
         const policy = this.#org.trustPolicy ?? "warn";
         this.#set({

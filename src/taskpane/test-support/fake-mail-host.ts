@@ -10,6 +10,7 @@ import type {
   MailHostContext,
   NewMessage,
   OfficeThemeColors,
+  ProposalAccess,
 } from "../../office/mail-host";
 
 export const LIGHT_OFFICE_THEME: OfficeThemeColors = {
@@ -64,18 +65,18 @@ export class FakeMailHost implements MailHost {
     return Promise.resolve(this.internetHeaders);
   }
 
-  readBodyText(): Promise<string | null> {
-    return Promise.resolve(this.bodyText);
-  }
-
-  displayNewMessageForm(message: NewMessage): boolean {
-    this.opened.push(message);
-    return true;
-  }
-
-  displayReplyForm(htmlBody: string): boolean {
-    this.replies.push(htmlBody);
-    return true;
+  proposalAccess(): Promise<ProposalAccess> {
+    return Promise.resolve({
+      readBodyText: () => Promise.resolve(this.bodyText),
+      displayNewMessageForm: (message: NewMessage) => {
+        this.opened.push(message);
+        return true;
+      },
+      displayReplyForm: (htmlBody: string) => {
+        this.replies.push(htmlBody);
+        return true;
+      },
+    });
   }
 
   onItemChanged(listener: () => void): () => void {
