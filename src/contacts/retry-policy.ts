@@ -47,7 +47,7 @@ export interface RetryNotice {
 
 export type RetryListener = (notice: RetryNotice) => void;
 
-function isRetryable(error: unknown): error is DirectoryError {
+export function isRetryable(error: unknown): error is DirectoryError {
   return isDirectoryError(error) && (error.kind === "throttled" || error.kind === "unavailable");
 }
 

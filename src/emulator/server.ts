@@ -48,6 +48,7 @@ import {
   type TokenGrant,
 } from "./seed";
 import { generateSyntheticContacts } from "./synthetic-contacts";
+import { STRICT_THROTTLING, Throttle, throttleRule } from "./throttling";
 import { INVOKE_COMMAND_PATH_PATTERN, isWriteCmdlet } from "../exchange-rest/wire";
 import { InvokeCommandEmulator, exchangeErrorResponse, exchangeStatusResponse } from "./invoke-command";
 
@@ -109,6 +110,7 @@ class EmulatorState {
   settings: EmulatorSettings = settingsFromSeed({});
   tokens = new Map<string, TokenGrant>();
   faults = new FaultQueue();
+  throttle = new Throttle();
   requests: RecordedRequest[] = [];
 
   reset(rawSeed: unknown): void {
@@ -124,6 +126,7 @@ class EmulatorState {
     this.settings = settingsFromSeed(seed);
     this.tokens = tokensFromSeed(seed);
     this.faults.reset();
+    this.throttle.reset();
     this.requests = [];
   }
 }
@@ -225,6 +228,8 @@ function matchRoute(method: string, path: string): AdminApiRouteName | null {
 interface RecordedCall {
   method: string;
   entry: RecordedRequest;
+  /** Frees the caller's throttling slot (set once the call is admitted); called by finish and drop. */
+  release: () => void;
   finish(reply: EmulatedResponse): void;
   drop(): void;
 }
@@ -232,6 +237,13 @@ interface RecordedCall {
 function withHeaders(reply: EmulatedResponse, headers: Record<string, string> | undefined): EmulatedResponse {
   for (const [name, value] of Object.entries(headers ?? {})) reply.headers[name.toLowerCase()] = value;
   return reply;
+}
+
+const TOO_MANY_REQUESTS = "Too many requests. Wait before sending more.";
+
+/** Throttling is per caller, as the services do it: the bearer token (held in memory only, never logged). */
+function callerOf(request: IncomingMessage): string {
+  return request.headers.authorization ?? "";
 }
 
 function originOf(request: IncomingMessage): string {
@@ -399,19 +411,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const method = request.method ?? "GET";
     const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
     state.requests.push(entry);
-    return {
+    const call: RecordedCall = {
       method,
       entry,
+      release: () => {},
       finish: (reply) => {
+        call.release();
         entry.status = reply.status;
         send(response, reply, requestId);
         logLine(method, path, reply.status, started, requestId);
       },
       drop: () => {
+        call.release();
         request.socket.destroy();
         logLine(method, path, "dropped", started, requestId);
       },
     };
+    return call;
   }
 
   /**
@@ -472,6 +488,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       finish(errorResponse(404, "The requested resource was not found.", state.settings.variants.errorBody));
       return;
     }
+    const admitted = state.throttle.admit(
+      callerOf(request),
+      throttleRule(state.settings.variants.throttling),
+    );
+    if (admitted === null) {
+      return finish(
+        withHeaders(errorResponse(429, TOO_MANY_REQUESTS, state.settings.variants.errorBody), {
+          "Retry-After": String(STRICT_THROTTLING.retryAfterSeconds),
+        }),
+      );
+    }
+    call.release = admitted;
 
     const facts: RequestFacts = { contactId: contactIdOf(text) };
     const fault = state.faults.take(route, facts);
@@ -535,6 +563,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     const cmdlet = InvokeCommandEmulator.cmdletOf(text);
     if (cmdlet) entry.cmdlet = cmdlet;
+    const admitted = state.throttle.admit(
+      callerOf(request),
+      throttleRule(state.settings.variants.throttling),
+    );
+    if (admitted === null) {
+      return finish(
+        withHeaders(exchangeStatusResponse(429, variant), {
+          "Retry-After": String(STRICT_THROTTLING.retryAfterSeconds),
+        }),
+      );
+    }
+    call.release = admitted;
 
     const alias = cmdlet ? CMDLET_ROUTE[cmdlet] : null;
     const facts: RequestFacts = { contactId: identityOf(text, state.store) };

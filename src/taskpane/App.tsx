@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import { useEffect, useId, useRef, useSyncExternalStore, type JSX } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
@@ -21,6 +21,7 @@ import { ExistingContactPanel } from "./components/ExistingContactPanel";
 import { LiveAnnouncer } from "./components/LiveAnnouncer";
 import { AddressHolderNote } from "./components/AddressHolderNote";
 import { AfterClickView } from "./components/AfterClickView";
+import { isListedMeeting, PeopleSection } from "./components/PeopleSection";
 import { PromoteForm } from "./components/PromoteForm";
 import { UntitledMessageBar } from "./components/UntitledMessageBar";
 import { RetryNoticeBar } from "./components/RetryNoticeBar";
@@ -85,6 +86,13 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
   const { state, controller } = usePaneController(services);
   const { selection } = state;
   const titleId = useId();
+  // Open or closed for the whole session: someone working through their inbox keeps it as they left it.
+  const [peopleOpen, setPeopleOpen] = useState(false);
+  // A meeting in read mode lists its organizer and attendees instead of "not a message".
+  const meeting = useMemo(
+    () => selection.kind === "not-message" && isListedMeeting(controller),
+    [selection, controller],
+  );
   return (
     <main className={styles.pane} aria-labelledby={titleId}>
       <h1 id={titleId} className={styles.title}>
@@ -92,7 +100,7 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
       </h1>
       <LiveAnnouncer state={state} />
       {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
-      {selection.kind === "not-message" ? (
+      {selection.kind === "not-message" && !meeting ? (
         <EmptyState variant="other-item" message={strings.empty.notMessage(selection.itemType)} />
       ) : null}
       {selection.kind === "sender" ? (
@@ -103,6 +111,14 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
           selection={selection}
           controller={controller}
           services={services}
+        />
+      ) : null}
+      {selection.kind === "sender" || meeting ? (
+        <PeopleSection
+          controller={controller}
+          generation={state.generation}
+          open={peopleOpen}
+          onOpenChange={setPeopleOpen}
         />
       ) : null}
     </main>
