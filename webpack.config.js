@@ -9,7 +9,7 @@
  * Configuration comes from environment variables (docs/platform.md): ADDIN_BACKEND,
  * ADDIN_EXCHANGE_TENANT, ADDIN_CLIENT_ID,
  * ADDIN_AUTHORITY, ADDIN_API_SCOPE, ADDIN_API_BASE_URL, ADDIN_INTERNAL_DOMAINS,
- * ADDIN_MAIL_TIP_TEMPLATE, ADDIN_TRUST_POLICY, ADDIN_DEMO (injected into the bundle, read by src/app-config.ts),
+ * ADDIN_MAIL_TIP_TEMPLATE, ADDIN_TRUST_POLICY, ADDIN_APPROVERS, ADDIN_DEMO (injected into the bundle, read by src/app-config.ts),
  * ADDIN_OFFICE_JS (cdn | self | demo: where taskpane.html loads Office.js from),
  * ADDIN_PUBLIC_URL (the https base URL written into dist/manifest.xml and dist/manifest.json)
  * and ADDIN_MULTISELECT (on: also dist/manifest.multiselect.xml and .json, which ask for
@@ -89,6 +89,7 @@ function buildTimeConfig() {
     internalDomains: env.ADDIN_INTERNAL_DOMAINS ?? "",
     mailTipTemplate: env.ADDIN_MAIL_TIP_TEMPLATE ?? "",
     trustPolicy: env.ADDIN_TRUST_POLICY ?? "",
+    approvers: env.ADDIN_APPROVERS ?? "",
     demo: isOn(env.ADDIN_DEMO) ? "1" : "",
     suggestions: env.ADDIN_SUGGESTIONS ?? "",
     graphBaseUrl: env.ADDIN_GRAPH_BASE_URL ?? "",

@@ -27,7 +27,12 @@ describe("readAppConfig", () => {
       exchangeTenant: "",
       auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
       apiBaseUrl: "",
-      org: { internalDomains: [], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE, trustPolicy: "warn" },
+      org: {
+        internalDomains: [],
+        mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE,
+        trustPolicy: "warn",
+        approvers: "",
+      },
       demo: false,
     });
   });
@@ -41,6 +46,7 @@ describe("readAppConfig", () => {
       internalDomains: "contoso.com, @Fabrikam.COM",
       mailTipTemplate: "Partner: {company}",
       trustPolicy: " Block ",
+      approvers: "GAL-Approvers@contoso.com; Nestor Wilke <nestor@contoso.com>, gal-approvers@contoso.com",
       demo: "0",
     });
     expect(config).toEqual({
@@ -56,6 +62,7 @@ describe("readAppConfig", () => {
         internalDomains: ["contoso.com", "fabrikam.com"],
         mailTipTemplate: "Partner: {company}",
         trustPolicy: "block",
+        approvers: "GAL-Approvers@contoso.com; Nestor Wilke <nestor@contoso.com>, gal-approvers@contoso.com",
       },
       demo: false,
     });

@@ -12,6 +12,8 @@
  *   ADDIN_INTERNAL_DOMAINS  comma-separated domains that count as internal (the user's own domain always does)
  *   ADDIN_MAIL_TIP_TEMPLATE mail tip template, placeholders {displayName} {company} {domain}
  *   ADDIN_TRUST_POLICY      warn (default) | block: what the pane does with a sender who failed authentication (docs/sender-trust.md)
+ *   ADDIN_APPROVERS         comma-separated addresses (people or a group) proposals go to (docs/proposals.md); none: no proposals
+ *                           (checked where it is used: the first download does not carry the check)
  *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
  *   ADDIN_SUGGESTIONS       "on": suggestions from Microsoft Graph (read by the served CSP, src/server/csp-sources.ts)
  *   ADDIN_GRAPH_BASE_URL    Graph's base URL for a cloud whose Graph host the CSP does not know
@@ -35,6 +37,8 @@ export interface BuildTimeConfig {
   internalDomains?: string;
   mailTipTemplate?: string;
   trustPolicy?: string;
+  /** ADDIN_APPROVERS: where colleagues without a write role send proposals. */
+  approvers?: string;
   demo?: string;
   /** "on": suggestions from Microsoft Graph (the served CSP then allows Graph). */
   suggestions?: string;
@@ -167,6 +171,8 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
       internalDomains: domains,
       mailTipTemplate: nonEmpty(source.mailTipTemplate) ?? DEFAULT_MAIL_TIP_TEMPLATE,
       trustPolicy,
+      // As written: only the proposals chunk reads it (parseApprovers in src/contacts/proposal.ts).
+      approvers: source.approvers ?? "",
     },
     demo,
   };

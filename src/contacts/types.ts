@@ -41,6 +41,11 @@ export interface OrganizationConfig {
   mailTipTemplate: string;
   /** ADDIN_TRUST_POLICY: what the pane does with a risky sender (docs/sender-trust.md); absent = "warn". */
   trustPolicy?: TrustPolicy;
+  /**
+   * ADDIN_APPROVERS as written: who receives proposals from colleagues without a write role;
+   * absent or "" = nobody set. Read by `parseApprovers` (src/contacts/proposal.ts).
+   */
+  approvers?: string;
 }
 
 export type SenderKind =

@@ -39,6 +39,17 @@ export interface StandInItem {
   dateTimeCreated: string;
   /** What getAllInternetHeadersAsync answers: "" for none (as Outlook on Sent Items). */
   internetHeaders: string;
+  /** What body.getAsync(CoercionType.Text) answers; absent: "". */
+  bodyText?: string;
+}
+
+/** A message form the pane opened (displayNewMessageForm, displayReplyForm): the page shows it to be sent or discarded. */
+export interface StandInCompose {
+  kind: "new" | "reply";
+  /** SMTP addresses. */
+  to: string[];
+  subject: string;
+  htmlBody: string;
 }
 
 /** Office.js OfficeTheme. */
@@ -61,7 +72,9 @@ export type PaneToPageMessage =
   /** The stand-in loaded and waits for the mailbox state. */
   | { channel: typeof BRIDGE_CHANNEL; type: "hello" }
   /** The pane registered (or removed) a handler for an Office event type. */
-  | { channel: typeof BRIDGE_CHANNEL; type: "handlers"; eventTypes: string[] };
+  | { channel: typeof BRIDGE_CHANNEL; type: "handlers"; eventTypes: string[] }
+  /** The pane opened a message form; nothing is sent until the person clicks Send on the page. */
+  | { channel: typeof BRIDGE_CHANNEL; type: "compose"; compose: StandInCompose };
 
 /** Page → pane. */
 export type PageToPaneMessage =
@@ -77,6 +90,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function isPaneToPageMessage(value: unknown): value is PaneToPageMessage {
   if (!isRecord(value) || value.channel !== BRIDGE_CHANNEL) return false;
   if (value.type === "hello") return true;
+  if (value.type === "compose") {
+    const compose = value.compose;
+    return (
+      isRecord(compose) &&
+      (compose.kind === "new" || compose.kind === "reply") &&
+      Array.isArray(compose.to) &&
+      compose.to.every((address) => typeof address === "string") &&
+      typeof compose.subject === "string" &&
+      typeof compose.htmlBody === "string"
+    );
+  }
   return value.type === "handlers" && Array.isArray(value.eventTypes);
 }
 

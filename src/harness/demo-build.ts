@@ -32,6 +32,8 @@ export const DEMO_BUILD_PATHS: DemoBuildPaths = {
 export const DEMO_BUILD_ENV: NodeJS.ProcessEnv = {
   ADDIN_DEMO: "1",
   ADDIN_INTERNAL_DOMAINS: "contoso.com,contoso.onmicrosoft.com",
+  // The demo's admin, Megan Bowen: proposals from the user without a role reach her inbox.
+  ADDIN_APPROVERS: "megan@contoso.com",
 };
 
 /** The script name the demo build's taskpane.html must load instead of Office.js. */

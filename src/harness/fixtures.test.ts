@@ -93,6 +93,8 @@ describe("buildDemoMailbox", () => {
       cc: [],
       dateTimeCreated: "2025-06-02T09:12:00.000Z",
       internetHeaders: "",
+      // body.getAsync(Text) answers the fixture's body as written.
+      bodyText: "Hi Megan,\n\nAttached are   our redlines.",
     });
   });
 
@@ -156,9 +158,9 @@ describe("demo/messages.json", () => {
   const addresses = all.map((message) => message.from?.emailAddress ?? "");
   const userDomain = fixture.mailbox?.emailAddress.split("@")[1];
 
-  it("has a realistic mix of 12 to 22 items (the sender-trust cases included)", () => {
+  it("has a realistic mix of 12 to 24 items (the sender-trust cases and two proposals included)", () => {
     expect(all.length).toBeGreaterThanOrEqual(12);
-    expect(all.length).toBeLessThanOrEqual(22);
+    expect(all.length).toBeLessThanOrEqual(24);
     const externalDomains = new Set(
       addresses.map((address) => address.split("@")[1]).filter((domain) => domain !== userDomain),
     );
@@ -207,6 +209,17 @@ describe("the demo's internet headers", () => {
     expect(headers).toContain('From: "Isabel Ferreira" <isabel.ferreira@fabrikam.com>');
     expect(sent?.item.internetHeaders).toBe("");
     expect(plain?.item.internetHeaders).toBe("");
+  });
+
+  it("the colleague's mailbox is their own: their inbox, internal mail from the admin among it", () => {
+    const mailbox = buildDemoMailbox(
+      parseMessageFixture(readFileSync(DEMO_FIXTURE, "utf8"), DEMO_FIXTURE),
+      now,
+    );
+    expect(mailbox.colleague?.user.emailAddress).toBe("adele@contoso.com");
+    const lunch = mailbox.colleague?.messages.find((message) => message.id === "megan-team-lunch");
+    expect(lunch?.item.internetHeaders).toContain("X-MS-Exchange-Organization-AuthAs: Internal");
+    expect(lunch?.item.bodyText).toContain("Friday at noon");
   });
 
   it("every message of the demo fixture parses, with headers for the senders that show the guard", () => {

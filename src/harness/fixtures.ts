@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { sameAddress } from "../contacts/address";
 import type { StandInEmailAddress, StandInItem } from "./bridge-protocol";
-import { internetHeadersFor } from "./internet-headers";
+import { internalHeadersFor, internetHeadersFor } from "./internet-headers";
 
 const AddressSchema = z.object({
   displayName: z.string(),
@@ -34,10 +34,12 @@ const MessageSchema = z
      * What Exchange Online Protection stamped, for `getAllInternetHeadersAsync`: `results` is its
      * Authentication-Results value (null: none), `senderWrote` fields the sender's side added.
      * "no-headers": Outlook returns an empty string, as for Sent Items. Omitted: "no-headers".
+     * "internal": a colleague's mailbox submitted it (Exchange's AuthAs Internal stamp).
      */
     authentication: z
       .union([
         z.literal("no-headers"),
+        z.literal("internal"),
         z.object({ results: z.string().nullable(), senderWrote: z.array(z.string()).default([]) }).strict(),
       ])
       .default("no-headers"),
@@ -49,6 +51,14 @@ export const MessageFixtureSchema = z
     /** The signed-in user; their domain is internal. Defaults to DEFAULT_MAILBOX. */
     mailbox: AddressSchema.optional(),
     messages: z.array(MessageSchema).min(1),
+    /**
+     * The colleague without an admin role whom the demo's "Signed in as" switch signs in: their
+     * own mailbox (proposals they send reach the approvers' inbox on the page).
+     */
+    colleague: z
+      .object({ mailbox: AddressSchema, messages: z.array(MessageSchema) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -82,6 +92,8 @@ export interface DemoMessage {
 export interface DemoMailbox {
   user: { displayName: string; emailAddress: string };
   messages: DemoMessage[];
+  /** The colleague without an admin role and their inbox, when the fixture has one. */
+  colleague?: { user: { displayName: string; emailAddress: string }; messages: DemoMessage[] };
 }
 
 export class FixtureError extends Error {
@@ -155,6 +167,22 @@ export function rebaseDates(isoDates: readonly string[], now: Date): string[] {
 /** Builds the page's mailbox from a fixture: the list entries and each entry's Office item. */
 export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()): DemoMailbox {
   const user = fixture.mailbox ?? { ...DEFAULT_MAILBOX };
+  const mailbox: DemoMailbox = { user, messages: buildMessages(fixture.messages, user, now) };
+  if (fixture.colleague) {
+    const colleague = fixture.colleague.mailbox;
+    mailbox.colleague = {
+      user: colleague,
+      messages: buildMessages(fixture.colleague.messages, colleague, now),
+    };
+  }
+  return mailbox;
+}
+
+function buildMessages(
+  entries: readonly FixtureMessage[],
+  user: { displayName: string; emailAddress: string },
+  now: Date,
+): DemoMessage[] {
   const userDomain = domainOf(user.emailAddress);
   const details = (address: { displayName: string; emailAddress: string }): StandInEmailAddress => ({
     displayName: address.displayName,
@@ -162,11 +190,11 @@ export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()
     recipientType: domainOf(address.emailAddress) === userDomain ? "user" : "externalUser",
   });
   const dates = rebaseDates(
-    fixture.messages.map((message) => message.receivedAt),
+    entries.map((message) => message.receivedAt),
     now,
   );
 
-  const messages = fixture.messages.map((message, index): DemoMessage => {
+  const messages = entries.map((message, index): DemoMessage => {
     const id = message.id ?? String(index + 1);
     const receivedAt = dates[index] as string;
     const sender = message.sender === undefined ? message.from : message.sender;
@@ -176,6 +204,7 @@ export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()
       message.from !== null &&
       sender !== null &&
       !sameAddress(sender.emailAddress, message.from.emailAddress);
+    const headerMessage = message.from ? { ...message, from: message.from, id, receivedAt } : null;
     const item: StandInItem = {
       itemType: message.itemType,
       itemId: itemIdFor(id),
@@ -188,9 +217,12 @@ export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()
       cc: message.cc.map(details),
       dateTimeCreated: receivedAt,
       internetHeaders:
-        message.authentication === "no-headers" || isAppointment || !message.from
+        message.authentication === "no-headers" || isAppointment || !headerMessage
           ? ""
-          : internetHeadersFor({ ...message, from: message.from, id, receivedAt }, message.authentication),
+          : message.authentication === "internal"
+            ? internalHeadersFor(headerMessage)
+            : internetHeadersFor(headerMessage, message.authentication),
+      bodyText: message.body,
     };
     return {
       id,
@@ -209,5 +241,5 @@ export function buildDemoMailbox(fixture: MessageFixture, now: Date = new Date()
   });
   // Newest first, as an inbox sorts.
   messages.sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt));
-  return { user, messages };
+  return messages;
 }

@@ -23,7 +23,10 @@ export interface HeaderMessage {
 
 /** RFC 2047 encoded-word for a non-ASCII phrase, as mail clients write display names and subjects. */
 function encodedWord(text: string): string {
-  return /^[\x20-\x7e]*$/.test(text) ? text : `=?utf-8?B?${Buffer.from(text, "utf8").toString("base64")}?=`;
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  // btoa and TextEncoder rather than Buffer: the demo page builds headers for the mail it sends too.
+  const binary = Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join("");
+  return `=?utf-8?B?${btoa(binary)}?=`;
 }
 
 function mailbox(address: { displayName: string; emailAddress: string }): string {
@@ -58,6 +61,31 @@ export function internetHeadersFor(message: HeaderMessage, authentication: Fixtu
     `Message-ID: <${message.id}@mail.${domain}>`,
     "MIME-Version: 1.0",
     'Content-Type: text/plain; charset="utf-8"',
+  ];
+  return `${fields.join("\r\n")}\r\n`;
+}
+
+/**
+ * The headers of a message a colleague's mailbox submitted inside the organization, as Exchange
+ * Online gives them: Microsoft's hops only, and the X-MS-Exchange-Organization-AuthAs stamp its
+ * header firewall guarantees (src/contacts/trust/internal-message.ts reads it).
+ */
+export function internalHeadersFor(message: HeaderMessage): string {
+  const date = new Date(message.receivedAt).toUTCString().replace("GMT", "+0000");
+  const domain = domainOf(message.from.emailAddress);
+  const fields = [
+    `Received: from DM6PR01MB5678.namprd01.prod.outlook.com (2603:10b6:5:1::1) by\r\n SN6PR01MB1234.namprd01.prod.outlook.com with HTTPS; ${date}`,
+    `Received: from DM6PR01MB5678.namprd01.prod.outlook.com ([fe80::1]) by\r\n DM6PR01MB5678.namprd01.prod.outlook.com ([fe80::1%5]) with mapi id 15.20.8207.21; ${date}`,
+    "X-MS-Exchange-Organization-AuthAs: Internal",
+    "X-MS-Exchange-Organization-AuthMechanism: 04",
+    "X-MS-Exchange-Organization-AuthSource: DM6PR01MB5678.namprd01.prod.outlook.com",
+    `From: ${mailbox(message.from)}`,
+    `To: ${message.to.map(mailbox).join(", ")}`,
+    `Subject: ${encodedWord(message.subject)}`,
+    `Date: ${date}`,
+    `Message-ID: <${message.id}@${domain}>`,
+    "MIME-Version: 1.0",
+    'Content-Type: text/html; charset="utf-8"',
   ];
   return `${fields.join("\r\n")}\r\n`;
 }

@@ -322,3 +322,34 @@ describe("Office stand-in: internet headers (getAllInternetHeadersAsync)", () =>
     await expect(host.readInternetHeaders()).resolves.toBe("");
   });
 });
+
+describe("Office stand-in: proposals (body text, message forms)", () => {
+  it("answers body.getAsync(Text) with the item's text body, on a later task", async () => {
+    const { office } = readyStandIn({ ...message("one", "adele@contoso.com"), bodyText: "Hello\nthere" });
+    await nextTask();
+    const access = await createOfficeMailHost(office as unknown as typeof Office).proposalAccess?.();
+    await expect(access?.readBodyText()).resolves.toBe("Hello\nthere");
+  });
+
+  it("hands a new message form and a reply form to the page, and sends nothing itself", async () => {
+    const { office, toPage } = readyStandIn(message("one", "adele@contoso.com"));
+    await nextTask();
+    const host = await createOfficeMailHost(office as unknown as typeof Office).proposalAccess?.();
+    expect(
+      host?.displayNewMessageForm({ to: ["megan@contoso.com"], subject: "S", htmlBody: "<p>B</p>" }),
+    ).toBe(true);
+    expect(host?.displayReplyForm("<p>No</p>")).toBe(true);
+    expect(toPage.filter((sent) => sent.type === "compose")).toEqual([
+      {
+        channel: BRIDGE_CHANNEL,
+        type: "compose",
+        compose: { kind: "new", to: ["megan@contoso.com"], subject: "S", htmlBody: "<p>B</p>" },
+      },
+      {
+        channel: BRIDGE_CHANNEL,
+        type: "compose",
+        compose: { kind: "reply", to: ["adele@contoso.com"], subject: "Re: one", htmlBody: "<p>No</p>" },
+      },
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import {
   type StandInEmailAddress,
   type StandInItem,
   type StandInMailboxContext,
+  type StandInCompose,
   type StandInTheme,
 } from "./bridge-protocol";
 
@@ -53,6 +54,7 @@ export const EVENT_TYPE = {
 } as const;
 
 const ASYNC_RESULT_STATUS = { Succeeded: "succeeded", Failed: "failed" } as const;
+const COERCION_TYPE = { Text: "text", Html: "html" } as const;
 const HOST_TYPE = { Outlook: "Outlook" } as const;
 const PLATFORM_TYPE = { OfficeOnline: "OfficeOnline" } as const;
 const ITEM_TYPE = { Message: "message", Appointment: "appointment" } as const;
@@ -102,9 +104,20 @@ function emailAddressDetails(address: StandInEmailAddress): Readonly<StandInEmai
 }
 
 /** The read-mode item object as Office.js shapes it: messages have from/sender, appointments an organizer. */
+/** An address from displayNewMessageForm's recipients: a string or an EmailAddressDetails. */
+function recipientAddress(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null) {
+    const address = (value as { emailAddress?: unknown }).emailAddress;
+    if (typeof address === "string") return address;
+  }
+  return null;
+}
+
 function officeItem(
   item: StandInItem,
   later: (callback: () => void) => void,
+  compose: (form: StandInCompose) => void,
 ): Readonly<Record<string, unknown>> {
   const common = {
     itemType: item.itemType,
@@ -139,6 +152,38 @@ function officeItem(
           callback({ status: ASYNC_RESULT_STATUS.Succeeded, value: headers, error: undefined, asyncContext }),
         );
     },
+    /** body.getAsync(coercionType, [options], callback): the text body, on a later task. */
+    body: Object.freeze({
+      getAsync(
+        coercionType: string,
+        optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<string>,
+        maybeCallback?: AsyncCallback<string>,
+      ): void {
+        const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
+        const asyncContext =
+          typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+        if (!callback) return;
+        const text = item.bodyText ?? "";
+        // The stand-in keeps text bodies only; asked for HTML it answers the text as one paragraph.
+        const value =
+          coercionType === COERCION_TYPE.Html
+            ? `<p>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`
+            : text;
+        later(() =>
+          callback({ status: ASYNC_RESULT_STATUS.Succeeded, value, error: undefined, asyncContext }),
+        );
+      },
+    }),
+    /** Opens a reply form to the sender, as Outlook does; the page shows it. */
+    displayReplyForm(formData: string | { htmlBody?: string }): void {
+      const htmlBody = typeof formData === "string" ? formData : (formData?.htmlBody ?? "");
+      compose({
+        kind: "reply",
+        to: item.from ? [item.from.emailAddress] : [],
+        subject: /^re:/i.test(item.subject) ? item.subject : `RE: ${item.subject}`,
+        htmlBody,
+      });
+    },
     from: item.from ? emailAddressDetails(item.from) : null,
     sender: item.sender ? emailAddressDetails(item.sender) : null,
     to: Object.freeze(item.to.map(emailAddressDetails)),
@@ -171,6 +216,20 @@ export function createOfficeStandIn({
       accountType: "enterprise",
     } as StandInMailboxContext["userProfile"],
     diagnostics: { hostName: "OutlookWebApp", hostVersion: "16.0", OWAView: "ThreeColumns" },
+
+    /** Mailbox 1.0: opens a new message form; the page shows it, the person sends or discards it. */
+    displayNewMessageForm(parameters: {
+      toRecipients?: unknown[];
+      subject?: string;
+      htmlBody?: string;
+    }): void {
+      compose({
+        kind: "new",
+        to: (parameters?.toRecipients ?? []).map(recipientAddress).filter((a): a is string => a !== null),
+        subject: parameters?.subject ?? "",
+        htmlBody: parameters?.htmlBody ?? "",
+      });
+    },
 
     addHandlerAsync(
       eventType: string,
@@ -225,6 +284,7 @@ export function createOfficeStandIn({
     context,
     EventType: EVENT_TYPE,
     AsyncResultStatus: ASYNC_RESULT_STATUS,
+    CoercionType: COERCION_TYPE,
     HostType: HOST_TYPE,
     PlatformType: PLATFORM_TYPE,
     MailboxEnums: { ItemType: ITEM_TYPE, RecipientType: RECIPIENT_TYPE },
@@ -271,6 +331,10 @@ export function createOfficeStandIn({
     if (callback) later(() => callback(result));
   }
 
+  function compose(form: StandInCompose): void {
+    transport?.post({ channel: BRIDGE_CHANNEL, type: "compose", compose: form });
+  }
+
   function announceHandlers(): void {
     transport?.post({ channel: BRIDGE_CHANNEL, type: "handlers", eventTypes: [...handlers.keys()] });
   }
@@ -299,12 +363,12 @@ export function createOfficeStandIn({
         context.displayLanguage = message.context.displayLanguage;
         context.contentLanguage = message.context.displayLanguage;
         context.officeTheme = { ...message.context.theme };
-        mailbox.item = message.item ? officeItem(message.item, later) : null;
+        mailbox.item = message.item ? officeItem(message.item, later, compose) : null;
         becomeReady({ host: HOST_TYPE.Outlook, platform: PLATFORM_TYPE.OfficeOnline });
         return;
       case "select":
         if (!readyInfo) return;
-        mailbox.item = message.item ? officeItem(message.item, later) : null;
+        mailbox.item = message.item ? officeItem(message.item, later, compose) : null;
         fire(EVENT_TYPE.ItemChanged, { type: EVENT_TYPE.ItemChanged });
         return;
       case "theme":

@@ -36,6 +36,24 @@ export interface MailHostContext {
   inOutlook: boolean;
 }
 
+/** A message the pane prepares for the user to check and send themselves (never sent on their behalf). */
+export interface NewMessage {
+  /** SMTP addresses (people or groups). */
+  to: readonly string[];
+  subject: string;
+  htmlBody: string;
+}
+
+/** The selected message's body and Outlook's message forms, for proposals. */
+export interface ProposalAccess {
+  /** The body as plain text (`item.body.getAsync` with CoercionType.Text); null when Outlook cannot give it. Never rejects. */
+  readBodyText(): Promise<string | null>;
+  /** Opens a new message form (`mailbox.displayNewMessageForm`) for the user to send; false when Outlook cannot. */
+  displayNewMessageForm(message: NewMessage): boolean;
+  /** Opens a reply to the selected message (`item.displayReplyForm`) with this HTML; false when Outlook cannot. */
+  displayReplyForm(htmlBody: string): boolean;
+}
+
 export interface MailHost {
   readonly context: MailHostContext;
   /** Reads the currently selected item. Cheap and synchronous: read-mode from/sender are properties. */
@@ -51,6 +69,11 @@ export interface MailHost {
    * give them (older hosts, no message, the call failed). Never rejects.
    */
   readInternetHeaders(): Promise<InternetHeaders>;
+  /**
+   * What proposals need of Outlook (docs/proposals.md), in the "proposals" chunk: the pane's
+   * first download holds only this call. Optional: hosts without proposals omit it.
+   */
+  proposalAccess?(): Promise<ProposalAccess>;
   /**
    * Everyone on the selected item (read mode): a message's from, sender, To and Cc, or a
    * meeting's organizer and attendees; `{kind: "none"}` for anything else. Synchronous, like

@@ -1,5 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { OfficeApp } from "office-addin-manifest";
+import type { MailHost } from "./mail-host";
 import { createOfficeMailHost } from "./office-mail-host";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full
@@ -30,6 +31,8 @@ interface Scenario {
   officeTheme?: Record<string, unknown>;
   /** Highest Mailbox requirement set the fake host supports, as its minor version (1.14 → 14). */
   supportedMailboxMinor?: number;
+  /** More of Office.context.mailbox (displayNewMessageForm). */
+  mailbox?: Record<string, unknown>;
 }
 
 const lightTheme = {
@@ -65,6 +68,7 @@ function setUp(scenario: Scenario = {}) {
           registrations.push({ eventType, handler });
           callback?.({ status: "succeeded", value: undefined });
         },
+        ...scenario.mailbox,
       },
       displayLanguage: "de-DE",
       ...(scenario.officeTheme ? { officeTheme: scenario.officeTheme } : {}),
@@ -79,7 +83,8 @@ function setUp(scenario: Scenario = {}) {
   const mock = new OfficeMockObject(data, OUTLOOK);
   // office-addin-mock cannot model a null property; Outlook gives null for "nothing selected".
   if (scenario.item === null) mock.context.mailbox.item = null;
-  const host = createOfficeMailHost(mock as unknown as typeof Office);
+  // The Office.js host implements every optional method of MailHost.
+  const host = createOfficeMailHost(mock as unknown as typeof Office) as Required<MailHost>;
   const fire = (eventType: string, args?: unknown) => {
     for (const registration of registrations.filter((r) => r.eventType === eventType)) {
       registration.handler(args);
@@ -352,5 +357,63 @@ describe("createOfficeMailHost: everyone on the item", () => {
     expect(compose).toMatchObject({ kind: "message", to: [], cc: [] });
     expect(setUp({ item: { itemType: "task" } }).host.readParticipants?.()).toEqual({ kind: "none" });
     expect(setUp({ item: null }).host.readParticipants?.()).toEqual({ kind: "none" });
+  });
+});
+
+describe("createOfficeMailHost: proposals (body text, new message and reply forms, on demand)", () => {
+  const access = (scenario: Scenario = {}) => setUp(scenario).host.proposalAccess();
+
+  it("reads the body as text, asking Outlook for CoercionType.Text", async () => {
+    const getAsync = jest.fn((coercion: string, callback: (result: unknown) => void) =>
+      callback({ status: "succeeded", value: "Hello\n-----BEGIN" }),
+    );
+    await expect((await access({ item: message({ body: { getAsync } }) })).readBodyText()).resolves.toBe(
+      "Hello\n-----BEGIN",
+    );
+    expect(getAsync.mock.calls[0]?.[0]).toBe("text");
+  });
+
+  it.each([
+    [
+      "the call fails",
+      message({ body: { getAsync: (_c: string, cb: (r: unknown) => void) => cb({ status: "failed" }) } }),
+    ],
+    [
+      "the call throws",
+      message({
+        body: {
+          getAsync: () => {
+            throw new Error("not here");
+          },
+        },
+      }),
+    ],
+    ["the item has no body", message()],
+    ["nothing is selected", null],
+  ])("gives null when %s", async (_case, item) => {
+    await expect((await access({ item })).readBodyText()).resolves.toBeNull();
+  });
+
+  it("opens a new message form with the recipients, subject and HTML; false where Outlook has none", async () => {
+    const displayNewMessageForm = jest.fn();
+    const forms = await access({ mailbox: { displayNewMessageForm } });
+    expect(
+      forms.displayNewMessageForm({ to: ["gal-approvers@contoso.com"], subject: "S", htmlBody: "<p>B</p>" }),
+    ).toBe(true);
+    expect(displayNewMessageForm).toHaveBeenCalledWith({
+      toRecipients: ["gal-approvers@contoso.com"],
+      subject: "S",
+      htmlBody: "<p>B</p>",
+    });
+    expect((await access()).displayNewMessageForm({ to: [], subject: "", htmlBody: "" })).toBe(false);
+  });
+
+  it("opens a reply form on the selected message with the HTML", async () => {
+    const displayReplyForm = jest.fn();
+    expect((await access({ item: message({ displayReplyForm }) })).displayReplyForm("<p>Declined</p>")).toBe(
+      true,
+    );
+    expect(displayReplyForm).toHaveBeenCalledWith({ htmlBody: "<p>Declined</p>" });
+    expect((await access({ item: null })).displayReplyForm("<p>x</p>")).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
 import type { InternetHeaders } from "../contacts/trust/message-authentication";
 import type { ItemParticipants, ParticipantAddress } from "../contacts/people";
 import type { HeaderAddress } from "../contacts/types";
-import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "./mail-host";
+import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors, ProposalAccess } from "./mail-host";
 
 /** ItemChanged arrived with Mailbox 1.5 (pinnable task panes). */
 const ITEM_CHANGED_REQUIREMENT = "1.5";
@@ -116,6 +116,12 @@ class OfficeMailHost implements MailHost {
         resolve(null);
       }
     });
+  }
+
+  proposalAccess(): Promise<ProposalAccess> {
+    return import(/* webpackChunkName: "proposals" */ "./office-proposal-access").then((module) =>
+      module.officeProposalAccess(this.#office),
+    );
   }
 
   onItemChanged(listener: () => void): () => void {

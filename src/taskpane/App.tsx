@@ -45,6 +45,8 @@ import {
   type Selection,
 } from "./state/pane-state";
 import { senderReason, strings } from "./strings";
+import type { SenderAnalysis } from "../contacts/types";
+import { ProposalsSlot } from "./proposals/slots";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -111,7 +113,13 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
       ) : null}
       {selection.kind === "sender" ? (
         // Keyed by generation: nothing local (an open mail tip editor) carries over to another message.
-        <SenderView key={state.generation} state={state} selection={selection} controller={controller} />
+        <SenderView
+          key={state.generation}
+          state={state}
+          selection={selection}
+          controller={controller}
+          services={services}
+        />
       ) : null}
       {selection.kind === "sender" || meeting ? (
         <PeopleSection
@@ -125,13 +133,29 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
   );
 }
 
-interface SenderViewProps {
+export interface SenderViewProps {
   state: PaneState;
   selection: Extract<Selection, { kind: "sender" }>;
   controller: PaneController;
+  /** The pane's services: with them, proposals are offered and read (src/taskpane/proposals/); a proposal's own view passes none. */
+  services?: PaneServices;
+  /** The Add button's words when not "Add to address book" (a proposal's Approve). */
+  addLabel?: string;
+  /** In place of the sender check line (a proposal's reported check). */
+  trustLine?: JSX.Element;
+  /** The sender card's region name when not "Sender" (a proposal's proposed person). */
+  cardLabel?: string;
 }
 
-function SenderView({ state, selection, controller }: SenderViewProps): JSX.Element {
+export function SenderView({
+  state,
+  selection,
+  controller,
+  services,
+  addLabel,
+  trustLine,
+  cardLabel,
+}: SenderViewProps): JSX.Element {
   const styles = useStyles();
   // Set when the person clicks Add, so that the view replacing the button takes the focus.
   const addClicked = useRef(false);
@@ -169,21 +193,28 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
         analysis={analysis}
         company={company}
         verdict={verdictKind(analysis.kind, verdict, person)}
-        trust={external ? <TrustLine view={trust} domain={domain} /> : null}
+        trust={external ? (trustLine ?? <TrustLine view={trust} domain={domain} />) : null}
+        {...(cardLabel ? { label: cardLabel } : {})}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
       {external && key !== null ? (
         <ExternalSenderBody
           state={state}
+          analysis={analysis}
           person={person}
           personKey={key}
           trust={trust}
           domain={domain}
           controller={controller}
           addClicked={addClicked}
+          services={services}
+          addLabel={addLabel}
         />
       ) : (
-        <Text className={styles.reason}>{senderReason(analysis.reason)}</Text>
+        <>
+          <Text className={styles.reason}>{senderReason(analysis.reason)}</Text>
+          {analysis.kind === "internal" && services ? <ProposalsSlot services={services} /> : null}
+        </>
       )}
       {lookupError}
     </>
@@ -192,22 +223,28 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
 
 interface ExternalSenderBodyProps {
   state: PaneState;
+  analysis: SenderAnalysis;
   person: PersonState;
   personKey: string;
   trust: TrustView;
   domain: string;
   controller: PaneController;
   addClicked: { current: boolean };
+  services: PaneServices | undefined;
+  addLabel: string | undefined;
 }
 
 function ExternalSenderBody({
   state,
+  analysis,
   person,
   personKey,
   trust,
   domain,
   controller,
   addClicked,
+  services,
+  addLabel,
 }: ExternalSenderBodyProps): JSX.Element | null {
   const styles = useStyles();
   const { verdict } = state;
@@ -274,6 +311,7 @@ function ExternalSenderBody({
           onChange={(changes) => controller.updateDraft(changes)}
           trust={trust}
           domain={domain}
+          {...(addLabel ? { addLabel } : {})}
           onAdd={(confirmed) => {
             addClicked.current = true;
             controller.promote({ confirmed });
@@ -305,11 +343,15 @@ function ExternalSenderBody({
           onChange={(changes) => controller.updateDraft(changes)}
           trust={trust}
           domain={domain}
+          {...(addLabel ? { addLabel } : {})}
           onAdd={(confirmed) => {
             addClicked.current = true;
             controller.promote({ confirmed });
           }}
         />
+        {readOnly && services ? (
+          <ProposalsSlot services={services} draft={draft} analysis={analysis} trust={trust} />
+        ) : null}
       </>
     );
   }

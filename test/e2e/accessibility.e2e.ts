@@ -17,6 +17,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
+import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import { countByImpact, failing, runAxe, type ImpactCounts } from "./axe";
 import {
   contactsWithAddress,
@@ -190,6 +191,46 @@ const STATES: readonly PaneStateStep[] = [
     },
     async leave(demo) {
       await demo.paneButton(strings.existing.cancel).click();
+    },
+  },
+  {
+    name: "asking an admin to add (no admin role, the proposal's draft and reason)",
+    async reach(demo) {
+      await demo.signInAs("readonly");
+      await demo.select("relecloud-workspace");
+      await demo.paneShows(strings.verdict.missing);
+      await demo.paneButton(strings.promote.add).click();
+      await demo.pane.getByRole("textbox", { name: proposalStrings.reasonLabel }).waitFor();
+    },
+    async leave(demo) {
+      session.demo.reset();
+      await demo.signInAs("admin");
+    },
+  },
+  {
+    name: "a proposal from a colleague, for the admin: Approve and Decline",
+    async reach(demo) {
+      await demo.select("adele-proposal-ines");
+      await demo.paneShows(proposalStrings.title("Adele Vance", "Ines Moreau"));
+      await demo.paneButton(proposalStrings.approve).waitFor();
+    },
+    says: strings.announce.verdict("Adele Vance", strings.verdict.internal),
+  },
+  {
+    name: "a proposal's Decline, with its reason",
+    async reach(demo) {
+      await demo.paneButton(proposalStrings.decline).click();
+      await demo.pane.getByRole("textbox", { name: proposalStrings.declineReasonLabel }).waitFor();
+    },
+    async leave(demo) {
+      await demo.paneButton(proposalStrings.declineCancel).click();
+    },
+  },
+  {
+    name: "a tampered proposal, refused in plain words",
+    async reach(demo) {
+      await demo.select("adele-proposal-tampered");
+      await demo.paneShows(proposalStrings.refusedTitle);
     },
   },
   {

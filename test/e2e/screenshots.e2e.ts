@@ -9,6 +9,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
+import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import {
   screenshotPane,
   screenshotPath,
@@ -205,6 +206,29 @@ it("the dark theme", async () => {
   await demo.select("northwind-delivery");
   await demo.paneShows(strings.verdict.exists);
   await screenshotPane(demo, "pane-dark-theme");
+});
+
+it("proposals: asking an admin, the compose panel, the admin's view, a tampered one", async () => {
+  await demo.signInAs("readonly");
+  await demo.select("relecloud-workspace");
+  await demo.paneShows(strings.verdict.missing);
+  await demo.paneButton(strings.promote.add).click();
+  await demo.pane
+    .getByRole("textbox", { name: proposalStrings.reasonLabel })
+    .fill("Noah runs our Relecloud rollout.");
+  await screenshotPane(demo, "pane-proposal-ask");
+  await demo.paneButton(proposalStrings.ask).click();
+  await demo.page.getByRole("region", { name: "New message" }).waitFor();
+  await demo.page.waitForTimeout(400);
+  await demo.page.screenshot({ path: screenshotPath("demo-page-proposal-compose"), animations: "disabled" });
+  await demo.page.getByRole("button", { name: "Send" }).click();
+  await demo.signInAs("admin");
+  await demo.select("sent-1");
+  await demo.paneButton(proposalStrings.approve).waitFor();
+  await screenshotPane(demo, "pane-proposal-approve");
+  await demo.select("adele-proposal-tampered");
+  await demo.paneShows(proposalStrings.refusedTitle);
+  await screenshotPane(demo, "pane-proposal-refused");
 });
 
 it("keeps the demo's tokens out of every picture's page", async () => {

@@ -114,7 +114,7 @@ function receivedBy(value: string): string | null {
  * organization hop heads the block: then nothing shows the organization's infrastructure
  * wrote any of it.
  */
-function trustedTop(fields: readonly HeaderField[], organizationDomains: readonly string[]): number {
+export function trustedTop(fields: readonly HeaderField[], organizationDomains: readonly string[]): number {
   let ownHops = 0;
   for (const [index, field] of fields.entries()) {
     if (!fieldIs(field, "received")) continue;

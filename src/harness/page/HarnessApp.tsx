@@ -17,7 +17,7 @@ import {
 import { GridDots20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ContactRecord } from "../../admin-api/wire";
-import { DARK_THEME, LIGHT_THEME, type StandInMailboxContext } from "../bridge-protocol";
+import { DARK_THEME, LIGHT_THEME, type StandInCompose, type StandInMailboxContext } from "../bridge-protocol";
 import {
   DEMO_BACKEND_LABELS,
   DEMO_FAULTS,
@@ -28,10 +28,12 @@ import {
   SLOW_NETWORK_LATENCY_MS,
   unfiredFaultSentence,
 } from "../demo-routes";
-import type { DemoMailbox } from "../fixtures";
+import type { DemoMailbox, DemoMessage } from "../fixtures";
 import type { TrustPolicy } from "../../contacts/trust/policy";
 import { AddinPane } from "./AddinPane";
 import { AddressBook } from "./AddressBook";
+import { ComposePanel } from "./ComposePanel";
+import { deliveredMessage } from "./sent-mail";
 import {
   clearFaults,
   fetchAddressBook,
@@ -52,6 +54,27 @@ import { ReadingPane } from "./ReadingPane";
 import { usePolling } from "./use-polling";
 
 const POLL_INTERVAL_MS = 1000;
+
+type DemoUser = DemoMailbox["user"];
+
+/** Whose mailbox the page shows: the admin's, or the colleague's when the user without a role is signed in. */
+function mailboxOf(mailbox: DemoMailbox, role: DemoRole): { user: DemoUser; messages: DemoMessage[] } {
+  return role === "readonly" && mailbox.colleague ? mailbox.colleague : mailbox;
+}
+
+function contextFor(user: DemoUser): StandInMailboxContext {
+  return {
+    userProfile: { ...user, timeZone: "UTC", accountType: "enterprise" },
+    displayLanguage: "en-US",
+    theme: LIGHT_THEME,
+  };
+}
+
+/** A message delivered on the page, with the mailbox (address, lower case) it was delivered to. */
+interface Delivered {
+  owner: string;
+  message: DemoMessage;
+}
 
 const useStyles = makeStyles({
   shell: { display: "flex", flexDirection: "column", height: "100vh", minHeight: 0 },
@@ -98,6 +121,9 @@ export function HarnessApp() {
   const [status, setStatus] = useState("");
   const [bridgeState, setBridgeState] = useState<PaneBridgeState>({ handlers: [], loads: 0 });
   const [baselineIds, setBaselineIds] = useState<ReadonlySet<string> | null>(null);
+  const [compose, setCompose] = useState<StandInCompose | null>(null);
+  const [delivered, setDelivered] = useState<readonly Delivered[]>([]);
+  const sentCount = useRef(0);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const bridgeRef = useRef<PaneBridge | null>(null);
   const now = useMemo(() => new Date(), []);
@@ -135,12 +161,10 @@ export function HarnessApp() {
     Promise.all([fetchMailbox(), fetchSession()])
       .then(([loaded, session]) => {
         if (cancelled) return;
-        const first = loaded.messages[0] ?? null;
-        const context: StandInMailboxContext = {
-          userProfile: { ...loaded.user, timeZone: "UTC", accountType: "enterprise" },
-          displayLanguage: "en-US",
-          theme: LIGHT_THEME,
-        };
+        // The signed-in person survives a page reload on the server: their mailbox is shown.
+        const shown = mailboxOf(loaded, session.role);
+        const first = shown.messages[0] ?? null;
+        const context = contextFor(shown.user);
         bridgeRef.current = new PaneBridge({
           frame: {
             window: () => frameRef.current?.contentWindow ?? null,
@@ -150,6 +174,7 @@ export function HarnessApp() {
           context,
           item: first?.item ?? null,
           onStateChanged: setBridgeState,
+          onCompose: setCompose,
         });
         setRoleState(session.role);
         setBackendState(session.backend);
@@ -171,9 +196,61 @@ export function HarnessApp() {
     return () => window.removeEventListener("message", onMessage);
   }, []);
 
+  const shownMailbox = mailbox ? mailboxOf(mailbox, role) : null;
+  const currentUser = shownMailbox?.user ?? null;
+  const messages = useMemo(() => {
+    if (!shownMailbox) return [];
+    const owner = shownMailbox.user.emailAddress.toLowerCase();
+    const arrived = delivered.filter((entry) => entry.owner === owner).map((entry) => entry.message);
+    return [...arrived, ...shownMailbox.messages];
+  }, [shownMailbox, delivered]);
+
+  /** Another person signs in: their mailbox, its first message, and a pane that starts afresh. */
+  const switchMailbox = (next: DemoRole) => {
+    if (!mailbox) return;
+    const shown = mailboxOf(mailbox, next);
+    const owner = shown.user.emailAddress.toLowerCase();
+    const first = delivered.find((entry) => entry.owner === owner)?.message ?? shown.messages[0] ?? null;
+    bridgeRef.current?.setMailbox(contextFor(shown.user), first?.item ?? null);
+    setSelectedId(first?.id ?? null);
+    setCompose(null);
+  };
+
+  const send = (mail: { to: string[]; subject: string; body: string }) => {
+    if (!mailbox || !currentUser) return;
+    const people = [mailbox.user, ...(mailbox.colleague ? [mailbox.colleague.user] : [])];
+    const to = mail.to.map(
+      (address) =>
+        people.find((person) => person.emailAddress.toLowerCase() === address.toLowerCase()) ?? {
+          displayName: "",
+          emailAddress: address,
+        },
+    );
+    sentCount.current += 1;
+    const message = deliveredMessage({
+      from: currentUser,
+      to,
+      subject: mail.subject,
+      body: mail.body,
+      sentAt: new Date(),
+      id: `sent-${sentCount.current}`,
+    });
+    const owners = to
+      .map((recipient) => recipient.emailAddress.toLowerCase())
+      .filter((owner) => people.some((person) => person.emailAddress.toLowerCase() === owner));
+    setDelivered((previous) => [...owners.map((owner) => ({ owner, message })), ...previous]);
+    setCompose(null);
+    const names = to.map((recipient) => recipient.displayName || recipient.emailAddress).join(", ");
+    setStatus(
+      owners.length > 0
+        ? `Sent to ${names}. Switch "Signed in as" to read it in their inbox.`
+        : `Sent to ${names}, outside this demo's mailboxes.`,
+    );
+  };
+
   const select = (id: string | null) => {
     if (id === selectedId) return;
-    const message = mailbox?.messages.find((candidate) => candidate.id === id) ?? null;
+    const message = messages.find((candidate) => candidate.id === id) ?? null;
     setSelectedId(message?.id ?? null);
     if (message) setReadIds((previous) => new Set(previous).add(message.id));
     bridgeRef.current?.select(message?.item ?? null);
@@ -213,6 +290,7 @@ export function HarnessApp() {
       async () => {
         const session = await setRole(next);
         setRoleState(session.role);
+        switchMailbox(session.role);
         // Another person signing in means a new Outlook session: the pane starts afresh.
         reloadPane();
       },
@@ -244,6 +322,8 @@ export function HarnessApp() {
     act(async () => {
       await resetDemo();
       setRoleState("admin");
+      setDelivered([]);
+      switchMailbox("admin");
       setTrustPolicy("warn");
       setSlowNetwork(false);
       // The seed as it is now, not the list polled before the reset (which would mark it all "New").
@@ -263,12 +343,12 @@ export function HarnessApp() {
               · demo stand-in
             </Text>
           </Text>
-          {mailbox && (
+          {currentUser && (
             <div className={styles.user}>
               <Text size={200} className={styles.userText}>
-                {mailbox.user.displayName} · {role === "admin" ? "Exchange admin" : "no admin role"}
+                {currentUser.displayName} · {role === "admin" ? "Exchange admin" : "no admin role"}
               </Text>
-              <Avatar name={mailbox.user.displayName} size={28} color="brand" aria-hidden />
+              <Avatar name={currentUser.displayName} size={28} color="brand" aria-hidden />
             </div>
           )}
         </header>
@@ -304,7 +384,7 @@ export function HarnessApp() {
           <main className={styles.main}>
             <div className={styles.inbox}>
               <MessageList
-                messages={mailbox.messages}
+                messages={messages}
                 selectedId={selectedId}
                 readIds={readIds}
                 now={now}
@@ -312,7 +392,18 @@ export function HarnessApp() {
               />
             </div>
             <div className={styles.center}>
-              <ReadingPane message={mailbox.messages.find((message) => message.id === selectedId) ?? null} />
+              {compose && currentUser ? (
+                <ComposePanel
+                  // A new form starts afresh, even when the last one was not sent.
+                  key={`${compose.kind}:${compose.subject}:${compose.htmlBody.length}`}
+                  compose={compose}
+                  from={`${currentUser.displayName} <${currentUser.emailAddress}>`}
+                  onSend={send}
+                  onDiscard={() => setCompose(null)}
+                />
+              ) : (
+                <ReadingPane message={messages.find((message) => message.id === selectedId) ?? null} />
+              )}
               <AddressBook
                 contacts={contacts.value}
                 baselineIds={baselineIds ?? new Set(contacts.value.map((contact) => contact.ContactId))}

@@ -152,6 +152,56 @@ describe("PaneBridge", () => {
   });
 });
 
+describe("PaneBridge: message forms and another person's mailbox", () => {
+  it("passes a message form the pane opened to the page, checked like every message", () => {
+    const pane = fakePane();
+    const onCompose = jest.fn();
+    const bridge = new PaneBridge({
+      frame: pane.frame,
+      origin: ORIGIN,
+      context: CONTEXT,
+      item: null,
+      onCompose,
+    });
+    const compose = { kind: "new", to: ["megan@contoso.com"], subject: "S", htmlBody: "<p>B</p>" };
+    bridge.receive({
+      data: { channel: BRIDGE_CHANNEL, type: "compose", compose },
+      origin: ORIGIN,
+      source: pane.paneWindow,
+    });
+    bridge.receive({
+      data: { channel: BRIDGE_CHANNEL, type: "compose", compose: { ...compose, to: [42] } },
+      origin: ORIGIN,
+      source: pane.paneWindow,
+    });
+    bridge.receive({
+      data: { channel: BRIDGE_CHANNEL, type: "compose", compose },
+      origin: "https://evil.example",
+      source: pane.paneWindow,
+    });
+    expect(onCompose.mock.calls).toEqual([[compose]]);
+  });
+
+  it("after another sign-in, the pane's next hello gets the new mailbox and item, in the theme of the page", () => {
+    const pane = fakePane();
+    const bridge = new PaneBridge({ frame: pane.frame, origin: ORIGIN, context: CONTEXT, item: null });
+    bridge.setTheme(DARK_THEME);
+    const adele = {
+      ...CONTEXT,
+      userProfile: { ...CONTEXT.userProfile, displayName: "Adele Vance", emailAddress: "adele@contoso.com" },
+    };
+    bridge.setMailbox({ ...adele, theme: LIGHT_THEME }, item("n", "noah@relecloud.com"));
+    pane.posted.length = 0;
+    bridge.receive({ data: hello, origin: ORIGIN, source: pane.paneWindow });
+    expect(pane.posted[0]?.message).toEqual({
+      channel: BRIDGE_CHANNEL,
+      type: "init",
+      context: { ...adele, theme: DARK_THEME },
+      item: item("n", "noah@relecloud.com"),
+    });
+  });
+});
+
 describe("PaneBridge wired to the Office stand-in", () => {
   /** Connects both ends as the browser would, with postMessage's asynchrony. */
   function wire(initialItem: StandInItem | null) {

@@ -8,6 +8,7 @@ import {
   BRIDGE_CHANNEL,
   isPaneToPageMessage,
   type PageToPaneMessage,
+  type StandInCompose,
   type StandInItem,
   type StandInMailboxContext,
   type StandInTheme,
@@ -30,6 +31,7 @@ export class PaneBridge {
   readonly #frame: PaneFrame;
   readonly #origin: string;
   readonly #onStateChanged: (state: PaneBridgeState) => void;
+  readonly #onCompose: (compose: StandInCompose) => void;
   #context: StandInMailboxContext;
   #item: StandInItem | null;
   #pinned = true;
@@ -41,12 +43,15 @@ export class PaneBridge {
     context: StandInMailboxContext;
     item: StandInItem | null;
     onStateChanged?: (state: PaneBridgeState) => void;
+    /** The pane opened a message form (displayNewMessageForm, displayReplyForm). */
+    onCompose?: (compose: StandInCompose) => void;
   }) {
     this.#frame = options.frame;
     this.#origin = options.origin;
     this.#context = options.context;
     this.#item = options.item;
     this.#onStateChanged = options.onStateChanged ?? (() => undefined);
+    this.#onCompose = options.onCompose ?? (() => undefined);
   }
 
   get state(): PaneBridgeState {
@@ -61,9 +66,17 @@ export class PaneBridge {
     if (event.data.type === "hello") {
       this.#setState({ handlers: [], loads: this.#state.loads + 1 });
       this.#post({ channel: BRIDGE_CHANNEL, type: "init", context: this.#context, item: this.#item });
+    } else if (event.data.type === "compose") {
+      this.#onCompose(event.data.compose);
     } else {
       this.#setState({ ...this.#state, handlers: [...event.data.eventTypes] });
     }
+  }
+
+  /** Another person signed in: their mailbox and item, given to the pane when it next says hello (it reloads). */
+  setMailbox(context: StandInMailboxContext, item: StandInItem | null): void {
+    this.#context = { ...context, theme: this.#context.theme };
+    this.#item = item;
   }
 
   setPinned(pinned: boolean): void {

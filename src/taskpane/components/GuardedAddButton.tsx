@@ -36,9 +36,17 @@ export interface GuardedAddButtonProps {
   disabled: boolean;
   /** `confirmed`: the person saw the risks and chose to add anyway. */
   onAdd(confirmed: boolean): void;
+  /** The one-click button's words; default "Add to address book" (a proposal's is "Approve and add"). */
+  label?: string;
 }
 
-export function GuardedAddButton({ trust, domain, disabled, onAdd }: GuardedAddButtonProps): JSX.Element {
+export function GuardedAddButton({
+  trust,
+  domain,
+  disabled,
+  onAdd,
+  label = strings.promote.add,
+}: GuardedAddButtonProps): JSX.Element {
   const styles = useStyles();
   const [asking, setAsking] = useState(false);
   const titleId = useId();
@@ -112,7 +120,7 @@ export function GuardedAddButton({ trust, domain, disabled, onAdd }: GuardedAddB
       onClick={() => onAdd(false)}
       disabled={disabled || trust.kind === "unavailable" || trust.kind === "none"}
     >
-      {strings.promote.add}
+      {label}
     </Button>
   );
 }

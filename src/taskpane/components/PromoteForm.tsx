@@ -76,6 +76,8 @@ export interface PromoteFormProps {
   domain: string;
   /** `confirmed`: the person accepted the risks the guard named. */
   onAdd(confirmed: boolean): void;
+  /** The Add button's words when not "Add to address book" (a proposal's Approve). */
+  addLabel?: string;
 }
 
 export function PromoteForm(props: PromoteFormProps): JSX.Element {
@@ -124,6 +126,7 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
           trust={props.trust}
           domain={props.domain}
           onAdd={onAdd}
+          {...(props.addLabel ? { label: props.addLabel } : {})}
           disabled={draft === null || busy || addressMessage !== ""}
         />
       ) : null}

@@ -45,15 +45,17 @@ export interface SenderCardProps {
   verdict: VerdictKind;
   /** The sender check's line (TrustLine), above the verdict. */
   trust?: ReactNode;
+  /** The region's name when not "Sender" (a proposal's proposed person, below the proposer's card). */
+  label?: string;
 }
 
-export function SenderCard({ analysis, company, verdict, trust }: SenderCardProps): JSX.Element {
+export function SenderCard({ analysis, company, verdict, trust, label }: SenderCardProps): JSX.Element {
   const styles = useStyles();
   const address = analysis.address?.displayAddress ?? "";
   const name = analysis.displayName || address || strings.sender.unknownName;
   const onBehalfOf = analysis.onBehalfOf;
   return (
-    <section className={styles.root} aria-label={strings.sender.regionLabel}>
+    <section className={styles.root} aria-label={label ?? strings.sender.regionLabel}>
       <div className={styles.identity}>
         <Avatar name={name} color="colorful" size={40} aria-hidden />
         <div className={styles.lines}>

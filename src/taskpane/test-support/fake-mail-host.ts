@@ -5,7 +5,14 @@
 import type { InternetHeaders } from "../../contacts/trust/message-authentication";
 import type { ItemParticipants } from "../../contacts/people";
 import type { HeaderAddress } from "../../contacts/types";
-import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "../../office/mail-host";
+import type {
+  CurrentItem,
+  MailHost,
+  MailHostContext,
+  NewMessage,
+  OfficeThemeColors,
+  ProposalAccess,
+} from "../../office/mail-host";
 
 export const LIGHT_OFFICE_THEME: OfficeThemeColors = {
   bodyBackgroundColor: "#ffffff",
@@ -32,6 +39,11 @@ export class FakeMailHost implements MailHost {
   reads = 0;
   /** What readInternetHeaders answers for the current item ("" as for Sent Items by default). */
   internetHeaders: InternetHeaders = "";
+  /** What readBodyText answers for the current item (null: Outlook could not give it). */
+  bodyText: string | null = "";
+  /** The message forms the pane opened (displayNewMessageForm), and the replies (displayReplyForm). */
+  readonly opened: NewMessage[] = [];
+  readonly replies: string[] = [];
   /** Everyone on the current item; by default a message's from and sender only. */
   participants: ItemParticipants | null = null;
 
@@ -74,6 +86,20 @@ export class FakeMailHost implements MailHost {
 
   readInternetHeaders(): Promise<InternetHeaders> {
     return Promise.resolve(this.internetHeaders);
+  }
+
+  proposalAccess(): Promise<ProposalAccess> {
+    return Promise.resolve({
+      readBodyText: () => Promise.resolve(this.bodyText),
+      displayNewMessageForm: (message: NewMessage) => {
+        this.opened.push(message);
+        return true;
+      },
+      displayReplyForm: (htmlBody: string) => {
+        this.replies.push(htmlBody);
+        return true;
+      },
+    });
   }
 
   onItemChanged(listener: () => void): () => void {
