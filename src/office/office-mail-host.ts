@@ -7,7 +7,8 @@
  */
 import type { InternetHeaders } from "../contacts/trust/message-authentication";
 import type { HeaderAddress } from "../contacts/types";
-import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "./mail-host";
+import type { CurrentItem, MailHost, MailHostContext, MultiSelectHost, OfficeThemeColors } from "./mail-host";
+import { createOfficeMultiSelect } from "./office-selection";
 
 /** ItemChanged arrived with Mailbox 1.5 (pinnable task panes). */
 const ITEM_CHANGED_REQUIREMENT = "1.5";
@@ -40,10 +41,16 @@ class OfficeMailHost implements MailHost {
   readonly #themeListeners = new Set<(theme: OfficeThemeColors | null) => void>();
   #itemHandlerRegistered = false;
   #themeHandlerRegistered = false;
+  readonly multiSelect: MultiSelectHost | null;
 
   constructor(office: OfficeLike) {
     this.#office = office;
     this.#context = readContext(office);
+    this.multiSelect = createOfficeMultiSelect(
+      office,
+      (version) => isMailboxSetSupported(office, version),
+      toHeaderAddress,
+    );
   }
 
   get context(): MailHostContext {
