@@ -331,7 +331,84 @@ export const strings = {
     whileAdding: "Adding the contact",
     whileSaving: "Saving the change",
   },
+
+  /** Several people at once (issue 14): everyone on a message or meeting, and the batch that adds them. */
+  people: {
+    regionLabel: "People on this item",
+    heading: {
+      message: "People on this message",
+      meeting: "People in this meeting",
+      selection: (messages: number) =>
+        `Senders of ${messages} selected ${plural(messages, { one: "message", other: "messages" })}`,
+      suggestions: "Frequent senders not in the address book",
+    },
+    show: (count: number) => `Show everyone on this item (${count})`,
+    hide: "Hide the people on this item",
+    empty: "Nobody else on this item.",
+    source: {
+      from: "From",
+      sender: "Sent by",
+      to: "To",
+      cc: "Cc",
+      organizer: "Organizer",
+      attendee: "Attendee",
+      "selected-message": "Sender",
+      suggestion: "Frequent sender",
+    },
+    /** One sentence per PersonReason code (src/contacts/people.ts) for a greyed row. */
+    reason: {
+      yourself: "This is you.",
+      "internal-domain": (domain: string) =>
+        `${domain} is your organization's: colleagues are already listed.`,
+      automated: {
+        "no-reply": "A no-reply address: nobody reads it.",
+        "mail-system": "A mail-system address, not a person.",
+        bounce: "A bounce-handling address, not a person.",
+        notifications: "Sends automated notifications, not a person.",
+      },
+      group: "A group, not a person: groups are already in the address book.",
+      "no-address": "Outlook gave only a name, no address.",
+      "exchange-identifier":
+        "Outlook gave an internal Exchange identifier: someone in an Exchange directory.",
+      "invalid-address": (detail: string) => `The address cannot be used. ${detail}`,
+    },
+    messages: (count: number) => `${count} ${plural(count, { one: "message", other: "messages" })}`,
+    lastDate: (date: string) => `last ${date}`,
+    selectAll: "Select all external people",
+    selectPerson: (name: string) => `Add ${name}`,
+    add: (count: number) => (count === 0 ? "Add to the address book" : `Add ${count} to the address book`),
+    addAnyway: (count: number) => `Add ${count} anyway…`,
+    confirmTitle: (count: number) =>
+      `${count} of the selected ${plural(count, { one: "person needs", other: "people need" })} a second look`,
+    confirmIntro:
+      "Everyone in your organization will see these contacts in the address book. Before you add them:",
+    confirmAdd: "Add anyway",
+    cancel: "Cancel",
+    trustChecking: "Checking…",
+    trustBlocked: "Your organization does not allow adding this sender from the pane.",
+    trustUnavailable: "The sender check did not load, so this person cannot be added from the list.",
+    queued: "Waiting…",
+    running: "Adding…",
+    added: "Added",
+    alreadyThere: "Already in the address book",
+    failed: "Not added",
+    finish: "Finish",
+    retry: "Try again",
+    summary: (added: number, alreadyThere: number, failed: number, why: string | null) =>
+      [
+        `${added} added`,
+        ...(alreadyThere > 0 ? [`${alreadyThere} already there`] : []),
+        ...(failed > 0 ? [`${failed} failed${why ? ` (${why})` : ""}`] : []),
+      ].join(", ") + ".",
+    readOnly: "Your account can look contacts up but not add them.",
+  },
 } as const;
+
+/** English plural categories via Intl.PluralRules (the catalogue's other languages bring their own forms). */
+const englishPlurals = new Intl.PluralRules("en");
+function plural(count: number, forms: { one: string; other: string }): string {
+  return englishPlurals.select(count) === "one" ? forms.one : forms.other;
+}
 
 /** The sentence for a failed directory call, from its kind, reason and facts (throttling is worded by the caller). */
 export function errorMessage(error: DirectoryError): string {
