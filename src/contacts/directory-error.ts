@@ -8,7 +8,13 @@
 
 /** The seam's operations, named after ContactDirectory's methods. */
 export type DirectoryOperation =
-  "findByAddress" | "findHolder" | "create" | "updateGeneral" | "updateOptions";
+  | "findByAddress"
+  | "findHolder"
+  | "create"
+  | "updateGeneral"
+  | "updateOptions"
+  /** Not the directory's: reading the user's own received mail (Graph) for frequent-sender suggestions. */
+  | "readMail";
 
 export type DirectoryErrorKind =
   /** The token was missing, expired or refused (one silent refresh already tried). */
