@@ -63,6 +63,7 @@ function config(overrides: Partial<AppConfig>): AppConfig {
     apiBaseUrl: "",
     org: { internalDomains: ["contoso.com"], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
     demo: false,
+    suggestions: null,
     ...overrides,
   };
 }
