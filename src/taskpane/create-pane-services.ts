@@ -15,8 +15,8 @@ import type { TokenProvider } from "../auth/token-provider";
 import { writeRoleFromToken } from "../auth/token-roles";
 import { readOfficeAuthCapabilities } from "../office/auth-capabilities";
 import { createOfficeMailHost } from "../office/office-mail-host";
-import { directoryModule, exchangeDirectoryModule } from "./lazy-modules";
-import type { PaneServices } from "./pane-services";
+import { directoryModule, exchangeDirectoryModule, suggestionsModule } from "./lazy-modules";
+import type { PaneServices, SuggestionsService } from "./pane-services";
 import { createLazyDirectory } from "./services/lazy-directory";
 import { RetryNoticeHub } from "./services/retry-notices";
 
@@ -70,6 +70,7 @@ export function createPaneServices(
   return {
     host,
     directory,
+    suggestions: createSuggestions(config, environment, pageUrl, tokens, host.context.userAddress),
     org: config.org,
     async signInAgain() {
       await tokens.getToken({ interactive: true, forceRefresh: true });
@@ -78,6 +79,48 @@ export function createPaneServices(
     // The token the first lookup needs anyway; only its `wids` claim is read.
     async writeAllowed() {
       return writeRoleFromToken(await tokens.getToken());
+    },
+  };
+}
+
+/** ADDIN_SUGGESTIONS=on: Graph through its own token (Mail.ReadBasic), the client loaded on first use. */
+function createSuggestions(
+  config: AppConfig,
+  environment: PaneEnvironment,
+  pageUrl: string,
+  directoryTokens: TokenProvider,
+  userAddress: string,
+): SuggestionsService | null {
+  const suggestions = config.suggestions;
+  if (suggestions === null) return null;
+  // Graph's token is never the directory's: the demo server's Graph token, or MSAL's for Mail.ReadBasic.
+  const tokens: TokenProvider | null = config.demo
+    ? new SameOriginDemoTokenProvider({
+        url: `${paneBaseUrl(pageUrl)}${DEMO_TOKEN_PATH}?resource=graph`,
+        ...(environment.fetch ? { fetch: environment.fetch } : {}),
+      })
+    : directoryTokens instanceof NestedAppAuthTokenProvider
+      ? directoryTokens.forScope(suggestions.scope)
+      : null;
+  if (tokens === null) return null;
+  let read: ReturnType<
+    Awaited<ReturnType<typeof suggestionsModule.load>>["createFrequentSenderReader"]
+  > | null = null;
+  return {
+    windowDays: suggestions.windowDays,
+    async read(signal) {
+      if (read === null) {
+        const { createFrequentSenderReader } = await suggestionsModule.load();
+        read ??= createFrequentSenderReader({
+          graphBaseUrl: suggestions.graphBaseUrl || paneBaseUrl(pageUrl),
+          tokens,
+          windowDays: suggestions.windowDays,
+          userAddress,
+          org: config.org,
+          ...(environment.fetch ? { fetch: environment.fetch } : {}),
+        });
+      }
+      return read(signal);
     },
   };
 }
