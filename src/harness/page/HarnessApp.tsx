@@ -46,7 +46,7 @@ import {
   setRole,
 } from "./demo-api";
 import { DemoControls } from "./DemoControls";
-import { MessageList } from "./MessageList";
+import { MessageList, type SelectMode } from "./MessageList";
 import { PaneBridge, type PaneBridgeState } from "./pane-bridge";
 import { ReadingPane } from "./ReadingPane";
 import { usePolling } from "./use-polling";
@@ -87,6 +87,10 @@ export function HarnessApp() {
   const [mailbox, setMailbox] = useState<DemoMailbox | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  /** Every selected message, in the order selected (Ctrl/Shift-click: item multi-select). */
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  /** The item the pane's Office.context.mailbox.item holds (multi-select leaves it as it was). */
+  const paneItemId = useRef<string | null>(null);
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
   const [pinned, setPinned] = useState(true);
   const [dark, setDark] = useState(false);
@@ -153,6 +157,8 @@ export function HarnessApp() {
         setRoleState(session.role);
         setBackendState(session.backend);
         setSelectedId(first?.id ?? null);
+        setSelectedIds(first ? [first.id] : []);
+        paneItemId.current = first?.id ?? null;
         setMailbox(loaded);
       })
       .catch((error: unknown) => {
@@ -170,12 +176,38 @@ export function HarnessApp() {
     return () => window.removeEventListener("message", onMessage);
   }, []);
 
-  const select = (id: string | null) => {
-    if (id === selectedId) return;
-    const message = mailbox?.messages.find((candidate) => candidate.id === id) ?? null;
-    setSelectedId(message?.id ?? null);
+  const select = (id: string | null, mode: SelectMode = "single") => {
+    const messages = mailbox?.messages ?? [];
+    const message = messages.find((candidate) => candidate.id === id) ?? null;
+    let next: string[];
+    if (message === null) next = [];
+    else if (mode === "toggle")
+      next = selectedIds.includes(message.id)
+        ? selectedIds.filter((selected) => selected !== message.id)
+        : [...selectedIds, message.id];
+    else if (mode === "range" && selectedId !== null) {
+      const from = messages.findIndex((candidate) => candidate.id === selectedId);
+      const to = messages.findIndex((candidate) => candidate.id === message.id);
+      next = messages.slice(Math.min(from, to), Math.max(from, to) + 1).map((candidate) => candidate.id);
+    } else next = [message.id];
+    const several = next.length > 1;
+    // The focused message stays where a range started; a toggle focuses what it touched.
+    const focused = several && mode === "range" ? selectedId : (message?.id ?? null);
+    const focusedNext = focused !== null && next.includes(focused) ? focused : (next[0] ?? null);
     if (message) setReadIds((previous) => new Set(previous).add(message.id));
-    bridgeRef.current?.select(message?.item ?? null);
+    setSelectedIds(next);
+    setSelectedId(focusedNext);
+    // One message (or none): Outlook's ItemChanged, when it is not the item the pane already has.
+    if (!several && focusedNext !== paneItemId.current) {
+      paneItemId.current = focusedNext;
+      const single = messages.find((candidate) => candidate.id === focusedNext) ?? null;
+      bridgeRef.current?.select(single?.item ?? null);
+    }
+    if (several || selectedIds.length > 1) {
+      bridgeRef.current?.selectItems(
+        next.flatMap((selected) => messages.find((candidate) => candidate.id === selected)?.item ?? []),
+      );
+    }
   };
 
   const changePinned = (next: boolean) => {
@@ -297,6 +329,7 @@ export function HarnessApp() {
               <MessageList
                 messages={mailbox.messages}
                 selectedId={selectedId}
+                selectedIds={new Set(selectedIds)}
                 readIds={readIds}
                 now={now}
                 onSelect={select}

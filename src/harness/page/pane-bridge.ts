@@ -80,6 +80,14 @@ export class PaneBridge {
     }
   }
 
+  /**
+   * Item multi-select: every selected item (Ctrl/Shift-click). The pane hears
+   * SelectedItemsChanged; a single selection also goes through `select` (ItemChanged).
+   */
+  selectItems(items: StandInItem[]): void {
+    this.#post({ channel: BRIDGE_CHANNEL, type: "selection", items });
+  }
+
   setTheme(theme: StandInTheme): void {
     this.#context = { ...this.#context, theme };
     this.#post({ channel: BRIDGE_CHANNEL, type: "theme", theme });
