@@ -276,3 +276,50 @@ describe("ContactLookup", () => {
     expect(heard).toEqual([["ada@analytical.example", { status: "exists", contact: contact() }]]);
   });
 });
+
+describe("lookupListed (a list's rows)", () => {
+  it("shares one search per address among rows, and the sender's lookup waits for it instead of searching again", async () => {
+    const { directory, lookup } = setup();
+    const first = lookup.lookupListed("Ana@Litware.com");
+    const again = lookup.lookupListed("ana@litware.com");
+    const sender = lookup.lookup("ana@litware.com");
+    expect(directory.searches).toHaveLength(1);
+    directory.search(0).resolve(contact({ address: "ana@litware.com" }));
+    expect((await first).status).toBe("exists");
+    expect((await again).status).toBe("exists");
+    expect((await sender).status).toBe("exists");
+    expect(lookup.peek("ANA@litware.com")?.status).toBe("exists");
+  });
+
+  it("neither supersedes the sender's lookup nor is superseded by it or by other rows", async () => {
+    const { directory, lookup } = setup();
+    const sender = lookup.lookup("sender@x.example");
+    const rows = [lookup.lookupListed("a@x.example"), lookup.lookupListed("b@x.example")];
+    const next = lookup.lookup("other@x.example");
+    // The newer sender lookup aborts the older sender lookup only.
+    expect(isDirectoryError(await rejectionOf(sender), "aborted")).toBe(true);
+    expect(directory.searches.map((search) => search.signal?.aborted ?? false)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    for (const search of directory.searches.slice(1)) search.resolve(null);
+    expect((await Promise.all(rows)).map((result) => result.status)).toEqual(["missing", "missing"]);
+    expect((await next).status).toBe("missing");
+  });
+
+  it("answers from the cache without searching, and a failed search is not cached", async () => {
+    const { directory, lookup } = setup();
+    lookup.remember("kept@x.example", { status: "missing" });
+    expect((await lookup.lookupListed("kept@x.example")).status).toBe("missing");
+    expect(directory.searches).toHaveLength(0);
+    const failing = lookup.lookupListed("busy@x.example");
+    directory.search(0).reject(new DirectoryError({ kind: "throttled" }));
+    expect(isDirectoryError(await rejectionOf(failing), "throttled")).toBe(true);
+    const retried = lookup.lookupListed("busy@x.example");
+    expect(directory.searches).toHaveLength(2);
+    directory.search(1).resolve(null);
+    expect((await retried).status).toBe("missing");
+  });
+});

@@ -52,6 +52,8 @@ export class ContactLookup {
   readonly #cache = new Map<string, CacheEntry>();
   readonly #refreshing = new Set<string>();
   readonly #listeners = new Set<LookupListener>();
+  /** A list's searches in flight, by address key: rows (and lists) asking for the same address share one. */
+  readonly #listed = new Map<string, Promise<LookupResult>>();
   #current: InFlightLookup | null = null;
 
   constructor(directory: ContactDirectory, options: ContactLookupOptions = {}) {
@@ -84,6 +86,10 @@ export class ContactLookup {
       return cached.result;
     }
 
+    // A list's search for this very address is already out: wait for it rather than search again.
+    const listed = this.#listed.get(key);
+    if (listed) return untilAborted(listed, options.signal, abortedError);
+
     const inFlight: InFlightLookup = { controller: new AbortController() };
     this.#current = inFlight;
     const stopFollowingCaller = followAbort(options.signal, inFlight.controller);
@@ -106,6 +112,37 @@ export class ContactLookup {
       stopFollowingCaller();
       if (this.#current === inFlight) this.#current = null;
     }
+  }
+
+  /**
+   * A lookup for one row of a list (everyone on a message, a selection): the same cache and the
+   * same one search per address, but it neither supersedes the sender's lookup nor is superseded
+   * by it or by the list's other rows. Rows asking for the same address share one search.
+   * `signal` stops waiting; the shared search goes on for whoever else waits for it.
+   */
+  async lookupListed(address: string, options: { signal?: AbortSignal } = {}): Promise<LookupResult> {
+    const key = addressKey(address);
+    if (options.signal?.aborted) throw abortedError();
+    const cached = this.#cache.get(key);
+    if (cached) {
+      if (this.#now() - cached.fetchedAt >= this.#freshForMs) this.#refreshInBackground(address, key);
+      return cached.result;
+    }
+    let search = this.#listed.get(key);
+    if (!search) {
+      search = this.#directory.findByAddress(address).then((contact) => {
+        const entry = this.#cache.get(key);
+        // A write (remember) that landed while we searched knows better than the search.
+        if (entry) return entry.result;
+        const result = toLookupResult(contact);
+        this.#cache.set(key, { result, fetchedAt: this.#now(), version: 0 });
+        return result;
+      });
+      this.#listed.set(key, search);
+      const forget = () => this.#listed.delete(key);
+      search.then(forget, forget);
+    }
+    return options.signal ? untilAborted(search, options.signal, abortedError) : search;
   }
 
   /** Called when a background refresh or a write changes what is known about an address. Returns unsubscribe. */

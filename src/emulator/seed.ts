@@ -66,6 +66,8 @@ export const VariantsSchema = z
     mailTipHtml: z.boolean(),
     /** InvokeCommand: the status of a ManagementObjectNotFoundException (unverified: 404 or 400). */
     exchangeNotFoundStatus: z.union([z.literal(404), z.literal(400)]),
+    /** "strict": per token, at most 2 requests in flight and 20 a second, else 429 with Retry-After (src/emulator/throttling.ts). */
+    throttling: z.enum(["off", "strict"]),
   })
   .strict();
 export type EmulatorVariants = z.infer<typeof VariantsSchema>;
@@ -75,6 +77,7 @@ export const DEFAULT_VARIANTS: EmulatorVariants = {
   errorBody: "odata",
   mailTipHtml: false,
   exchangeNotFoundStatus: 404,
+  throttling: "off",
 };
 
 const nonNegativeMs = z.number().int().min(0).max(600_000);

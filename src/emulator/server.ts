@@ -49,6 +49,7 @@ import {
   type TokenGrant,
 } from "./seed";
 import { generateSyntheticContacts } from "./synthetic-contacts";
+import { STRICT_THROTTLING, Throttle, throttleRule } from "./throttling";
 import { INVOKE_COMMAND_PATH_PATTERN, isWriteCmdlet } from "../exchange-rest/wire";
 import { InvokeCommandEmulator, exchangeErrorResponse, exchangeStatusResponse } from "./invoke-command";
 
@@ -110,6 +111,7 @@ class EmulatorState {
   settings: EmulatorSettings = settingsFromSeed({});
   tokens = new Map<string, TokenGrant>();
   faults = new FaultQueue();
+  throttle = new Throttle();
   requests: RecordedRequest[] = [];
   mailbox = new GraphMailbox([]);
 
@@ -127,6 +129,7 @@ class EmulatorState {
     this.tokens = tokensFromSeed(seed);
     this.mailbox = new GraphMailbox(seed.mail ?? []);
     this.faults.reset();
+    this.throttle.reset();
     this.requests = [];
   }
 }
@@ -228,6 +231,13 @@ function matchRoute(method: string, path: string): AdminApiRouteName | null {
 function withHeaders(reply: EmulatedResponse, headers: Record<string, string> | undefined): EmulatedResponse {
   for (const [name, value] of Object.entries(headers ?? {})) reply.headers[name.toLowerCase()] = value;
   return reply;
+}
+
+const TOO_MANY_REQUESTS = "Too many requests. Wait before sending more.";
+
+/** Throttling is per caller, as the services do it: the bearer token (held in memory only, never logged). */
+function callerOf(request: IncomingMessage): string {
+  return request.headers.authorization ?? "";
 }
 
 function originOf(request: IncomingMessage): string {
@@ -394,12 +404,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const method = request.method ?? "GET";
     const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
     state.requests.push(entry);
+    let release: () => void = () => {};
     const finish = (reply: EmulatedResponse) => {
+      release();
       entry.status = reply.status;
       send(response, reply, requestId);
       logLine(method, path, reply.status, started, requestId);
     };
     const drop = () => {
+      release();
       request.socket.destroy();
       logLine(method, path, "dropped", started, requestId);
     };
@@ -419,6 +432,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       finish(errorResponse(404, "The requested resource was not found.", state.settings.variants.errorBody));
       return;
     }
+    const admitted = state.throttle.admit(
+      callerOf(request),
+      throttleRule(state.settings.variants.throttling),
+    );
+    if (admitted === null) {
+      return finish(
+        withHeaders(errorResponse(429, TOO_MANY_REQUESTS, state.settings.variants.errorBody), {
+          "Retry-After": String(STRICT_THROTTLING.retryAfterSeconds),
+        }),
+      );
+    }
+    release = admitted;
 
     const facts: RequestFacts = { contactId: contactIdOf(text) };
     const fault = state.faults.take(route, facts);
@@ -470,12 +495,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
     state.requests.push(entry);
     const variant = state.settings.variants.errorBody;
+    let release: () => void = () => {};
     const finish = (reply: EmulatedResponse) => {
+      release();
       entry.status = reply.status;
       send(response, reply, requestId);
       logLine(method, path, reply.status, started, requestId);
     };
     const drop = () => {
+      release();
       request.socket.destroy();
       logLine(method, path, "dropped", started, requestId);
     };
@@ -507,6 +535,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     const cmdlet = InvokeCommandEmulator.cmdletOf(text);
     if (cmdlet) entry.cmdlet = cmdlet;
+    const admitted = state.throttle.admit(
+      callerOf(request),
+      throttleRule(state.settings.variants.throttling),
+    );
+    if (admitted === null) {
+      return finish(
+        withHeaders(exchangeStatusResponse(429, variant), {
+          "Retry-After": String(STRICT_THROTTLING.retryAfterSeconds),
+        }),
+      );
+    }
+    release = admitted;
 
     const alias = cmdlet ? CMDLET_ROUTE[cmdlet] : null;
     const facts: RequestFacts = { contactId: identityOf(text, state.store) };

@@ -3,6 +3,7 @@
  * prop. Only src/office/ implements it against Office.js; tests and the demo pass fakes.
  */
 import type { InternetHeaders } from "../contacts/trust/message-authentication";
+import type { ItemParticipants } from "../contacts/people";
 import type { HeaderAddress } from "../contacts/types";
 
 export type CurrentItem =
@@ -50,6 +51,13 @@ export interface MailHost {
    * give them (older hosts, no message, the call failed). Never rejects.
    */
   readInternetHeaders(): Promise<InternetHeaders>;
+  /**
+   * Everyone on the selected item (read mode): a message's from, sender, To and Cc, or a
+   * meeting's organizer and attendees; `{kind: "none"}` for anything else. Synchronous, like
+   * readCurrentItem: read mode gives them as properties. Optional: a host without it shows no
+   * people list.
+   */
+  readParticipants?(): ItemParticipants;
   /** Theme changes, where the host reports them. Returns an unsubscribe. */
   onThemeChanged(listener: (theme: OfficeThemeColors | null) => void): () => void;
   /**

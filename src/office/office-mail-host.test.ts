@@ -303,3 +303,54 @@ describe("createOfficeMailHost: internet headers (Mailbox 1.8)", () => {
     await expect(host.readInternetHeaders()).resolves.toBeNull();
   });
 });
+
+describe("createOfficeMailHost: everyone on the item", () => {
+  it("reads a message's To and Cc with their recipient types", () => {
+    const { host } = setUp({
+      item: message({
+        to: [{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com", recipientType: "user" }],
+        cc: [
+          { displayName: "Sales", emailAddress: "sales@contoso.com", recipientType: "distributionList" },
+          { displayName: "Front desk", emailAddress: "" },
+          "not an address",
+        ],
+      }),
+    });
+    const participants = host.readParticipants?.();
+    expect(participants).toMatchObject({
+      kind: "message",
+      from: { emailAddress: "ada@analytical.example", recipientType: "other" },
+      to: [{ emailAddress: "megan@contoso.com", recipientType: "user" }],
+      cc: [
+        { emailAddress: "sales@contoso.com", recipientType: "distributionList" },
+        { displayName: "Front desk", emailAddress: "" },
+      ],
+    });
+  });
+
+  it("reads a meeting's organizer and its required and optional attendees", () => {
+    const { host } = setUp({
+      item: {
+        itemType: "appointment",
+        organizer: { displayName: "Hiroshi Sato", emailAddress: "hiroshi@fourthcoffee.example" },
+        requiredAttendees: [{ displayName: "Megan", emailAddress: "megan@contoso.com" }],
+        optionalAttendees: [{ displayName: "Guest", emailAddress: "guest@adatum.example" }],
+      },
+    });
+    expect(host.readParticipants?.()).toEqual({
+      kind: "meeting",
+      organizer: { displayName: "Hiroshi Sato", emailAddress: "hiroshi@fourthcoffee.example" },
+      attendees: [
+        { displayName: "Megan", emailAddress: "megan@contoso.com" },
+        { displayName: "Guest", emailAddress: "guest@adatum.example" },
+      ],
+    });
+  });
+
+  it("lists nobody for compose mode's recipient objects, other items or no item", () => {
+    const compose = setUp({ item: message({ to: { getAsync: () => undefined } }) }).host.readParticipants?.();
+    expect(compose).toMatchObject({ kind: "message", to: [], cc: [] });
+    expect(setUp({ item: { itemType: "task" } }).host.readParticipants?.()).toEqual({ kind: "none" });
+    expect(setUp({ item: null }).host.readParticipants?.()).toEqual({ kind: "none" });
+  });
+});

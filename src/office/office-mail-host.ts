@@ -6,6 +6,7 @@
  * React effects subscribe and unsubscribe freely.
  */
 import type { InternetHeaders } from "../contacts/trust/message-authentication";
+import type { ItemParticipants, ParticipantAddress } from "../contacts/people";
 import type { HeaderAddress } from "../contacts/types";
 import type { CurrentItem, MailHost, MailHostContext, MultiSelectHost, OfficeThemeColors } from "./mail-host";
 import { createOfficeMultiSelect } from "./office-selection";
@@ -19,6 +20,8 @@ const THEME_CHANGED_REQUIREMENT = "1.14";
 
 /** Office's value for a message (meeting requests are messages too); anything else is not promotable. */
 const MESSAGE_ITEM_TYPE = "message";
+/** A calendar item; in read mode (an attendee's or organizer's view) it has organizer and attendees. */
+const APPOINTMENT_ITEM_TYPE = "appointment";
 
 type OfficeLike = typeof Office;
 
@@ -27,6 +30,11 @@ interface ItemLike {
   itemType?: unknown;
   from?: unknown;
   sender?: unknown;
+  to?: unknown;
+  cc?: unknown;
+  organizer?: unknown;
+  requiredAttendees?: unknown;
+  optionalAttendees?: unknown;
   getAllInternetHeadersAsync?: unknown;
 }
 
@@ -67,6 +75,29 @@ class OfficeMailHost implements MailHost {
       from: toHeaderAddress(item.from),
       sender: toHeaderAddress(item.sender),
     };
+  }
+
+  readParticipants(): ItemParticipants {
+    const item = this.#mailbox()?.item as ItemLike | null | undefined;
+    if (item === null || item === undefined) return { kind: "none" };
+    // Compose mode gives Recipients objects (getAsync), not arrays: nobody to list there.
+    if (item.itemType === MESSAGE_ITEM_TYPE) {
+      return {
+        kind: "message",
+        from: toParticipant(item.from),
+        sender: toParticipant(item.sender),
+        to: toParticipants(item.to),
+        cc: toParticipants(item.cc),
+      };
+    }
+    if (item.itemType === APPOINTMENT_ITEM_TYPE) {
+      return {
+        kind: "meeting",
+        organizer: toParticipant(item.organizer),
+        attendees: [...toParticipants(item.requiredAttendees), ...toParticipants(item.optionalAttendees)],
+      };
+    }
+    return { kind: "none" };
   }
 
   readInternetHeaders(): Promise<InternetHeaders> {
@@ -189,6 +220,23 @@ function toHeaderAddress(value: unknown): HeaderAddress | null {
     displayName: stringOrEmpty(details.displayName),
     emailAddress: stringOrEmpty(details.emailAddress),
   };
+}
+
+const RECIPIENT_TYPES = new Set(["user", "externalUser", "distributionList", "other"]);
+
+/** An EmailAddressDetails with its recipientType (read mode); null for anything else. */
+function toParticipant(value: unknown): ParticipantAddress | null {
+  const address = toHeaderAddress(value);
+  if (address === null) return null;
+  const type = (value as { recipientType?: unknown }).recipientType;
+  return typeof type === "string" && RECIPIENT_TYPES.has(type)
+    ? { ...address, recipientType: type as NonNullable<ParticipantAddress["recipientType"]> }
+    : address;
+}
+
+function toParticipants(value: unknown): ParticipantAddress[] {
+  if (!Array.isArray(value)) return [];
+  return value.map(toParticipant).filter((address): address is ParticipantAddress => address !== null);
 }
 
 function isMailboxSetSupported(office: OfficeLike, version: string): boolean {

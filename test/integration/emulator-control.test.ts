@@ -416,6 +416,7 @@ describe("settings and reset", () => {
         errorBody: "message",
         mailTipHtml: false,
         exchangeNotFoundStatus: 404,
+        throttling: "off",
       },
     });
     const faulted = await search(emulator.url, "");

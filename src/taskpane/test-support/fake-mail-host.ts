@@ -3,6 +3,7 @@
  * changes the theme, and the pane sees exactly what it would see from Outlook.
  */
 import type { InternetHeaders } from "../../contacts/trust/message-authentication";
+import type { ItemParticipants } from "../../contacts/people";
 import type { HeaderAddress } from "../../contacts/types";
 import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors } from "../../office/mail-host";
 
@@ -31,6 +32,8 @@ export class FakeMailHost implements MailHost {
   reads = 0;
   /** What readInternetHeaders answers for the current item ("" as for Sent Items by default). */
   internetHeaders: InternetHeaders = "";
+  /** Everyone on the current item; by default a message's from and sender only. */
+  participants: ItemParticipants | null = null;
 
   constructor(options: { item?: CurrentItem; context?: Partial<MailHostContext> } = {}) {
     this.context = {
@@ -47,6 +50,26 @@ export class FakeMailHost implements MailHost {
   readCurrentItem(): CurrentItem {
     this.reads += 1;
     return this.#item;
+  }
+
+  readParticipants(): ItemParticipants {
+    if (this.participants) return this.participants;
+    const item = this.#item;
+    return item.kind === "message"
+      ? { kind: "message", from: item.from, sender: item.sender, to: [], cc: [] }
+      : { kind: "none" };
+  }
+
+  /** Selects a message with its recipients (or a meeting), and fires ItemChanged. */
+  selectParticipants(participants: ItemParticipants): void {
+    this.selectItem(
+      participants.kind === "message"
+        ? { kind: "message", from: participants.from, sender: participants.sender }
+        : participants.kind === "meeting"
+          ? { kind: "not-message", itemType: "appointment" }
+          : { kind: "none" },
+      participants,
+    );
   }
 
   readInternetHeaders(): Promise<InternetHeaders> {
@@ -73,8 +96,9 @@ export class FakeMailHost implements MailHost {
   }
 
   /** Selects an item and fires ItemChanged, as Outlook does when the pinned pane follows the selection. */
-  selectItem(item: CurrentItem): void {
+  selectItem(item: CurrentItem, participants: ItemParticipants | null = null): void {
     this.#item = item;
+    this.participants = participants;
     for (const listener of [...this.#itemListeners]) listener();
   }
 
