@@ -145,32 +145,16 @@ export function rankFrequentSenders(
   return { senders: ranked.slice(0, limit), excluded, more: Math.max(0, ranked.length - limit) };
 }
 
-/** Lookups for suggestions at once: the directory's rate limits are strict (issue 14, the batch). */
-export const SUGGESTION_LOOKUP_CONCURRENCY = 2;
-
 /**
- * Drops the people the directory already has, asking `inDirectory` for each in rank order, at
- * most SUGGESTION_LOOKUP_CONCURRENCY at a time (the pane passes its lookup, which shares the
- * session's cache and the retry policy). A failed lookup keeps the person: the list's own
- * verdict says what went wrong. An abort stops asking and rejects.
+ * Drops the people the directory already has. `inDirectory` answers from lookups already made
+ * (the pane runs them through the people batch: its gate, its cache, the one retry policy); a
+ * person whose lookup failed is kept, and the list's own verdict says what went wrong.
  */
-export async function withoutDirectoryContacts(
+export function withoutDirectoryContacts(
   ranked: FrequentSenders,
-  inDirectory: (address: string) => Promise<boolean>,
-  signal?: AbortSignal,
-): Promise<FrequentSenders> {
-  const known = new Array<boolean>(ranked.senders.length).fill(false);
-  let next = 0;
-  const worker = async () => {
-    while (next < ranked.senders.length) {
-      signal?.throwIfAborted();
-      const index = next++;
-      known[index] = await inDirectory(ranked.senders[index]!.address).catch(() => false);
-    }
-  };
-  await Promise.all(Array.from({ length: SUGGESTION_LOOKUP_CONCURRENCY }, worker));
-  signal?.throwIfAborted();
-  const senders = ranked.senders.filter((_sender, index) => !known[index]);
+  inDirectory: (address: string) => boolean,
+): FrequentSenders {
+  const senders = ranked.senders.filter((sender) => !inDirectory(sender.address));
   return {
     ...ranked,
     senders,
