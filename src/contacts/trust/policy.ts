@@ -6,3 +6,13 @@
  */
 export type TrustPolicy = "warn" | "block";
 export const TRUST_POLICIES: readonly TrustPolicy[] = ["warn", "block"];
+
+/**
+ * May a new contact be created under this decision (sender-trust.ts's AddDecision)? The one rule
+ * for every Add, the sender's card and a list's batch alike: one click when nothing is wrong,
+ * after a confirmation naming the risks when risky, never when blocked. Here, not beside the
+ * checks, so that the pane's first download can ask it without carrying them.
+ */
+export function mayAdd(decision: "one-click" | "confirm" | "blocked", confirmed: boolean): boolean {
+  return decision === "one-click" || (decision === "confirm" && confirmed);
+}

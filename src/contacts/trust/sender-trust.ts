@@ -22,6 +22,7 @@ import { loadConfusableSkeleton } from "./confusable-skeleton";
 import type { TrustPolicy } from "./policy";
 
 export type { TrustPolicy } from "./policy";
+export { mayAdd } from "./policy";
 
 export interface SenderTrustInput {
   /** The sender's display name as Outlook gives it. */

@@ -29,6 +29,7 @@ import {
 import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
+import { PromotionClaims } from "./promotion-claims";
 import { SenderTrustTracker } from "./sender-trust-tracker";
 import {
   createMayHaveHappened,
@@ -76,6 +77,8 @@ export class PaneController {
   #signedInAgain = false;
   /** The sender-trust guard for the message on screen (its own store: the card's trust line renders it). */
   readonly trust: SenderTrustTracker;
+  /** Promotions running anywhere in the pane (this card's Add, a list's batch): one per person at a time. */
+  readonly claims = new PromotionClaims();
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;
@@ -86,6 +89,16 @@ export class PaneController {
       ...(options.trustChecks ? { workflow: options.trustChecks } : {}),
       onAssessed: (key, trust) => this.#withholdBorrowedCompany(key, trust),
     });
+  }
+
+  /** The pane's one lookup cache, shared with its lists of people. */
+  get lookup(): ContactLookup {
+    return this.#lookup;
+  }
+
+  /** What the pane was built with: a list of people uses the same host, directory and retry notices. */
+  get services(): PaneServices {
+    return this.#services;
   }
 
   // ---- store (useSyncExternalStore) ----
@@ -365,6 +378,21 @@ export class PaneController {
       this.#dispatch({ type: "details-toggled", key, open: true });
       return;
     }
+    // A list's batch is promoting this person right now: its row shows it; never a second create.
+    if (!this.claims.claim(key)) return;
+    try {
+      await this.#runPromotion(key, draft, workflow, person);
+    } finally {
+      this.claims.release(key);
+    }
+  }
+
+  async #runPromotion(
+    key: string,
+    draft: ContactDraft,
+    workflow: DraftWorkflow,
+    person: ReturnType<typeof personFor>,
+  ): Promise<void> {
     const previous = person.promotion?.phase === "failed" ? person.promotion : null;
     // Resume only once create may have happened; before that a fresh run sends the draft as it is now.
     const resume: PromoteState | undefined =

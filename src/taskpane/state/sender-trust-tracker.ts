@@ -8,6 +8,7 @@
  * on the next, so a verdict is tagged with the selection's generation and never outlives it.
  */
 import { normalizeAddress } from "../../contacts/address";
+import { mayAdd } from "../../contacts/trust/policy";
 import type { AddDecision, SenderTrust, TrustRisk } from "../../contacts/trust/sender-trust";
 import type { InternetHeaders } from "../../contacts/trust/message-authentication";
 import type { OrganizationConfig, SenderAnalysis } from "../../contacts/types";
@@ -151,7 +152,7 @@ export class SenderTrustTracker {
   allowsAdd(key: string, confirmed: boolean): boolean {
     const view = this.#view;
     if (view.kind !== "ready" || view.key !== key) return false;
-    return view.decision === "one-click" || (view.decision === "confirm" && confirmed);
+    return mayAdd(view.decision, confirmed);
   }
 
   #isCurrent(generation: number): boolean {

@@ -4,4 +4,4 @@
  * display-name checks. Apart from the draft workflow ("prefill"), which waits for the first
  * verdict: the guard must decide before Add is offered, not after the draft has arrived.
  */
-export { addDecision, assessSenderTrust, trustRisks } from "../../contacts/trust/sender-trust";
+export { addDecision, assessSenderTrust, mayAdd, trustRisks } from "../../contacts/trust/sender-trust";
