@@ -9,11 +9,14 @@ import {
   MessageBarBody,
   Skeleton,
   SkeletonItem,
+  Spinner,
+  Tab,
+  TabList,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import { useEffect, useId, useRef, useSyncExternalStore, type JSX } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState, useSyncExternalStore, type JSX } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
@@ -29,6 +32,7 @@ import type { VerdictKind } from "./components/VerdictBadge";
 import { visuallyHidden } from "./components/visually-hidden";
 import { useOfficeTheme } from "./hooks/use-office-theme";
 import { usePaneController } from "./hooks/use-pane-controller";
+import { useSelectionView } from "./hooks/use-selection-view";
 import { prefetchAfterClickViews } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import type { PaneController } from "./state/pane-controller";
@@ -67,6 +71,18 @@ const useStyles = makeStyles({
   title: visuallyHidden,
 });
 
+// The lists of several people are a chunk of their own ("people"), loaded when one is shown.
+const SelectionPanel = lazy(() =>
+  import(/* webpackChunkName: "people" */ "./components/MultiPeoplePanels").then((module) => ({
+    default: module.SelectionPanel,
+  })),
+);
+const SuggestionsPanel = lazy(() =>
+  import(/* webpackChunkName: "people" */ "./components/MultiPeoplePanels").then((module) => ({
+    default: module.SuggestionsPanel,
+  })),
+);
+
 export function App(props: { services: PaneServices }): JSX.Element {
   const styles = useStyles();
   const theme = useOfficeTheme(props.services.host);
@@ -80,14 +96,47 @@ export function App(props: { services: PaneServices }): JSX.Element {
 function Pane({ services }: { services: PaneServices }): JSX.Element {
   const styles = useStyles();
   const { state, controller } = usePaneController(services);
-  const { selection } = state;
   const titleId = useId();
+  // Several selected messages replace the single message; Suggestions is a view of its own.
+  const several = useSelectionView(services);
+  const [view, setView] = useState<"message" | "suggestions">("message");
+  const showSuggestions = services.suggestions ? view === "suggestions" : false;
   return (
     <main className={styles.pane} aria-labelledby={titleId}>
       <h1 id={titleId} className={styles.title}>
         {strings.appTitle}
       </h1>
       <LiveAnnouncer state={state} />
+      {services.suggestions ? (
+        <TabList
+          aria-label={strings.multiPeople.views}
+          selectedValue={view}
+          onTabSelect={(_event, data) => setView(data.value === "suggestions" ? "suggestions" : "message")}
+        >
+          <Tab value="message">{strings.multiPeople.thisMessage}</Tab>
+          <Tab value="suggestions">{strings.multiPeople.suggestions}</Tab>
+        </TabList>
+      ) : null}
+      {showSuggestions || several.kind !== "single" ? (
+        <Suspense fallback={<Spinner size="tiny" label={strings.lazy.loading} />}>
+          {showSuggestions ? (
+            <SuggestionsPanel pane={controller} />
+          ) : several.kind !== "single" ? (
+            <SelectionPanel pane={controller} selection={several} />
+          ) : null}
+        </Suspense>
+      ) : (
+        <SingleItem state={state} controller={controller} />
+      )}
+    </main>
+  );
+}
+
+/** The message on screen (or why there is none): the pane as it was before lists of several people. */
+function SingleItem({ state, controller }: { state: PaneState; controller: PaneController }): JSX.Element {
+  const { selection } = state;
+  return (
+    <>
       {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
       {selection.kind === "not-message" ? (
         <EmptyState variant="other-item" message={strings.empty.notMessage(selection.itemType)} />
@@ -96,7 +145,7 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
         // Keyed by generation: nothing local (an open mail tip editor) carries over to another message.
         <SenderView key={state.generation} state={state} selection={selection} controller={controller} />
       ) : null}
-    </main>
+    </>
   );
 }
 
