@@ -16,13 +16,24 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import { lazy, Suspense, useEffect, useId, useRef, useState, useSyncExternalStore, type JSX } from "react";
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type JSX,
+} from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
 import { ExistingContactPanel } from "./components/ExistingContactPanel";
 import { LiveAnnouncer } from "./components/LiveAnnouncer";
 import { AfterClickView } from "./components/AfterClickView";
+import { isListedMeeting, PeopleSection } from "./components/PeopleSection";
 import { PromoteForm } from "./components/PromoteForm";
 import { UntitledMessageBar } from "./components/UntitledMessageBar";
 import { RetryNoticeBar } from "./components/RetryNoticeBar";
@@ -101,6 +112,8 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
   const several = useSelectionView(services);
   const [view, setView] = useState<"message" | "suggestions">("message");
   const showSuggestions = services.suggestions ? view === "suggestions" : false;
+  // Open or closed for the whole session: someone working through their inbox keeps it as they left it.
+  const [peopleOpen, setPeopleOpen] = useState(false);
   return (
     <main className={styles.pane} aria-labelledby={titleId}>
       <h1 id={titleId} className={styles.title}>
@@ -126,24 +139,49 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
           ) : null}
         </Suspense>
       ) : (
-        <SingleItem state={state} controller={controller} />
+        <SingleItem
+          state={state}
+          controller={controller}
+          peopleOpen={peopleOpen}
+          onPeopleOpenChange={setPeopleOpen}
+        />
       )}
     </main>
   );
 }
 
 /** The message on screen (or why there is none): the pane as it was before lists of several people. */
-function SingleItem({ state, controller }: { state: PaneState; controller: PaneController }): JSX.Element {
+interface SingleItemProps {
+  state: PaneState;
+  controller: PaneController;
+  peopleOpen: boolean;
+  onPeopleOpenChange(open: boolean): void;
+}
+
+function SingleItem({ state, controller, peopleOpen, onPeopleOpenChange }: SingleItemProps): JSX.Element {
   const { selection } = state;
+  // A meeting in read mode lists its organizer and attendees instead of "not a message".
+  const meeting = useMemo(
+    () => selection.kind === "not-message" && isListedMeeting(controller),
+    [selection, controller],
+  );
   return (
     <>
       {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
-      {selection.kind === "not-message" ? (
+      {selection.kind === "not-message" && !meeting ? (
         <EmptyState variant="other-item" message={strings.empty.notMessage(selection.itemType)} />
       ) : null}
       {selection.kind === "sender" ? (
         // Keyed by generation: nothing local (an open mail tip editor) carries over to another message.
         <SenderView key={state.generation} state={state} selection={selection} controller={controller} />
+      ) : null}
+      {selection.kind === "sender" || meeting ? (
+        <PeopleSection
+          controller={controller}
+          generation={state.generation}
+          open={peopleOpen}
+          onOpenChange={onPeopleOpenChange}
+        />
       ) : null}
     </>
   );

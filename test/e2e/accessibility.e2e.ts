@@ -80,7 +80,8 @@ const MESSAGES: readonly { id: string; settled: string; verdict: string | null }
   { id: "wwi-shipping", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   { id: "contoso-lunch", settled: strings.verdict.internal, verdict: strings.verdict.internal },
   { id: "tailspin-proofs", settled: strings.verdict.missing, verdict: strings.verdict.missing },
-  { id: "qbr-invite", settled: strings.empty.notMessage("appointment"), verdict: null },
+  // A meeting lists its organizer and attendees (issue 14).
+  { id: "qbr-invite", settled: strings.people.heading.meeting, verdict: null },
   { id: "muller-quote", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   // Seeded hidden from address lists: its own verdict.
   { id: "litware-renewal", settled: strings.verdict.existsHidden, verdict: strings.verdict.existsHidden },
@@ -211,6 +212,28 @@ const STATES: readonly PaneStateStep[] = [
       await demo.paneButton(strings.trust.addAnyway).click();
       await demo.paneButton(strings.trust.details).click();
       await demo.paneButton(strings.trust.confirmAdd).waitFor();
+    },
+  },
+  {
+    name: "everyone on a message, ticked once checked",
+    async reach(demo) {
+      await demo.select("wingtip-project-team");
+      await demo.paneButton(strings.people.show(9)).click();
+      await demo.paneButton(strings.people.add(5)).waitFor();
+      await demo.paneShows(strings.verdict.exists);
+    },
+  },
+  {
+    name: "everyone on a message, three added",
+    async reach(demo) {
+      await demo.pane.getByRole("checkbox", { name: "Jonas Berg" }).uncheck();
+      await demo.pane.getByRole("checkbox", { name: "Nadia Petrova" }).uncheck();
+      await demo.paneButton(strings.people.add(3)).click();
+      await demo.paneShows(strings.people.summary(3, 0, 0, null));
+    },
+    async leave(demo) {
+      // Closed again, so that the messages below start as a person finds them.
+      await demo.paneButton(strings.people.hide).click();
     },
   },
   ...MESSAGES.map(({ id, settled, verdict }): PaneStateStep => ({

@@ -226,10 +226,10 @@ describe("following Outlook's selection", () => {
     await demo.paneShows("Kenji Watanabe");
   });
 
-  it("says a meeting is not a message", async () => {
+  it("lists a meeting's organizer and attendees (it is not a message)", async () => {
     const demo = await open();
     await demo.select("qbr-invite");
-    await demo.paneShows(strings.empty.notMessage("appointment"));
+    await demo.paneShows(strings.people.heading.meeting);
   });
 });
 

@@ -112,8 +112,24 @@ it("nothing selected, and a meeting", async () => {
   await demo.paneShows(strings.empty.noItem);
   await screenshotPane(demo, "pane-nothing-selected");
   await demo.select("qbr-invite");
-  await demo.paneShows(strings.empty.notMessage("appointment"));
+  await demo.paneShows(strings.people.heading.meeting);
   await screenshotPane(demo, "pane-meeting");
+});
+
+it("everyone on a message, before and after adding three, light and dark", async () => {
+  await demo.select("wingtip-project-team");
+  await demo.paneButton(strings.people.show(9)).click();
+  await demo.paneButton(strings.people.add(5)).waitFor();
+  await demo.pane.getByText(strings.verdict.exists).first().waitFor();
+  await demo.pane.getByRole("button", { name: strings.people.hide }).scrollIntoViewIfNeeded();
+  await screenshotPane(demo, "pane-people");
+  await demo.pane.getByRole("checkbox", { name: "Jonas Berg" }).uncheck();
+  await demo.pane.getByRole("checkbox", { name: "Nadia Petrova" }).uncheck();
+  await demo.paneButton(strings.people.add(3)).click();
+  await demo.paneShows(strings.people.summary(3, 0, 0, null));
+  await demo.page.getByRole("switch", { name: "Dark theme" }).click();
+  await demo.pane.getByText(strings.people.summary(3, 0, 0, null)).scrollIntoViewIfNeeded();
+  await screenshotPane(demo, "pane-people-dark");
 });
 
 it("a user without the admin role", async () => {

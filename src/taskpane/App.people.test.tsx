@@ -1,0 +1,127 @@
+/** @jest-environment ./test/setup/jsdom-with-fetch.ts */
+/**
+ * Everyone on a message or meeting (issue 14): the list with its verdicts, greyed rows, ticks,
+ * "Add N" and the summary, against the real client and the emulator over HTTP.
+ */
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ItemParticipants } from "../contacts/people";
+import { App } from "./App";
+import { strings } from "./strings";
+import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { FakeMailHost } from "./test-support/fake-mail-host";
+import { expectNoAxeViolations } from "./test-support/pane-testing";
+
+let pane: EmulatedPane;
+
+beforeAll(async () => {
+  pane = await startEmulatedPane();
+});
+afterAll(async () => {
+  await pane.emulator.close();
+});
+beforeEach(() => {
+  pane.emulator.reset({
+    contacts: [{ ContactExternalEmailAddress: "known@litware.example", ContactDisplayName: "Known" }],
+  });
+});
+
+const person = (emailAddress: string, displayName: string) => ({ displayName, emailAddress });
+const MESSAGE: ItemParticipants = {
+  kind: "message",
+  from: person("ana@litware.example", "Ana Lima"),
+  sender: person("ana@litware.example", "Ana Lima"),
+  to: [person("adele@contoso.com", "Adele Vance")],
+  cc: [
+    person("bo@adatum.example", "Bo Berg"),
+    person("cy@adatum.example", "Cy Chen"),
+    person("known@litware.example", "Known Person"),
+    person("no-reply@adatum.example", "Adatum robot"),
+    person("col@contoso.com", "Colleague"),
+  ],
+};
+
+function creates(): number {
+  return pane.emulator
+    .requests()
+    .filter((request) => request.method === "POST" && request.path === "/admin/api/Contact").length;
+}
+
+async function openList(participants: ItemParticipants = MESSAGE) {
+  const host = new FakeMailHost();
+  host.selectParticipants(participants);
+  const user = userEvent.setup();
+  const view = render(<App services={{ ...pane.services, host }} />);
+  return { ...view, user, host };
+}
+
+test("lists everyone on the message with verdicts; adds the ticked ones in one click and sums it up", async () => {
+  const { user, container } = await openList();
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message });
+  // External people not yet there are ticked once their checks are in; the known one is not offered.
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4));
+  await within(list).findByText(strings.verdict.exists);
+  expect(within(list).getByText(strings.people.reason.yourself)).toBeInTheDocument();
+  expect(within(list).getByText(strings.people.reason.automated["no-reply"])).toBeInTheDocument();
+  expect(within(list).getByText(strings.people.reason["internal-domain"]("contoso.com"))).toBeInTheDocument();
+  await expectNoAxeViolations(container);
+
+  // Three people ticked, and 'select all'. Untick Cy: two are added.
+  await user.click(within(list).getByRole("checkbox", { name: "Cy Chen" }));
+  await user.click(within(list).getByRole("button", { name: strings.people.add(2) }));
+  await within(list).findByText(strings.people.summary(2, 0, 0, null));
+  expect(creates()).toBe(2);
+  const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
+  expect(stored).toEqual(expect.arrayContaining(["ana@litware.example", "bo@adatum.example"]));
+  expect(stored).not.toContain("cy@adatum.example");
+  // A second click cannot add them again: they are in the address book, no longer offered.
+  expect(within(list).getByRole("button", { name: strings.people.add(0) })).toBeDisabled();
+  // The card above learnt it from the shared cache.
+  await screen.findAllByText(strings.verdict.exists);
+});
+
+test("a failed row says why and is retried alone; the summary names the failure", async () => {
+  const { user } = await openList();
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message });
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4));
+  pane.emulator.addFault({
+    route: "create",
+    status: 400,
+    body: { error: { code: "x", message: "Refused." } },
+  });
+  await user.click(within(list).getByRole("button", { name: strings.people.add(3) }));
+  await within(list).findByText(/2 added, 1 failed/);
+  expect(creates()).toBe(3);
+  await user.click(within(list).getByRole("button", { name: strings.people.retry }));
+  await within(list).findByText(strings.people.summary(3, 0, 0, null));
+  expect(pane.emulator.contacts()).toHaveLength(4);
+});
+
+test("without write access the list shows verdicts only: no ticks, no Add", async () => {
+  const host = new FakeMailHost();
+  host.selectParticipants(MESSAGE);
+  const user = userEvent.setup();
+  render(<App services={{ ...pane.services, host, writeAllowed: async () => false }} />);
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message });
+  await within(list).findByText(strings.people.readOnly);
+  await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3));
+  expect(within(list).queryAllByRole("checkbox")).toHaveLength(0);
+  expect(within(list).queryByRole("button", { name: /Add/ })).toBeNull();
+});
+
+test("a meeting lists its organizer and attendees instead of 'not a message'", async () => {
+  await openList({
+    kind: "meeting",
+    organizer: person("hiro@fourthcoffee.example", "Hiroshi Sato"),
+    attendees: [person("adele@contoso.com", "Adele Vance"), person("guest@adatum.example", "Guest Person")],
+  });
+  const list = await screen.findByRole("region", { name: strings.people.heading.meeting });
+  expect(within(list).getByText("Hiroshi Sato")).toBeInTheDocument();
+  expect(within(list).getByText(strings.people.source.organizer)).toBeInTheDocument();
+  expect(screen.queryByText(strings.empty.notMessage("appointment"))).toBeNull();
+  // Both external people and "select all".
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(3));
+});

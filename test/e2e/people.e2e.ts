@@ -1,0 +1,84 @@
+/**
+ * Several people at once (issue 14), in Chromium on the demo: everyone on a message's Cc added
+ * in one click, and a meeting's organizer and attendees in place of "not a message".
+ */
+import { strings } from "../../src/taskpane/strings";
+import {
+  contactsWithAddress,
+  emulatorContacts,
+  startDemoSession,
+  type DemoPage,
+  type DemoSession,
+} from "./demo-session";
+
+let session: DemoSession;
+let current: DemoPage | null = null;
+
+beforeAll(async () => {
+  session = await startDemoSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+beforeEach(() => {
+  session.demo.reset();
+});
+
+afterEach(async () => {
+  const problems = current?.problems ?? [];
+  await current?.page.close();
+  current = null;
+  expect(problems).toEqual([]);
+});
+
+async function open(): Promise<DemoPage> {
+  current = await session.open();
+  return current;
+}
+
+const CC = {
+  amira: "amira.haddad@wingtiptoys.com",
+  lucas: "lucas.moreau@wingtiptoys.com",
+  sofia: "sofia.rossi@wingtiptoys.com",
+  nadia: "nadia.petrova@relecloud.com",
+};
+
+it("adds 3 of the 6 people on a message's Cc in one click", async () => {
+  const demo = await open();
+  await demo.select("wingtip-project-team");
+  // From, To (the user) and seven on Cc.
+  await demo.paneButton(strings.people.show(9)).click();
+  const list = demo.pane.getByRole("region", { name: strings.people.heading.message });
+  // Ticked once looked up and checked: the sender, three colleagues of theirs and Nadia (a guest holds her address).
+  await list.getByRole("button", { name: strings.people.add(5) }).waitFor();
+  await list.getByText(strings.verdict.exists).waitFor(); // Daniel Okafor, already a contact
+  await list.getByText(strings.people.reason["internal-domain"]("contoso.com")).waitFor();
+  await list.getByText(strings.people.reason.automated.notifications).waitFor();
+
+  await list.getByRole("checkbox", { name: "Jonas Berg" }).uncheck();
+  await list.getByRole("checkbox", { name: "Nadia Petrova" }).uncheck();
+  await list.getByRole("button", { name: strings.people.add(3) }).click();
+  await list.getByText(strings.people.summary(3, 0, 0, null)).waitFor();
+
+  const contacts = await emulatorContacts(session.demo);
+  for (const address of [CC.amira, CC.lucas, CC.sofia])
+    expect(contactsWithAddress(contacts, address)).toHaveLength(1);
+  expect(contactsWithAddress(contacts, CC.nadia)).toHaveLength(0);
+  expect(contactsWithAddress(contacts, "jonas.berg@wingtiptoys.com")).toHaveLength(0);
+  // Added rows are no longer offered: a second click has nothing to add.
+  expect(await list.getByRole("checkbox", { name: "Amira Haddad" }).count()).toBe(0);
+  // The card above shares the cache: its sender is still not in the address book, and the three now show as there.
+  expect(await list.getByText(strings.people.added).count()).toBe(3);
+});
+
+it("a meeting lists its organizer and attendees instead of 'not a message'", async () => {
+  const demo = await open();
+  await demo.select("qbr-invite");
+  const list = demo.pane.getByRole("region", { name: strings.people.heading.meeting });
+  await list.getByText("Lena Fischer").waitFor();
+  await list.getByText(strings.people.source.organizer).waitFor();
+  await list.getByRole("button", { name: strings.people.add(1) }).waitFor();
+  expect(await demo.pane.getByText(strings.empty.notMessage("appointment")).count()).toBe(0);
+});
