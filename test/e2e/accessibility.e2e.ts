@@ -236,6 +236,31 @@ const STATES: readonly PaneStateStep[] = [
       await demo.paneButton(strings.people.hide).click();
     },
   },
+  {
+    name: "several selected messages, their senders listed",
+    async reach(demo) {
+      await demo.select("fabrikam-redlines");
+      for (const id of ["adventure-works-kickoff", "wwi-shipping", "alpine-offsite", "relecloud-onboarding"])
+        await demo.page.locator(`[data-message-id="${id}"]`).click({ modifiers: ["Control"] });
+      await demo.pane.getByRole("region", { name: strings.people.heading.selection(5) }).waitFor();
+      await demo.pane.getByRole("button", { name: /to the address book/ }).waitFor();
+    },
+    async leave(demo) {
+      await demo.select("fabrikam-redlines");
+      await demo.paneShows(strings.verdict.missing);
+    },
+  },
+  {
+    name: "suggestions: frequent senders not in the address book",
+    async reach(demo) {
+      await demo.pane.getByRole("tab", { name: strings.multiPeople.suggestions }).click();
+      await demo.pane.getByRole("region", { name: strings.people.heading.suggestions }).waitFor();
+      await demo.paneButton(strings.multiPeople.refresh).waitFor();
+    },
+    async leave(demo) {
+      await demo.pane.getByRole("tab", { name: strings.multiPeople.thisMessage }).click();
+    },
+  },
   ...MESSAGES.map(({ id, settled, verdict }): PaneStateStep => ({
     name: `message ${id}`,
     async reach(demo) {
