@@ -95,14 +95,21 @@ it("Shift-click selects a range; going back to one message leaves the list", asy
   const order = await demo.page
     .locator("[data-message-id]")
     .evaluateAll((items) => items.map((item) => item.getAttribute("data-message-id")));
-  const [from, to] = [order.indexOf("fabrikam-redlines"), order.indexOf("wwi-shipping")];
+  const range = order.slice(
+    Math.min(order.indexOf("fabrikam-redlines"), order.indexOf("wwi-shipping")),
+    Math.max(order.indexOf("fabrikam-redlines"), order.indexOf("wwi-shipping")) + 1,
+  );
+  // A meeting in the range is selected but has no sender to read.
+  const messages = range.filter((id) => id !== "qbr-invite").length;
+  expect(messages).toBeGreaterThan(2);
   await demo.select("fabrikam-redlines");
   await demo.paneShows(strings.verdict.missing);
   await demo.page.locator('[data-message-id="wwi-shipping"]').click({ modifiers: ["Shift"] });
   const list = demo.pane.getByRole("region", {
-    name: strings.people.heading.selection(Math.abs(to - from) + 1),
+    name: strings.people.heading.selection(messages),
   });
-  await list.getByText("Layla Haddad").waitFor();
+  // Layla's messages name her in Arabic script: her address identifies her row.
+  await list.getByText(SELECTED["wwi-shipping"]).waitFor();
   await list.getByText("Isabel Ferreira").waitFor();
   await demo.page.locator('[data-message-id="northwind-delivery"]').click();
   await demo.paneShows(strings.verdict.exists);
