@@ -10,9 +10,8 @@ import {
   Skeleton,
   SkeletonItem,
   Spinner,
-  Tab,
-  TabList,
   Text,
+  ToggleButton,
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
@@ -77,6 +76,7 @@ const useStyles = makeStyles({
     },
   },
   reason: { color: tokens.colorNeutralForeground2 },
+  views: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   placeholder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // The page's level-one heading: Outlook's task pane header already shows the add-in's name.
   title: visuallyHidden,
@@ -121,14 +121,20 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
       </h1>
       <LiveAnnouncer state={state} />
       {services.suggestions ? (
-        <TabList
-          aria-label={strings.multiPeople.views}
-          selectedValue={view}
-          onTabSelect={(_event, data) => setView(data.value === "suggestions" ? "suggestions" : "message")}
-        >
-          <Tab value="message">{strings.multiPeople.thisMessage}</Tab>
-          <Tab value="suggestions">{strings.multiPeople.suggestions}</Tab>
-        </TabList>
+        // Two pressed-or-not buttons rather than Fluent's TabList: its focus helpers are
+        // aria-hidden focusable elements, which axe rightly reports.
+        <div role="group" aria-label={strings.multiPeople.views} className={styles.views}>
+          <ToggleButton appearance="subtle" checked={view === "message"} onClick={() => setView("message")}>
+            {strings.multiPeople.thisMessage}
+          </ToggleButton>
+          <ToggleButton
+            appearance="subtle"
+            checked={view === "suggestions"}
+            onClick={() => setView("suggestions")}
+          >
+            {strings.multiPeople.suggestions}
+          </ToggleButton>
+        </div>
       ) : null}
       {showSuggestions || several.kind !== "single" ? (
         <Suspense fallback={<Spinner size="tiny" label={strings.lazy.loading} />}>

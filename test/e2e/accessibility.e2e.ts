@@ -253,12 +253,12 @@ const STATES: readonly PaneStateStep[] = [
   {
     name: "suggestions: frequent senders not in the address book",
     async reach(demo) {
-      await demo.pane.getByRole("tab", { name: strings.multiPeople.suggestions }).click();
+      await demo.pane.getByRole("button", { name: strings.multiPeople.suggestions, exact: true }).click();
       await demo.pane.getByRole("region", { name: strings.people.heading.suggestions }).waitFor();
       await demo.paneButton(strings.multiPeople.refresh).waitFor();
     },
     async leave(demo) {
-      await demo.pane.getByRole("tab", { name: strings.multiPeople.thisMessage }).click();
+      await demo.pane.getByRole("button", { name: strings.multiPeople.thisMessage, exact: true }).click();
     },
   },
   ...MESSAGES.map(({ id, settled, verdict }): PaneStateStep => ({
