@@ -49,9 +49,24 @@ describe("extractParticipants", () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ displayName: "Jane Doe", rawAddress: "Jane.Doe@Litware.com" });
-    expect(rows[0]?.sources.map((s) => s.kind)).toEqual(["from", "sender", "to"]);
+    // The sender is the From person: "sent by" would say nothing more.
+    expect(rows[0]?.sources.map((s) => s.kind)).toEqual(["from", "to"]);
     expect(rows[1]?.sources.map((s) => s.kind)).toEqual(["cc"]);
     expect(rows[1]?.address?.displayAddress).toBe("kim@bücher.example");
+  });
+
+  it("names a delegate who sent on behalf of the From person as a row of their own", () => {
+    const rows = extractParticipants(
+      message({
+        from: person("boss@adatum.example", "Boss"),
+        sender: person("assistant@adatum.example", "Assistant"),
+      }),
+      context,
+    );
+    expect(rows.map((row) => [row.key, row.sources.map((s) => s.kind)])).toEqual([
+      ["boss@adatum.example", ["from"]],
+      ["assistant@adatum.example", ["sender"]],
+    ]);
   });
 
   it("keeps a plus-tagged address apart: Exchange treats it as another recipient", () => {

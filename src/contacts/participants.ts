@@ -63,9 +63,12 @@ export function extractParticipants(item: ItemParticipants, context: Participant
 }
 
 function merge(known: PersonCandidate, again: PersonCandidate): PersonCandidate {
-  const sources = known.sources.some((source) => source.kind === again.sources[0]?.kind)
-    ? known.sources
-    : [...known.sources, ...again.sources];
+  const kind = again.sources[0]?.kind;
+  // "Sent by" the From person themself says nothing: only a delegate sending for them is worth a word.
+  const redundant =
+    known.sources.some((source) => source.kind === kind) ||
+    (kind === "sender" && known.sources.some((source) => source.kind === "from"));
+  const sources = redundant ? known.sources : [...known.sources, ...again.sources];
   // The first non-empty name wins: Outlook often gives a name on one line and none on another.
   const displayName = known.displayName || again.displayName;
   return { ...known, displayName, sources };

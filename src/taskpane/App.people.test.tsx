@@ -26,6 +26,8 @@ beforeEach(() => {
   });
 });
 
+/** The list looks people up through the gate (60 ms between calls) and loads two chunks: more than RTL's 1 s on a busy machine. */
+const SLOW = { timeout: 8000 };
 const person = (emailAddress: string, displayName: string) => ({ displayName, emailAddress });
 const MESSAGE: ItemParticipants = {
   kind: "message",
@@ -57,11 +59,11 @@ async function openList(participants: ItemParticipants = MESSAGE) {
 
 test("lists everyone on the message with verdicts; adds the ticked ones in one click and sums it up", async () => {
   const { user, container } = await openList();
-  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message });
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
   // External people not yet there are ticked once their checks are in; the known one is not offered.
-  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4));
-  await within(list).findByText(strings.verdict.exists);
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
+  await within(list).findByText(strings.verdict.exists, undefined, SLOW);
   expect(within(list).getByText(strings.people.reason.yourself)).toBeInTheDocument();
   expect(within(list).getByText(strings.people.reason.automated["no-reply"])).toBeInTheDocument();
   expect(within(list).getByText(strings.people.reason["internal-domain"]("contoso.com"))).toBeInTheDocument();
@@ -70,7 +72,7 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
   // Three people ticked, and 'select all'. Untick Cy: two are added.
   await user.click(within(list).getByRole("checkbox", { name: "Cy Chen" }));
   await user.click(within(list).getByRole("button", { name: strings.people.add(2) }));
-  await within(list).findByText(strings.people.summary(2, 0, 0, null));
+  await within(list).findByText(strings.people.summary(2, 0, 0, null), undefined, SLOW);
   expect(creates()).toBe(2);
   const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
   expect(stored).toEqual(expect.arrayContaining(["ana@litware.example", "bo@adatum.example"]));
@@ -83,20 +85,66 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
 
 test("a failed row says why and is retried alone; the summary names the failure", async () => {
   const { user } = await openList();
-  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message });
-  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4));
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
   pane.emulator.addFault({
     route: "create",
     status: 400,
     body: { error: { code: "x", message: "Refused." } },
   });
   await user.click(within(list).getByRole("button", { name: strings.people.add(3) }));
-  await within(list).findByText(/2 added, 1 failed/);
+  await within(list).findByText(/2 added, 1 failed/, undefined, SLOW);
   expect(creates()).toBe(3);
   await user.click(within(list).getByRole("button", { name: strings.people.retry }));
-  await within(list).findByText(strings.people.summary(3, 0, 0, null));
+  await within(list).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
   expect(pane.emulator.contacts()).toHaveLength(4);
+});
+
+test("mid-batch, the card's Add for the same person, a second click and a message switch create nothing twice", async () => {
+  const { user, host } = await openList();
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
+  await waitFor(
+    () => expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled(),
+    SLOW,
+  );
+  // Every create answers slowly, so that the batch is still running while the person clicks on.
+  pane.emulator.addFault({ route: "create", latencyMs: 400, times: 3 });
+  const add = within(list).getByRole("button", { name: strings.people.add(3) });
+  await user.click(add);
+  await user.click(add);
+  // The card's own Add for the sender, whom the batch is adding right now.
+  await user.click(screen.getByRole("button", { name: "Add to address book" }));
+  // Away to another message and back, mid-batch.
+  host.selectParticipants({ ...MESSAGE, from: person("zoe@other.example", "Zoe"), sender: null, cc: [] });
+  host.selectParticipants(MESSAGE);
+  const again = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await within(again).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
+  expect(creates()).toBe(3);
+  const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
+  expect(new Set(stored).size).toBe(stored.length);
+});
+
+test("a person the trust guard flags is not ticked; ticking them asks first, naming the risk", async () => {
+  const { user } = await openList({
+    ...MESSAGE,
+    cc: [person("bo@adatum.example", "Bo Berg"), person("alex.wilber@c0ntoso.com", "Alex Wilber")],
+  });
+  await user.click(await screen.findByRole("button", { name: strings.people.show(4) }, SLOW));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await within(list).findByRole("button", { name: strings.people.add(2) }, SLOW);
+  const lookAlike = within(list).getByRole("checkbox", { name: "Alex Wilber" });
+  expect(lookAlike).not.toBeChecked();
+  await user.click(lookAlike);
+  await user.click(within(list).getByRole("button", { name: strings.people.addAnyway(3) }));
+  const confirm = within(list).getByRole("alertdialog", { name: strings.people.confirmTitle(1) });
+  expect(within(confirm).getByText(/Alex Wilber: .*contoso\.com/)).toBeInTheDocument();
+  expect(creates()).toBe(0);
+  await user.click(within(confirm).getByRole("button", { name: strings.people.confirmAdd }));
+  await within(list).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
+  expect(creates()).toBe(3);
 });
 
 test("without write access the list shows verdicts only: no ticks, no Add", async () => {
@@ -104,10 +152,10 @@ test("without write access the list shows verdicts only: no ticks, no Add", asyn
   host.selectParticipants(MESSAGE);
   const user = userEvent.setup();
   render(<App services={{ ...pane.services, host, writeAllowed: async () => false }} />);
-  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message });
-  await within(list).findByText(strings.people.readOnly);
-  await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3));
+  await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
+  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  await within(list).findByText(strings.people.readOnly, undefined, SLOW);
+  await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3), SLOW);
   expect(within(list).queryAllByRole("checkbox")).toHaveLength(0);
   expect(within(list).queryByRole("button", { name: /Add/ })).toBeNull();
 });
@@ -118,10 +166,10 @@ test("a meeting lists its organizer and attendees instead of 'not a message'", a
     organizer: person("hiro@fourthcoffee.example", "Hiroshi Sato"),
     attendees: [person("adele@contoso.com", "Adele Vance"), person("guest@adatum.example", "Guest Person")],
   });
-  const list = await screen.findByRole("region", { name: strings.people.heading.meeting });
+  const list = await screen.findByRole("region", { name: strings.people.heading.meeting }, SLOW);
   expect(within(list).getByText("Hiroshi Sato")).toBeInTheDocument();
   expect(within(list).getByText(strings.people.source.organizer)).toBeInTheDocument();
   expect(screen.queryByText(strings.empty.notMessage("appointment"))).toBeNull();
   // Both external people and "select all".
-  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(3));
+  await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(3), SLOW);
 });

@@ -401,6 +401,7 @@ export const strings = {
         ...(failed > 0 ? [`${failed} failed${why ? ` (${why})` : ""}`] : []),
       ].join(", ") + ".",
     readOnly: "Your account can look contacts up but not add them.",
+    you: "You",
   },
 
   /** Several selected messages and frequent-sender suggestions (issue 14, items 2 and 3). */

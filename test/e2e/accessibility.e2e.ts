@@ -80,8 +80,8 @@ const MESSAGES: readonly { id: string; settled: string; verdict: string | null }
   { id: "wwi-shipping", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   { id: "contoso-lunch", settled: strings.verdict.internal, verdict: strings.verdict.internal },
   { id: "tailspin-proofs", settled: strings.verdict.missing, verdict: strings.verdict.missing },
-  // A meeting lists its organizer and attendees (issue 14).
-  { id: "qbr-invite", settled: strings.people.heading.meeting, verdict: null },
+  // A meeting lists its organizer and attendees (issue 14), settled once Lena Fischer is ticked.
+  { id: "qbr-invite", settled: strings.people.add(1), verdict: null },
   { id: "muller-quote", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   // Seeded hidden from address lists: its own verdict.
   { id: "litware-renewal", settled: strings.verdict.existsHidden, verdict: strings.verdict.existsHidden },
@@ -220,7 +220,7 @@ const STATES: readonly PaneStateStep[] = [
       await demo.select("wingtip-project-team");
       await demo.paneButton(strings.people.show(9)).click();
       await demo.paneButton(strings.people.add(5)).waitFor();
-      await demo.paneShows(strings.verdict.exists);
+      await demo.pane.getByText(strings.verdict.exists, { exact: true }).waitFor();
     },
   },
   {

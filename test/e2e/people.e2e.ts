@@ -53,7 +53,7 @@ it("adds 3 of the 6 people on a message's Cc in one click", async () => {
   const list = demo.pane.getByRole("region", { name: strings.people.heading.message });
   // Ticked once looked up and checked: the sender, three colleagues of theirs and Nadia (a guest holds her address).
   await list.getByRole("button", { name: strings.people.add(5) }).waitFor();
-  await list.getByText(strings.verdict.exists).waitFor(); // Daniel Okafor, already a contact
+  await list.getByText(strings.verdict.exists, { exact: true }).waitFor(); // Daniel Okafor, already a contact
   await list.getByText(strings.people.reason["internal-domain"]("contoso.com")).waitFor();
   await list.getByText(strings.people.reason.automated.notifications).waitFor();
 
@@ -70,7 +70,7 @@ it("adds 3 of the 6 people on a message's Cc in one click", async () => {
   // Added rows are no longer offered: a second click has nothing to add.
   expect(await list.getByRole("checkbox", { name: "Amira Haddad" }).count()).toBe(0);
   // The card above shares the cache: its sender is still not in the address book, and the three now show as there.
-  expect(await list.getByText(strings.people.added).count()).toBe(3);
+  expect(await list.getByText(strings.people.added, { exact: true }).count()).toBe(3);
 });
 
 it("a meeting lists its organizer and attendees instead of 'not a message'", async () => {

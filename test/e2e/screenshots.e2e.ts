@@ -120,7 +120,7 @@ it("everyone on a message, before and after adding three, light and dark", async
   await demo.select("wingtip-project-team");
   await demo.paneButton(strings.people.show(9)).click();
   await demo.paneButton(strings.people.add(5)).waitFor();
-  await demo.pane.getByText(strings.verdict.exists).first().waitFor();
+  await demo.pane.getByText(strings.verdict.exists, { exact: true }).waitFor();
   await demo.pane.getByRole("button", { name: strings.people.hide }).scrollIntoViewIfNeeded();
   await screenshotPane(demo, "pane-people");
   await demo.pane.getByRole("checkbox", { name: "Jonas Berg" }).uncheck();

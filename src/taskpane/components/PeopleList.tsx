@@ -10,7 +10,6 @@ import {
   Button,
   Checkbox,
   makeStyles,
-  MessageBar,
   MessageBarBody,
   Spinner,
   Text,
@@ -30,6 +29,7 @@ import {
 } from "../state/people-list-state";
 
 import { riskSentence } from "./TrustLine";
+import { UntitledMessageBar } from "./UntitledMessageBar";
 
 export interface PeopleListProps {
   view: PeopleListView;
@@ -92,9 +92,9 @@ export function PeopleList({ view, onToggle, onSelectAllExternal, onAdd, onRetry
         {heading(view)}
       </Text>
       {!view.writeAllowed && (
-        <MessageBar intent="info" layout="multiline">
+        <UntitledMessageBar intent="info" layout="multiline">
           <MessageBarBody>{strings.people.readOnly}</MessageBarBody>
-        </MessageBar>
+        </UntitledMessageBar>
       )}
       {view.rows.length === 0 && <Text>{strings.people.empty}</Text>}
       {controls && selectable.length > 1 && (
@@ -128,7 +128,7 @@ export function PeopleList({ view, onToggle, onSelectAllExternal, onAdd, onRetry
         />
       )}
       {view.summary && (
-        <MessageBar intent={view.summary.failed > 0 ? "warning" : "success"} layout="multiline">
+        <UntitledMessageBar intent={view.summary.failed > 0 ? "warning" : "success"} layout="multiline">
           <MessageBarBody>
             {strings.people.summary(
               view.summary.added,
@@ -137,7 +137,7 @@ export function PeopleList({ view, onToggle, onSelectAllExternal, onAdd, onRetry
               view.summary.firstFailure ? errorMessage(view.summary.firstFailure) : null,
             )}
           </MessageBarBody>
-        </MessageBar>
+        </UntitledMessageBar>
       )}
     </section>
   );
@@ -331,7 +331,7 @@ function RowStatus({ row }: { row: PeopleRow }): JSX.Element | null {
   switch (row.verdict.kind) {
     case "not-applicable":
       return (
-        <Badge className={styles.badge} appearance="outline" color="subtle">
+        <Badge className={styles.badge} appearance="outline" color="informative">
           {kindLabel(row)}
         </Badge>
       );
@@ -359,6 +359,7 @@ function RowStatus({ row }: { row: PeopleRow }): JSX.Element | null {
 }
 
 function kindLabel(row: PeopleRow): string {
+  if (row.candidate.classification.reason.code === "yourself") return strings.people.you;
   switch (row.candidate.classification.kind) {
     case "internal":
       return strings.verdict.internal;

@@ -81,6 +81,8 @@ export class PeopleController {
   #lastBatch: readonly string[] = [];
   #stopListening: Array<() => void> = [];
   #lifetime = new AbortController();
+  /** The list on screen's lookups: a newer list stops starting the older one's (a search already out finishes and is cached). */
+  #listLookups = new AbortController();
 
   constructor(pane: PaneController, options: PeopleControllerOptions = {}) {
     this.#pane = pane;
@@ -224,13 +226,15 @@ export class PeopleController {
       return address !== undefined && lookup.peek(address) === undefined;
     });
     for (const candidate of missing) this.#lookupErrors.delete(candidate.key);
+    this.#listLookups.abort();
+    this.#listLookups = new AbortController();
     if (missing.length === 0) return;
     void lookUpPeople(
       lookup,
       missing.map((candidate) => candidate.address?.address as string),
       {
         gate: this.#gate,
-        signal: this.#lifetime.signal,
+        signal: AbortSignal.any([this.#lifetime.signal, this.#listLookups.signal]),
         onSettled: (address, result) => {
           const key = missing.find((candidate) => candidate.address?.address === address)?.key;
           if (key === undefined) return;
@@ -472,9 +476,11 @@ export class PeopleController {
     return error ? { kind: "unknown", error } : { kind: "checking" };
   }
 
-  /** The last batch's outcome once none of its rows is waiting or running. */
+  /** The last batch's outcome once none of its rows is waiting or running; only on a list it was run from. */
   #summary(): BatchSummary | null {
     if (this.#lastBatch.length === 0) return null;
+    const shown = new Set(this.#candidates.map((candidate) => candidate.key));
+    if (!this.#lastBatch.some((key) => shown.has(key))) return null;
     const additions = this.#lastBatch.map((key) => this.#additions.get(key));
     if (additions.some((addition) => addition?.phase === "queued" || addition?.phase === "running"))
       return null;
