@@ -30,7 +30,7 @@ import {
 } from "./wire";
 
 /** How many GetContacts pages one search may follow before it is treated as a runaway. */
-export const DEFAULT_MAX_PAGES = 50;
+const DEFAULT_MAX_PAGES = 50;
 
 export interface AdminCenterClientOptions {
   /** Where the API paths are appended: `window.location.origin` (the relay) in production, the emulator in tests. */

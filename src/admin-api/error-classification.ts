@@ -13,7 +13,7 @@ import { parseExchangeConflict } from "../contacts/exchange-rules";
 import { ROUTE_OPERATIONS, type AdminApiRouteName } from "./wire-constants";
 
 /** The longest server-provided text an error carries (Exchange's reason for a refusal). */
-export const MAX_QUOTED_SERVER_TEXT = 300;
+const MAX_QUOTED_SERVER_TEXT = 300;
 
 /** What a failed HTTP exchange looked like, without anything secret. */
 export interface FailedResponse {

@@ -2,9 +2,9 @@
  * The one way this project sends a request to the admin center API (directly, through
  * the same-origin relay, or to the emulator).
  *
- * Per attempt: a fresh `client-request-id`, the bearer token from the TokenProvider, a
- * timeout, and the caller's AbortSignal. A 401 gets one silent token refresh and one
- * more try. Everything that is not a usable 2xx becomes a DirectoryError; nothing in an
+ * Per attempt (src/transport/http-exchange.ts, shared with Exchange's client): a fresh
+ * `client-request-id`, the bearer token from the TokenProvider, a timeout, and the caller's
+ * AbortSignal. A 401 gets one silent token refresh and one more try. Everything that is not a usable 2xx becomes a DirectoryError; nothing in an
  * error or a log line carries the token, a cookie, a body or an address.
  */
 import type { TokenProvider } from "../auth/token-provider";
@@ -16,25 +16,12 @@ import {
   looksLikeSignInPage,
 } from "./error-classification";
 import { ADMIN_API_ROUTES, ROUTE_OPERATIONS, isWriteRoute, type AdminApiRouteName } from "./wire-constants";
+import { sendAttempt, withTokenRefresh, type HttpTransportConfig } from "../transport/http-exchange";
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+export type { FetchFunction } from "../transport/http-exchange";
 
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
-
-export interface AdminApiHttpConfig {
-  /** Origin (and optional path prefix) the API paths are appended to, e.g. `window.location.origin`. */
-  baseUrl: string;
+export interface AdminApiHttpConfig extends HttpTransportConfig {
   tokens: TokenProvider;
-  /** Defaults to the global fetch, looked up at call time. */
-  fetch?: FetchFunction;
-  /** Per attempt, including reading the body. */
-  timeoutMs?: number;
-  /** One line per HTTP exchange. */
-  logger?: (line: string) => void;
-  /** Defaults to crypto.randomUUID (everywhere the client runs: Node 20+, browsers in https pages). */
-  newRequestId?: () => string;
-  /** Defaults to `Date.now`. */
-  now?: () => number;
 }
 
 export interface SendOptions {
@@ -56,11 +43,7 @@ export interface RawExchange extends AdminApiResponse {
   retryAfterHeader: string | null;
 }
 
-function joinUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}${path}`;
-}
-
-export function abortedError(route: AdminApiRouteName, requestId?: string): DirectoryError {
+function abortedError(route: AdminApiRouteName, requestId?: string): DirectoryError {
   return new DirectoryError({ kind: "aborted", operation: ROUTE_OPERATIONS[route], requestId });
 }
 
@@ -88,87 +71,26 @@ async function exchangeOnce(
   options: SendOptions,
 ): Promise<RawExchange> {
   const { method, path } = ADMIN_API_ROUTES[route];
-  const requestId = (config.newRequestId ?? (() => globalThis.crypto.randomUUID()))();
-  const now = config.now ?? Date.now;
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const fetchFunction: FetchFunction = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const callerSignal = options.signal;
-  if (callerSignal?.aborted) throw abortedError(route, requestId);
-
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onCallerAbort = () => controller.abort();
-  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  const started = now();
-  const log = (outcome: string) =>
-    config.logger?.(
-      `admin-api ${method} ${route} ${outcome} ${now() - started}ms attempt=${options.attempt ?? 1} request-id=${requestId}`,
-    );
-
-  try {
-    const response = await fetchFunction(joinUrl(config.baseUrl, path), {
-      method,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-        Authorization: `Bearer ${token}`,
-        "client-request-id": requestId,
-      },
-      body: JSON.stringify(body),
-      signal: controller.signal,
-      // The relay is same-origin and adds no credentials; cookies are never sent.
-      credentials: "omit",
-      cache: "no-store",
-    });
-    const bodyText = await response.text();
-    log(`status=${response.status}`);
-    return {
-      status: response.status,
-      contentType: response.headers.get("content-type") ?? "",
-      bodyText,
-      requestId,
-      retryAfterHeader: response.headers.get("retry-after"),
-    };
-  } catch (error) {
-    if (callerSignal?.aborted) {
-      log("aborted");
-      throw abortedError(route, requestId);
-    }
-    if (timedOut) {
-      log("timeout");
-      throw noAnswerError(route, requestId, `no answer within ${timeoutMs} ms`);
-    }
-    log("network-error");
-    throw noAnswerError(route, requestId, "network error", error);
-  } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener("abort", onCallerAbort);
-  }
-}
-
-async function tokenFor(
-  config: AdminApiHttpConfig,
-  route: AdminApiRouteName,
-  signal: AbortSignal | undefined,
-  forceRefresh: boolean,
-): Promise<string> {
-  try {
-    return await config.tokens.getToken({ forceRefresh, signal });
-  } catch (error) {
-    if (signal?.aborted) throw abortedError(route);
-    if (isDirectoryError(error)) throw error;
-    throw new DirectoryError({
-      kind: "unauthenticated",
-      reason: "no-token",
-      operation: ROUTE_OPERATIONS[route],
-      // Token providers' errors (MSAL) can be long and technical; keep them as the cause only.
-      cause: error,
-    });
-  }
+  const { retryAfter, ...answer } = await sendAttempt(config, {
+    method,
+    path,
+    token,
+    body: JSON.stringify(body),
+    signal: options.signal,
+    logLine: (outcome, elapsedMs, requestId) =>
+      `admin-api ${method} ${route} ${outcome} ${elapsedMs}ms attempt=${options.attempt ?? 1} request-id=${requestId}`,
+    failed: (noAnswer) => {
+      switch (noAnswer.why) {
+        case "aborted":
+          return abortedError(route, noAnswer.requestId);
+        case "timeout":
+          return noAnswerError(route, noAnswer.requestId, `no answer within ${noAnswer.timeoutMs} ms`);
+        case "network-error":
+          return noAnswerError(route, noAnswer.requestId, "network error", noAnswer.cause);
+      }
+    },
+  });
+  return { ...answer, retryAfterHeader: retryAfter };
 }
 
 async function exchangeKeepingToken(
@@ -177,12 +99,21 @@ async function exchangeKeepingToken(
   body: unknown,
   options: SendOptions,
 ): Promise<{ response: RawExchange; token: string }> {
-  const token = await tokenFor(config, route, options.signal, false);
-  const first = await exchangeOnce(config, route, body, token, options);
-  if (first.status !== 401) return { response: first, token };
-  // An expired token is normal weather: one silent refresh, then give up.
-  const refreshed = await tokenFor(config, route, options.signal, true);
-  return { response: await exchangeOnce(config, route, body, refreshed, options), token: refreshed };
+  const tokenFailed = (error: unknown): Error => {
+    if (options.signal?.aborted) return abortedError(route);
+    if (isDirectoryError(error)) return error;
+    return new DirectoryError({
+      kind: "unauthenticated",
+      reason: "no-token",
+      operation: ROUTE_OPERATIONS[route],
+      // Token providers' errors (MSAL) can be long and technical; keep them as the cause only.
+      cause: error,
+    });
+  };
+  const { answer, token } = await withTokenRefresh(config.tokens, options.signal, tokenFailed, (token) =>
+    exchangeOnce(config, route, body, token, options),
+  );
+  return { response: answer, token };
 }
 
 /**

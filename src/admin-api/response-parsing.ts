@@ -24,7 +24,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return text === "" ? "(the body)" : text;
 }
 
-export function describeJsonType(value: unknown): string {
+function describeJsonType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";

@@ -31,7 +31,7 @@ export {
 const nullableString = z.optional(z.nullable(z.string()));
 const nullableBoolean = z.optional(z.nullable(z.boolean()));
 
-export const CountryOrRegionSchema = z.looseObject({
+const CountryOrRegionSchema = z.looseObject({
   DisplayName: nullableString,
   LocalizedDisplayName: nullableString,
 });

@@ -21,6 +21,6 @@ export function createNoticingExchangeDirectory(options: NoticingExchangeDirecto
     onRetryNotice,
     (onRetry) =>
       new ExchangeRestDirectory(new ExchangeRestClient({ ...clientOptions, onRetry }), { created }),
-    true,
+    { findsHolders: true, readsDetails: true },
   );
 }

@@ -10,8 +10,8 @@ import type { DirectoryRetryNotice } from "../taskpane/services/retry-notices";
 export function noticingDirectory<D extends ContactDirectory>(
   onRetryNotice: (notice: DirectoryRetryNotice) => void,
   directoryFor: (onRetry: RetryListener) => D,
-  /** The backend can name an address's holder (the seam's optional findHolder). */
-  findsHolders = false,
+  /** The seam's optional methods this backend has (findHolder, readDetails). */
+  optional: { findsHolders?: boolean; readsDetails?: boolean } = {},
 ): ContactDirectory {
   let calls = 0;
 
@@ -44,9 +44,16 @@ export function noticingDirectory<D extends ContactDirectory>(
     updateOptions: (current, changes, options) =>
       run(current.address, (directory) => directory.updateOptions(current, changes, options)),
   };
-  if (findsHolders) {
+  if (optional.findsHolders) {
     wrapped.findHolder = (address, options) =>
       run(address, (directory) => directory.findHolder?.(address, options) ?? Promise.resolve(null));
+  }
+  if (optional.readsDetails) {
+    wrapped.readDetails = (contact, options) =>
+      run(
+        contact.address,
+        (directory) => directory.readDetails?.(contact, options) ?? Promise.resolve(contact),
+      );
   }
   return wrapped;
 }

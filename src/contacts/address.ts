@@ -202,7 +202,7 @@ const ACCEPTED_MIXTURES: ReadonlyArray<ReadonlySet<string>> = [
   new Set(["Latin", "Han", "Hangul"]),
 ];
 
-export function scriptsOf(label: string): string[] {
+function scriptsOf(label: string): string[] {
   const found = new Set<string>();
   for (const character of label) {
     if (SCRIPT_NEUTRAL.test(character) || !/\p{L}/u.test(character)) continue;

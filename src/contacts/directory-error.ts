@@ -10,6 +10,7 @@
 export type DirectoryOperation =
   | "findByAddress"
   | "findHolder"
+  | "readDetails"
   | "create"
   | "updateGeneral"
   | "updateOptions"

@@ -92,6 +92,13 @@ export interface ContactDirectory {
    */
   findHolder?(address: string, options?: CallOptions): Promise<AddressHolder | null>;
   /**
+   * The contact with every field filled in, for backends whose lookup answers with less
+   * (Exchange's Get-MailContact has no company, title or phones: Get-Contact reads them).
+   * Absent where `findByAddress` already returns them all (the admin center). Resolves at
+   * once, without a call, when `contact` already carries them.
+   */
+  readDetails?(contact: MailContact, options?: CallOptions): Promise<MailContact>;
+  /**
    * Creates the contact. Resolves with the created contact when the backend returns it,
    * or null when it only acknowledges (the caller then finds it by address).
    * Never retried by the implementation: a failure with `ambiguous: true` means it may exist.

@@ -89,7 +89,7 @@ export function mailTipProblem(value: string): MailTipProblem | null {
 }
 
 /** `mailTipProblem` as a draft field error. */
-export function checkMailTip(value: string): DraftFieldError | null {
+function checkMailTip(value: string): DraftFieldError | null {
   const problem = mailTipProblem(value);
   if (problem === null) return null;
   return problem.reason === "too-long"

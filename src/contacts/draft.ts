@@ -28,7 +28,6 @@ import type { ContactDraft, OrganizationConfig, SenderAnalysis } from "./types";
 export {
   DEFAULT_MAIL_TIP_TEMPLATE,
   DEFAULT_ORGANIZATION_CONFIG,
-  DRAFT_FIELD_LABELS,
   toNewMailContact,
   validateDraft,
 } from "./draft-rules";

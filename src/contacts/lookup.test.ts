@@ -323,3 +323,77 @@ describe("lookupListed (a list's rows)", () => {
     expect((await retried).status).toBe("missing");
   });
 });
+
+describe("what is read after the verdict", () => {
+  /** A directory whose readDetails and findHolder answer at once, counted. */
+  class CompletingDirectory extends ControlledDirectory {
+    details = 0;
+    holders = 0;
+    readDetails(current: MailContact): Promise<MailContact> {
+      this.details += 1;
+      return Promise.resolve(current.company ? current : { ...current, company: "Analytical Engines" });
+    }
+    findHolder(): Promise<{ name: string; kind: "guest" } | null> {
+      this.holders += 1;
+      return Promise.resolve({ name: "Ada (guest)", kind: "guest" });
+    }
+  }
+
+  function completingSetup(freshForMs: number) {
+    const directory = new CompletingDirectory();
+    let now = 1_000_000;
+    const lookup = new ContactLookup(directory, { now: () => now, freshForMs });
+    const heard: Array<[string, LookupResult]> = [];
+    lookup.subscribe((address, result) => heard.push([address, result]));
+    return { directory, lookup, heard, advance: (ms: number) => (now += ms) };
+  }
+
+  it("details that change nothing are not news: no subscriber hears, and a stale entry is still refreshed", async () => {
+    const { directory, lookup, heard, advance } = completingSetup(1000);
+    const first = lookup.lookup("ada@analytical.example");
+    directory.search(0).resolve(contact({ company: "Kept" }));
+    await first;
+    advance(1000);
+    await lookup.lookup("ada@analytical.example"); // stale: the refresh is out
+    await lookup.readDetails("ada@analytical.example");
+    expect(directory.details).toBe(1);
+    expect(heard).toEqual([]);
+    // The refresh still lands: the details read did not pass for a newer answer.
+    directory.search(1).resolve(contact({ company: "Kept", mailTip: "New tip." }));
+    await settle();
+    expect(lookup.peek("ada@analytical.example")).toMatchObject({ contact: { mailTip: "New tip." } });
+  });
+
+  it("details the lookup lacked are stored and told once; the entry keeps its age", async () => {
+    const { directory, lookup, heard, advance } = completingSetup(1000);
+    const first = lookup.lookup("ada@analytical.example");
+    directory.search(0).resolve(contact({ company: "" }));
+    await first;
+    advance(600);
+    await lookup.readDetails("ada@analytical.example");
+    expect(heard).toEqual([
+      ["ada@analytical.example", { status: "exists", contact: contact({ company: "Analytical Engines" }) }],
+    ]);
+    advance(400);
+    await lookup.lookup("ada@analytical.example");
+    expect(directory.searches).toHaveLength(2); // stale 1 s after the search, not after the details
+  });
+
+  it("a holder is asked once per missing verdict and kept; a refresh that still finds nothing keeps it", async () => {
+    const { directory, lookup, heard, advance } = completingSetup(1000);
+    const first = lookup.lookup("ada@analytical.example");
+    directory.search(0).resolve(null);
+    await first;
+    await lookup.checkHolder("ada@analytical.example");
+    await lookup.checkHolder("ada@analytical.example");
+    expect(directory.holders).toBe(1);
+    const held = { status: "missing", holder: { name: "Ada (guest)", kind: "guest" } };
+    expect(heard).toEqual([["ada@analytical.example", held]]);
+    advance(1000);
+    await lookup.lookup("ada@analytical.example");
+    directory.search(1).resolve(null);
+    await settle();
+    expect(lookup.peek("ada@analytical.example")).toEqual(held);
+    expect(heard).toHaveLength(1);
+  });
+});

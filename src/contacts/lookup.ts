@@ -11,6 +11,9 @@
  *   never shown on another.
  * - Writes (promote, edit) tell the cache through `remember`, so the pane does not
  *   search again (and does not see a stale "missing" while the directory replicates).
+ * - What the verdict does not need is asked for after it, once per address, and kept in the
+ *   same entry: an existing contact's details (`readDetails`, on backends whose lookup lacks
+ *   the company) and who else holds a missing address (`checkHolder`).
  *
  * Why not @tanstack/query-core (measured 2026-11-30, v5.108.4, esbuild --minify, gzip -9): its
  * QueryClient alone is 8.3 KB gzip against 1.3 KB for this file, and it would still need code
@@ -51,6 +54,8 @@ export class ContactLookup {
   readonly #freshForMs: number;
   readonly #cache = new Map<string, CacheEntry>();
   readonly #refreshing = new Set<string>();
+  /** Addresses whose details or holder are being asked for: one call each at a time. */
+  readonly #completing = new Set<string>();
   readonly #listeners = new Set<LookupListener>();
   /** A list's searches in flight, by address key: rows (and lists) asking for the same address share one. */
   readonly #listed = new Map<string, Promise<LookupResult>>();
@@ -145,6 +150,76 @@ export class ContactLookup {
     return options.signal ? untilAborted(search, options.signal, abortedError) : search;
   }
 
+  /**
+   * For a cached existing contact: reads the fields its lookup did not carry (the company on
+   * Exchange) with the backend's `readDetails`, once, and tells subscribers when they differ.
+   * Nothing to do on a backend whose lookup already carries them. Never rejects: without the
+   * details the verdict stays as it is.
+   */
+  async readDetails(address: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const readDetails = this.#directory.readDetails?.bind(this.#directory);
+    const entry = this.#cache.get(addressKey(address));
+    if (!readDetails || entry?.result.status !== "exists") return;
+    const contact = entry.result.contact;
+    await this.#complete(
+      address,
+      entry.version,
+      async (signal) => ({
+        status: "exists",
+        contact: await readDetails(contact, { signal }),
+      }),
+      options.signal,
+    );
+  }
+
+  /**
+   * For a cached "missing": asks who else holds the address (a guest, mailbox, group...) with
+   * the backend's `findHolder`, once, and stores the answer in the entry (`holder`, null for
+   * nobody), which subscribers hear about when someone does. Never rejects: without an
+   * answer the verdict stays "missing" and a create would name the holder.
+   */
+  async checkHolder(address: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const findHolder = this.#directory.findHolder?.bind(this.#directory);
+    const entry = this.#cache.get(addressKey(address));
+    if (!findHolder || entry?.result.status !== "missing" || entry.result.holder !== undefined) return;
+    await this.#complete(
+      address,
+      entry.version,
+      async (signal) => ({
+        status: "missing",
+        holder: await findHolder(address, { signal }),
+      }),
+      options.signal,
+    );
+  }
+
+  async #complete(
+    address: string,
+    version: number,
+    read: (signal: AbortSignal | undefined) => Promise<LookupResult>,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const key = addressKey(address);
+    if (this.#completing.has(key)) return;
+    this.#completing.add(key);
+    try {
+      const result = await read(signal);
+      const entry = this.#cache.get(key);
+      // A write or a refresh that landed meanwhile knows better.
+      if (entry?.version !== version) return;
+      // Kept even when nothing visible changed (so it is not asked again), but then it is no
+      // news: no subscriber hears, and a refresh already out still lands. The entry keeps its
+      // age either way: the verdict's part of it was read when it was.
+      const news = !sameLookupResult(entry.result, result);
+      this.#cache.set(key, { result, fetchedAt: entry.fetchedAt, version: news ? version + 1 : version });
+      if (news) this.#notify(address, result);
+    } catch {
+      // Kept as it was; the next verdict for this address asks again.
+    } finally {
+      this.#completing.delete(key);
+    }
+  }
+
   /** Called when a background refresh or a write changes what is known about an address. Returns unsubscribe. */
   subscribe(listener: LookupListener): () => void {
     this.#listeners.add(listener);
@@ -182,12 +257,20 @@ export class ContactLookup {
     if (this.#refreshing.has(key)) return;
     const startedAt = this.#cache.get(key)?.version;
     this.#refreshing.add(key);
+    const shown = this.#cache.get(key)?.result;
     this.#directory
       .findByAddress(address)
+      // A contact shown with its details is refreshed with them, so its company does not blink.
+      .then((contact) =>
+        contact && shown?.status === "exists" && this.#directory.readDetails
+          ? this.#directory.readDetails(contact)
+          : contact,
+      )
       .then((contact) => {
         // Skip if a write changed the entry while this search was out: it is older news.
-        if (this.#cache.get(key)?.version !== startedAt) return;
-        this.#store(address, key, toLookupResult(contact));
+        const entry = this.#cache.get(key);
+        if (!entry || entry.version !== startedAt) return;
+        this.#store(address, key, refreshed(entry.result, contact));
       })
       .catch(() => {
         // A failed refresh keeps the cached answer; the next lookup tries again.
@@ -215,6 +298,12 @@ function toLookupResult(contact: MailContact | null): LookupResult {
   return contact ? { status: "exists", contact } : { status: "missing" };
 }
 
+/** A background refresh's answer, keeping the holder found for a still-missing address. */
+function refreshed(previous: LookupResult, contact: MailContact | null): LookupResult {
+  if (contact) return { status: "exists", contact };
+  return previous.status === "missing" ? previous : { status: "missing" };
+}
+
 /** Fields a person can see in the pane; the backend's raw snapshot does not count. */
 const VISIBLE_CONTACT_FIELDS = [
   "id",
@@ -235,8 +324,14 @@ const VISIBLE_CONTACT_FIELDS = [
   "adminCenterUrl",
 ] as const satisfies readonly (keyof MailContact)[];
 
-export function sameLookupResult(a: LookupResult, b: LookupResult): boolean {
-  if (a.status === "missing" || b.status === "missing") return a.status === b.status;
+function sameLookupResult(a: LookupResult, b: LookupResult): boolean {
+  if (a.status === "missing" || b.status === "missing") {
+    if (a.status !== b.status) return false;
+    const [holderA, holderB] = [a.status === "missing" && a.holder, b.status === "missing" && b.holder];
+    return holderA && holderB
+      ? holderA.name === holderB.name && holderA.kind === holderB.kind
+      : !holderA && !holderB;
+  }
   return VISIBLE_CONTACT_FIELDS.every((field) => a.contact[field] === b.contact[field]);
 }
 

@@ -199,7 +199,7 @@ const graphemeSegmenter: Intl.Segmenter | null =
     : null;
 
 /** The text split into what a reader sees as characters (grapheme clusters; code points where Intl.Segmenter is missing). */
-export function graphemes(text: string): string[] {
+function graphemes(text: string): string[] {
   if (graphemeSegmenter === null) return Array.from(text);
   return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
 }

@@ -52,7 +52,7 @@ import {
 export const LOCATE_RETRY_DELAYS_MS: readonly number[] = [500, 1000, 2000, 2000, 2000];
 
 /** Waits between attempts of an update that 404s because the fresh contact is not writable yet. */
-export const FRESH_CONTACT_RETRY_DELAYS_MS: readonly number[] = LOCATE_RETRY_DELAYS_MS;
+const FRESH_CONTACT_RETRY_DELAYS_MS: readonly number[] = LOCATE_RETRY_DELAYS_MS;
 
 /**
  * Waits between searches after create said the address is taken: a contact another pane

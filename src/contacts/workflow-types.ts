@@ -2,11 +2,17 @@
  * The public shapes of the contacts workflows (lookup, promote, edit), shared by the
  * implementation (lookup.ts, promote.ts, edit.ts) and the pane that renders them.
  */
-import type { DirectoryError, DirectoryField } from "./directory-error";
+import type { AddressHolder, DirectoryError, DirectoryField } from "./directory-error";
 import type { MailContact } from "./directory";
 import type { ContactDraft } from "./types";
 
-export type LookupResult = { status: "exists"; contact: MailContact } | { status: "missing" };
+export type LookupResult =
+  | { status: "exists"; contact: MailContact }
+  /**
+   * No mail contact has the address. `holder`: another recipient (a guest, mailbox, group...)
+   * does, as `ContactLookup.checkHolder` found; null when it asked and nobody does.
+   */
+  | { status: "missing"; holder?: AddressHolder | null };
 
 /** A step of a promotion; the pane words each (strings.ts). */
 export type PromoteStepId = "create" | "locate" | "update-general" | "update-options" | "verify";

@@ -47,6 +47,9 @@ export const DEMO_SEED: EmulatorSeed = {
   ],
   recipients: [
     { address: "adele.vance@contoso.com", name: "Adele Vance", kind: "mailbox" },
+    // The admin the probe signs in as against `npm run emulator` (docs/admin-setup.md): its
+    // Get-Recipient of the signed-in user finds this mailbox, as it would in a tenant.
+    { address: "admin@contoso.onmicrosoft.com", name: "Contoso Admin", kind: "mailbox" },
     { address: "lee.gu@contoso.com", name: "Lee Gu", kind: "mailbox" },
     { address: "sales@contoso.com", name: "Sales", kind: "group" },
     {

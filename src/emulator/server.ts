@@ -25,6 +25,7 @@ import {
   FaultQueue,
   FaultSpecSchema,
   GRAPH_MESSAGES_ROUTE,
+  type Fault,
   type FaultSpec,
   type RequestFacts,
 } from "./faults";
@@ -228,6 +229,15 @@ function matchRoute(method: string, path: string): AdminApiRouteName | null {
   return null;
 }
 
+interface RecordedCall {
+  method: string;
+  entry: RecordedRequest;
+  finish(reply: EmulatedResponse): void;
+  drop(): void;
+  /** Keeps the strict throttling's slot until the call is answered or dropped. */
+  hold(release: () => void): void;
+}
+
 function withHeaders(reply: EmulatedResponse, headers: Record<string, string> | undefined): EmulatedResponse {
   for (const [name, value] of Object.entries(headers ?? {})) reply.headers[name.toLowerCase()] = value;
   return reply;
@@ -394,6 +404,71 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
+  /** One API request, recorded for the control surface and answered (or dropped) once: both APIs' handlers. */
+  function recordedCall(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    requestId: string,
+    started: number,
+  ): RecordedCall {
+    const method = request.method ?? "GET";
+    const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
+    state.requests.push(entry);
+    let release: () => void = () => {};
+    return {
+      method,
+      entry,
+      hold: (held) => {
+        release = held;
+      },
+      finish: (reply) => {
+        release();
+        entry.status = reply.status;
+        send(response, reply, requestId);
+        logLine(method, path, reply.status, started, requestId);
+      },
+      drop: () => {
+        release();
+        request.socket.destroy();
+        logLine(method, path, "dropped", started, requestId);
+      },
+    };
+  }
+
+  /**
+   * Waits the configured latency plus the fault's (before any check: a check and the write it
+   * guards are never split by a wait), then answers with the fault (or drops the connection)
+   * when it strikes before the call is applied, telling promotion faults. True when it did.
+   */
+  async function faultBeforeApply(
+    call: RecordedCall,
+    fault: Fault | null,
+    observe: () => void,
+    faultReply: (status: number, fault: Fault) => EmulatedResponse,
+  ): Promise<boolean> {
+    const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
+    if (latency > 0) await sleep(latency);
+    if (!fault || fault.afterApply || (!fault.drop && fault.status === undefined)) return false;
+    observe();
+    if (fault.drop) call.drop();
+    else call.finish(faultReply(fault.status ?? 500, fault));
+    return true;
+  }
+
+  /** A fault that strikes after a successful call was applied: the change stays, its answer is lost. */
+  function faultAfterApply(
+    call: RecordedCall,
+    fault: Fault | null,
+    reply: EmulatedResponse,
+    faultReply: (status: number, fault: Fault) => EmulatedResponse,
+  ): boolean {
+    if (!fault?.afterApply || reply.status >= 300) return false;
+    if (fault.drop) call.drop();
+    else call.finish(faultReply(fault.status ?? 500, fault));
+    return true;
+  }
+
   async function handleApi(
     request: IncomingMessage,
     response: ServerResponse,
@@ -401,21 +476,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requestId: string,
     started: number,
   ): Promise<void> {
-    const method = request.method ?? "GET";
-    const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
-    state.requests.push(entry);
-    let release: () => void = () => {};
-    const finish = (reply: EmulatedResponse) => {
-      release();
-      entry.status = reply.status;
-      send(response, reply, requestId);
-      logLine(method, path, reply.status, started, requestId);
-    };
-    const drop = () => {
-      release();
-      request.socket.destroy();
-      logLine(method, path, "dropped", started, requestId);
-    };
+    const call = recordedCall(request, response, path, requestId, started);
+    const { method, finish } = call;
 
     const route = matchRoute(method, path);
     let text: string;
@@ -443,23 +505,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }),
       );
     }
-    release = admitted;
+    call.hold(admitted);
 
     const facts: RequestFacts = { contactId: contactIdOf(text) };
     const fault = state.faults.take(route, facts);
-    const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
-    // Latency before any check: a check and the write it guards are never split by a wait.
-    if (latency > 0) await sleep(latency);
-
-    if (fault && !fault.afterApply && (fault.drop || fault.status !== undefined)) {
-      state.faults.observe(route, facts);
-      if (fault.drop) return drop();
-      if (fault.status !== undefined) {
-        return finish(
-          faultResponse(fault.status, fault.body, fault.headers, state.settings.variants.errorBody),
-        );
-      }
-    }
+    const faultReply = (status: number, struck: Fault) =>
+      faultResponse(status, struck.body, struck.headers, state.settings.variants.errorBody);
+    if (await faultBeforeApply(call, fault, () => state.faults.observe(route, facts), faultReply)) return;
 
     const idsBefore = route === "create" ? new Set(state.store.all().map((c) => c.ContactId)) : null;
     const reply = handleRoute(route, request, text);
@@ -467,12 +519,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...facts,
       ...outcomeFacts(route, text, reply, idsBefore, state.store.all()),
     });
-    if (fault?.afterApply && reply.status < 300) {
-      if (fault.drop) return drop();
-      return finish(
-        faultResponse(fault.status ?? 500, fault.body, fault.headers, state.settings.variants.errorBody),
-      );
-    }
+    if (faultAfterApply(call, fault, reply, faultReply)) return;
     finish(reply);
   }
 
@@ -491,22 +538,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requestId: string,
     started: number,
   ): Promise<void> {
-    const method = request.method ?? "GET";
-    const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
-    state.requests.push(entry);
+    const call = recordedCall(request, response, path, requestId, started);
+    const { method, entry, finish } = call;
     const variant = state.settings.variants.errorBody;
-    let release: () => void = () => {};
-    const finish = (reply: EmulatedResponse) => {
-      release();
-      entry.status = reply.status;
-      send(response, reply, requestId);
-      logLine(method, path, reply.status, started, requestId);
-    };
-    const drop = () => {
-      release();
-      request.socket.destroy();
-      logLine(method, path, "dropped", started, requestId);
-    };
     let text: string;
     try {
       text = await readBody(request);
@@ -546,24 +580,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }),
       );
     }
-    release = admitted;
+    call.hold(admitted);
 
     const alias = cmdlet ? CMDLET_ROUTE[cmdlet] : null;
     const facts: RequestFacts = { contactId: identityOf(text, state.store) };
     const fault = cmdlet ? state.faults.take(cmdlet, facts) : null;
-    const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
-    if (latency > 0) await sleep(latency);
-    if (fault && !fault.afterApply) {
+    // Without a body of its own, a fault answers as Exchange answers that status.
+    const faultReply = (status: number, struck: Fault) =>
+      struck.body === undefined
+        ? withHeaders(exchangeStatusResponse(status, variant), struck.headers)
+        : faultResponse(status, struck.body, struck.headers, variant);
+    const observeFault = () => {
       if (alias) state.faults.observe(alias, facts);
-      if (fault.drop) return drop();
-      if (fault.status !== undefined) {
-        return finish(
-          fault.body === undefined
-            ? withHeaders(exchangeStatusResponse(fault.status, variant), fault.headers)
-            : faultResponse(fault.status, fault.body, fault.headers, variant),
-        );
-      }
-    }
+    };
+    if (await faultBeforeApply(call, fault, observeFault, faultReply)) return;
 
     const grant = grantOf(request);
     if (grant === undefined || grant.resource !== "exchange") {
@@ -587,15 +617,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // Promotion faults follow an Exchange promotion as they follow the admin center's.
     if (alias)
       state.faults.observe(alias, { ...facts, ...invokeOutcomeFacts(reply, idsBefore, state.store.all()) });
-    if (fault?.afterApply && reply.status < 300 && cmdlet && isWriteCmdlet(cmdlet)) {
-      if (fault.drop) return drop();
-      const status = fault.status ?? 500;
-      return finish(
-        fault.body === undefined
-          ? withHeaders(exchangeStatusResponse(status, variant), fault.headers)
-          : faultResponse(status, fault.body, fault.headers, variant),
-      );
-    }
+    // Only a write has something to keep when its answer is lost.
+    const writeFault = cmdlet && isWriteCmdlet(cmdlet) ? fault : null;
+    if (faultAfterApply(call, writeFault, reply, faultReply)) return;
     finish(reply);
   }
 

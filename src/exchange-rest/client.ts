@@ -2,7 +2,8 @@
  * The one way this project calls Exchange Online's InvokeCommand (directly, through the
  * same-origin relay, or against the emulator).
  *
- * Per attempt: a fresh `client-request-id`, the bearer token from the TokenProvider, the
+ * Per attempt (src/transport/http-exchange.ts, shared with the admin center's client): a
+ * fresh `client-request-id`, the bearer token from the TokenProvider, the
  * `X-AnchorMailbox` routing hint (one function, `anchorMailbox`), a timeout and the
  * caller's AbortSignal. A 401 gets one silent token refresh. `@odata.nextLink` pages are
  * followed on the same base URL (so through the relay when there is one). Every failure
@@ -11,6 +12,12 @@
  */
 import { looksLikeHtml, looksLikeSignInPage, parseRetryAfter } from "../admin-api/error-classification";
 import type { TokenProvider } from "../auth/token-provider";
+import {
+  sendAttempt,
+  withTokenRefresh,
+  type HttpAnswer,
+  type HttpTransportConfig,
+} from "../transport/http-exchange";
 import {
   DirectoryError,
   isDirectoryError,
@@ -38,11 +45,8 @@ import {
   type ParameterValue,
 } from "./wire";
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
 /** A lookup by an exact filter has one page; more than this many is a broken upstream. */
-export const DEFAULT_MAX_PAGES = 20;
-
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+const DEFAULT_MAX_PAGES = 20;
 
 /** One call as the client runs it. */
 interface InvokeContext {
@@ -51,7 +55,7 @@ interface InvokeContext {
   write: boolean;
 }
 
-export interface ExchangeRestClientOptions {
+export interface ExchangeRestClientOptions extends HttpTransportConfig {
   /** Origin (and optional path prefix) InvokeCommand's path is appended to: the relay, the emulator or the cloud's host. */
   baseUrl: string;
   tokens: TokenProvider;
@@ -61,8 +65,6 @@ export interface ExchangeRestClientOptions {
   fallbackTenant?: string;
   /** The signed-in user's UPN, for X-AnchorMailbox; default: the token's `upn` or `preferred_username`. */
   user?: string;
-  fetch?: FetchFunction;
-  timeoutMs?: number;
   maxPages?: number;
   /** The team's one retry policy (src/contacts/retry-policy.ts), with overrides; never retries a create. */
   retry?: Partial<RetryPolicy>;
@@ -72,8 +74,6 @@ export interface ExchangeRestClientOptions {
   logger?: (line: string) => void;
   /** Warnings Exchange attached to a successful answer (`@adminapi.warnings`). */
   onWarnings?: (cmdlet: ExchangeCmdlet, warnings: readonly string[]) => void;
-  newRequestId?: () => string;
-  now?: () => number;
 }
 
 export interface InvokeOptions {
@@ -89,7 +89,7 @@ export interface InvokeResult {
 }
 
 /** X-AnchorMailbox for a delegated call: the signed-in user (as the PowerShell module sends it). */
-export function anchorMailbox(user: string): string {
+function anchorMailbox(user: string): string {
   return `UPN:${user}`;
 }
 
@@ -116,13 +116,7 @@ function claim(token: string, ...names: string[]): string | undefined {
   return undefined;
 }
 
-interface Exchange {
-  status: number;
-  contentType: string;
-  bodyText: string;
-  retryAfter: string | null;
-  requestId: string;
-}
+type Exchange = HttpAnswer;
 
 export class ExchangeRestClient {
   readonly #options: ExchangeRestClientOptions;
@@ -322,32 +316,21 @@ export class ExchangeRestClient {
     });
   }
 
-  async #token(
-    context: InvokeContext,
-    signal: AbortSignal | undefined,
-    forceRefresh: boolean,
-  ): Promise<string> {
-    try {
-      return await this.#options.tokens.getToken({ forceRefresh, signal });
-    } catch (error) {
-      if (signal?.aborted) throw this.#error(context, { kind: "aborted" });
-      if (isDirectoryError(error)) throw error;
-      throw this.#error(context, { kind: "unauthenticated", cause: error });
-    }
-  }
-
   async #sendWithRefresh(
     context: InvokeContext,
     target: string | null,
     body: string,
     signal: AbortSignal | undefined,
   ): Promise<Exchange> {
-    const token = await this.#token(context, signal, false);
-    const first = await this.#send(context, target, body, token, signal);
-    if (first.status !== 401) return first;
-    // An expired token is normal weather: one silent refresh, then give up.
-    const refreshed = await this.#token(context, signal, true);
-    return this.#send(context, target, body, refreshed, signal);
+    const tokenFailed = (error: unknown): Error => {
+      if (signal?.aborted) return this.#error(context, { kind: "aborted" });
+      if (isDirectoryError(error)) return error;
+      return this.#error(context, { kind: "unauthenticated", cause: error });
+    };
+    const { answer } = await withTokenRefresh(this.#options.tokens, signal, tokenFailed, (token) =>
+      this.#send(context, target, body, token, signal),
+    );
+    return answer;
   }
 
   #route(context: InvokeContext, token: string): { tenant: string; user: string | undefined } {
@@ -362,7 +345,7 @@ export class ExchangeRestClient {
     return { tenant, user: this.#options.user || claim(token, "upn", "preferred_username") };
   }
 
-  async #send(
+  #send(
     context: InvokeContext,
     target: string | null,
     body: string,
@@ -370,70 +353,28 @@ export class ExchangeRestClient {
     signal: AbortSignal | undefined,
   ): Promise<Exchange> {
     const { tenant, user } = this.#route(context, token);
-    const requestId = (this.#options.newRequestId ?? (() => globalThis.crypto.randomUUID()))();
-    const now = this.#options.now ?? Date.now;
-    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const fetchFunction: FetchFunction =
-      this.#options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    if (signal?.aborted) throw this.#error(context, { kind: "aborted", requestId });
-
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const started = now();
-    const log = (outcome: string) =>
-      this.#options.logger?.(
-        `exchange-rest ${context.cmdlet} ${outcome} ${now() - started}ms request-id=${requestId}`,
-      );
-    const headers: Record<string, string> = {
-      Accept: "application/json",
-      "Content-Type": "application/json",
-      Authorization: `Bearer ${token}`,
-      "client-request-id": requestId,
-    };
-    if (user) headers["X-AnchorMailbox"] = anchorMailbox(user);
-    const path = target ?? invokeCommandPath(tenant);
-    try {
-      const response = await fetchFunction(`${this.#options.baseUrl.replace(/\/+$/, "")}${path}`, {
-        method: "POST",
-        headers,
-        body,
-        signal: controller.signal,
-        credentials: "omit",
-        cache: "no-store",
-      });
-      const bodyText = await response.text();
-      log(`status=${response.status}`);
-      return {
-        status: response.status,
-        contentType: response.headers.get("content-type") ?? "",
-        bodyText,
-        retryAfter: response.headers.get("retry-after"),
-        requestId,
-      };
-    } catch (error) {
-      if (signal?.aborted) {
-        log("aborted");
-        throw this.#error(context, { kind: "aborted", requestId });
-      }
-      log(timedOut ? "timeout" : "network-error");
-      throw this.#error(context, {
-        kind: "unavailable",
-        reason: "no-answer",
-        requestId,
-        ambiguous: context.write,
-        detail: timedOut ? `no answer within ${timeoutMs} ms` : "network error",
-        cause: error,
-      });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
+    return sendAttempt(this.#options, {
+      method: "POST",
+      path: target ?? invokeCommandPath(tenant),
+      token,
+      body,
+      headers: user ? { "X-AnchorMailbox": anchorMailbox(user) } : {},
+      signal,
+      logLine: (outcome, elapsedMs, requestId) =>
+        `exchange-rest ${context.cmdlet} ${outcome} ${elapsedMs}ms request-id=${requestId}`,
+      failed: (noAnswer) =>
+        noAnswer.why === "aborted"
+          ? this.#error(context, { kind: "aborted", requestId: noAnswer.requestId })
+          : this.#error(context, {
+              kind: "unavailable",
+              reason: "no-answer",
+              requestId: noAnswer.requestId,
+              ambiguous: context.write,
+              detail:
+                noAnswer.why === "timeout" ? `no answer within ${noAnswer.timeoutMs} ms` : "network error",
+              cause: noAnswer.cause,
+            }),
+    });
   }
 }
 

@@ -3,13 +3,14 @@
  *
  *   findByAddress  Get-MailContact -Filter "ExternalEmailAddress -eq 'SMTP:…'"  (one exact call)
  *   findHolder     Get-Recipient -Filter "EmailAddresses -eq 'smtp:…'"
+ *   readDetails    Get-Contact -Identity <guid>       (company and the other Set-Contact fields)
  *   create         New-MailContact
  *   updateGeneral  Set-Contact -Identity <guid>       (only the changed parameters)
  *   updateOptions  Set-MailContact -Identity <guid>   (only the changed parameters)
  *
  * A verdict costs one call: Get-MailContact does not carry the Set-Contact properties
- * (company, title, phones), so they are read with Get-Contact only by `withGeneralFields`,
- * for callers that need them. Set-* take only what changes, so no read precedes a write.
+ * (company, title, phones), so they are read with Get-Contact only by `readDetails`,
+ * when the pane shows them. Set-* take only what changes, so no read precedes a write.
  */
 import type {
   CallOptions,
@@ -38,7 +39,7 @@ import {
 } from "./wire";
 
 /** How long after our own create a not-found on Set-* means "not visible yet" rather than "deleted". */
-export const FRESH_CONTACT_WINDOW_MS = 120_000;
+const FRESH_CONTACT_WINDOW_MS = 120_000;
 
 /** What `MailContact.raw` holds for this backend. */
 interface ExchangeSnapshot {
@@ -61,7 +62,7 @@ function protocolError(operation: DirectoryError["operation"], detail: string, r
   return new DirectoryError({ kind: "protocol", reason: "unexpected-shape", operation, detail, requestId });
 }
 
-export function toMailContact(object: MailContactObject, contact?: ContactObject): MailContact {
+function toMailContact(object: MailContactObject, contact?: ContactObject): MailContact {
   const text = (value: string | null | undefined) => value ?? "";
   const id = objectIdentity(object) ?? "";
   return {
@@ -243,14 +244,16 @@ export class ExchangeRestDirectory implements ContactDirectory {
 
   /**
    * The contact with its Set-Contact properties (company, title, phones, first and last
-   * name) read with Get-Contact: one more call, for callers that show or compare them.
+   * name) read with Get-Contact: one more call, made only when the pane shows them. A
+   * contact that already carries them (created or updated here, or read before) costs none.
    */
-  async withGeneralFields(current: MailContact, options: CallOptions = {}): Promise<MailContact> {
-    const snapshot = this.#snapshotOf(current, "findByAddress");
-    const result = await this.#readOrExplain("Get-Contact", "findByAddress", current.id, options);
+  async readDetails(current: MailContact, options: CallOptions = {}): Promise<MailContact> {
+    const snapshot = this.#snapshotOf(current, "readDetails");
+    if (snapshot.contact) return current;
+    const result = await this.#readOrExplain("Get-Contact", "readDetails", current.id, options);
     const parsed = ContactObjectSchema.safeParse(result.objects[0]);
     if (!parsed.success)
-      throw protocolError("findByAddress", "Get-Contact returned no contact", result.requestId);
+      throw protocolError("readDetails", "Get-Contact returned no contact", result.requestId);
     return toMailContact(snapshot.mailContact, parsed.data);
   }
 
@@ -281,7 +284,7 @@ export class ExchangeRestDirectory implements ContactDirectory {
 
   async #readOrExplain(
     cmdlet: "Get-Contact",
-    operation: "findByAddress",
+    operation: "readDetails",
     identity: string,
     options: CallOptions,
   ) {

@@ -47,7 +47,6 @@ export const InvokeCommandResponseSchema = z.looseObject({
   "@adminapi.warnings": z.optional(z.nullable(z.array(z.string()))),
   value: z.array(z.unknown()),
 });
-export type InvokeCommandResponse = z.infer<typeof InvokeCommandResponseSchema>;
 
 const text = z.optional(z.nullable(z.string()));
 const flag = z.optional(z.nullable(z.boolean()));
@@ -99,7 +98,6 @@ export const RecipientObjectSchema = z.looseObject({
   ...recipientFields,
   RecipientTypeDetails: z.string(),
 });
-export type RecipientObject = z.infer<typeof RecipientObjectSchema>;
 
 /** The identity an object is addressed by in Set-* calls: the GUID when given. */
 export function objectIdentity(object: {

@@ -3,15 +3,22 @@
  * for frequent-sender suggestions. Graph allows CORS, so the pane calls it directly with its
  * own delegated token (Mail.ReadBasic); there is no relay route.
  *
- * Per page: a fresh `client-request-id`, the bearer token, a timeout and the caller's
- * AbortSignal; the team's one retry policy (src/contacts/retry-policy.ts) per page, so a 429
- * on page five waits (honouring Retry-After) and repeats page five only. A 401 gets one silent
- * token refresh. `@odata.nextLink` is followed on our own base URL, and only to the messages
+ * Per page, through the project's one transport (src/transport/http-exchange.ts): a fresh
+ * `client-request-id`, the bearer token, a timeout and the caller's AbortSignal, one silent
+ * token refresh after a 401; the team's one retry policy (src/contacts/retry-policy.ts) per
+ * page, so a 429 on page five waits (honouring Retry-After) and repeats page five only.
+ * `@odata.nextLink` is followed on our own base URL, and only to the messages
  * path. Failures become DirectoryError facts (operation "readMail"); nothing in an error or a
  * log line carries the token, a body, an address or a date.
  */
 import { looksLikeHtml, parseRetryAfter } from "../admin-api/error-classification";
 import type { TokenProvider } from "../auth/token-provider";
+import {
+  sendAttempt,
+  withTokenRefresh,
+  type FetchFunction,
+  type HttpAnswer,
+} from "../transport/http-exchange";
 import { DirectoryError, isDirectoryError, type DirectoryErrorInit } from "../contacts/directory-error";
 import {
   DEFAULT_RETRY_POLICY,
@@ -29,11 +36,10 @@ import {
   messagesQuery,
 } from "./wire";
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
 /** 20 pages of 250: 5,000 messages in the window is plenty to rank senders; more is cut off. */
 export const DEFAULT_MAX_PAGES = 20;
 
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchFunction };
 
 export interface GraphMailClientOptions {
   /** https://graph.microsoft.com (default), or the emulator. */
@@ -55,14 +61,6 @@ export interface ReceivedMessages {
   messages: ReceivedMessage[];
   /** True when the window held more pages than maxPages: the counts cover the newest ones. */
   truncated: boolean;
-}
-
-interface Answer {
-  status: number;
-  contentType: string;
-  bodyText: string;
-  retryAfter: string | null;
-  requestId: string;
 }
 
 export class GraphMailClient {
@@ -95,12 +93,45 @@ export class GraphMailClient {
     target: string,
     signal: AbortSignal | undefined,
   ): Promise<{ messages: ReceivedMessage[]; nextLink: string | null; requestId: string }> {
-    const token = await this.#token(signal, false);
-    let answer = await this.#send(target, token, signal);
-    if (answer.status === 401) {
-      // An expired token is normal weather: one silent refresh, then give up.
-      answer = await this.#send(target, await this.#token(signal, true), signal);
-    }
+    // One silent token refresh after a 401, as every client of the project does.
+    const { answer } = await withTokenRefresh(
+      this.#options.tokens,
+      signal,
+      (cause) =>
+        isDirectoryError(cause) ? cause : error({ kind: "unauthenticated", reason: "no-token", cause }),
+      (token) =>
+        sendAttempt(
+          {
+            baseUrl: this.#options.baseUrl ?? GRAPH_BASE_URL,
+            ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+            ...(this.#options.timeoutMs !== undefined ? { timeoutMs: this.#options.timeoutMs } : {}),
+            ...(this.#options.logger ? { logger: this.#options.logger } : {}),
+            ...(this.#options.newRequestId ? { newRequestId: this.#options.newRequestId } : {}),
+            ...(this.#options.now ? { now: this.#options.now } : {}),
+          },
+          {
+            method: "GET",
+            path: target,
+            token,
+            ...(signal ? { signal } : {}),
+            logLine: (outcome, elapsedMs, requestId) =>
+              `graph messages ${outcome} ${elapsedMs}ms request-id=${requestId}`,
+            failed: (noAnswer) =>
+              noAnswer.why === "aborted"
+                ? error({ kind: "aborted", requestId: noAnswer.requestId })
+                : error({
+                    kind: "unavailable",
+                    reason: "no-answer",
+                    requestId: noAnswer.requestId,
+                    detail:
+                      noAnswer.why === "timeout"
+                        ? `no answer within ${noAnswer.timeoutMs} ms`
+                        : "network error",
+                    cause: noAnswer.cause,
+                  }),
+          },
+        ),
+    );
     if (answer.status < 200 || answer.status >= 300) throw this.#classifyFailure(answer);
     const base = { status: answer.status, requestId: answer.requestId };
     if (looksLikeHtml(answer.contentType, answer.bodyText)) {
@@ -150,7 +181,7 @@ export class GraphMailClient {
     return `${url.pathname}${url.search}`;
   }
 
-  #classifyFailure(answer: Answer): DirectoryError {
+  #classifyFailure(answer: HttpAnswer): DirectoryError {
     const base = { status: answer.status, requestId: answer.requestId };
     const code = graphErrorCode(answer.bodyText);
     const detail = code ? `code=${code}` : undefined;
@@ -171,75 +202,6 @@ export class GraphMailClient {
       return error({ ...base, kind: "unavailable", reason: "server-error", ...withDetail });
     }
     return error({ ...base, kind: "protocol", reason: "unexpected-status", ...withDetail });
-  }
-
-  async #token(signal: AbortSignal | undefined, forceRefresh: boolean): Promise<string> {
-    try {
-      return await this.#options.tokens.getToken({ forceRefresh, signal });
-    } catch (cause) {
-      if (signal?.aborted) throw error({ kind: "aborted" });
-      if (isDirectoryError(cause)) throw cause;
-      throw error({ kind: "unauthenticated", reason: "no-token", cause });
-    }
-  }
-
-  async #send(target: string, token: string, signal: AbortSignal | undefined): Promise<Answer> {
-    const requestId = (this.#options.newRequestId ?? (() => globalThis.crypto.randomUUID()))();
-    const now = this.#options.now ?? Date.now;
-    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const fetchFunction: FetchFunction =
-      this.#options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    if (signal?.aborted) throw error({ kind: "aborted", requestId });
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const started = now();
-    const log = (outcome: string) =>
-      this.#options.logger?.(`graph messages ${outcome} ${now() - started}ms request-id=${requestId}`);
-    const baseUrl = (this.#options.baseUrl ?? GRAPH_BASE_URL).replace(/\/+$/, "");
-    try {
-      const response = await fetchFunction(`${baseUrl}${target}`, {
-        method: "GET",
-        headers: {
-          Accept: "application/json",
-          Authorization: `Bearer ${token}`,
-          "client-request-id": requestId,
-        },
-        signal: controller.signal,
-        credentials: "omit",
-        cache: "no-store",
-      });
-      const bodyText = await response.text();
-      log(`status=${response.status}`);
-      return {
-        status: response.status,
-        contentType: response.headers.get("content-type") ?? "",
-        bodyText,
-        retryAfter: response.headers.get("retry-after"),
-        requestId,
-      };
-    } catch (cause) {
-      if (signal?.aborted) {
-        log("aborted");
-        throw error({ kind: "aborted", requestId });
-      }
-      log(timedOut ? "timeout" : "network-error");
-      throw error({
-        kind: "unavailable",
-        reason: "no-answer",
-        requestId,
-        detail: timedOut ? `no answer within ${timeoutMs} ms` : "network error",
-        cause,
-      });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
   }
 }
 

@@ -89,6 +89,11 @@ interface UpstreamTarget {
   exchange: boolean;
 }
 
+/** The upstream a refusal names: the route's own, so an Exchange call never blames the admin center. */
+function upstreamName(target: UpstreamTarget): string {
+  return target.exchange ? "Exchange Online" : "The admin center";
+}
+
 type BodyReadResult = { kind: "body"; body: Buffer } | { kind: "too-large" } | { kind: "aborted" };
 
 type UpstreamResult =
@@ -247,13 +252,19 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
           res,
           504,
           "UpstreamTimeout",
-          `The admin center did not answer within ${formatSeconds(timeoutMs)} s.`,
+          `${upstreamName(target)} did not answer within ${formatSeconds(timeoutMs)} s.`,
           idHeader,
         );
         return;
       case "unreachable":
         annotateRequest(req, { requestId, outcome: "UpstreamUnreachable" });
-        sendJsonError(res, 502, "UpstreamUnreachable", "The admin center could not be reached.", idHeader);
+        sendJsonError(
+          res,
+          502,
+          "UpstreamUnreachable",
+          `${upstreamName(target)} could not be reached.`,
+          idHeader,
+        );
         return;
       case "too-large":
         annotateRequest(req, { requestId, outcome: "UpstreamResponseTooLarge" });
@@ -261,7 +272,7 @@ export function createRelayHandler(options: RelayOptions = {}): RelayHandler {
           res,
           502,
           "UpstreamResponseTooLarge",
-          "The admin center's answer was too large.",
+          `${upstreamName(target)}'s answer was too large.`,
           idHeader,
         );
         return;

@@ -1,6 +1,6 @@
 /**
  * The production server the manifest points to: serves the built pane and relays the
- * four admin center calls, on one origin, with security headers and an access log line
+ * four admin center calls and Exchange's InvokeCommand (checked cmdlets only), on one origin, with security headers and an access log line
  * on every response.
  *
  * Request pipeline: a target with dot segments (`..`, `%2e%2e`) is refused first, so no

@@ -31,6 +31,7 @@ import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
 import { ExistingContactPanel } from "./components/ExistingContactPanel";
 import { LiveAnnouncer } from "./components/LiveAnnouncer";
+import { AddressHolderNote } from "./components/AddressHolderNote";
 import { AfterClickView } from "./components/AfterClickView";
 import { isListedMeeting, PeopleSection } from "./components/PeopleSection";
 import { PromoteForm } from "./components/PromoteForm";
@@ -351,6 +352,11 @@ function ExternalSenderBody({
     );
   }
 
+  if (verdict.kind === "missing" && verdict.holder) {
+    // Someone else has the address: say who, instead of an Add that could only fail.
+    return <AddressHolderNote holder={verdict.holder} />;
+  }
+
   if (verdict.kind === "missing") {
     return (
       <>
@@ -427,7 +433,7 @@ function verdictKind(senderKind: string, shown: PaneState["verdict"], person: Pe
     case "exists":
       return shown.kind === "exists" && shown.contact.hiddenFromAddressLists ? "exists-hidden" : "exists";
     case "missing":
-      return "missing";
+      return shown.kind === "missing" && shown.holder ? "held" : "missing";
     default:
       return "unknown";
   }

@@ -234,6 +234,29 @@ export const strings = {
   },
 
   /**
+   * Said before anyone clicks Add when another recipient already holds the address (the
+   * backend's findHolder, asked after the verdict), by the holder's kind (RecipientKind).
+   */
+  addressHolder: {
+    regionLabel: "Address already in use",
+    heldBy: {
+      guest: (name: string) => `${name || "A guest"} is a guest in your organization with this address.`,
+      mailbox: (name: string) =>
+        `${name || "A mailbox"} is a mailbox in your organization with this address.`,
+      "mail-user": (name: string) =>
+        `${name || "A mail user"} is a mail user in your organization with this address.`,
+      group: (name: string) => `${name || "A group"} is a group in your organization with this address.`,
+      contact: (name: string) =>
+        `${name || "Another contact"} is a contact that already has this address among its addresses.`,
+      other: (name: string) =>
+        name
+          ? `${name} already uses this address in your organization.`
+          : "Another recipient in your organization already uses this address.",
+    },
+    cannotAdd: "So it cannot also be added as a mail contact: colleagues can already write to it.",
+  },
+
+  /**
    * Sign-in problems, keyed by SignInError's `failure` (src/auth/sign-in-error.ts); the
    * codes are shown for support. Where only an administrator can help, the pointer is the
    * add-in's admin setup guide (docs/admin-setup.md).
@@ -472,7 +495,9 @@ export function errorMessage(error: DirectoryError): string {
     case "unauthenticated":
       return text.unauthenticated;
     case "forbidden":
-      return error.operation === "findByAddress" || error.operation === "findHolder"
+      return error.operation === "findByAddress" ||
+        error.operation === "findHolder" ||
+        error.operation === "readDetails"
         ? text.forbiddenToRead(EXCHANGE_WRITE_ROLES)
         : text.forbidden(EXCHANGE_WRITE_ROLES);
     case "not-found":

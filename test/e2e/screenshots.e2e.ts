@@ -80,6 +80,18 @@ it("a sender already in the address book", async () => {
   await screenshotPane(demo, "pane-existing-contact");
 });
 
+it("a sender already in the address book, seen through Exchange's InvokeCommand (company read by Get-Contact)", async () => {
+  try {
+    await demo.useBackend("exchange");
+    await demo.select("northwind-delivery");
+    await demo.paneShows(strings.verdict.exists);
+    await demo.paneShows(`${strings.existing.company}: Northwind Traders`);
+    await screenshotPane(demo, "pane-exchange-existing-contact");
+  } finally {
+    session.demo.setBackend("admin-center");
+  }
+});
+
 it("a contact hidden from the address book", async () => {
   await demo.select("litware-renewal");
   await demo.paneShows(strings.verdict.exists);

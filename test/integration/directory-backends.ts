@@ -19,16 +19,29 @@ export interface DirectoryBackend {
   /** The directory over the backend's real client at `baseUrl`; `sleep` replaces the retry policy's waits. */
   directory(baseUrl: string, tokens: TokenProvider, sleep: (ms: number) => Promise<void>): ContactDirectory;
   /** The names of the calls in the emulator's request log (see callName). */
-  calls: { create: string; search: string; updateGeneral: string; updateOptions: string };
+  calls: {
+    create: string;
+    search: string;
+    updateGeneral: string;
+    updateOptions: string;
+    /** The call that reads what the lookup lacks (the company), or null where the lookup carries it. */
+    readDetails: string | null;
+    /** The call that names who holds an address, or null where the backend cannot ask. */
+    findHolder: string | null;
+  };
   /** The admin center's create applies the mail tip; New-MailContact takes none, so Set-MailContact follows. */
   createAppliesMailTip: boolean;
   /** Whether the backend can say what kind of recipient holds an address (findHolder). */
   namesHolderKind: boolean;
-  /**
-   * The contact as a fresh reader sees it, with company and the other general fields: one
-   * search on the admin center; on Exchange the verdict's Get-MailContact plus Get-Contact.
-   */
-  readBack(directory: ContactDirectory, address: string): Promise<MailContact | null>;
+}
+
+/**
+ * The contact as a fresh reader sees it, with company and the other general fields: one
+ * search on the admin center; on Exchange the verdict's Get-MailContact plus Get-Contact.
+ */
+export async function readBack(directory: ContactDirectory, address: string): Promise<MailContact | null> {
+  const found = await directory.findByAddress(address);
+  return found && directory.readDetails ? directory.readDetails(found) : found;
 }
 
 /** A request as the tests name it: the cmdlet for InvokeCommand, "METHOD path" otherwise. */
@@ -48,10 +61,11 @@ export const BACKENDS: readonly DirectoryBackend[] = [
       search: "POST /admin/api/Contact/GetContacts",
       updateGeneral: "PUT /admin/api/Contact",
       updateOptions: "PUT /admin/api/Contact/options",
+      readDetails: null,
+      findHolder: null,
     },
     createAppliesMailTip: true,
     namesHolderKind: false,
-    readBack: (directory, address) => directory.findByAddress(address),
   },
   {
     name: "exchange",
@@ -73,12 +87,10 @@ export const BACKENDS: readonly DirectoryBackend[] = [
       search: "Get-MailContact",
       updateGeneral: "Set-Contact",
       updateOptions: "Set-MailContact",
+      readDetails: "Get-Contact",
+      findHolder: "Get-Recipient",
     },
     createAppliesMailTip: false,
     namesHolderKind: true,
-    readBack: async (directory, address) => {
-      const found = await directory.findByAddress(address);
-      return found && directory instanceof ExchangeRestDirectory ? directory.withGeneralFields(found) : found;
-    },
   },
 ];

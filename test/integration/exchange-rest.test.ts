@@ -222,10 +222,10 @@ describe("create, then update", () => {
       ContactMailTip: "External: Analytical Engines",
       ContactHiddenFromAddressListsEnabled: true,
     });
-    // A fresh read: the verdict (1 call) has no company; withGeneralFields reads it with Get-Contact.
+    // A fresh read: the verdict (1 call) has no company; readDetails reads it with Get-Contact.
     const read = (await directory.findByAddress(ADDRESS))!;
     expect(read.mailTip).toBe("External: Analytical Engines");
-    expect((await directory.withGeneralFields(read)).company).toBe("Analytical Engines");
+    expect((await directory.readDetails(read)).company).toBe("Analytical Engines");
     expect(emulator.requests().map((request) => request.cmdlet)).toEqual([
       "New-MailContact",
       "Set-Contact",

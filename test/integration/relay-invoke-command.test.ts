@@ -8,6 +8,7 @@ import { hasDuplicateKeys } from "../../src/server/invoke-command-policy";
 import { createRelayHandler, type RelayHandler } from "../../src/server/relay";
 import { EXCHANGE_CMDLETS } from "../../src/exchange-rest/wire";
 import {
+  closedPortUrl,
   sendRaw,
   startRecordingUpstream,
   startStandaloneRelay,
@@ -292,5 +293,36 @@ describe("hasDuplicateKeys", () => {
     ['{"\\u0061":1,"a":2}', true],
   ])("%s → %p", (text, expected) => {
     expect(hasDuplicateKeys(text)).toBe(expected);
+  });
+});
+
+describe("upstream failures name the upstream the route goes to", () => {
+  const GET = cmdlet("Get-MailContact", { Filter: "ExternalEmailAddress -eq 'SMTP:ada@example.com'" });
+
+  async function restart(options: { timeoutMs?: number; exchangeUpstream?: string }) {
+    await relayServer.close();
+    relay.close();
+    relay = createRelayHandler({ upstream: admin.url, exchangeUpstream: exchange.url, ...options });
+    relayServer = await startStandaloneRelay(relay);
+  }
+
+  it("a timeout on InvokeCommand says Exchange Online did not answer, not the admin center", async () => {
+    await restart({ timeoutMs: 250 });
+    exchange.reply = () => "hang";
+    const response = await invoke(GET);
+    expect(response.status).toBe(504);
+    expect(JSON.parse(response.body)).toEqual({
+      error: { code: "UpstreamTimeout", message: "Exchange Online did not answer within 0.3 s." },
+    });
+    expect(admin.requests).toHaveLength(0);
+  });
+
+  it("an unreachable Exchange Online is named as such", async () => {
+    await restart({ exchangeUpstream: await closedPortUrl() });
+    const response = await invoke(GET);
+    expect(response.status).toBe(502);
+    expect(JSON.parse(response.body)).toEqual({
+      error: { code: "UpstreamUnreachable", message: "Exchange Online could not be reached." },
+    });
   });
 });

@@ -16,7 +16,7 @@ import type { ContactDraft } from "../../src/contacts/types";
 import type { PromoteOutcome } from "../../src/contacts/workflow-types";
 import { EmulatorControl } from "../../src/emulator/control-client";
 import { startEmulator, type EmulatorSeed, type RunningEmulator } from "../../src/emulator/server";
-import { BACKENDS, callName, type DirectoryBackend } from "./directory-backends";
+import { BACKENDS, callName, readBack, type DirectoryBackend } from "./directory-backends";
 
 let emulator: RunningEmulator;
 let control: EmulatorControl;
@@ -114,7 +114,7 @@ describe.each(BACKENDS)("on the $name backend", (backend: DirectoryBackend) => {
     });
     expect(mailTipFromWire(record?.ContactMailTip)).toBe("External contact at Analytical Engines.");
     // And as a fresh reader sees it.
-    const found = await backend.readBack(directoryFor(), ADDRESS);
+    const found = await readBack(directoryFor(), ADDRESS);
     expect(found).toMatchObject({
       company: "Analytical Engines",
       mailTip: "External contact at Analytical Engines.",
@@ -405,6 +405,75 @@ describe.each(BACKENDS)("on the $name backend", (backend: DirectoryBackend) => {
         reason: "dir-synced",
       });
       expect(await apiCalls()).toEqual([SEARCH]);
+    });
+
+    it("an existing contact's company: the verdict is one call, the company one more only where the lookup lacks it", async () => {
+      await reset({
+        contacts: [
+          {
+            ContactExternalEmailAddress: ADDRESS,
+            ContactName: "Ada Lovelace",
+            ContactCompany: "Analytical Engines",
+          },
+        ],
+      });
+      const lookup = new ContactLookup(directoryFor());
+      const verdict = await lookup.lookup(ADDRESS);
+      expect(verdict.status).toBe("exists");
+      expect(await apiCalls()).toEqual([SEARCH]);
+
+      const heard: string[] = [];
+      lookup.subscribe((_address, result) => {
+        if (result.status === "exists") heard.push(result.contact.company);
+      });
+      await lookup.readDetails(ADDRESS);
+      await lookup.readDetails(ADDRESS);
+      const details = backend.calls.readDetails ? [backend.calls.readDetails] : [];
+      // Asked once; a second ask (a revisit) finds the details in the cache.
+      expect(await apiCalls()).toEqual([SEARCH, ...details]);
+      expect(lookup.peek(ADDRESS)).toMatchObject({
+        status: "exists",
+        contact: { company: "Analytical Engines" },
+      });
+      // Subscribers hear of the company only where it was not known from the verdict.
+      expect(heard).toEqual(backend.calls.readDetails ? ["Analytical Engines"] : []);
+    });
+
+    it.each([
+      { kind: "guest", name: "Ada (guest)", seen: "guest" },
+      { kind: "mailbox", name: "Ada Lovelace", seen: "mailbox" },
+      { kind: "group", name: "Engines team", seen: "group" },
+      { kind: "mail-user", name: "Ada (mail user)", seen: "mail-user" },
+      { kind: "contact-other", name: "Ada (other contact)", seen: "contact" },
+    ] as const)(
+      "a missing address held by a $kind: checkHolder names it where the backend can ask",
+      async (holder) => {
+        await reset({ recipients: [{ address: ADDRESS, name: holder.name, kind: holder.kind }] });
+        const lookup = new ContactLookup(directoryFor());
+        expect(await lookup.lookup(ADDRESS)).toEqual({ status: "missing" });
+        await lookup.checkHolder(ADDRESS);
+        await lookup.checkHolder(ADDRESS);
+        const holderCalls = backend.calls.findHolder ? [backend.calls.findHolder] : [];
+        expect(await apiCalls()).toEqual([SEARCH, ...holderCalls]);
+        expect(lookup.peek(ADDRESS)).toEqual(
+          backend.calls.findHolder
+            ? { status: "missing", holder: { name: holder.name, kind: holder.seen } }
+            : { status: "missing" },
+        );
+      },
+    );
+
+    it("a missing address nobody holds: checkHolder asks once and remembers 'nobody'", async () => {
+      await reset();
+      const lookup = new ContactLookup(directoryFor());
+      await lookup.lookup(ADDRESS);
+      await lookup.checkHolder(ADDRESS);
+      await lookup.checkHolder(ADDRESS);
+      const holderCalls = backend.calls.findHolder ? [backend.calls.findHolder] : [];
+      expect(await apiCalls()).toEqual([SEARCH, ...holderCalls]);
+      expect(lookup.peek(ADDRESS)).toEqual(
+        backend.calls.findHolder ? { status: "missing", holder: null } : { status: "missing" },
+      );
     });
 
     it("looks up once, remembers the promotion, then edits the mail tip and visibility", async () => {

@@ -89,7 +89,7 @@ export function hasInternationalLabel(asciiDomain: string): boolean {
 }
 
 /** Without the library, ASCII's own look-alike pairs (UTS #39's "rn"/"m", "vv"/"w"); enough for ASCII domains. */
-export const asciiSkeleton: Skeleton = (text) => text.replace(/rn/g, "m").replace(/vv/g, "w");
+const asciiSkeleton: Skeleton = (text) => text.replace(/rn/g, "m").replace(/vv/g, "w");
 
 function comparisonKey(unicodeText: string, skeleton: Skeleton): string {
   const skeletal = skeleton(unicodeText.normalize("NFD")).normalize("NFD").toLowerCase();

@@ -64,7 +64,7 @@ export type AddDecision =
   /** Policy block and authentication failed: no Add from the pane. */
   | "blocked";
 
-export function knownDomainsFor(
+function knownDomainsFor(
   input: Pick<SenderTrustInput, "organizationDomains" | "contactDomains" | "brands">,
 ): KnownDomain[] {
   const known: KnownDomain[] = [];

@@ -29,6 +29,11 @@ export function createLazyDirectory(load: () => Promise<ContactDirectory>): Cont
       const directory = await ready(options);
       return directory.findHolder ? directory.findHolder(address, options) : null;
     },
+    // The contact as it is when the backend's lookup already carries every field.
+    readDetails: async (contact, options) => {
+      const directory = await ready(options);
+      return directory.readDetails ? directory.readDetails(contact, options) : contact;
+    },
     create: async (contact, options) => (await ready(options)).create(contact, options),
     updateGeneral: async (current, changes, options) =>
       (await ready(options)).updateGeneral(current, changes, options),

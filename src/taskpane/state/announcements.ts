@@ -92,7 +92,7 @@ function verdictText(state: PaneState, senderKind: string): string | null {
         ? strings.verdict.existsHidden
         : strings.verdict.exists;
     case "missing":
-      return strings.verdict.missing;
+      return state.verdict.holder ? strings.verdict.heldByOther : strings.verdict.missing;
     case "unknown":
       return strings.verdict.unknown;
     default:

@@ -306,6 +306,12 @@ export class PaneController {
       (result) => {
         if (result.status === "exists") this.trust.noteContact(result.contact.address || address);
         this.#dispatch({ type: "lookup-resolved", generation, result });
+        // After the verdict, never before it: what the backend's lookup did not say (an existing
+        // contact's company on Exchange; who else holds a missing address), which the cache
+        // keeps and its subscription (start) shows.
+        const options = { signal: this.#lifetime.signal };
+        if (result.status === "exists") void this.#lookup.readDetails(address, options);
+        else void this.#lookup.checkHolder(address, options);
       },
       (error: unknown) => {
         // Superseded by a newer lookup (another message) or the pane closed: nothing to show.

@@ -8,7 +8,7 @@
  * messages neither loses what was typed nor stops a promotion: coming back shows it.
  */
 import type { MailContact } from "../../contacts/directory";
-import type { DirectoryError, DirectoryOperation } from "../../contacts/directory-error";
+import type { AddressHolder, DirectoryError, DirectoryOperation } from "../../contacts/directory-error";
 import type { ContactDraft, SenderAnalysis } from "../../contacts/types";
 import {
   STEP_ORDER,
@@ -53,7 +53,8 @@ export type Selection =
 export type Verdict =
   | { kind: "checking" }
   | { kind: "exists"; contact: MailContact }
-  | { kind: "missing" }
+  /** `holder`: no mail contact, but another recipient (a guest, mailbox, group...) has the address. */
+  | { kind: "missing"; holder?: AddressHolder }
   /** The lookup failed: `lookupFailure` says why. */
   | { kind: "unknown" }
   /** Internal, automated or unusable senders are not looked up. */
@@ -253,7 +254,8 @@ export function promoteSteps(promotion: PromotionView): PromoteStepView[] {
 }
 
 export function verdictFromLookup(result: LookupResult): Verdict {
-  return result.status === "exists" ? { kind: "exists", contact: result.contact } : { kind: "missing" };
+  if (result.status === "exists") return { kind: "exists", contact: result.contact };
+  return result.holder ? { kind: "missing", holder: result.holder } : { kind: "missing" };
 }
 
 export function currentKey(state: PaneState): string | null {

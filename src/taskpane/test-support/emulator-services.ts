@@ -1,5 +1,6 @@
 /**
- * PaneServices wired to the real admin center client and a real emulator over HTTP,
+ * PaneServices wired to a backend's real client (the admin center's by default, or
+ * Exchange's InvokeCommand) and a real emulator over HTTP,
  * for pane tests: what the pane shows is what the API answered, not what a fake said.
  * In jsdom, Node's fetch comes from the jsdom-with-fetch environment.
  */
@@ -9,8 +10,12 @@ import type { OrganizationConfig } from "../../contacts/types";
 import { DEMO_TOKENS, startEmulator, type EmulatorSeed, type RunningEmulator } from "../../emulator/server";
 import type { PaneServices } from "../pane-services";
 import { createNoticingDirectory } from "../../composition/directory-module";
+import { createNoticingExchangeDirectory } from "../../composition/exchange-directory-module";
 import { RetryNoticeHub } from "../services/retry-notices";
 import { FakeMailHost } from "./fake-mail-host";
+
+export type PaneBackend = "admin-center" | "exchange";
+export const PANE_BACKENDS: readonly PaneBackend[] = ["admin-center", "exchange"];
 
 export interface EmulatedPane {
   emulator: RunningEmulator;
@@ -33,18 +38,31 @@ export async function startEmulatedPane(
     org?: OrganizationConfig;
     /** The client's own retries. Default: none, as most tests show the pane's handling of a failure. */
     retry?: Partial<RetryPolicy>;
+    /** Which backend the pane is built for (ADDIN_BACKEND); default the admin center. */
+    backend?: PaneBackend;
   } = {},
 ): Promise<EmulatedPane> {
   const emulator = await startEmulator({ port: 0, seed: options.seed });
   const retryNotices = new RetryNoticeHub();
-  // The directory the production pane uses (one client per call, retry notices per address).
-  const directory = createNoticingDirectory({
+  const common = {
     baseUrl: emulator.url,
-    tokens: new FixedTokenProvider(options.token ?? DEMO_TOKENS.admin),
-    fetch: (input, init) => fetch(input, init),
+    fetch: (input: string, init: RequestInit) => fetch(input, init),
     retry: options.retry ?? { maxAttempts: 1 },
     onRetryNotice: retryNotices.publish,
-  });
+  };
+  // The directory the production pane uses (one client per call, retry notices per address).
+  const directory =
+    options.backend === "exchange"
+      ? createNoticingExchangeDirectory({
+          ...common,
+          tokens: new FixedTokenProvider(options.token ?? DEMO_TOKENS.exchangeAdmin),
+          tenant: "contoso.onmicrosoft.com",
+          user: "admin@contoso.onmicrosoft.com",
+        })
+      : createNoticingDirectory({
+          ...common,
+          tokens: new FixedTokenProvider(options.token ?? DEMO_TOKENS.admin),
+        });
   let signIns = 0;
   const host = options.host ?? new FakeMailHost();
   return {
