@@ -5,36 +5,28 @@
  * item is unloaded before the next is loaded, including when the read is abandoned.
  */
 import type { HeaderAddress } from "../contacts/types";
-import {
-  MAX_SELECTED_ITEMS,
-  type MultiSelectHost,
-  type SelectedMessage,
-  type SelectedMessages,
-} from "./mail-host";
+import type { MultiSelectHost, SelectedMessages } from "./mail-host";
 
 /** getSelectedItemsAsync and SelectedItemsChanged arrived with Mailbox 1.13, loadItemByIdAsync with 1.15. */
 export const MULTI_SELECT_REQUIREMENT = "1.15";
 
-const MESSAGE_ITEM_TYPE = "message";
-const READ_MODE = "read";
-
 type OfficeLike = typeof Office;
 
 /** What getSelectedItemsAsync gives per item (SelectedItemDetails), as optional: hosts differ. */
-interface SelectedItemLike {
+export interface SelectedItemLike {
   itemId?: unknown;
   itemType?: unknown;
   itemMode?: unknown;
 }
 
 /** The loaded item: only from and sender are read, then unloadAsync. */
-interface LoadedItemLike {
+export interface LoadedItemLike {
   from?: unknown;
   sender?: unknown;
   unloadAsync?: (callback: (result: Office.AsyncResult<void>) => void) => void;
 }
 
-interface SelectionMailbox {
+export interface SelectionMailbox {
   addHandlerAsync: Office.Mailbox["addHandlerAsync"];
   getSelectedItemsAsync: (callback: (result: Office.AsyncResult<SelectedItemLike[]>) => void) => void;
   loadItemByIdAsync: (itemId: string, callback: (result: Office.AsyncResult<LoadedItemLike>) => void) => void;
@@ -116,83 +108,11 @@ class OfficeMultiSelect implements MultiSelectHost {
   }
 
   readSelectedMessages(signal?: AbortSignal): Promise<SelectedMessages> {
-    const run = this.#queue.then(() => this.#read(signal));
+    // The reading itself is a chunk of its own: only a selection of several messages needs it.
+    const run = this.#queue
+      .then(() => import(/* webpackChunkName: "people" */ "./selection-reader"))
+      .then(({ readSelection }) => readSelection(this.#office, this.#mailbox, this.#toHeaderAddress, signal));
     this.#queue = run.catch(() => undefined);
     return run;
   }
-
-  async #read(signal: AbortSignal | undefined): Promise<SelectedMessages> {
-    throwIfAborted(signal);
-    const items = await this.#selectedItems();
-    const readable = items.filter(
-      (item): item is { itemId: string } =>
-        item.itemType === MESSAGE_ITEM_TYPE &&
-        // A draft (compose mode) has no sender yet; older hosts leave itemMode out.
-        (item.itemMode === undefined || item.itemMode === READ_MODE) &&
-        typeof item.itemId === "string" &&
-        item.itemId !== "",
-    );
-    const toRead = readable.slice(0, MAX_SELECTED_ITEMS);
-    const messages: SelectedMessage[] = [];
-    let skipped = items.length - toRead.length;
-    for (const [index, item] of toRead.entries()) {
-      throwIfAborted(signal);
-      const { message, unloaded } = await this.#readOne(item.itemId);
-      if (message === null) skipped += 1;
-      else messages.push(message);
-      if (!unloaded) {
-        // Outlook loads no other item while this one stays loaded: the rest go unread.
-        skipped += toRead.length - index - 1;
-        break;
-      }
-    }
-    throwIfAborted(signal);
-    return { selectedCount: items.length, messages, skipped };
-  }
-
-  #selectedItems(): Promise<SelectedItemLike[]> {
-    return new Promise((resolve) => {
-      try {
-        this.#mailbox.getSelectedItemsAsync((result) => {
-          const succeeded = result?.status === this.#office.AsyncResultStatus.Succeeded;
-          resolve(succeeded && Array.isArray(result.value) ? result.value : []);
-        });
-      } catch {
-        resolve([]);
-      }
-    });
-  }
-
-  /** One item: load, read from/sender, unload. `unloaded` false: it stayed loaded, no other can be. */
-  #readOne(itemId: string): Promise<{ message: SelectedMessage | null; unloaded: boolean }> {
-    return new Promise((resolve) => {
-      try {
-        this.#mailbox.loadItemByIdAsync(itemId, (result) => {
-          const loaded = result?.value;
-          if (result?.status !== this.#office.AsyncResultStatus.Succeeded || !loaded) {
-            resolve({ message: null, unloaded: true });
-            return;
-          }
-          const message: SelectedMessage = {
-            from: this.#toHeaderAddress(loaded.from),
-            sender: this.#toHeaderAddress(loaded.sender),
-          };
-          try {
-            if (typeof loaded.unloadAsync !== "function") throw new TypeError("no unloadAsync");
-            loaded.unloadAsync((unloaded) => {
-              resolve({ message, unloaded: unloaded?.status !== this.#office.AsyncResultStatus.Failed });
-            });
-          } catch {
-            resolve({ message, unloaded: false });
-          }
-        });
-      } catch {
-        resolve({ message: null, unloaded: true });
-      }
-    });
-  }
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason ?? new DOMException("Aborted", "AbortError");
 }

@@ -4,6 +4,7 @@
  * selection of a pinned pane. Everything it touches outside React comes in `services`.
  */
 import {
+  Button,
   FluentProvider,
   makeStyles,
   MessageBarBody,
@@ -11,7 +12,6 @@ import {
   SkeletonItem,
   Spinner,
   Text,
-  ToggleButton,
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
@@ -43,7 +43,6 @@ import type { VerdictKind } from "./components/VerdictBadge";
 import { visuallyHidden } from "./components/visually-hidden";
 import { useOfficeTheme } from "./hooks/use-office-theme";
 import { usePaneController } from "./hooks/use-pane-controller";
-import { useSelectionView } from "./hooks/use-selection-view";
 import { prefetchAfterClickViews } from "./lazy-modules";
 import type { PaneServices } from "./pane-services";
 import type { PaneController } from "./state/pane-controller";
@@ -84,9 +83,9 @@ const useStyles = makeStyles({
 });
 
 // The lists of several people are a chunk of their own ("people"), loaded when one is shown.
-const SelectionPanel = lazy(() =>
+const SelectionSwitch = lazy(() =>
   import(/* webpackChunkName: "people" */ "./components/MultiPeoplePanels").then((module) => ({
-    default: module.SelectionPanel,
+    default: module.SelectionSwitch,
   })),
 );
 const SuggestionsPanel = lazy(() =>
@@ -109,12 +108,23 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
   const styles = useStyles();
   const { state, controller } = usePaneController(services);
   const titleId = useId();
-  // Several selected messages replace the single message; Suggestions is a view of its own.
-  const several = useSelectionView(services);
+  // Several selected messages replace the single message (their reading and list load on
+  // Outlook's first SelectedItemsChanged); Suggestions is a view of its own.
+  const multiSelect = services.host.multiSelect;
+  const [selecting, setSelecting] = useState(false);
+  useEffect(() => multiSelect?.onSelectionChanged(() => setSelecting(true)), [multiSelect]);
   const [view, setView] = useState<"message" | "suggestions">("message");
   const showSuggestions = services.suggestions ? view === "suggestions" : false;
   // Open or closed for the whole session: someone working through their inbox keeps it as they left it.
   const [peopleOpen, setPeopleOpen] = useState(false);
+  const single = (
+    <SingleItem
+      state={state}
+      controller={controller}
+      peopleOpen={peopleOpen}
+      onPeopleOpenChange={setPeopleOpen}
+    />
+  );
   return (
     <main className={styles.pane} aria-labelledby={titleId}>
       <h1 id={titleId} className={styles.title}>
@@ -122,36 +132,31 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
       </h1>
       <LiveAnnouncer state={state} />
       {services.suggestions ? (
-        // Two pressed-or-not buttons rather than Fluent's TabList: its focus helpers are
-        // aria-hidden focusable elements, which axe rightly reports.
+        // Two pressed-or-not buttons rather than Fluent's TabList, whose focus helpers are
+        // aria-hidden focusable elements (axe reports them), or ToggleButton (initial weight).
         <div role="group" aria-label={strings.multiPeople.views} className={styles.views}>
-          <ToggleButton appearance="subtle" checked={view === "message"} onClick={() => setView("message")}>
-            {strings.multiPeople.thisMessage}
-          </ToggleButton>
-          <ToggleButton
-            appearance="subtle"
-            checked={view === "suggestions"}
-            onClick={() => setView("suggestions")}
-          >
-            {strings.multiPeople.suggestions}
-          </ToggleButton>
+          {(["message", "suggestions"] as const).map((name) => (
+            <Button
+              key={name}
+              appearance={view === name ? "secondary" : "subtle"}
+              aria-pressed={view === name}
+              onClick={() => setView(name)}
+            >
+              {name === "message" ? strings.multiPeople.thisMessage : strings.multiPeople.suggestions}
+            </Button>
+          ))}
         </div>
       ) : null}
-      {showSuggestions || several.kind !== "single" ? (
+      {showSuggestions ? (
         <Suspense fallback={<Spinner size="tiny" label={strings.lazy.loading} />}>
-          {showSuggestions ? (
-            <SuggestionsPanel pane={controller} />
-          ) : several.kind !== "single" ? (
-            <SelectionPanel pane={controller} selection={several} />
-          ) : null}
+          <SuggestionsPanel pane={controller} />
+        </Suspense>
+      ) : selecting ? (
+        <Suspense fallback={single}>
+          <SelectionSwitch pane={controller} single={single} />
         </Suspense>
       ) : (
-        <SingleItem
-          state={state}
-          controller={controller}
-          peopleOpen={peopleOpen}
-          onPeopleOpenChange={setPeopleOpen}
-        />
+        single
       )}
     </main>
   );

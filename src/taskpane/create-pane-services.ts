@@ -83,7 +83,7 @@ export function createPaneServices(
   };
 }
 
-/** ADDIN_SUGGESTIONS=on: Graph through its own token (Mail.ReadBasic), the client loaded on first use. */
+/** ADDIN_SUGGESTIONS=on: everything behind it (Graph's token, client, ranking) loads on first use. */
 function createSuggestions(
   config: AppConfig,
   environment: PaneEnvironment,
@@ -93,34 +93,29 @@ function createSuggestions(
 ): SuggestionsService | null {
   const suggestions = config.suggestions;
   if (suggestions === null) return null;
-  // Graph's token is never the directory's: the demo server's Graph token, or MSAL's for Mail.ReadBasic.
-  const tokens: TokenProvider | null = config.demo
-    ? new SameOriginDemoTokenProvider({
-        url: `${paneBaseUrl(pageUrl)}${DEMO_TOKEN_PATH}?resource=graph`,
-        ...(environment.fetch ? { fetch: environment.fetch } : {}),
-      })
-    : directoryTokens instanceof NestedAppAuthTokenProvider
-      ? directoryTokens.forScope(suggestions.scope)
-      : null;
-  if (tokens === null) return null;
-  let read: ReturnType<
-    Awaited<ReturnType<typeof suggestionsModule.load>>["createFrequentSenderReader"]
-  > | null = null;
+  let reader: Promise<(signal?: AbortSignal) => ReturnType<SuggestionsService["read"]>> | null = null;
   return {
     windowDays: suggestions.windowDays,
-    async read(signal) {
-      if (read === null) {
-        const { createFrequentSenderReader } = await suggestionsModule.load();
-        read ??= createFrequentSenderReader({
-          graphBaseUrl: suggestions.graphBaseUrl || paneBaseUrl(pageUrl),
-          tokens,
-          windowDays: suggestions.windowDays,
-          userAddress,
-          org: config.org,
-          ...(environment.fetch ? { fetch: environment.fetch } : {}),
+    read(signal) {
+      reader ??= suggestionsModule
+        .load()
+        .then(({ createPaneSuggestions }) =>
+          createPaneSuggestions({
+            suggestions,
+            demo: config.demo,
+            demoTokenUrl: `${paneBaseUrl(pageUrl)}${DEMO_TOKEN_PATH}?resource=graph`,
+            paneBaseUrl: paneBaseUrl(pageUrl),
+            directoryTokens,
+            userAddress,
+            org: config.org,
+            ...(environment.fetch ? { fetch: environment.fetch } : {}),
+          }),
+        )
+        .catch((error: unknown) => {
+          reader = null;
+          throw error;
         });
-      }
-      return read(signal);
+      return reader.then((read) => read(signal));
     },
   };
 }

@@ -15,18 +15,20 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular } from "@fluentui/react-icons";
-import { useEffect, useSyncExternalStore, type JSX } from "react";
+import { useEffect, useMemo, useSyncExternalStore, type JSX, type ReactNode } from "react";
 import { CallGate } from "../../contacts/batch";
 import { lookUpPeople } from "../../contacts/people-batch";
+import { selectionCandidates } from "../../contacts/selection-people";
 import type { PaneController } from "../state/pane-controller";
 import { PeopleController } from "../state/people-controller";
-import type { SelectionView } from "../state/selection-tracker";
+import { SelectionTracker, type SelectionView } from "../state/selection-tracker";
 import { SuggestionsLoader } from "../state/suggestions-loader";
 import { strings, suggestionsErrorMessage } from "../strings";
 import { PeopleList } from "./PeopleList";
 
 interface PaneLists {
   gate: CallGate;
+  tracker: SelectionTracker;
   selection: PeopleController;
   suggestions: PeopleController;
   loader: SuggestionsLoader | null;
@@ -42,6 +44,7 @@ function listsFor(pane: PaneController): PaneLists {
     const context = { userAddress: services.host.context.userAddress, org: services.org };
     found = {
       gate,
+      tracker: new SelectionTracker(services.host),
       selection: new PeopleController(pane, { gate }),
       suggestions: new PeopleController(pane, { gate }),
       loader: services.suggestions
@@ -87,6 +90,20 @@ function ControlledList({ controller }: { controller: PeopleController }): JSX.E
   );
 }
 
+/**
+ * Loaded on Outlook's first SelectedItemsChanged: follows the selection from then on, and shows
+ * the senders' list for two or more messages, `single` (the one-message pane) otherwise.
+ */
+export function SelectionSwitch({ pane, single }: { pane: PaneController; single: ReactNode }): JSX.Element {
+  const { tracker } = listsFor(pane);
+  const view = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot, tracker.getSnapshot);
+  useEffect(() => {
+    // The event that loaded this chunk was heard before the tracker listened.
+    void tracker.refresh();
+  }, [tracker]);
+  return view.kind === "single" ? <>{single}</> : <SelectionPanel pane={pane} selection={view} />;
+}
+
 /** The senders of several selected messages (Outlook's item multi-select). */
 export function SelectionPanel({
   pane,
@@ -97,10 +114,18 @@ export function SelectionPanel({
 }): JSX.Element {
   const styles = useStyles();
   const { selection: controller } = listsFor(pane);
+  const { host, org } = pane.services;
+  const candidates = useMemo(
+    () =>
+      selection.kind === "several"
+        ? selectionCandidates(selection.senders, { userAddress: host.context.userAddress, org })
+        : null,
+    [selection, host, org],
+  );
   useEffect(() => {
-    if (selection.kind === "several")
-      controller.showCandidates(selection.candidates, { kind: "selection", messages: selection.messages });
-  }, [controller, selection]);
+    if (selection.kind === "several" && candidates !== null)
+      controller.showCandidates(candidates, { kind: "selection", messages: selection.messages });
+  }, [controller, selection, candidates]);
   if (selection.kind === "reading")
     return <Spinner size="small" label={strings.multiPeople.readingSelection} />;
   return (

@@ -2,8 +2,6 @@ import type { MultiSelectHost, SelectedMessages } from "../../office/mail-host";
 import { FakeMailHost } from "../test-support/fake-mail-host";
 import { SelectionTracker } from "./selection-tracker";
 
-const context = { userAddress: "adele@contoso.com", org: { internalDomains: [] } };
-
 function sent(...addresses: string[]): SelectedMessages {
   return {
     selectedCount: addresses.length,
@@ -34,7 +32,7 @@ function multiSelect() {
 function tracker(multi: MultiSelectHost | null) {
   const host = new FakeMailHost();
   Object.assign(host, { multiSelect: multi });
-  const selection = new SelectionTracker(host, context);
+  const selection = new SelectionTracker(host);
   const views: string[] = [];
   selection.subscribe(() => views.push(selection.getSnapshot().kind));
   return { selection, views };
@@ -49,7 +47,7 @@ describe("SelectionTracker", () => {
     expect(selection.getSnapshot()).toEqual({ kind: "single" });
   });
 
-  it("lists one row per distinct sender once two or more messages are selected", async () => {
+  it("gives the senders of the messages once two or more are selected", async () => {
     const multi = multiSelect();
     const { selection } = tracker(multi.host);
     multi.fire();
@@ -58,9 +56,10 @@ describe("SelectionTracker", () => {
     const view = selection.getSnapshot();
     if (view.kind !== "several") throw new Error(`expected several, got ${view.kind}`);
     expect(view.messages).toBe(3);
-    expect(view.candidates.map((row) => [row.key, row.sources[0]?.count])).toEqual([
-      ["ana@supplier.example", 2],
-      ["bo@vendor.example", 1],
+    expect(view.senders.map((message) => message.from?.emailAddress)).toEqual([
+      "ana@supplier.example",
+      "bo@vendor.example",
+      "ANA@supplier.example",
     ]);
   });
 
@@ -91,7 +90,7 @@ describe("SelectionTracker", () => {
     multi.pending[0]!.resolve(sent("old@stale.example", "older@stale.example"));
     await settle();
     const view = selection.getSnapshot();
-    expect(view.kind === "several" && view.candidates.map((row) => row.key)).toEqual([
+    expect(view.kind === "several" && view.senders.map((message) => message.from?.emailAddress)).toEqual([
       "cy@partner.example",
       "di@maker.example",
     ]);

@@ -1,14 +1,11 @@
 /**
  * Several selected messages: follows Outlook's item multi-select (SelectedItemsChanged) and
- * turns a selection of two or more messages into the people list's rows, one per distinct
- * sender. One message or none is the single-message pane, as on a client without multi-select
+ * reads the senders of a selection of two or more messages (the list, in its own chunk, makes
+ * them rows: `selectionCandidates`). One message or none is the single-message pane, as on a client without multi-select
  * (where the tracker never leaves "single"). The newest selection wins: a read still running
  * for an older one is aborted, and its answer is dropped.
  */
-import type { PersonCandidate } from "../../contacts/people";
-import type { ParticipantContext } from "../../contacts/participants";
-import { selectionCandidates } from "../../contacts/selection-people";
-import type { MailHost } from "../../office/mail-host";
+import type { MailHost, SelectedMessage } from "../../office/mail-host";
 
 export type SelectionView =
   /** No selection of several messages: the single-message pane. */
@@ -21,22 +18,21 @@ export type SelectionView =
       messages: number;
       /** Selected items not read: not messages, drafts, past 100, or Outlook could not load them. */
       skipped: number;
-      candidates: PersonCandidate[];
+      /** Each read message's senders, in selection order. */
+      senders: SelectedMessage[];
     };
 
 const SINGLE: SelectionView = { kind: "single" };
 
 export class SelectionTracker {
   readonly #host: MailHost;
-  readonly #context: ParticipantContext;
   readonly #listeners = new Set<() => void>();
   #view: SelectionView = SINGLE;
   #reading: AbortController | null = null;
   #unsubscribe: (() => void) | null = null;
 
-  constructor(host: MailHost, context: ParticipantContext) {
+  constructor(host: MailHost) {
     this.#host = host;
-    this.#context = context;
   }
 
   /** For useSyncExternalStore; the first subscriber starts following Outlook's selection. */
@@ -70,7 +66,7 @@ export class SelectionTracker {
           kind: "several",
           messages: selection.messages.length,
           skipped: selection.skipped,
-          candidates: selectionCandidates(selection.messages, this.#context),
+          senders: selection.messages,
         });
     } catch {
       // Aborted by a newer selection (which will answer), or Outlook failed: the single pane stays usable.
