@@ -232,10 +232,10 @@ function matchRoute(method: string, path: string): AdminApiRouteName | null {
 interface RecordedCall {
   method: string;
   entry: RecordedRequest;
+  /** Frees the caller's throttling slot (set once the call is admitted); called by finish and drop. */
+  release: () => void;
   finish(reply: EmulatedResponse): void;
   drop(): void;
-  /** Keeps the strict throttling's slot until the call is answered or dropped. */
-  hold(release: () => void): void;
 }
 
 function withHeaders(reply: EmulatedResponse, headers: Record<string, string> | undefined): EmulatedResponse {
@@ -415,25 +415,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const method = request.method ?? "GET";
     const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
     state.requests.push(entry);
-    let release: () => void = () => {};
-    return {
+    const call: RecordedCall = {
       method,
       entry,
-      hold: (held) => {
-        release = held;
-      },
+      release: () => {},
       finish: (reply) => {
-        release();
+        call.release();
         entry.status = reply.status;
         send(response, reply, requestId);
         logLine(method, path, reply.status, started, requestId);
       },
       drop: () => {
-        release();
+        call.release();
         request.socket.destroy();
         logLine(method, path, "dropped", started, requestId);
       },
     };
+    return call;
   }
 
   /**
@@ -505,7 +503,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }),
       );
     }
-    call.hold(admitted);
+    call.release = admitted;
 
     const facts: RequestFacts = { contactId: contactIdOf(text) };
     const fault = state.faults.take(route, facts);
@@ -580,7 +578,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }),
       );
     }
-    call.hold(admitted);
+    call.release = admitted;
 
     const alias = cmdlet ? CMDLET_ROUTE[cmdlet] : null;
     const facts: RequestFacts = { contactId: identityOf(text, state.store) };

@@ -135,7 +135,7 @@ test("a person the trust guard flags is not ticked; ticking them asks first, nam
   await user.click(await screen.findByRole("button", { name: strings.people.show(4) }, SLOW));
   const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
   await within(list).findByRole("button", { name: strings.people.add(2) }, SLOW);
-  const lookAlike = within(list).getByRole("checkbox", { name: "Alex Wilber" });
+  const lookAlike = await within(list).findByRole("checkbox", { name: "Alex Wilber" }, SLOW);
   expect(lookAlike).not.toBeChecked();
   await user.click(lookAlike);
   await user.click(within(list).getByRole("button", { name: strings.people.addAnyway(3) }));

@@ -344,6 +344,12 @@ function RowStatus({ row }: { row: PeopleRow }): JSX.Element | null {
         </Badge>
       );
     case "missing":
+      if (row.verdict.holder)
+        return (
+          <Badge className={styles.badge} appearance="tint" color="warning">
+            {strings.verdict.heldByOther}
+          </Badge>
+        );
       return (
         <Badge className={styles.badge} appearance="tint" color="brand">
           {strings.verdict.missing}
@@ -398,6 +404,14 @@ function RowOutcome({
           </div>
         )}
       </div>
+    );
+  }
+  if (row.verdict.kind === "missing" && row.verdict.holder) {
+    const { holder } = row.verdict;
+    return (
+      <Text size={200}>
+        {strings.errors.addressHeldBy(holder.name, strings.errors.recipientKinds[holder.kind])}
+      </Text>
     );
   }
   if (row.verdict.kind === "unknown" && !isRetryable(row.verdict.error))

@@ -240,6 +240,9 @@ export class PeopleController {
           if (key === undefined) return;
           if (result.status === "failed" && result.error.kind !== "aborted")
             this.#lookupErrors.set(key, result.error);
+          // Missing: who else holds the address (a backend that can tell), so no Add is offered for it.
+          if (result.status === "done" && result.value.status === "missing")
+            void this.#gate.run(() => lookup.checkHolder(address, { signal: this.#lifetime.signal }));
           this.#rebuild();
         },
       },
@@ -470,8 +473,8 @@ export class PeopleController {
     const addition = this.#additions.get(candidate.key);
     if (addition?.phase === "done") return { kind: "exists", contact: addition.contact };
     const cached = this.#pane.lookup.peek(candidate.address.address);
-    if (cached)
-      return cached.status === "exists" ? { kind: "exists", contact: cached.contact } : { kind: "missing" };
+    if (cached?.status === "exists") return { kind: "exists", contact: cached.contact };
+    if (cached) return cached.holder ? { kind: "missing", holder: cached.holder } : { kind: "missing" };
     const error = this.#lookupErrors.get(candidate.key);
     return error ? { kind: "unknown", error } : { kind: "checking" };
   }

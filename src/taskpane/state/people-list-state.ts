@@ -4,7 +4,7 @@
  * and how its addition went. Plain data; the people controller owns the changes.
  */
 import type { MailContact } from "../../contacts/directory";
-import type { DirectoryError } from "../../contacts/directory-error";
+import type { AddressHolder, DirectoryError } from "../../contacts/directory-error";
 import type { PersonCandidate } from "../../contacts/people";
 import type { AddDecision, TrustRisk } from "../../contacts/trust/sender-trust";
 import type { PromoteState, PromoteStepId } from "../../contacts/workflow-types";
@@ -14,7 +14,8 @@ export type PersonVerdict =
   | { kind: "not-applicable" }
   | { kind: "checking" }
   | { kind: "exists"; contact: MailContact }
-  | { kind: "missing" }
+  /** No contact has the address; `holder`: another recipient (a guest, mailbox...) does, so none can be made. */
+  | { kind: "missing"; holder?: AddressHolder }
   /** The lookup failed (after the retry policy's attempts). */
   | { kind: "unknown"; error: DirectoryError };
 
@@ -92,7 +93,7 @@ export function createMayHaveHappenedForRow(addition: RowAddition & { phase: "fa
  */
 export function isSelectable(row: PeopleRow): boolean {
   if (row.candidate.classification.kind !== "external" || row.candidate.address === null) return false;
-  if (row.verdict.kind !== "missing") return false;
+  if (row.verdict.kind !== "missing" || row.verdict.holder !== undefined) return false;
   if (row.trust.kind === "unavailable" || (row.trust.kind === "ready" && row.trust.decision === "blocked"))
     return false;
   const addition = row.addition;
