@@ -242,8 +242,11 @@ const STATES: readonly PaneStateStep[] = [
       await demo.select("fabrikam-redlines");
       for (const id of ["adventure-works-kickoff", "wwi-shipping", "alpine-offsite", "relecloud-onboarding"])
         await demo.page.locator(`[data-message-id="${id}"]`).click({ modifiers: ["Control"] });
-      await demo.pane.getByRole("region", { name: strings.people.heading.selection(5) }).waitFor();
-      await demo.pane.getByRole("button", { name: /to the address book/ }).waitFor();
+      const list = demo.pane.getByRole("region", { name: strings.people.heading.selection(5) });
+      await list.getByRole("button", { name: /to the address book/ }).waitFor();
+      // Settled: every row looked up and checked (a row still checking has no checkbox yet).
+      await list.getByText(strings.verdict.checking).first().waitFor({ state: "detached" });
+      await list.getByText(strings.people.trustChecking).first().waitFor({ state: "detached" });
     },
     async leave(demo) {
       await demo.select("fabrikam-redlines");
