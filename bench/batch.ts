@@ -4,8 +4,7 @@
  * against the emulator with its default latency, with throttling off (the default) and with the
  * strict variant. Calls are counted at the emulator (its request log), not by the code measured.
  *
- * Self-contained: `npx tsx bench/batch.ts` prints the rows; `measureBatch()` returns them for
- * the bench report.
+ * Part 7 of `npm run bench` (`--only batch`); `npx tsx bench/batch.ts` prints its table alone.
  */
 import { AdminCenterClient } from "../src/admin-api/client";
 import { AdminCenterDirectory } from "../src/admin-api/directory-adapter";
@@ -21,6 +20,7 @@ import type { OrganizationConfig } from "../src/contacts/types";
 import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../src/emulator/server";
 import { ExchangeRestClient } from "../src/exchange-rest/client";
 import { ExchangeRestDirectory } from "../src/exchange-rest/directory";
+import { fig, table, type Section } from "./report";
 
 export type BatchBenchBackend = "admin-center" | "exchange";
 
@@ -150,35 +150,43 @@ export async function measureBatch(
   }
 }
 
-export function formatBatchRows(rows: readonly BatchBenchRow[]): string {
-  const header =
-    "backend       throttling  action   people  concurrency  calls  429s  max in flight  wall ms  failed";
-  const lines = rows.map((row) =>
-    [
-      row.backend.padEnd(13),
-      row.throttling.padEnd(11),
-      row.action.padEnd(8),
-      String(row.people).padStart(6),
-      String(row.concurrency).padStart(12),
-      String(row.calls).padStart(6),
-      String(row.throttled).padStart(5),
-      String(row.maxInFlight).padStart(14),
-      String(row.wallMs).padStart(8),
-      String(row.failed).padStart(7),
-    ].join(" "),
-  );
-  return [
-    `Batch of people through the CallGate (start ${DEFAULT_BATCH_LIMITS.concurrency} in flight, ${DEFAULT_BATCH_LIMITS.minIntervalMs} ms between starts), emulator default latency`,
-    header,
-    ...lines,
-  ].join("\n");
+/** Part 7 of `npm run bench` (`--only batch`). */
+export async function measureBatchSection(): Promise<Section> {
+  const rows = await measureBatch();
+  return {
+    title: "7. Several people at once",
+    about: `Looking up, then adding, 10 and 100 people through the list's CallGate (start ${DEFAULT_BATCH_LIMITS.concurrency} in flight, ${DEFAULT_BATCH_LIMITS.minIntervalMs} ms between starts) on each backend's client, against the emulator with its default latency, throttling off and strict; calls counted at the emulator.`,
+    figures: rows.map((row) =>
+      fig(
+        `${row.backend}, throttling ${row.throttling}: ${row.action} ${row.people} people`,
+        `${row.calls} calls (${row.throttled} × 429), ${row.wallMs} ms`,
+        "every one done",
+        row.failed === 0,
+      ),
+    ),
+    detail: [
+      table(
+        "backend|throttling|action|people|concurrency|calls|429s|max in flight|wall ms|failed",
+        rows.map((row) => [
+          row.backend,
+          row.throttling,
+          row.action,
+          row.people,
+          row.concurrency,
+          row.calls,
+          row.throttled,
+          row.maxInFlight,
+          row.wallMs,
+          row.failed,
+        ]),
+      ),
+    ],
+  };
 }
 
 if (require.main === module) {
-  measureBatch().then(
-    (rows) => {
-      process.stdout.write(`${formatBatchRows(rows)}\n`);
-    },
+  measureBatchSection().then(
+    (section) => process.stdout.write(`${section.detail.join("\n\n")}\n`),
     (error: unknown) => {
       process.stderr.write(
         `bench/batch.ts failed: ${error instanceof Error ? error.stack : String(error)}\n`,

@@ -1,134 +1,133 @@
 /**
- * Part 5: does a lookup cost the client more when the address book is bigger? The emulator
- * holds 100, 10,000 and 100,000 synthetic contacts; the product's ContactLookup (fresh for
- * each lookup, so nothing is cached) looks up addresses at the start, the middle and the end
- * of the book, and addresses that are not in it.
- *
- * Per lookup: the total time, the time spent in HTTP (request sent → body received, which
- * includes the emulator's own O(N) scan), the client's share (total − HTTP: token, request,
- * validation, matching) and the calls the emulator received. The emulator runs in its own
- * process, so its heap (100,000 contacts) and its scans do not slow the client's process.
+ * Part 5, scale: does a lookup cost the client more when the address book is bigger? An
+ * emulator in its own process holds 100, 10,000 and 100,000 synthetic contacts; a fresh
+ * ContactLookup (nothing cached) over the product's client looks up addresses at the start,
+ * quarter, middle, three quarters and end of the book, and three that are not in it.
  */
 import { AdminCenterClient } from "../src/admin-api/client";
 import { AdminCenterDirectory } from "../src/admin-api/directory-adapter";
-import type { FetchFunction } from "../src/admin-api/http";
 import { FixedTokenProvider } from "../src/auth/token-provider";
 import { ContactLookup } from "../src/contacts/lookup";
 import { EmulatorControl } from "../src/emulator/control-client";
 import { DEMO_TOKENS } from "../src/emulator/server";
 import { generateSyntheticContacts } from "../src/emulator/synthetic-contacts";
-import { startChildServer } from "./lib/child-server";
-import { summarize, type Summary } from "./lib/stats";
+import { startChildServer } from "./lib/child";
+import { fig, ms, summarize, table, type Section } from "./report";
 
-export const SCALE_SIZES = [100, 10_000, 100_000] as const;
+const SIZES = [100, 10_000, 100_000];
+const [WARMUP, LOOKUPS] = [5, 40];
 
-export interface ScaleRow {
-  contacts: number;
-  lookups: number;
-  totalMs: Summary;
-  httpMs: Summary;
-  clientMs: Summary;
-  /** Calls per lookup: the set of distinct counts seen (one value when every lookup took the same). */
-  callsPerLookup: number[];
-  /** Response bytes per lookup, median. */
-  responseBytes: number;
-  /** Every lookup answered as expected (exists / missing). */
-  allCorrect: boolean;
-}
-
-export interface ScaleOptions {
-  /** Measured lookups per size. Default 40. */
-  lookups?: number;
-}
-
-const WARMUP_LOOKUPS = 5;
-
-interface Probe {
-  address: string;
-  expected: "exists" | "missing";
-}
-
-function probesFor(size: number): Probe[] {
-  const contacts = generateSyntheticContacts(size);
-  const at = (index: number): Probe => ({
-    address: contacts[Math.min(size - 1, Math.max(0, index))]?.ContactExternalEmailAddress ?? "",
-    expected: "exists",
-  });
-  return [
-    at(0),
-    at(Math.floor(size / 4)),
-    at(Math.floor(size / 2)),
-    at(Math.floor((3 * size) / 4)),
-    at(size - 1),
-    { address: "nobody@not-in-the-book.example", expected: "missing" },
-    { address: "avery.andersen.999999x@fabrikam.example", expected: "missing" },
-    { address: "jane.roe@litware.example", expected: "missing" },
-  ];
-}
-
-export async function measureScale(options: ScaleOptions = {}): Promise<ScaleRow[]> {
-  const measured = options.lookups ?? 40;
-  const rows: ScaleRow[] = [];
-  for (const size of SCALE_SIZES) {
-    const emulator = await startChildServer("bench/processes/emulator-process.ts", {
-      generateContacts: size,
-    });
-    const control = new EmulatorControl(emulator.url);
+export async function measureScale(): Promise<Section> {
+  const rows = [];
+  for (const size of SIZES) {
+    const emulator = await startChildServer({ emulator: { generateContacts: size } });
     try {
-      let httpMs = 0;
-      let bytes = 0;
-      // Times the HTTP exchange itself, body included, so the rest of a lookup is the client's own work.
-      const timedFetch: FetchFunction = async (input, init) => {
+      const control = new EmulatorControl(emulator.url);
+      let [httpMs, bytes] = [0, 0];
+      // Times the HTTP exchange, body included: the rest of a lookup is the client's own work.
+      const timedFetch: typeof fetch = async (input, init) => {
         const started = performance.now();
         const response = await fetch(input, init);
         const body = await response.arrayBuffer();
-        httpMs += performance.now() - started;
-        bytes += body.byteLength;
+        [httpMs, bytes] = [httpMs + performance.now() - started, bytes + body.byteLength];
         return new Response(body, { status: response.status, headers: response.headers });
       };
-      const directory = new AdminCenterDirectory(
-        new AdminCenterClient({
-          baseUrl: emulator.url,
-          tokens: new FixedTokenProvider(DEMO_TOKENS.admin),
-          fetch: timedFetch,
-        }),
-      );
-      const probes = probesFor(size);
-      const totals: number[] = [];
-      const https: number[] = [];
-      const clients: number[] = [];
-      const calls = new Set<number>();
-      const sizes: number[] = [];
-      let allCorrect = true;
-      for (let index = 0; index < WARMUP_LOOKUPS + measured; index++) {
-        const probe = probes[index % probes.length] as Probe;
-        httpMs = 0;
-        bytes = 0;
+      const client = new AdminCenterClient({
+        baseUrl: emulator.url,
+        tokens: new FixedTokenProvider(DEMO_TOKENS.admin),
+        fetch: timedFetch,
+      });
+      const directory = new AdminCenterDirectory(client);
+      const book = generateSyntheticContacts(size);
+      const probes = [0, 0.25, 0.5, 0.75, 1]
+        .map((at) => ({
+          address: book[Math.min(size - 1, Math.floor(at * size))]?.ContactExternalEmailAddress ?? "",
+          expected: "exists",
+        }))
+        .concat(
+          [
+            "nobody@not-in-the-book.example",
+            "avery.andersen.999999x@fabrikam.example",
+            "jane.roe@litware.example",
+          ].map((address) => ({ address, expected: "missing" })),
+        );
+      const samples = {
+        total: [] as number[],
+        http: [] as number[],
+        client: [] as number[],
+        bytes: [] as number[],
+        calls: new Set<number>(),
+      };
+      let right = true;
+      for (let index = 0; index < WARMUP + LOOKUPS; index++) {
+        const probe = probes[index % probes.length] as (typeof probes)[number];
+        [httpMs, bytes] = [0, 0];
         const callsBefore = (await control.requests()).length;
         const started = performance.now();
         const result = await new ContactLookup(directory).lookup(probe.address);
         const total = performance.now() - started;
-        if (index < WARMUP_LOOKUPS) continue;
-        allCorrect &&= result.status === probe.expected;
-        totals.push(total);
-        https.push(httpMs);
-        clients.push(total - httpMs);
-        sizes.push(bytes);
-        calls.add((await control.requests()).length - callsBefore);
+        if (index < WARMUP) continue;
+        right &&= result.status === probe.expected;
+        samples.total.push(total);
+        samples.http.push(httpMs);
+        samples.client.push(total - httpMs);
+        samples.bytes.push(bytes);
+        samples.calls.add((await control.requests()).length - callsBefore);
       }
       rows.push({
-        contacts: size,
-        lookups: measured,
-        totalMs: summarize(totals),
-        httpMs: summarize(https),
-        clientMs: summarize(clients),
-        callsPerLookup: [...calls].sort((a, b) => a - b),
-        responseBytes: summarize(sizes).median,
-        allCorrect,
+        size,
+        right,
+        calls: [...samples.calls],
+        total: summarize(samples.total),
+        http: summarize(samples.http),
+        client: summarize(samples.client),
+        bytes: summarize(samples.bytes).median,
       });
     } finally {
       await emulator.stop();
     }
   }
-  return rows;
+  const [small, large] = [rows[0], rows.at(-1)] as [(typeof rows)[number], (typeof rows)[number]];
+  // Sub-millisecond medians move that much between runs: within 1.5× or 0.5 ms counts as flat.
+  const flat =
+    large.client.median - small.client.median < 0.5 || large.client.median / small.client.median <= 1.5;
+  const sizes = SIZES.map((size) => size.toLocaleString("en-US")).join(" / ");
+  return {
+    title: "5. Scale",
+    about: `${LOOKUPS} lookups per size after ${WARMUP} unmeasured. HTTP = request sent to body received (includes the emulator's own O(N) scan); client = the rest (token, request, validation, exact matching).`,
+    figures: [
+      fig(
+        `calls per lookup, ${sizes} contacts, every answer right`,
+        rows.map((row) => `${row.calls.join(",")}${row.right ? "" : " (wrong answers)"}`).join(" / "),
+        "1 at every size",
+        rows.every((row) => row.right && row.calls.length === 1 && row.calls[0] === 1),
+      ),
+      fig(
+        `client's own time per lookup, median, ${SIZES[0]?.toLocaleString("en-US")} → ${SIZES.at(-1)?.toLocaleString("en-US")} contacts`,
+        `${ms(small.client.median)} → ${ms(large.client.median)}`,
+        "does not grow (≤ 1.5× or + 0.5 ms)",
+        flat,
+      ),
+      fig(
+        "whole lookup (HTTP + emulator scan + client), median",
+        rows.map((row) => ms(row.total.median)).join(" / "),
+      ),
+    ],
+    detail: [
+      table(
+        "contacts|calls per lookup|whole, median|p95|HTTP, median|client, median|client, p95|response bytes|answers right",
+        rows.map((row) => [
+          row.size.toLocaleString("en-US"),
+          row.calls.join(","),
+          ms(row.total.median),
+          ms(row.total.p95),
+          ms(row.http.median),
+          ms(row.client.median),
+          ms(row.client.p95),
+          row.bytes,
+          row.right ? "all" : "NOT all",
+        ]),
+      ),
+    ],
+  };
 }

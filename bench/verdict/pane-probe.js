@@ -5,26 +5,46 @@
  * - Wraps the ItemChanged handler the pane registers with Office (the stand-in), so the
  *   clock starts when Outlook would deliver the event to the pane.
  * - Watches the DOM (MutationObserver) for the verdict the bench expects: the expected
- *   sender's address in the pane and a [role="status"] element whose text is the expected
+ *   sender's address in the pane and the verdict slot whose text is the expected
  *   verdict. Records when it is in the DOM and when the frame that paints it starts (rAF).
  * - After a verdict is shown, counts mutations of the verdict element (or its removal)
  *   until the next switch: a repaint of a verdict that did not change.
  * - Records the first verdict of the page (cold start) with the resources loaded by then.
  * - Offsets Date.now on request, so cached answers can be made stale without waiting.
+ * - Sums the page's layout shifts (PerformanceObserver "layout-shift", as Chrome's CLS does).
  *
- * Expects `window.__benchConfig = { finalVerdicts: string[] }` to be defined before it.
+ * Expects `window.__benchConfig = { finalVerdicts: string[], regionLabel: string }` before it:
+ * the verdict is the text of the pane's verdict slot (role="group" named regionLabel).
  */
 (function installVerdictProbe() {
   if (!/\/taskpane\.html$/.test(window.location.pathname)) return;
-  var config = window.__benchConfig || { finalVerdicts: [] };
+  var config = window.__benchConfig || { finalVerdicts: [], regionLabel: "" };
   var bench = {
     records: [],
     firstVerdict: null,
     armed: null,
     watching: null,
     clockOffsetMs: 0,
+    layoutShift: 0,
+    shifted: [],
   };
   window.__bench = bench;
+  // What moved: the element's tag and accessible name or first words, for the report.
+  function describe(node) {
+    if (!node || node.nodeType !== 1) return "text";
+    var name = node.getAttribute("aria-label") || (node.textContent || "").trim().slice(0, 40);
+    return node.tagName.toLowerCase() + (name ? ' "' + name + '"' : "");
+  }
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (entry) {
+      if (entry.hadRecentInput) return;
+      bench.layoutShift += entry.value;
+      (entry.sources || []).forEach(function (source) {
+        var what = describe(source.node);
+        if (bench.shifted.indexOf(what) === -1) bench.shifted.push(what);
+      });
+    });
+  }).observe({ type: "layout-shift", buffered: true });
 
   var realDateNow = Date.now.bind(Date);
   Date.now = function benchDateNow() {
@@ -44,7 +64,7 @@
   };
 
   function verdictElement(text) {
-    var candidates = document.querySelectorAll('[role="status"]');
+    var candidates = document.querySelectorAll('[role="group"][aria-label="' + config.regionLabel + '"]');
     for (var index = 0; index < candidates.length; index++) {
       if (candidates[index].textContent.trim() === text) return candidates[index];
     }

@@ -4,7 +4,7 @@
  * the task pane with messageParent.
  */
 import { AppConfigError, readAppConfig } from "../app-config";
-import { strings } from "../taskpane/strings";
+import { pageStrings } from "../taskpane/page-strings";
 import { runAuthDialog, type AuthDialogStatus } from "./auth-dialog-page";
 import { loginHintFromHash, type AuthDialogMessage } from "./auth-dialog-protocol";
 
@@ -14,7 +14,7 @@ function showText(text: string): void {
 }
 
 function showStatus(status: AuthDialogStatus): void {
-  showText(strings.signInDialog[status]);
+  showText(pageStrings.signInDialog[status]);
 }
 
 /** Only our own origin may receive the message, where the host can enforce it (DialogOrigin 1.1). */
@@ -32,7 +32,7 @@ void Office.onReady(() => {
   try {
     settings = readAppConfig().auth;
   } catch (error) {
-    showText(strings.signInDialog.notConfigured);
+    showText(pageStrings.signInDialog.notConfigured);
     const code = error instanceof AppConfigError ? "config_invalid" : "config_unreadable";
     const message: AuthDialogMessage = { type: "gal-auth-error", failure: "failed", code };
     messageParent(JSON.stringify(message));

@@ -42,7 +42,7 @@ export interface AuthDialogEnvironment {
   showStatus(status: AuthDialogStatus): void;
 }
 
-/** What the dialog page shows; the words are the entry's (strings.signInDialog). */
+/** What the dialog page shows; the words are the entry's (pageStrings.signInDialog, src/taskpane/page-strings.ts). */
 export type AuthDialogStatus = "returning" | "opening" | "failed";
 
 export type AuthDialogOutcome = "redirecting" | "token-sent" | "error-sent";

@@ -5,9 +5,9 @@
  * started a redirect, and clears it from the address bar.
  */
 import { broadcastResponseToMainFrame } from "@azure/msal-browser/redirect-bridge";
-import { strings } from "../taskpane/strings";
+import { pageStrings } from "../taskpane/page-strings";
 
 broadcastResponseToMainFrame().catch(() => {
   const status = document.getElementById("status");
-  if (status) status.textContent = strings.signInDialog.redirectFailed;
+  if (status) status.textContent = pageStrings.signInDialog.redirectFailed;
 });

@@ -4,6 +4,7 @@ import {
   mixedScriptLabels,
   normalizeAddress,
   sameAddress,
+  type AddressProblem,
 } from "./address";
 
 describe("normalizeAddress accepts and normalizes", () => {
@@ -68,45 +69,56 @@ describe("normalizeAddress accepts and normalizes", () => {
   });
 });
 
-describe("normalizeAddress rejects what Exchange rejects, with a reason", () => {
-  test.each([
-    ["", /empty/],
-    ["   ", /empty/],
-    ["jane.contoso.com", /no @/],
-    ["@contoso.com", /nothing before the @/],
-    ["jane@", /no domain after the @/],
-    ["a@b@contoso.com", /more than one @/],
-    ['"jane doe"@contoso.com', /spaces/],
-    ['"jane"@contoso.com', /Quoted local parts/],
-    ["jane doe@contoso.com", /spaces/],
-    ["jane\u200B@contoso.com", /invisible/],
-    ["john..doe@contoso.com", /two dots in a row/],
-    [".john@contoso.com", /start or end with a dot/],
-    ["john.@contoso.com", /start or end with a dot/],
-    ["jane@contoso..com", /two dots in a row/],
-    ["jane@.contoso.com", /start or end with a dot/],
-    ["jane@contoso.com.", /start or end with a dot/],
-    ["root@[192.168.0.1]", /IP address in brackets/],
-    ["root@[IPv6:2001:db8::1]", /IP address in brackets/],
-    ["root@192.168.0.1", /IP address/],
-    ["admin@localhost", /has no dot/],
-    ["jane@-contoso.com", /"-contoso" is not valid/],
-    ["jane@contoso_eu.com", /"contoso_eu" is not valid/],
-    ["jane@contoso.c", /top-level domain/],
-    ["jane@contoso.123", /top-level domain/],
-    ["jane@xn--zz.de", /not a valid internationalized domain|not valid punycode/],
-    ["jane(comment)@contoso.com", /characters an email address cannot have/],
-    ["ja,ne@contoso.com", /characters an email address cannot have/],
-    ["ja\\ne@contoso.com", /characters an email address cannot have/],
-    [`${"a".repeat(65)}@contoso.com`, /longer than 64/],
-    [`a@${"b".repeat(64)}.com`, /is not valid/],
-    [`a@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(63)}.com`, /longer than 253/],
-    [`${"a".repeat(60)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.com`, /longer than 254/],
-    ["/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=abc", /legacy DN/],
-  ])("%s", (raw, reason) => {
+describe("normalizeAddress rejects what Exchange rejects, saying why as facts", () => {
+  test.each<[string, AddressProblem | AddressProblem["code"][]]>([
+    ["", { code: "empty" }],
+    ["   ", { code: "empty" }],
+    ["jane.contoso.com", { code: "no-at" }],
+    ["@contoso.com", { code: "nothing-before-at" }],
+    ["jane@", { code: "no-domain" }],
+    ["a@b@contoso.com", { code: "several-at" }],
+    ['"jane doe"@contoso.com', { code: "spaces-or-invisible" }],
+    ['"jane"@contoso.com', { code: "quoted-local-part" }],
+    ["jane doe@contoso.com", { code: "spaces-or-invisible" }],
+    ["jane\u200B@contoso.com", { code: "spaces-or-invisible" }],
+    ["john..doe@contoso.com", { code: "local-double-dot" }],
+    [".john@contoso.com", { code: "local-edge-dot" }],
+    ["john.@contoso.com", { code: "local-edge-dot" }],
+    ["jane@contoso..com", { code: "domain-double-dot" }],
+    ["jane@.contoso.com", { code: "domain-edge-dot" }],
+    ["jane@contoso.com.", { code: "domain-edge-dot" }],
+    ["root@[192.168.0.1]", { code: "ip-literal" }],
+    ["root@[IPv6:2001:db8::1]", { code: "ip-literal" }],
+    ["root@192.168.0.1", { code: "ip-address" }],
+    ["admin@localhost", { code: "domain-no-dot", domain: "localhost" }],
+    ["jane@-contoso.com", { code: "domain-label-invalid", label: "-contoso" }],
+    ["jane@contoso_eu.com", { code: "domain-label-invalid", label: "contoso_eu" }],
+    ["jane@contoso.c", { code: "bad-top-level" }],
+    ["jane@contoso.123", { code: "bad-top-level" }],
+    ["jane@xn--zz.de", ["domain-invalid-idn", "domain-label-bad-punycode"]],
+    ["jane(comment)@contoso.com", { code: "local-invalid-characters" }],
+    ["ja,ne@contoso.com", { code: "local-invalid-characters" }],
+    ["ja\\ne@contoso.com", { code: "local-invalid-characters" }],
+    [`${"a".repeat(65)}@contoso.com`, { code: "local-too-long", limit: 64 }],
+    [`a@${"b".repeat(64)}.com`, { code: "domain-label-invalid", label: "b".repeat(64) }],
+    [
+      `a@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(63)}.com`,
+      { code: "domain-too-long", limit: 253 },
+    ],
+    [
+      `${"a".repeat(60)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.com`,
+      { code: "address-too-long", limit: 254 },
+    ],
+    [
+      "/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=abc",
+      { code: "legacy-dn" },
+    ],
+  ])("%s", (raw, expected) => {
     const result = normalizeAddress(raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(reason);
+    if (result.ok) return;
+    if (Array.isArray(expected)) expect(expected).toContain(result.problem.code);
+    else expect(result.problem).toEqual(expected);
   });
 });
 

@@ -15,7 +15,35 @@ import type { NormalizedAddress } from "./types";
 /** RFC 5321 limits, which Exchange enforces: local part 64, domain 253, whole address 254 (ASCII form). */
 export const ADDRESS_LIMITS = { localPart: 64, domain: 253, address: 254 } as const;
 
-export type NormalizeAddressResult = { ok: true; value: NormalizedAddress } | { ok: false; reason: string };
+/** Why an address cannot be used, as facts (the pane words them: strings.ts, `addressProblem`). */
+export type AddressProblem =
+  | {
+      code:
+        | "empty"
+        | "legacy-dn"
+        | "broken-character"
+        | "spaces-or-invisible"
+        | "no-at"
+        | "nothing-before-at"
+        | "no-domain"
+        | "quoted-local-part"
+        | "several-at"
+        | "local-double-dot"
+        | "local-edge-dot"
+        | "local-invalid-characters"
+        | "ip-literal"
+        | "ip-address"
+        | "domain-double-dot"
+        | "domain-edge-dot"
+        | "domain-invalid-idn"
+        | "bad-top-level";
+    }
+  | { code: "domain-no-dot"; domain: string }
+  | { code: "domain-label-invalid" | "domain-label-bad-punycode"; label: string }
+  | { code: "local-too-long" | "domain-too-long" | "address-too-long"; limit: number };
+
+export type NormalizeAddressResult =
+  { ok: true; value: NormalizedAddress } | { ok: false; problem: AddressProblem };
 
 /** Dots some keyboards type in domains (ideographic and full-width); IDNA maps them to ".". */
 const UNICODE_DOTS = /[\u3002\uFF0E\uFF61]/g;
@@ -23,7 +51,7 @@ const LEGACY_DN = /^\/o=/i;
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const TOP_LEVEL_LABEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
-const fail = (reason: string): NormalizeAddressResult => ({ ok: false, reason });
+const fail = (problem: AddressProblem): NormalizeAddressResult => ({ ok: false, problem });
 
 /** True for Exchange's internal identifiers (`/O=EXCHANGELABS/OU=...`), which Outlook sometimes gives instead of an SMTP address. */
 export function isLegacyExchangeDn(raw: string): boolean {
@@ -32,90 +60,84 @@ export function isLegacyExchangeDn(raw: string): boolean {
 
 function asciiDomain(
   domain: string,
-): { ok: true; ascii: string; unicode: string } | { ok: false; reason: string } {
-  if (domain.startsWith("["))
-    return { ok: false, reason: "An IP address in brackets is not accepted as a domain." };
-  if (domain.includes("..")) return { ok: false, reason: "The domain has two dots in a row." };
+): { ok: true; ascii: string; unicode: string } | { ok: false; problem: AddressProblem } {
+  if (domain.startsWith("[")) return { ok: false, problem: { code: "ip-literal" } };
+  if (domain.includes("..")) return { ok: false, problem: { code: "domain-double-dot" } };
   if (domain.startsWith(".") || domain.endsWith(".")) {
-    return { ok: false, reason: "The domain cannot start or end with a dot." };
+    return { ok: false, problem: { code: "domain-edge-dot" } };
   }
-  if (!domain.includes("."))
-    return { ok: false, reason: `The domain "${domain}" has no dot (a full domain looks like contoso.com).` };
+  if (!domain.includes(".")) return { ok: false, problem: { code: "domain-no-dot", domain } };
   let ascii: string;
   let unicode: string;
   try {
     ascii = toASCII(domain);
     unicode = toUnicode(ascii);
   } catch {
-    return { ok: false, reason: "The domain is not a valid internationalized domain name." };
+    return { ok: false, problem: { code: "domain-invalid-idn" } };
   }
   const labels = ascii.split(".");
   if (labels.every((label) => /^[0-9]+$/.test(label))) {
-    return { ok: false, reason: "An IP address is not accepted as a domain." };
+    return { ok: false, problem: { code: "ip-address" } };
   }
   for (const label of labels) {
     if (!ASCII_LABEL.test(label)) {
-      return {
-        ok: false,
-        reason: `The domain part "${label}" is not valid (letters, digits and inner hyphens only, at most 63 characters).`,
-      };
+      return { ok: false, problem: { code: "domain-label-invalid", label } };
     }
     if (label.startsWith("xn--")) {
       // A punycode label must decode and re-encode to itself; anything else is garbage or a spoofing attempt.
       try {
         if (toASCII(toUnicode(label)) !== label) throw new Error("not canonical");
       } catch {
-        return { ok: false, reason: `The domain part "${label}" is not valid punycode.` };
+        return { ok: false, problem: { code: "domain-label-bad-punycode", label } };
       }
     }
   }
   if (!TOP_LEVEL_LABEL.test(labels[labels.length - 1] ?? "")) {
-    return { ok: false, reason: "The domain does not end in a valid top-level domain." };
+    return { ok: false, problem: { code: "bad-top-level" } };
   }
   if (ascii.length > ADDRESS_LIMITS.domain) {
-    return { ok: false, reason: `The domain is longer than ${ADDRESS_LIMITS.domain} characters.` };
+    return { ok: false, problem: { code: "domain-too-long", limit: ADDRESS_LIMITS.domain } };
   }
   return { ok: true, ascii, unicode };
 }
 
 /**
- * Parses and normalizes one SMTP address (no display name). On failure, `reason` is a sentence
- * a person can read. Surrounding whitespace and angle brackets are tolerated.
+ * Parses and normalizes one SMTP address (no display name). On failure, `problem` says why, as
+ * facts. Surrounding whitespace and angle brackets are tolerated.
  */
 export function normalizeAddress(raw: string): NormalizeAddressResult {
   let input = raw.trim();
   if (input.startsWith("<") && input.endsWith(">")) input = input.slice(1, -1).trim();
-  if (input === "") return fail("The address is empty.");
+  if (input === "") return fail({ code: "empty" });
   if (LEGACY_DN.test(input)) {
-    return fail("This is an internal Exchange identifier (legacy DN), not an email address.");
+    return fail({ code: "legacy-dn" });
   }
   // A lone UTF-16 surrogate is half a character: no mail system can deliver to it.
-  if (/\p{Cs}/u.test(input))
-    return fail("The address contains a broken character (half of a character pair).");
-  if (/[\s\p{Cc}\p{Cf}]/u.test(input)) return fail("The address contains spaces or invisible characters.");
+  if (/\p{Cs}/u.test(input)) return fail({ code: "broken-character" });
+  if (/[\s\p{Cc}\p{Cf}]/u.test(input)) return fail({ code: "spaces-or-invisible" });
   const at = input.lastIndexOf("@");
-  if (at < 0) return fail("The address has no @.");
+  if (at < 0) return fail({ code: "no-at" });
   const rawLocal = input.slice(0, at);
   const rawDomain = input.slice(at + 1);
-  if (rawLocal === "") return fail("The address has nothing before the @.");
-  if (rawDomain === "") return fail("The address has no domain after the @.");
-  if (rawLocal.startsWith('"')) return fail('Quoted local parts ("…"@) are not accepted.');
-  if (rawLocal.includes("@")) return fail("The address has more than one @.");
-  if (rawLocal.includes("..")) return fail("The part before the @ has two dots in a row.");
+  if (rawLocal === "") return fail({ code: "nothing-before-at" });
+  if (rawDomain === "") return fail({ code: "no-domain" });
+  if (rawLocal.startsWith('"')) return fail({ code: "quoted-local-part" });
+  if (rawLocal.includes("@")) return fail({ code: "several-at" });
+  if (rawLocal.includes("..")) return fail({ code: "local-double-dot" });
   if (rawLocal.startsWith(".") || rawLocal.endsWith(".")) {
-    return fail("The part before the @ cannot start or end with a dot.");
+    return fail({ code: "local-edge-dot" });
   }
   const localPart = rawLocal.normalize("NFC");
   if (Array.from(localPart).length > ADDRESS_LIMITS.localPart) {
-    return fail(`The part before the @ is longer than ${ADDRESS_LIMITS.localPart} characters.`);
+    return fail({ code: "local-too-long", limit: ADDRESS_LIMITS.localPart });
   }
 
   const domain = asciiDomain(rawDomain.replace(UNICODE_DOTS, ".").normalize("NFC").toLowerCase());
-  if (!domain.ok) return fail(domain.reason);
+  if (!domain.ok) return fail(domain.problem);
 
   const address = `${localPart}@${domain.ascii}`;
   if (address.length > ADDRESS_LIMITS.address) {
-    return fail(`The address is longer than ${ADDRESS_LIMITS.address} characters.`);
+    return fail({ code: "address-too-long", limit: ADDRESS_LIMITS.address });
   }
   // The grammar check proper: what the RFC 5322 (+ RFC 6532 for Unicode local parts) parser refuses, Exchange refuses.
   const parsed = parseOneAddress({
@@ -126,7 +148,7 @@ export function normalizeAddress(raw: string): NormalizeAddressResult {
     startAt: "address",
   });
   if (parsed === null || parsed.type !== "mailbox" || parsed.name !== null || parsed.address !== address) {
-    return fail("The part before the @ contains characters an email address cannot have.");
+    return fail({ code: "local-invalid-characters" });
   }
 
   return {

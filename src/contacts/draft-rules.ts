@@ -27,30 +27,12 @@ export const DEFAULT_ORGANIZATION_CONFIG: OrganizationConfig = {
   mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE,
 };
 
-/** How each field is named in messages to the user. */
-export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
-  address: "Email address",
-  displayName: "Display name",
-  firstName: "First name",
-  lastName: "Last name",
-  company: "Company",
-  mailTip: "Mail tip",
-  hiddenFromAddressLists: "Hidden from address lists",
-  name: "Name",
-};
-
-function tooLong(field: DraftField, limit: number, actual: number): DraftFieldError {
-  return {
-    field,
-    message: `${DRAFT_FIELD_LABELS[field]} can be at most ${limit} characters (this one has ${actual}).`,
-  };
+function tooLong(field: DraftField, limit: number, length: number): DraftFieldError {
+  return { field, problem: { code: "too-long", limit, length } };
 }
 
 function invisibleCharacters(field: DraftField): DraftFieldError {
-  return {
-    field,
-    message: `${DRAFT_FIELD_LABELS[field]} contains control or invisible characters (such as tabs, line breaks or text-direction marks); remove them.`,
-  };
+  return { field, problem: { code: "invisible-characters" } };
 }
 
 function checkText(
@@ -59,7 +41,7 @@ function checkText(
   required: boolean,
 ): DraftFieldError | null {
   const text = value.trim();
-  if (required && text === "") return { field, message: `${DRAFT_FIELD_LABELS[field]} is required.` };
+  if (required && text === "") return { field, problem: { code: "required" } };
   if (hasControlOrFormatCharacters(value)) return invisibleCharacters(field);
   const limit = EXCHANGE_LIMITS[field];
   return utf16Length(text) > limit ? tooLong(field, limit, utf16Length(text)) : null;
@@ -97,14 +79,12 @@ function checkMailTip(value: string): DraftFieldError | null {
     : invisibleCharacters("mailTip");
 }
 
-/** Everything in the draft Exchange would refuse, one message per field; [] when it can be sent. */
+/** Everything in the draft Exchange would refuse, one problem per field; [] when it can be sent. */
 export function validateDraft(draft: ContactDraft): DraftFieldError[] {
   const errors: (DraftFieldError | null)[] = [];
   const address = normalizeAddress(draft.address);
   errors.push(
-    address.ok
-      ? null
-      : { field: "address", message: `${DRAFT_FIELD_LABELS.address} is not valid: ${address.reason}` },
+    address.ok ? null : { field: "address", problem: { code: "invalid-address", problem: address.problem } },
   );
   errors.push(checkText("displayName", draft.displayName, true));
   errors.push(checkText("name", draft.name, true));

@@ -10,7 +10,7 @@
 import { toUnicode } from "punycode/";
 import { parse } from "tldts";
 import { companyForSender, isFreeMailDomain } from "./company";
-import { DEFAULT_MAIL_TIP_TEMPLATE, DRAFT_FIELD_LABELS } from "./draft-rules";
+import { DEFAULT_MAIL_TIP_TEMPLATE } from "./draft-rules";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import { collapseWhitespace, renderMailTip, truncateAtWordBoundary } from "./mail-tip";
 import {
@@ -21,7 +21,7 @@ import {
   roleMailboxLabel,
   type PersonName,
 } from "./names";
-import type { ContactDraft, OrganizationConfig, SenderAnalysis } from "./types";
+import type { ContactDraft, DraftNote, OrganizationConfig, SenderAnalysis } from "./types";
 
 // Validation, defaults and the create body need no Public Suffix List: they live in
 // draft-rules.ts so the pane can load them without it, and are re-exported from here.
@@ -36,7 +36,7 @@ const sameWords = (a: string, b: string) =>
   a.replace(/[\s-]+/g, "").toLowerCase() === b.replace(/[\s-]+/g, "").toLowerCase();
 
 interface PrefilledPerson extends PersonName {
-  notes: string[];
+  notes: DraftNote[];
 }
 
 function personForDraft(analysis: SenderAnalysis, company: string | null): PrefilledPerson {
@@ -48,19 +48,14 @@ function personForDraft(analysis: SenderAnalysis, company: string | null): Prefi
   const isJustTheCompany =
     parsed !== null && company !== null && sameWords(parsed.person.displayName, company);
   if (parsed !== null && !isJustTheCompany) {
-    const notes: string[] = [];
-    if (parsed.convention === "last-name-comma-first") {
-      notes.push(
-        `"${analysis.displayName}" was read as last name first: first name ${parsed.person.firstName}, last name ${parsed.person.lastName}.`,
-      );
-    }
-    if (parsed.convention === "capitalized-surname-first") {
-      notes.push(
-        `"${analysis.displayName}" was read as a capitalized last name first: last name ${parsed.person.lastName}.`,
-      );
-    }
+    const notes: DraftNote[] = [];
+    const { firstName, lastName } = parsed.person;
+    if (parsed.convention === "last-name-comma-first")
+      notes.push({ code: "last-name-first", name: analysis.displayName, firstName, lastName });
+    if (parsed.convention === "capitalized-surname-first")
+      notes.push({ code: "capitalized-last-name-first", name: analysis.displayName, lastName });
     if (parsed.softenedCapitals)
-      notes.push(`The all-capitals name was written as "${parsed.person.displayName}".`);
+      notes.push({ code: "capitals-softened", displayName: parsed.person.displayName });
     // A shared mailbox or an organization has no first and last name, whatever its display name.
     const person = role !== null ? { ...parsed.person, firstName: "", lastName: "" } : parsed.person;
     return { ...person, notes };
@@ -71,27 +66,21 @@ function personForDraft(analysis: SenderAnalysis, company: string | null): Prefi
       displayName,
       firstName: "",
       lastName: "",
-      notes: [
-        `The message has no sender name; ${address.displayAddress} is a shared mailbox, so it was named "${displayName}".`,
-      ],
+      notes: [{ code: "shared-mailbox", address: address.displayAddress, displayName }],
     };
   }
   const derived = personFromLocalPart(address.localPart);
   if (derived !== null) {
     return {
       ...derived,
-      notes: [
-        `The message has no sender name; the name was made from the address (${address.localPart} → ${derived.displayName}). Check it.`,
-      ],
+      notes: [{ code: "name-from-address", localPart: address.localPart, displayName: derived.displayName }],
     };
   }
   return {
     displayName: address.displayAddress,
     firstName: "",
     lastName: "",
-    notes: [
-      "Neither the sender name nor the address gives a name, so the address is used as the display name.",
-    ],
+    notes: [{ code: "address-as-name" }],
   };
 }
 
@@ -99,13 +88,11 @@ function personForDraft(analysis: SenderAnalysis, company: string | null): Prefi
 function fitted(
   value: string,
   field: "displayName" | "firstName" | "lastName" | "company" | "name",
-  notes: string[],
+  notes: DraftNote[],
 ): string {
   const limit = EXCHANGE_LIMITS[field];
   const shortened = truncateAtWordBoundary(value, limit);
-  if (shortened !== value) {
-    notes.push(`${DRAFT_FIELD_LABELS[field]} was shortened to Exchange's limit of ${limit} characters.`);
-  }
+  if (shortened !== value) notes.push({ code: "shortened", field, limit });
   return shortened;
 }
 
@@ -138,22 +125,14 @@ export function prefillDraft(
   const person = personForDraft(analysis, company);
   const notes = [...person.notes];
   if (options.imitatedDomain !== undefined) {
-    notes.push(
-      `No company was filled in: ${address.displayDomain} looks like ${options.imitatedDomain}, and the contact must not carry that organization's name.`,
-    );
+    notes.push({ code: "company-withheld", domain: address.displayDomain, imitated: options.imitatedDomain });
   } else if (guess?.source === "display-name") {
-    notes.push(
-      `Company "${guess.name}" was taken from the sender's display name (it matches ${address.displayDomain}).`,
-    );
+    notes.push({ code: "company-from-display-name", company: guess.name, domain: address.displayDomain });
   } else if (guess !== null) {
-    notes.push(`Company "${guess.name}" was guessed from the domain ${address.displayDomain}.`);
-    if (guess.joinedUp) {
-      notes.push(
-        `"${guess.name}" may be several words run together, so it was left out of the mail tip; check the company, then add it to the mail tip if you like.`,
-      );
-    }
+    notes.push({ code: "company-guessed", company: guess.name, domain: address.displayDomain });
+    if (guess.joinedUp) notes.push({ code: "company-joined-up", company: guess.name });
   } else if (isFreeMailDomain(address.domain)) {
-    notes.push(`${address.displayDomain} is a free-mail provider, so no company was filled in.`);
+    notes.push({ code: "free-mail", domain: address.displayDomain });
   }
   // A guess the user has not seen never goes org-wide in the mail tip.
   const mailTipCompany =

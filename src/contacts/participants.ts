@@ -113,7 +113,7 @@ function classify(participant: ParticipantAddress, context: ParticipantContext):
   if (isLegacyExchangeDn(rawAddress)) return { kind: "unusable", reason: { code: "exchange-identifier" } };
   const normalized = normalizeAddress(rawAddress);
   if (!normalized.ok)
-    return { kind: "unusable", reason: { code: "invalid-address", detail: normalized.reason } };
+    return { kind: "unusable", reason: { code: "invalid-address", problem: normalized.problem } };
   if (context.userAddress !== "" && sameAddress(rawAddress, context.userAddress))
     return { kind: "internal", reason: { code: "yourself" } };
   // A distribution list is a group of people, already in the address lists.
@@ -132,7 +132,13 @@ function classify(participant: ParticipantAddress, context: ParticipantContext):
       return { kind: "automated", reason: { code: "automated", category } };
     }
     case "unusable":
-      return { kind: "unusable", reason: { code: "invalid-address", detail: analysis.reason } };
+      return {
+        kind: "unusable",
+        reason: {
+          code: "invalid-address",
+          problem: analysis.reason.code === "invalid-address" ? analysis.reason.problem : null,
+        },
+      };
     case "external":
       return { kind: "external", reason: { code: "external" } };
   }

@@ -4,6 +4,7 @@
  * suggestions). Plain data: where a person was found, what they are (the same classification
  * as the single sender, `analyzeSender`), and why, as a code the pane words (strings.ts).
  */
+import type { AddressProblem } from "./address";
 import type { AutomatedCategory } from "./sender";
 import type { NormalizedAddress, SenderKind } from "./types";
 
@@ -36,8 +37,8 @@ export type PersonReason =
   | { code: "no-address" }
   /** An Exchange legacy DN instead of an SMTP address: someone in an Exchange directory. */
   | { code: "exchange-identifier" }
-  /** An address Exchange would refuse; `detail` is the parser's sentence. */
-  | { code: "invalid-address"; detail: string };
+  /** An address Exchange would refuse, and why when the parser said (the pane words it). */
+  | { code: "invalid-address"; problem: AddressProblem | null };
 
 export interface PersonClassification {
   kind: SenderKind;

@@ -417,7 +417,7 @@ function assertSendable(draft: ContactDraft, resume: PromoteState | undefined): 
   const problems = validateDraft(draft);
   if (problems.length > 0) {
     throw new Error(
-      `promoteContact: the draft is not sendable; run validateDraft first. ${problems.map((p) => p.message).join(" ")}`,
+      `promoteContact: the draft is not sendable; run validateDraft first. ${problems.map((p) => `${p.field}: ${p.problem.code}`).join(", ")}`,
     );
   }
   if (resume && !sameAddress(resume.draft.address, draft.address)) {

@@ -29,10 +29,13 @@ import type {
   OrganizationConfig,
   SenderAnalysis,
   SenderInput,
+  SenderReason,
+  SenderWarning,
 } from "./types";
 import { toASCII } from "punycode/";
 
-export type AutomatedCategory = "no-reply" | "mail-system" | "bounce" | "notifications";
+export type { AutomatedCategory } from "./types";
+import type { AutomatedCategory } from "./types";
 
 const WORD_END = String.raw`(?=$|[._+=\-]|\d)`;
 const NO_REPLY = new RegExp(
@@ -82,13 +85,6 @@ export function classifyAutomatedSender(localPart: string, domain: string): Auto
   return null;
 }
 
-const AUTOMATED_REASONS: Record<AutomatedCategory, (address: string) => string> = {
-  "no-reply": (address) => `${address} is a no-reply address: nobody reads mail sent to it.`,
-  "mail-system": (address) => `${address} is a mail-system address, not a person.`,
-  bounce: (address) => `${address} is a bounce-handling address used by mailing systems, not a person.`,
-  notifications: (address) => `${address} sends automated notifications, not a person.`,
-};
-
 /** A configured domain in canonical form: lower-case ASCII, without "@", "*." or a leading dot. */
 function canonicalDomain(domain: string): string | null {
   const stripped = domain
@@ -118,16 +114,17 @@ function organizationDomains(
   return domains;
 }
 
-function internalReason(address: NormalizedAddress, match: { domain: string; own: boolean }): string {
-  const shown = address.displayDomain;
+function internalReason(address: NormalizedAddress, match: { domain: string; own: boolean }): SenderReason {
+  const domain = address.displayDomain;
   if (address.domain !== match.domain) {
     const parent = normalizeAddress(`x@${match.domain}`);
-    const parentShown = parent.ok ? parent.value.displayDomain : match.domain;
-    return `${shown} is part of your organization's domain ${parentShown}: colleagues are already in the address list.`;
+    return {
+      code: "internal-subdomain",
+      domain,
+      parent: parent.ok ? parent.value.displayDomain : match.domain,
+    };
   }
-  return match.own
-    ? `${shown} is your own organization's domain: colleagues are already in the address list.`
-    : `${shown} is one of your organization's domains: colleagues are already in the address list.`;
+  return { code: match.own ? "internal-own" : "internal-configured", domain };
 }
 
 function onBehalfOf(from: HeaderAddress, sender: HeaderAddress | null): SenderAnalysis["onBehalfOf"] {
@@ -141,36 +138,19 @@ function onBehalfOf(from: HeaderAddress, sender: HeaderAddress | null): SenderAn
   };
 }
 
-function displayNameWarnings(rawName: string, address: NormalizedAddress | null): string[] {
+function displayNameWarnings(rawName: string, address: NormalizedAddress | null): SenderWarning[] {
   const cleaned = cleanDisplayName(rawName);
-  const warnings: string[] = [];
-  if (cleaned.truncated) {
-    warnings.push(
-      `The display name was longer than ${MAX_ANALYSED_LENGTH} characters; only its start was used.`,
-    );
-  }
-  if (cleaned.cutAtLineBreak) {
-    warnings.push(
-      "The display name had a line break followed by what looks like another header; only the part before it was used.",
-    );
-  }
-  if (cleaned.removedGarbage) {
-    warnings.push(
-      "The display name contained terminal colour codes or broken characters; they were removed.",
-    );
-  }
+  const warnings: SenderWarning[] = [];
+  if (cleaned.truncated) warnings.push({ code: "name-truncated", limit: MAX_ANALYSED_LENGTH });
+  if (cleaned.cutAtLineBreak) warnings.push({ code: "name-cut-at-line-break" });
+  if (cleaned.removedGarbage) warnings.push({ code: "name-garbage-removed" });
   if (address !== null) {
-    const shownAddress = otherAddressShown(cleaned.text, address);
-    if (shownAddress !== undefined) {
-      warnings.push(
-        `The display name shows the address ${shownAddress}, but the message came from ${address.displayAddress}.`,
-      );
-    }
+    const shown = otherAddressShown(cleaned.text, address);
+    if (shown !== undefined)
+      warnings.push({ code: "name-shows-other-address", shown, actual: address.displayAddress });
   }
-  if (cleaned.removedInvisible) {
-    warnings.push("The display name contained invisible or text-direction characters; they were removed.");
-  }
-  if (cleaned.removedMarkup) warnings.push("The display name contained HTML markup; it was removed.");
+  if (cleaned.removedInvisible) warnings.push({ code: "name-invisible-removed" });
+  if (cleaned.removedMarkup) warnings.push({ code: "name-markup-removed" });
   return warnings;
 }
 
@@ -213,14 +193,17 @@ function displayNameCautions(
   return cautions;
 }
 
-function domainWarnings(address: NormalizedAddress): string[] {
-  return mixedScriptLabels(address.displayDomain).map(
-    ({ label, scripts }) =>
-      `The domain ${address.displayDomain} mixes ${scripts.join(" and ")} letters in "${label}" (${address.domain}): it may be imitating a familiar domain.`,
-  );
+function domainWarnings(address: NormalizedAddress): SenderWarning[] {
+  return mixedScriptLabels(address.displayDomain).map(({ label, scripts }) => ({
+    code: "mixed-script-domain",
+    domain: address.displayDomain,
+    asciiDomain: address.domain,
+    label,
+    scripts,
+  }));
 }
 
-/** Classifies the sender of a message and explains the verdict in a sentence. */
+/** Classifies the sender of a message and says why, as facts (the pane words them). */
 export function analyzeSender(
   input: SenderInput,
   org: Pick<OrganizationConfig, "internalDomains">,
@@ -229,7 +212,7 @@ export function analyzeSender(
   if (from === null) {
     return {
       kind: "unusable",
-      reason: "Outlook did not say who this message is from.",
+      reason: { code: "no-from" },
       displayName: "",
       address: null,
       onBehalfOf: null,
@@ -238,7 +221,7 @@ export function analyzeSender(
   }
   const displayName = cleanDisplayName(from.displayName).text;
   const rawAddress = from.emailAddress.trim();
-  const unusable = (reason: string): SenderAnalysis => ({
+  const unusable = (reason: SenderReason): SenderAnalysis => ({
     kind: "unusable",
     reason,
     displayName,
@@ -246,17 +229,13 @@ export function analyzeSender(
     onBehalfOf: onBehalfOf(from, input.sender),
     warnings: displayNameWarnings(from.displayName, null),
   });
-  if (rawAddress === "") return unusable("The message has no sender address.");
-  if (isLegacyExchangeDn(rawAddress)) {
-    return unusable(
-      "Outlook gave an internal Exchange identifier instead of an email address: this sender is in an Exchange directory, most likely your own.",
-    );
-  }
+  if (rawAddress === "") return unusable({ code: "no-address" });
+  if (isLegacyExchangeDn(rawAddress)) return unusable({ code: "legacy-dn" });
   const normalized = normalizeAddress(rawAddress);
-  if (!normalized.ok) return unusable(`The sender address cannot be used. ${normalized.reason}`);
+  if (!normalized.ok) return unusable({ code: "invalid-address", problem: normalized.problem });
 
   const address = normalized.value;
-  const verdict = (kind: SenderAnalysis["kind"], reason: string): SenderAnalysis => ({
+  const verdict = (kind: SenderAnalysis["kind"], reason: SenderReason): SenderAnalysis => ({
     kind,
     reason,
     displayName,
@@ -271,13 +250,12 @@ export function analyzeSender(
   if (internal !== undefined) return verdict("internal", internalReason(address, internal));
 
   const automated = classifyAutomatedSender(address.localPart, address.domain);
-  if (automated !== null) return verdict("automated", AUTOMATED_REASONS[automated](address.displayAddress));
+  if (automated !== null) {
+    return verdict("automated", { code: "automated", category: automated, address: address.displayAddress });
+  }
 
   return {
-    ...verdict(
-      "external",
-      `${address.displayAddress} is outside your organization and can be added to the address list.`,
-    ),
+    ...verdict("external", { code: "external", address: address.displayAddress }),
     cautions: displayNameCautions(displayName, address, input.userDisplayName),
   };
 }

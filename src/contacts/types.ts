@@ -2,6 +2,7 @@
  * The domain's vocabulary: what Outlook tells us about a sender, what we conclude,
  * and the draft of the contact the pane offers to create. Plain data, no behaviour.
  */
+import type { AddressProblem } from "./address";
 import type { TrustPolicy } from "./trust/policy";
 
 /** An address as Outlook gives it (item.from / item.sender). Either part may be empty. */
@@ -67,10 +68,37 @@ export interface NormalizedAddress {
   mixedScriptDomain: boolean;
 }
 
+export type AutomatedCategory = "no-reply" | "mail-system" | "bounce" | "notifications";
+
+/** Why a sender got its kind, as facts; the pane words it (strings.ts, `senderReason`). Domains and addresses in Unicode. */
+export type SenderReason =
+  | { code: "no-from" | "no-address" | "legacy-dn" }
+  | { code: "invalid-address"; problem: AddressProblem }
+  | { code: "internal-own" | "internal-configured"; domain: string }
+  /** A subdomain of `parent`, one of the organization's domains. */
+  | { code: "internal-subdomain"; domain: string; parent: string }
+  | { code: "automated"; category: AutomatedCategory; address: string }
+  | { code: "external"; address: string };
+
+/** Something about the sender worth a warning that does not block promotion, as facts. */
+export type SenderWarning =
+  /** Only the first `limit` characters of a huge display name were analysed. */
+  | { code: "name-truncated"; limit: number }
+  /** A line break followed by what looks like another header: only the part before it was used. */
+  | { code: "name-cut-at-line-break" }
+  /** Terminal colour codes or broken characters were removed. */
+  | { code: "name-garbage-removed" }
+  | { code: "name-invisible-removed" }
+  | { code: "name-markup-removed" }
+  /** The display name shows `shown`, but the message came from `actual`. */
+  | { code: "name-shows-other-address"; shown: string; actual: string }
+  /** A label of the domain mixes scripts (Unicode script names such as "Latin", "Cyrillic"). */
+  | { code: "mixed-script-domain"; domain: string; asciiDomain: string; label: string; scripts: string[] };
+
 export interface SenderAnalysis {
   kind: SenderKind;
-  /** One sentence a person can read in the pane, e.g. "contoso.com is your organization's domain." */
-  reason: string;
+  /** Why this kind, as facts. */
+  reason: SenderReason;
   /** The header display name as given (trimmed), for showing. */
   displayName: string;
   /** Null when kind is "unusable". */
@@ -78,7 +106,7 @@ export interface SenderAnalysis {
   /** When someone sent on behalf of the `from` person: the actual sender. */
   onBehalfOf: { displayName: string; address: string } | null;
   /** Warnings that do not block promotion (mixed-script domain...). */
-  warnings: string[];
+  warnings: SenderWarning[];
   /** External senders whose display name impersonates someone; absent or [] when none. */
   cautions?: DisplayNameCaution[];
 }
@@ -95,8 +123,8 @@ export interface ContactDraft {
   hiddenFromAddressLists: boolean;
   /** Exchange Name; derived from the display name, unique-ified on collision. */
   name: string;
-  /** How the prefill was reached, to tell the user ("Name derived from the address"). */
-  notes: string[];
+  /** How the prefill was reached, to tell the user (facts; the pane words them). */
+  notes: DraftNote[];
   /**
    * Where the prefilled company came from: the sender's own display name ("Jane Doe | Alpine Ski
    * House"), or a guess from the domain name (the form marks it as a guess). Absent once edited.
@@ -108,8 +136,37 @@ export interface ContactDraft {
 
 export type DraftField = keyof Omit<ContactDraft, "notes" | "companySource" | "cautions">;
 
+/** What is wrong with one field, as facts; the pane names the field and words the problem. */
+export type DraftFieldProblem =
+  | { code: "required" | "invisible-characters" }
+  | { code: "too-long"; limit: number; length: number }
+  | { code: "invalid-address"; problem: AddressProblem };
+
 export interface DraftFieldError {
   field: DraftField;
-  /** Names the field and the limit, e.g. "Company can be at most 64 characters (it has 71)." */
-  message: string;
+  problem: DraftFieldProblem;
 }
+
+/** How the prefill reached a value, as facts; the pane words each note (strings.ts, `draftNote`). */
+export type DraftNote =
+  /** "Doe, John": read as last name first. */
+  | { code: "last-name-first"; name: string; firstName: string; lastName: string }
+  /** "DOE John": a capitalized last name first. */
+  | { code: "capitalized-last-name-first"; name: string; lastName: string }
+  /** "JOHN O'BRIEN" written as "John O'Brien". */
+  | { code: "capitals-softened"; displayName: string }
+  /** No sender name; the local part is a shared mailbox (support@...). */
+  | { code: "shared-mailbox"; address: string; displayName: string }
+  /** No sender name; the name was made from the local part. */
+  | { code: "name-from-address"; localPart: string; displayName: string }
+  /** No name anywhere: the address is the display name. */
+  | { code: "address-as-name" }
+  /** A prefilled value was shortened to Exchange's limit. */
+  | { code: "shortened"; field: DraftField; limit: number }
+  /** The sender's domain imitates `imitated`: no company, it would borrow that organization's name. */
+  | { code: "company-withheld"; domain: string; imitated: string }
+  | { code: "company-from-display-name"; company: string; domain: string }
+  | { code: "company-guessed"; company: string; domain: string }
+  /** The guessed company may be several words run together: left out of the mail tip. */
+  | { code: "company-joined-up"; company: string }
+  | { code: "free-mail"; domain: string };

@@ -146,21 +146,28 @@ function runWebpack(
       [cli, "--config", configFile, "--mode", "production", ...extraArgs],
       {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, ...env },
+        env: { ...process.env, ...env, ADDIN_BUILD_PROGRESS: "1" },
         stdio: ["ignore", "pipe", "pipe"],
         // Stopping the demo while it builds stops the build too.
         signal,
       },
     );
     let output = "";
+    let progress = "";
     const collect = (chunk: Buffer) => {
-      output += chunk.toString("utf8");
+      const text = chunk.toString("utf8");
+      output += text;
+      // webpack.config.js's progress lines ("webpack: 40 % building"): the latest goes in the ticker.
+      progress = [...text.matchAll(/^webpack: (\d+ %)/gm)].at(-1)?.[1] ?? progress;
     };
     // webpack's own output is kept for a failure; meanwhile a line every 15 s says it is alive
-    // (the first build takes about 2 minutes on 2 cores).
+    // and how far it got (the first build takes about 2 minutes on 2 cores).
     const started = Date.now();
     const ticker = setInterval(
-      () => log(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`),
+      () =>
+        log(
+          `  …still building (${Math.round((Date.now() - started) / 1000)} s${progress ? `, ${progress}` : ""})`,
+        ),
       15_000,
     );
     child.on("close", () => clearInterval(ticker));

@@ -12,6 +12,7 @@ import { App } from "./App";
 import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { strings } from "./strings";
+import { TRUST_SENTENCES } from "./locales/trust-sentences";
 
 let pane: EmulatedPane;
 
@@ -63,7 +64,7 @@ test("a failing sender: no one-click Add; the confirmation names the risk, Cance
   expect(screen.queryByRole("button", { name: strings.promote.add })).toBeNull();
   await user.click(screen.getByRole("button", { name: strings.trust.addAnyway }));
   expect(screen.getByRole("alertdialog")).toHaveTextContent(
-    strings.trust.risk.authenticationFailed("northwind.example"),
+    TRUST_SENTENCES.en.risk.authenticationFailed("northwind.example"),
   );
   await user.click(screen.getByRole("button", { name: strings.trust.cancel }));
   expect(stored(SAM.emailAddress)).toHaveLength(0);
@@ -84,7 +85,7 @@ test("block: a failing sender cannot be added from the pane at all; the verdict 
 test("a look-alike of the organization's domain: named on the card, no company borrowed, confirmation before adding", async () => {
   const from = { displayName: "Alex Wilber", emailAddress: "alex.wilber@contoso.co" };
   const { user } = await renderSender(from, inbound({ eop: eopResults("contoso.co"), domain: "contoso.co" }));
-  await screen.findByText(strings.trust.risk.lookAlike("contoso.co", "contoso.com", "organization"));
+  await screen.findByText(TRUST_SENTENCES.en.risk.lookAlike("contoso.co", "contoso.com", "organization"));
   await screen.findByText(strings.sender.noCompany);
   await user.click(screen.getByRole("button", { name: strings.trust.addAnyway }));
   await user.click(screen.getByRole("button", { name: strings.trust.confirmAdd }));
@@ -95,7 +96,7 @@ test("a look-alike of the organization's domain: named on the card, no company b
 
 test("a message without headers: not checked, said so, and one click", async () => {
   const { user } = await renderSender(SAM, "");
-  await screen.findByText(strings.trust.reason["headers-empty"]());
+  await screen.findByText(TRUST_SENTENCES.en.reason["headers-empty"]());
   await user.click(screen.getByRole("button", { name: strings.promote.add }));
   await screen.findByText(strings.progress.added);
 });

@@ -56,7 +56,7 @@ import {
   type PersonState,
   type Selection,
 } from "./state/pane-state";
-import { strings } from "./strings";
+import { senderReason, strings } from "./strings";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -95,13 +95,21 @@ const SuggestionsPanel = lazy(() =>
 );
 
 export function App(props: { services: PaneServices }): JSX.Element {
-  const styles = useStyles();
   const theme = useOfficeTheme(props.services.host);
+  // The catalogue's direction: Fluent mirrors its components and the styles made inside it.
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
-      <Pane services={props.services} />
+    <FluentProvider theme={theme} dir={strings.direction}>
+      <PaneBackground>
+        <Pane services={props.services} />
+      </PaneBackground>
     </FluentProvider>
   );
+}
+
+/** The pane's background, styled inside the provider so that its classes share the provider's direction. */
+function PaneBackground({ children }: { children: JSX.Element }): JSX.Element {
+  const styles = useStyles();
+  return <div className={styles.provider}>{children}</div>;
 }
 
 function Pane({ services }: { services: PaneServices }): JSX.Element {
@@ -257,7 +265,7 @@ function SenderView({ state, selection, controller }: SenderViewProps): JSX.Elem
           addClicked={addClicked}
         />
       ) : (
-        <Text className={styles.reason}>{analysis.reason}</Text>
+        <Text className={styles.reason}>{senderReason(analysis.reason)}</Text>
       )}
       {lookupError}
     </>

@@ -8,7 +8,9 @@
 import { act } from "react";
 
 jest.mock("./App", () => ({ App: () => <p>The pane started</p> }));
-jest.mock("./create-pane-services", () => ({ createPaneServices: () => ({}) }));
+jest.mock("./create-pane-services", () => ({
+  createPaneServices: () => ({ host: { context: { displayLanguage: "en-US" } } }),
+}));
 jest.mock("./lazy-modules", () => ({ startLoadingPaneModules: () => undefined }));
 
 let answer: (info: { host: string }) => void = () => undefined;

@@ -16,7 +16,9 @@ import { waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
+import { applyDisplayLanguage } from "./locales/language";
 import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
+import { strings } from "./strings";
 
 /** The build's configuration (a demo build takes the demo page's ?backend= and ?trustPolicy=). */
 function configure(): AppConfig {
@@ -62,16 +64,13 @@ async function start(): Promise<void> {
       origin: window.location.origin,
       pageUrl: window.location.href,
     });
+    // Outlook's display language, before the first sentence is drawn (German is its own chunk).
+    await applyDisplayLanguage(services.host.context.displayLanguage);
     root.render(<App services={services} />);
   } catch (error) {
     // Never leave the skeleton spinning: say something a person can act on.
     console.error("GAL Contact could not start:", error instanceof Error ? error.name : typeof error);
-    root.render(
-      <StartupMessage
-        title="GAL Contact could not start"
-        paragraphs={["Close the pane and open it again. If this keeps happening, tell your administrator."]}
-      />,
-    );
+    root.render(<StartupMessage title={strings.startup.failed} paragraphs={[strings.startup.advice]} />);
   }
 }
 

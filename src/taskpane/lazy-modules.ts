@@ -3,8 +3,9 @@
  * verdict needs it) before it waits for Office, so it downloads in parallel with the first
  * paint. The draft workflow (Public Suffix List) is not needed for the verdict, and is the
  * largest chunk: the controller prefills a draft only once the first verdict is on screen. The
- * sender-trust checks are a chunk of their own ("trust"): they must decide before Add is offered,
- * so the trust tracker asks for them at once for an external sender, beside the lookup.
+ * sender-trust checks are a chunk of their own ("trust"): the tracker asks for them once the
+ * first lookup has settled, and an Add clicked before they decide waits for them. Both share
+ * the Public Suffix List through one "psl" chunk (webpack.config.js).
  */
 export interface ModuleLoader<T> {
   /** Imports the module (once; a failed import is tried again on the next call). */
@@ -42,7 +43,7 @@ export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
   () => import(/* webpackChunkName: "prefill" */ "./state/draft-workflow"),
 );
 
-/** The sender-trust checks: asked for beside the first lookup, never behind the draft workflow. */
+/** The sender-trust checks: asked for when the first lookup has settled, never behind the draft workflow. */
 export const trustChecksModule: ModuleLoader<TrustChecks> = moduleLoader(
   () => import(/* webpackChunkName: "trust" */ "./state/trust-checks"),
 );

@@ -1,20 +1,92 @@
 /**
- * Every piece of text the pane shows, in one module so that it can be translated.
- * English only for now; functions take the values they interpolate. Errors carry facts
- * (kind, reason, holder, fields...); `errorMessage` below chooses their sentence here.
- * No sentence names a backend ("the admin center"): a second one is coming.
+ * The message catalogue's English source: every sentence the pane shows, in one object that
+ * each language mirrors (src/taskpane/locales/, German in de.ts; docs/pane.md, "Languages").
+ * Functions take the values they interpolate; errors and domain results carry facts (kind,
+ * reason, code, values) and the choosers at the end of this file pick their sentence here.
+ * Plurals and lists come from the platform (Intl.PluralRules, Intl.ListFormat; locales/format.ts).
+ * No sentence names a backend ("the admin center"): there are two.
+ *
+ * The pane reads `strings`, which holds the chosen language's catalogue (English until
+ * `selectCatalogue` swaps in another before the first render). A block added here needs its
+ * counterpart in every other language: typecheck and locales/catalogue.test.ts name what is missing.
  */
+import type { AddressProblem } from "../contacts/address";
 import type { DirectoryError } from "../contacts/directory-error";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import type { DisplayNameCaution } from "../contacts/types";
+import type {
+  DisplayNameCaution,
+  DraftField,
+  DraftFieldError,
+  DraftNote,
+  SenderReason,
+  SenderWarning,
+} from "../contacts/types";
+import { listFor, pluralFor, sentence, type Sentences } from "./locales/format";
 
-export const strings = {
+/** English plurals and lists, from the platform (Intl.PluralRules, Intl.ListFormat). */
+const plural = pluralFor("en");
+const list = listFor("en");
+
+const FIELD_LABELS = {
+  address: "Email address",
+  displayName: "Display name",
+  firstName: "First name",
+  lastName: "Last name",
+  company: "Company",
+  mailTip: "Mail tip",
+  hiddenFromAddressLists: "Hidden from address lists",
+  name: "Name",
+} satisfies Record<DraftField, string>;
+
+const AUTOMATED = {
+  "no-reply": (address: string) => `${address} is a no-reply address: nobody reads mail sent to it.`,
+  "mail-system": (address: string) => `${address} is a mail-system address, not a person.`,
+  bounce: (address: string) =>
+    `${address} is a bounce-handling address used by mailing systems, not a person.`,
+  notifications: (address: string) => `${address} sends automated notifications, not a person.`,
+};
+
+const ADDRESS_PROBLEMS = {
+  empty: () => "The address is empty.",
+  "legacy-dn": () => "This is an internal Exchange identifier (legacy DN), not an email address.",
+  "broken-character": () => "The address contains a broken character (half of a character pair).",
+  "spaces-or-invisible": () => "The address contains spaces or invisible characters.",
+  "no-at": () => "The address has no @.",
+  "nothing-before-at": () => "The address has nothing before the @.",
+  "no-domain": () => "The address has no domain after the @.",
+  "quoted-local-part": () => 'Quoted local parts ("…"@) are not accepted.',
+  "several-at": () => "The address has more than one @.",
+  "local-double-dot": () => "The part before the @ has two dots in a row.",
+  "local-edge-dot": () => "The part before the @ cannot start or end with a dot.",
+  "local-invalid-characters": () => "The part before the @ contains characters an email address cannot have.",
+  "local-too-long": ({ limit }) => `The part before the @ is longer than ${limit} characters.`,
+  "ip-literal": () => "An IP address in brackets is not accepted as a domain.",
+  "ip-address": () => "An IP address is not accepted as a domain.",
+  "domain-double-dot": () => "The domain has two dots in a row.",
+  "domain-edge-dot": () => "The domain cannot start or end with a dot.",
+  "domain-no-dot": ({ domain }) =>
+    `The domain "${domain}" has no dot (a full domain looks like contoso.com).`,
+  "domain-invalid-idn": () => "The domain is not a valid internationalized domain name.",
+  "domain-label-invalid": ({ label }) =>
+    `The domain part "${label}" is not valid (letters, digits and inner hyphens only, at most 63 characters).`,
+  "domain-label-bad-punycode": ({ label }) => `The domain part "${label}" is not valid punycode.`,
+  "bad-top-level": () => "The domain does not end in a valid top-level domain.",
+  "domain-too-long": ({ limit }) => `The domain is longer than ${limit} characters.`,
+  "address-too-long": ({ limit }) => `The address is longer than ${limit} characters.`,
+} satisfies Sentences<AddressProblem>;
+
+export const english = {
+  /** BCP 47 tag for Intl and the page's lang attribute. */
+  language: "en",
+  direction: "ltr",
   appTitle: "GAL Contact",
+  /** Why an address cannot be used (AddressProblem, src/contacts/address.ts). */
+  addressProblem: ADDRESS_PROBLEMS,
 
-  /** Shown by taskpane.html's classic script where the pane cannot run (Trident, EdgeHTML). */
-  unsupportedHost: {
-    title: "This version of Outlook is not supported",
-    body: "GAL Contact needs a newer Outlook: Outlook on the web, the new Outlook for Windows, Microsoft 365 Outlook for Windows with the Microsoft Edge WebView2 runtime, or Outlook for Mac. Ask your administrator which one to use.",
+  /** The pane failed while starting (src/taskpane/index.tsx). */
+  startup: {
+    failed: "GAL Contact could not start",
+    advice: "Close the pane and open it again. If this keeps happening, tell your administrator.",
   },
 
   empty: {
@@ -24,12 +96,44 @@ export const strings = {
 
   sender: {
     regionLabel: "Sender",
-    addressLabel: "Address",
-    companyLabel: "Company",
     noCompany: "No company guessed",
     onBehalfOf: (sender: string, from: string) => `Sent by ${sender} on behalf of ${from}`,
     warningTitle: "Check this address",
     unknownName: "Unknown sender",
+    /** Why the sender got its kind (SenderReason, src/contacts/types.ts). */
+    reason: {
+      "no-from": () => "Outlook did not say who this message is from.",
+      "no-address": () => "The message has no sender address.",
+      "legacy-dn": () =>
+        "Outlook gave an internal Exchange identifier instead of an email address: this sender is in an Exchange directory, most likely your own.",
+      "invalid-address": ({ problem }) =>
+        `The sender address cannot be used. ${sentence(ADDRESS_PROBLEMS, problem)}`,
+      "internal-own": ({ domain }) =>
+        `${domain} is your own organization's domain: colleagues are already in the address list.`,
+      "internal-configured": ({ domain }) =>
+        `${domain} is one of your organization's domains: colleagues are already in the address list.`,
+      "internal-subdomain": ({ domain, parent }) =>
+        `${domain} is part of your organization's domain ${parent}: colleagues are already in the address list.`,
+      automated: ({ category, address }) => AUTOMATED[category](address),
+      external: ({ address }) =>
+        `${address} is outside your organization and can be added to the address list.`,
+    } satisfies Sentences<SenderReason>,
+    /** SenderWarning, src/contacts/types.ts. */
+    warning: {
+      "name-truncated": ({ limit }) =>
+        `The display name was longer than ${limit} characters; only its start was used.`,
+      "name-cut-at-line-break": () =>
+        "The display name had a line break followed by what looks like another header; only the part before it was used.",
+      "name-garbage-removed": () =>
+        "The display name contained terminal colour codes or broken characters; they were removed.",
+      "name-invisible-removed": () =>
+        "The display name contained invisible or text-direction characters; they were removed.",
+      "name-markup-removed": () => "The display name contained HTML markup; it was removed.",
+      "name-shows-other-address": ({ shown, actual }) =>
+        `The display name shows the address ${shown}, but the message came from ${actual}.`,
+      "mixed-script-domain": ({ domain, asciiDomain, label, scripts }) =>
+        `The domain ${domain} mixes ${list(scripts, "and")} letters in "${label}" (${asciiDomain}): it may be imitating a familiar domain.`,
+    } satisfies Sentences<SenderWarning>,
   },
 
   trust: {
@@ -41,29 +145,6 @@ export const strings = {
       "not-verified": "Sender not verified",
       failed: "Sender failed authentication",
       "not-checked": "Sender not checked",
-    },
-    /** One sentence per reason code of src/contacts/trust/message-authentication.ts. */
-    reason: {
-      "compauth-pass": (domain: string) =>
-        `Your organization's mail service confirmed that this message came from ${domain}.`,
-      "dmarc-pass": (domain: string) => `${domain}'s DMARC check passed at your organization's mail service.`,
-      "arc-override": (domain: string) =>
-        `${domain}'s own check failed on the way, but the message came through a forwarding service (such as a mailing list) that your organization's mail service trusts.`,
-      "compauth-softpass": (domain: string) =>
-        `Your organization's mail service could only partly confirm that this message came from ${domain}.`,
-      "no-policy": (domain: string) =>
-        `${domain} publishes no policy that would let your organization's mail service confirm the sender.`,
-      "other-domain": (domain: string) =>
-        `The authentication results are about another domain than ${domain}.`,
-      "compauth-fail": (domain: string) =>
-        `Your organization's mail service could not confirm that this message came from ${domain}: it may be forged.`,
-      "dmarc-fail": (domain: string) => `${domain}'s DMARC check failed: the message may be forged.`,
-      "headers-unavailable": () =>
-        "Outlook did not give this message's headers, so the sender could not be checked.",
-      "headers-empty": () =>
-        "This message has no internet headers (as in Sent Items), so the sender could not be checked.",
-      "no-trusted-results": () =>
-        "Your organization's mail service left no authentication results on this message, so the sender could not be checked.",
     },
     details: "How this was checked",
     detailsLabel: "Authentication details",
@@ -82,21 +163,6 @@ export const strings = {
       reason === null ? result : `${result} (reason ${reason})`,
     stampedByEop: "Exchange Online Protection",
     none: "none",
-    risk: {
-      authenticationFailed: (domain: string) =>
-        `The message failed authentication: it may not come from ${domain}.`,
-      lookAlike: (sender: string, known: string, source: "organization" | "contact" | "brand") =>
-        source === "organization"
-          ? `${sender} looks like your organization's own domain ${known}.`
-          : source === "contact"
-            ? `${sender} looks like ${known}, the domain of a contact already in the address book.`
-            : `${sender} looks like ${known}.`,
-      userName: (name: string) => `The display name "${name}" is your own name, on an outside address.`,
-      colleagueName: (name: string) =>
-        `The display name "${name}" is a colleague's name, on an outside address.`,
-      otherAddress: (address: string) =>
-        `The display name shows ${address}, which is not the sender's address.`,
-    },
     addAnyway: "Add anyway…",
     confirmTitle: "Add this sender anyway?",
     confirmIntro:
@@ -147,6 +213,7 @@ export const strings = {
         ? `This sender from outside your organization uses your own name, "${caution.name}". Make sure it is who you think before adding it to everyone's address book.`
         : `The sender's name shows the address ${caution.address}, but the message came from another address. Check who this is before adding it.`,
     cautionsLabel: "Check the sender",
+    fieldLabels: FIELD_LABELS,
     companyGuessHint: "Guessed from the domain name: check the spelling and spacing.",
     noMailTip: "No mail tip.",
     hiddenSummary: "Hidden from the address book",
@@ -183,6 +250,8 @@ export const strings = {
       "update-options": "Setting the mail tip and visibility",
       verify: "Checking the saved contact",
     },
+    /** The progress bar's value, read out by screen readers. */
+    stepsDone: (done: number, total: number) => `${done} of ${total}`,
     stepDone: "Done",
     stepRunning: "In progress",
     stepFailed: "Not done",
@@ -205,7 +274,7 @@ export const strings = {
             : "Whether it stored the contact anyway is being checked."
       } Trying again checks first, so no duplicate is made.`,
     partialFields: (fields: readonly string[]) =>
-      `The contact exists, but its ${joinWithAnd(fields)} ${fields.length > 1 ? "are" : "is"} not set yet.`,
+      `The contact exists, but its ${list(fields, "and")} ${plural(fields.length, { one: "is", other: "are" })} not set yet.`,
     partial: (missing: string) => `The contact exists, but ${missing} not set yet.`,
     missingCompany: "its company is",
     missingSettings: "its mail tip and address book visibility are",
@@ -275,23 +344,13 @@ export const strings = {
     codes: (codes: readonly string[]) => `Error code: ${codes.join(", ")}`,
   },
 
-  /** The sign-in dialog's and redirect page's status line (src/auth/auth-dialog-entry.ts, auth-redirect-entry.ts). */
-  signInDialog: {
-    returning: "Signed in. Returning to Outlook…",
-    opening: "Opening Microsoft sign-in…",
-    failed: "Sign-in did not complete. You can close this window and try again.",
-    notConfigured:
-      "Sign-in is not configured for this add-in. Close this window and tell your administrator.",
-    redirectFailed: "Sign-in could not finish. Close this window and try again.",
-  },
-
   errors: {
     forbidden: (roles: readonly string[]) =>
-      `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
+      `Your account can look contacts up but not change them. Changing contacts needs one of these roles: ${list(roles, "or")}.`,
     readOnlyAccount: (roles: readonly string[]) =>
-      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${joinWithOr(roles)}.`,
+      `Your account can look contacts up but not change them, so adding and editing are not offered. Changing contacts needs one of these roles: ${list(roles, "or")}.`,
     forbiddenToRead: (roles: readonly string[]) =>
-      `Your account is not allowed to look contacts up. Ask for one of these roles: ${joinWithOr(roles)}.`,
+      `Your account is not allowed to look contacts up. Ask for one of these roles: ${list(roles, "or")}.`,
     throttledGaveUp: "Microsoft 365 is still asking us to slow down. Wait a minute, then try again.",
     unauthenticated: "Your sign-in has expired or was not accepted.",
     signInPage:
@@ -313,7 +372,7 @@ export const strings = {
     notVisibleYet:
       "The new contact does not show up in the address book yet. Try again in a minute: it will not be created twice.",
     readBackDiffers: (fields: readonly string[]) =>
-      `The contact was saved, but reading it back shows a different ${joinWithAnd(fields)} than was sent. Try again to re-apply it.`,
+      `The contact was saved, but reading it back shows a different ${list(fields, "and")} than was sent. Try again to re-apply it.`,
     fieldNames: {
       name: "name",
       displayName: "display name",
@@ -351,7 +410,6 @@ export const strings = {
     dismiss: "Dismiss",
     requestId: (id: string) => `Request id: ${id}`,
     whileLookingUp: "Looking up the sender",
-    whileAdding: "Adding the contact",
     whileSaving: "Saving the change",
   },
 
@@ -465,10 +523,84 @@ export const strings = {
   },
 } as const;
 
-/** English plural categories via Intl.PluralRules (the catalogue's other languages bring their own forms). */
-const englishPlurals = new Intl.PluralRules("en");
-function plural(count: number, forms: { one: string; other: string }): string {
-  return englishPlurals.select(count) === "one" ? forms.one : forms.other;
+/** A draft field's problem together with the field it is about. */
+export type FieldProblem = DraftFieldError["problem"] & { field: DraftField };
+
+/** The draft's section (locales/draft-notes.ts): how the prefill got its values, and what a field cannot be. */
+export interface DraftSentences {
+  note: Sentences<DraftNote>;
+  fieldProblem: Sentences<FieldProblem>;
+}
+
+/** Literal strings widened to string: the shape every language's catalogue has. */
+type Widened<T> = T extends string
+  ? string
+  : T extends (...args: infer Args) => infer Result
+    ? (...args: Args) => Widened<Result>
+    : T extends object
+      ? { readonly [Key in keyof T]: Widened<T[Key]> }
+      : T;
+
+/** A language's catalogue: English's shape, every key required. */
+export type Catalogue = Omit<Widened<typeof english>, "direction"> & {
+  readonly direction: "ltr" | "rtl";
+  /** A pseudo-locale's rewrite of a section's English (sections have no pseudo version of their own). */
+  readonly adapt?: <Entry>(english: Entry) => Entry;
+};
+
+/** The catalogue in use: English until `selectCatalogue` is called (once, before the first render). */
+export const strings: Catalogue = { ...english };
+
+/** Makes `catalogue` the one the pane reads from now on (src/taskpane/locales/language.ts). */
+export function selectCatalogue(catalogue: Catalogue): void {
+  Object.assign(strings, { adapt: undefined }, catalogue);
+}
+
+/**
+ * Sections: blocks of the catalogue that only a lazily loaded chunk's data needs, kept out of
+ * the first download. A section module holds every language's version (typed `Record<
+ * SectionLanguage, …>`, so a missing language fails typecheck), is imported by its chunk and
+ * registers itself when that chunk runs; `section` then gives the version in the pane's language.
+ */
+export type SectionLanguage = "en" | "de";
+const sections = new Map<string, Record<SectionLanguage, unknown>>();
+
+export function registerSection<Entry>(name: string, versions: Record<SectionLanguage, Entry>): void {
+  sections.set(name, versions);
+}
+
+export function section<Entry>(name: string): Entry {
+  const versions = sections.get(name) as Record<SectionLanguage, Entry> | undefined;
+  if (!versions) throw new Error(`The "${name}" section is shown before its chunk loaded.`);
+  if (strings.language === "de") return versions.de;
+  return strings.adapt ? strings.adapt(versions.en) : versions.en;
+}
+
+/** Why an address cannot be used, in the pane's language. */
+export function addressProblem(problem: AddressProblem): string {
+  return sentence(strings.addressProblem, problem);
+}
+
+/** Why the sender got its verdict, in the pane's language. */
+export function senderReason(reason: SenderReason): string {
+  return sentence(strings.sender.reason, reason);
+}
+
+export function senderWarning(warning: SenderWarning): string {
+  return sentence(strings.sender.warning, warning);
+}
+
+/** How the prefill reached a value: a section of its own (locales/draft-notes.ts), loaded with the draft. */
+export function draftNote(note: DraftNote): string {
+  return sentence(section<DraftSentences>("draft").note, note);
+}
+
+/** A draft field Exchange would refuse: a section loaded with the draft (locales/draft-notes.ts). */
+export function fieldProblem(error: DraftFieldError): string {
+  return sentence(section<DraftSentences>("draft").fieldProblem, {
+    ...error.problem,
+    field: error.field,
+  } as FieldProblem);
 }
 
 /** Why suggestions could not be read (Graph's failures, as the seam's kinds). */
@@ -559,17 +691,4 @@ function describeItemType(itemType: string): string {
     default:
       return `a ${itemType.toLowerCase()}`;
   }
-}
-
-function joinWithOr(items: readonly string[]): string {
-  return joinWith(items, "or");
-}
-
-function joinWithAnd(items: readonly string[]): string {
-  return joinWith(items, "and");
-}
-
-function joinWith(items: readonly string[], word: string): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
 }

@@ -2,7 +2,7 @@
  * Classic ES5 on purpose: runs where the pane's ES2022 bundle cannot even be parsed.
  * Outlook versions that host add-ins in Internet Explorer's engine (Trident) or the old
  * Edge (EdgeHTML) would otherwise show the loading skeleton forever. There, this shows
- * the "not supported" message taskpane.html carries (its text is from strings.ts) instead.
+ * the "not supported" message taskpane.html carries (its text is from page-strings.ts) instead.
  * A separate file, not inline: the CSP allows scripts from 'self' only.
  */
 (function () {

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "acorn";
-import { strings } from "./strings";
+import { pageStrings } from "./page-strings";
 
 const SCRIPT = readFileSync(path.join(__dirname, "unsupported-host.js"), "utf8");
 const PAGE = readFileSync(path.join(__dirname, "taskpane.html"), "utf8");
@@ -29,8 +29,8 @@ function renderedPage(): string {
   const escape = (text: string) =>
     text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   return PAGE.replace(/<%= officeJsUrl %>/g, "")
-    .replace(/<%- unsupportedHost\.title %>/g, escape(strings.unsupportedHost.title))
-    .replace(/<%- unsupportedHost\.body %>/g, escape(strings.unsupportedHost.body));
+    .replace(/<%- unsupportedHost\.title %>/g, escape(pageStrings.unsupportedHost.title))
+    .replace(/<%- unsupportedHost\.body %>/g, escape(pageStrings.unsupportedHost.body));
 }
 
 function loadPageAs(userAgent: string): void {
@@ -65,7 +65,7 @@ describe("unsupported-host.js", () => {
   ])("in %s, replaces the skeleton with the not-supported message", (_name, userAgent) => {
     loadPageAs(userAgent);
     expect(document.getElementById("root")).toBeNull();
-    expect(visibleText()).toContain(strings.unsupportedHost.title);
+    expect(visibleText()).toContain(pageStrings.unsupportedHost.title);
     expect(document.getElementById("unsupported-host")?.getAttribute("role")).toBe("alert");
   });
 
@@ -75,6 +75,6 @@ describe("unsupported-host.js", () => {
   ])("in %s, leaves the page to the bundle", (_name, userAgent) => {
     loadPageAs(userAgent);
     expect(document.getElementById("root")).not.toBeNull();
-    expect(visibleText()).not.toContain(strings.unsupportedHost.title);
+    expect(visibleText()).not.toContain(pageStrings.unsupportedHost.title);
   });
 });

@@ -14,6 +14,8 @@
 import type { Frame } from "playwright-core";
 import messages from "../../demo/messages.json";
 import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
+import { german } from "../../src/taskpane/locales/de";
+import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
 import { countByImpact, failing, runAxe, type ImpactCounts } from "./axe";
 import {
@@ -32,6 +34,7 @@ const THEMES = ["light", "dark"] as const;
 type Theme = (typeof THEMES)[number];
 
 let session: DemoSession;
+const rightToLeft = pseudoCatalogue("rtl");
 
 beforeAll(async () => {
   session = await startDemoSession();
@@ -212,6 +215,31 @@ const STATES: readonly PaneStateStep[] = [
       await demo.paneButton(strings.trust.addAnyway).click();
       await demo.paneButton(strings.trust.details).click();
       await demo.paneButton(strings.trust.confirmAdd).waitFor();
+    },
+  },
+  {
+    name: "in German, a new sender's draft",
+    async reach(demo) {
+      await demo.useLanguage("de-DE");
+      await demo.select("fabrikam-redlines");
+      await demo.paneShows(german.verdict.missing);
+      await demo.paneButton(german.promote.add).waitFor();
+    },
+    says: german.announce.verdict(senderOf("fabrikam-redlines"), german.verdict.missing),
+    async leave(demo) {
+      await demo.useLanguage("en-US");
+    },
+  },
+  {
+    name: "right to left (pseudo-locale), an existing contact",
+    async reach(demo) {
+      await demo.useLanguage("qps-plocm");
+      await demo.select("northwind-delivery");
+      await demo.paneShows(rightToLeft.verdict.exists);
+    },
+    says: rightToLeft.announce.verdict(senderOf("northwind-delivery"), rightToLeft.verdict.exists),
+    async leave(demo) {
+      await demo.useLanguage("en-US");
     },
   },
   {

@@ -54,6 +54,8 @@ export interface DemoPage {
   setTrustPolicy(policy: "warn" | "block"): Promise<void>;
   /** Picks the backend in the top bar and waits for the pane to restart on it. */
   useBackend(backend: "admin-center" | "exchange"): Promise<void>;
+  /** The demo's Language switch: Outlook's display language; the pane restarts in it. */
+  useLanguage(language: "en-US" | "de-DE" | "qps-ploc" | "qps-plocm"): Promise<void>;
   addressBookRow(address: string): Locator;
 }
 
@@ -109,6 +111,12 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
         await page.getByRole("button", { name: "Inject a failure" }).click();
         await page.getByRole("menuitem", { name: DEMO_FAULTS[name].label }).click();
         await page.getByRole("status").filter({ hasText: "Armed:" }).waitFor();
+      },
+      async useLanguage(language) {
+        const loadsBefore = await demoPage.paneLoads();
+        await page.getByRole("combobox", { name: "Language" }).selectOption(language);
+        await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to restart");
+        await paneListening(page);
       },
       async signInAs(role) {
         const loadsBefore = await demoPage.paneLoads();

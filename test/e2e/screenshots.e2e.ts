@@ -6,6 +6,8 @@
  */
 import { DEMO_TOKENS } from "../../src/emulator/seed";
 import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
+import { german } from "../../src/taskpane/locales/de";
+import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
 import {
   screenshotPane,
@@ -166,6 +168,36 @@ it("a failure between create and update, with Finish", async () => {
   await demo.paneButton(strings.promote.add).click();
   await demo.paneButton(strings.progress.finish).waitFor();
   await screenshotPane(demo, "pane-partial-finish");
+});
+
+/** Outlook's narrowest task pane, for the translations (longer words, the other direction). */
+async function narrowPane(): Promise<void> {
+  await demo.page
+    .locator('aside[aria-label="Add-in task pane"]')
+    .evaluate((aside: HTMLElement) => (aside.style.width = "320px"));
+}
+
+it("in German, a new sender and a contact already there, 320 px", async () => {
+  await narrowPane();
+  await demo.useLanguage("de-DE");
+  await demo.select("fabrikam-redlines");
+  await demo.paneShows(german.verdict.missing);
+  await demo.paneButton(german.promote.add).waitFor();
+  await screenshotPane(demo, "pane-german");
+  await demo.select("northwind-delivery");
+  await demo.paneShows(german.verdict.exists);
+  await screenshotPane(demo, "pane-german-existing-contact");
+});
+
+it("right to left, in the Hebrew-lettered pseudo-locale, 320 px", async () => {
+  const rightToLeft = pseudoCatalogue("rtl");
+  await narrowPane();
+  await demo.useLanguage("qps-plocm");
+  await demo.select("fabrikam-redlines");
+  await demo.paneShows(rightToLeft.verdict.missing);
+  await demo.paneButton(rightToLeft.promote.add).waitFor();
+  expect(await demo.pane.locator("html").getAttribute("dir")).toBe("rtl");
+  await screenshotPane(demo, "pane-rtl-pseudo");
 });
 
 it("the dark theme", async () => {

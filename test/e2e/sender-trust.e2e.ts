@@ -5,6 +5,7 @@
  * click, can after the confirmation, and cannot at all under the block policy.
  */
 import { strings } from "../../src/taskpane/strings";
+import { TRUST_SENTENCES } from "../../src/taskpane/locales/trust-sentences";
 import {
   contactsWithAddress,
   emulatorContacts,
@@ -67,7 +68,7 @@ it("a failing sender cannot be added in one click; the confirmation names the ri
   expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
 
   await demo.paneButton(strings.trust.addAnyway).click();
-  await demo.paneShows(strings.trust.risk.authenticationFailed("fabrikam.com"));
+  await demo.paneShows(TRUST_SENTENCES.en.risk.authenticationFailed("fabrikam.com"));
   expect(await isabelContacts()).toHaveLength(0);
 
   // The raw verdicts: EOP's fail, not the passing header the sender wrote below it.
@@ -99,7 +100,7 @@ it("a verified look-alike of the organization's domain asks first and borrows no
   const demo = await open();
   await demo.select("contoso-gift-cards");
   await demo.paneShows(strings.trust.status.verified);
-  await demo.paneShows(strings.trust.risk.lookAlike("c0ntoso.com", "contoso.com", "organization"));
+  await demo.paneShows(TRUST_SENTENCES.en.risk.lookAlike("c0ntoso.com", "contoso.com", "organization"));
   await demo.paneShows(strings.sender.noCompany);
   expect(await demo.paneButton(strings.promote.add).count()).toBe(0);
   await demo.paneButton(strings.trust.addAnyway).waitFor();
@@ -112,9 +113,9 @@ it("a look-alike of a contact's domain the pane has seen, and a message without 
   await demo.paneShows(strings.verdict.exists);
   await demo.select("northwind-invoice");
   await demo.paneShows(
-    strings.trust.risk.lookAlike("northwind-traders.com", "northwindtraders.com", "contact"),
+    TRUST_SENTENCES.en.risk.lookAlike("northwind-traders.com", "northwindtraders.com", "contact"),
   );
   await demo.select("graphic-design-copy");
-  await demo.paneShows(strings.trust.reason["headers-empty"]());
+  await demo.paneShows(TRUST_SENTENCES.en.reason["headers-empty"]());
   await demo.paneButton(strings.promote.add).waitFor();
 });

@@ -31,6 +31,16 @@ import {
   SLOW_NETWORK_LATENCY_MS,
 } from "../demo-routes";
 
+/** Outlook display languages the demo offers: the shipped ones and the two pseudo-locales. */
+export const DEMO_LANGUAGES = {
+  "en-US": "English",
+  "de-DE": "Deutsch",
+  "qps-ploc": "Pseudo (accented)",
+  "qps-plocm": "Pseudo (right to left)",
+} as const;
+
+export type DemoLanguage = keyof typeof DEMO_LANGUAGES;
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -61,6 +71,9 @@ export interface DemoControlsProps {
   onSlowNetworkChange: (slow: boolean) => void;
   dark: boolean;
   onDarkChange: (dark: boolean) => void;
+  /** Outlook's display language, which the pane follows (it reloads). */
+  language: DemoLanguage;
+  onLanguageChange: (language: DemoLanguage) => void;
   onReset: () => void;
   /** The last thing a switch did, announced politely. */
   status: string;
@@ -107,6 +120,20 @@ export function DemoControls(props: DemoControlsProps) {
         >
           <option value="warn">warn: confirm risky senders</option>
           <option value="block">block: no adding failed senders</option>
+        </Select>
+      </Field>
+      <Field className={styles.role} orientation="horizontal" label="Language" size="small">
+        <Select
+          size="small"
+          value={props.language}
+          onChange={(_, data) => props.onLanguageChange(data.value as DemoLanguage)}
+          aria-label="Language"
+        >
+          {(Object.keys(DEMO_LANGUAGES) as DemoLanguage[]).map((language) => (
+            <option key={language} value={language}>
+              {DEMO_LANGUAGES[language]}
+            </option>
+          ))}
         </Select>
       </Field>
       <Menu>

@@ -45,7 +45,7 @@ import {
   setLatency,
   setRole,
 } from "./demo-api";
-import { DemoControls } from "./DemoControls";
+import { DEMO_LANGUAGES, DemoControls, type DemoLanguage } from "./DemoControls";
 import { MessageList, type SelectMode } from "./MessageList";
 import { PaneBridge, type PaneBridgeState } from "./pane-bridge";
 import { ReadingPane } from "./ReadingPane";
@@ -94,6 +94,7 @@ export function HarnessApp() {
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
   const [pinned, setPinned] = useState(true);
   const [dark, setDark] = useState(false);
+  const [language, setLanguage] = useState<DemoLanguage>("en-US");
   const [role, setRoleState] = useState<DemoRole>("admin");
   const [backend, setBackendState] = useState<DemoBackend>("admin-center");
   const [trustPolicy, setTrustPolicy] = useState<TrustPolicy>("warn");
@@ -215,6 +216,12 @@ export function HarnessApp() {
     bridgeRef.current?.setPinned(next);
   };
 
+  const changeLanguage = (next: DemoLanguage) => {
+    setLanguage(next);
+    bridgeRef.current?.setDisplayLanguage(next);
+    setStatus(`Outlook's display language is now ${DEMO_LANGUAGES[next]} (${next}); the pane restarted.`);
+  };
+
   const changeDark = (next: boolean) => {
     setDark(next);
     bridgeRef.current?.setTheme(next ? DARK_THEME : LIGHT_THEME);
@@ -314,6 +321,8 @@ export function HarnessApp() {
           onSlowNetworkChange={(slow) => void changeSlowNetwork(slow)}
           dark={dark}
           onDarkChange={changeDark}
+          language={language}
+          onLanguageChange={changeLanguage}
           onReset={() => void reset()}
           status={status}
         />

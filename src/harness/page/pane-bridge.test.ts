@@ -77,6 +77,19 @@ describe("PaneBridge", () => {
     expect(onStateChanged).toHaveBeenLastCalledWith({ handlers: [], loads: 1 });
   });
 
+  it("a new display language reloads the pane, whose hello then gets it", () => {
+    const pane = fakePane();
+    const bridge = new PaneBridge({ frame: pane.frame, origin: ORIGIN, context: CONTEXT, item: null });
+    bridge.receive({ data: hello, origin: ORIGIN, source: pane.paneWindow });
+    bridge.setDisplayLanguage("de-DE");
+    expect(pane.reloads.count).toBe(1);
+    bridge.receive({ data: hello, origin: ORIGIN, source: pane.paneWindow });
+    expect(pane.posted.at(-1)?.message).toMatchObject({
+      type: "init",
+      context: { displayLanguage: "de-DE" },
+    });
+  });
+
   it("ignores messages from another origin, another window, or off the channel", () => {
     const pane = fakePane();
     const bridge = new PaneBridge({ frame: pane.frame, origin: ORIGIN, context: CONTEXT, item: null });

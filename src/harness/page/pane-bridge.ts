@@ -88,6 +88,16 @@ export class PaneBridge {
     this.#post({ channel: BRIDGE_CHANNEL, type: "selection", items });
   }
 
+  /**
+   * Outlook's display language: the pane reads it once when it starts (as Outlook restarts
+   * add-ins after a language change), so the pane reloads and its hello gets the new one.
+   */
+  setDisplayLanguage(displayLanguage: string): void {
+    this.#context = { ...this.#context, displayLanguage };
+    this.#setState({ ...this.#state, handlers: [] });
+    this.#frame.reload();
+  }
+
   setTheme(theme: StandInTheme): void {
     this.#context = { ...this.#context, theme };
     this.#post({ channel: BRIDGE_CHANNEL, type: "theme", theme });

@@ -6,7 +6,7 @@ import { Field, Input, makeStyles, Switch, Textarea, tokens } from "@fluentui/re
 import type { JSX } from "react";
 import { EXCHANGE_LIMITS } from "../../contacts/exchange-rules";
 import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/types";
-import { strings } from "../strings";
+import { fieldProblem, strings } from "../strings";
 import { MAIL_TIP_ROWS, mailTipLength } from "./mail-tip-length";
 
 const useStyles = makeStyles({
@@ -35,7 +35,7 @@ export function DraftEditor({ draft, errors, readOnly, onChange }: DraftEditorPr
   const errorFor = (...fields: DraftField[]) =>
     errors
       .filter((error) => fields.includes(error.field))
-      .map((error) => error.message)
+      .map(fieldProblem)
       .join(" ") || undefined;
   const textField = (field: "displayName" | "firstName" | "lastName" | "company", label: string) => {
     const message = field === "displayName" ? errorFor("displayName", "name") : errorFor(field);

@@ -164,7 +164,9 @@ export function ExistingContactPanel(props: ExistingContactPanelProps): JSX.Elem
             {strings.existing.mailTip}
           </Text>
           {contact.mailTip ? (
-            <Text className={styles.value}>{contact.mailTip}</Text>
+            <Text className={styles.value} dir="auto">
+              {contact.mailTip}
+            </Text>
           ) : (
             <Text className={styles.empty}>{strings.existing.noMailTip}</Text>
           )}

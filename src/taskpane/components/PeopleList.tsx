@@ -18,7 +18,7 @@ import {
 import { useEffect, useId, useRef, useState, type JSX } from "react";
 import { isAddable, type PersonCandidate, type PersonReason, type PersonSource } from "../../contacts/people";
 import { isRetryable } from "../../contacts/retry-policy";
-import { errorMessage, strings } from "../strings";
+import { addressProblem, errorMessage, strings } from "../strings";
 import {
   createMayHaveHappenedForRow,
   isSelectable,
@@ -442,6 +442,6 @@ export function reasonSentence(reason: PersonReason): string {
     case "exchange-identifier":
       return text["exchange-identifier"];
     case "invalid-address":
-      return text["invalid-address"](reason.detail);
+      return text["invalid-address"](reason.problem ? addressProblem(reason.problem) : "");
   }
 }

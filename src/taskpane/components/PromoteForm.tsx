@@ -21,7 +21,7 @@ import { ChevronDown20Regular, ChevronUp20Regular } from "@fluentui/react-icons"
 import { useId, type JSX } from "react";
 import { typedMailTipText } from "../../contacts/mail-tip";
 import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/types";
-import { strings } from "../strings";
+import { draftNote, fieldProblem, strings } from "../strings";
 import type { TrustView } from "../state/sender-trust-tracker";
 import { AfterClickView } from "./AfterClickView";
 import { GuardedAddButton } from "./GuardedAddButton";
@@ -47,8 +47,7 @@ const useStyles = makeStyles({
   disclosure: {
     justifyContent: "space-between",
     width: "100%",
-    paddingLeft: 0,
-    paddingRight: 0,
+    paddingInline: 0,
     fontWeight: tokens.fontWeightRegular,
   },
   panel: { paddingBlockEnd: tokens.spacingVerticalS },
@@ -86,7 +85,7 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
   const panelId = useId();
   const addressMessage = errors
     .filter((error) => error.field === ("address" satisfies DraftField))
-    .map((error) => error.message)
+    .map(fieldProblem)
     .join(" ");
   const open = detailsOpen && draft !== null;
   return (
@@ -104,8 +103,8 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
       ) : null}
       {draft && draft.notes.length > 0 ? (
         <ul className={styles.notes} aria-label={strings.promote.notesLabel}>
-          {draft.notes.map((note) => (
-            <li key={note}>{note}</li>
+          {draft.notes.map((note, index) => (
+            <li key={`${note.code}-${index}`}>{draftNote(note)}</li>
           ))}
         </ul>
       ) : null}
@@ -180,7 +179,8 @@ function DraftSummary({ draft }: { draft: ContactDraft | null }): JSX.Element {
           <SkeletonItem size={16} />
         </Skeleton>
       ) : (
-        <Text className={styles.summaryValue}>
+        // The tip is data in its own language: its direction is its own, not the pane's.
+        <Text className={styles.summaryValue} dir="auto">
           {typedMailTipText(draft.mailTip) || strings.promote.noMailTip}
         </Text>
       )}

@@ -72,7 +72,7 @@ export function PromoteProgress({
         value={done / total}
         color={promotion.phase === "failed" ? "error" : "brand"}
         aria-label={strings.progress.regionLabel}
-        aria-valuetext={`${done} of ${total}`}
+        aria-valuetext={strings.progress.stepsDone(done, total)}
       />
       <ol className={styles.steps}>
         {steps.map((step) => (
@@ -101,19 +101,20 @@ function StepRow({ step }: { step: PromoteStepView }): JSX.Element {
       <StepIcon status={step.status} />
       <Text size={300}>{strings.progress.steps[step.id]}</Text>
       <Text size={200} className={styles.status}>
-        {STATUS_TEXT[step.status]}
+        {strings.progress[STATUS_TEXT[step.status]]}
       </Text>
     </li>
   );
 }
 
-const STATUS_TEXT: Record<StepStatus, string> = {
-  done: strings.progress.stepDone,
-  running: strings.progress.stepRunning,
-  failed: strings.progress.stepFailed,
-  pending: strings.progress.stepPending,
-  skipped: strings.progress.stepSkipped,
-};
+/** Catalogue keys, read when drawn (the language is chosen after this module loads). */
+const STATUS_TEXT = {
+  done: "stepDone",
+  running: "stepRunning",
+  failed: "stepFailed",
+  pending: "stepPending",
+  skipped: "stepSkipped",
+} as const satisfies Record<StepStatus, string>;
 
 function StepIcon({ status }: { status: StepStatus }): JSX.Element {
   const styles = useStyles();

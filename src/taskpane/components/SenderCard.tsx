@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { JSX, ReactNode } from "react";
 import type { SenderAnalysis } from "../../contacts/types";
-import { strings } from "../strings";
+import { senderWarning, strings } from "../strings";
 import { VerdictBadge, type VerdictKind } from "./VerdictBadge";
 
 const useStyles = makeStyles({
@@ -82,10 +82,10 @@ export function SenderCard({ analysis, company, verdict, trust }: SenderCardProp
         </Text>
       ) : null}
       {analysis.warnings.map((warning) => (
-        <MessageBar key={warning} intent="warning" layout="multiline">
+        <MessageBar key={warning.code} intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{strings.sender.warningTitle}</MessageBarTitle>
-            {warning}
+            {senderWarning(warning)}
           </MessageBarBody>
         </MessageBar>
       ))}

@@ -17,7 +17,8 @@ import { useId, useState, type JSX } from "react";
 import type { AuthenticationStatus } from "../../contacts/trust/message-authentication";
 import type { TrustRisk } from "../../contacts/trust/sender-trust";
 import type { TrustView } from "../state/sender-trust-tracker";
-import { strings } from "../strings";
+import type { TrustSentences } from "../locales/trust-sentences";
+import { section, strings } from "../strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -58,9 +59,9 @@ export interface TrustLineProps {
 export function riskSentence(risk: TrustRisk, domain: string): string {
   switch (risk.kind) {
     case "authentication-failed":
-      return strings.trust.risk.authenticationFailed(domain);
+      return section<TrustSentences>("trust").risk.authenticationFailed(domain);
     case "look-alike":
-      return strings.trust.risk.lookAlike(
+      return section<TrustSentences>("trust").risk.lookAlike(
         domain,
         unicodeDomain(risk.lookAlike.known.domain),
         risk.lookAlike.known.source,
@@ -68,10 +69,10 @@ export function riskSentence(risk: TrustRisk, domain: string): string {
     case "impersonation": {
       const { impersonation } = risk;
       if (impersonation.kind === "other-address")
-        return strings.trust.risk.otherAddress(impersonation.address);
+        return section<TrustSentences>("trust").risk.otherAddress(impersonation.address);
       return impersonation.kind === "user-name"
-        ? strings.trust.risk.userName(impersonation.name)
-        : strings.trust.risk.colleagueName(impersonation.name);
+        ? section<TrustSentences>("trust").risk.userName(impersonation.name)
+        : section<TrustSentences>("trust").risk.colleagueName(impersonation.name);
     }
   }
 }
@@ -130,7 +131,9 @@ export function TrustLine({ view, domain }: TrustLineProps): JSX.Element | null 
             {strings.trust.status[authentication.status]}
           </Text>
           {". "}
-          <span className={styles.reason}>{strings.trust.reason[authentication.reason](domain)}</span>
+          <span className={styles.reason}>
+            {section<TrustSentences>("trust").reason[authentication.reason](domain)}
+          </span>
         </Text>
       </div>
       {otherRisks.map((risk) => (

@@ -15,7 +15,7 @@ import {
   PersonQuestionMark16Regular,
 } from "@fluentui/react-icons";
 import type { JSX } from "react";
-import { strings } from "../strings";
+import { strings, type Catalogue } from "../strings";
 
 export type VerdictKind =
   | "checking"
@@ -61,20 +61,21 @@ const APPEARANCE: Record<
   {
     color: "success" | "brand" | "informative" | "warning" | "danger" | "subtle";
     icon: JSX.Element;
-    text: string;
+    /** Its key in the catalogue, read when drawn (the language is chosen after this module loads). */
+    text: keyof Catalogue["verdict"];
   }
 > = {
-  exists: { color: "success", icon: <CheckmarkCircle16Filled />, text: strings.verdict.exists },
-  "exists-hidden": { color: "informative", icon: <EyeOff16Regular />, text: strings.verdict.existsHidden },
-  missing: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.missing },
-  internal: { color: "informative", icon: <Building16Regular />, text: strings.verdict.internal },
-  automated: { color: "warning", icon: <Bot16Regular />, text: strings.verdict.automated },
-  unusable: { color: "danger", icon: <ErrorCircle16Regular />, text: strings.verdict.unusable },
-  unknown: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.unknown },
-  uncertain: { color: "warning", icon: <PersonQuestionMark16Regular />, text: strings.verdict.uncertain },
-  held: { color: "informative", icon: <PersonQuestionMark16Regular />, text: strings.verdict.heldByOther },
-  adding: { color: "brand", icon: <PersonAdd16Regular />, text: strings.verdict.adding },
-  incomplete: { color: "warning", icon: <CheckmarkCircle16Regular />, text: strings.verdict.incomplete },
+  exists: { color: "success", icon: <CheckmarkCircle16Filled />, text: "exists" },
+  "exists-hidden": { color: "informative", icon: <EyeOff16Regular />, text: "existsHidden" },
+  missing: { color: "brand", icon: <PersonAdd16Regular />, text: "missing" },
+  internal: { color: "informative", icon: <Building16Regular />, text: "internal" },
+  automated: { color: "warning", icon: <Bot16Regular />, text: "automated" },
+  unusable: { color: "danger", icon: <ErrorCircle16Regular />, text: "unusable" },
+  unknown: { color: "warning", icon: <PersonQuestionMark16Regular />, text: "unknown" },
+  uncertain: { color: "warning", icon: <PersonQuestionMark16Regular />, text: "uncertain" },
+  held: { color: "informative", icon: <PersonQuestionMark16Regular />, text: "heldByOther" },
+  adding: { color: "brand", icon: <PersonAdd16Regular />, text: "adding" },
+  incomplete: { color: "warning", icon: <CheckmarkCircle16Regular />, text: "incomplete" },
 };
 
 export function VerdictBadge({ kind }: { kind: VerdictKind }): JSX.Element {
@@ -88,7 +89,8 @@ export function VerdictBadge({ kind }: { kind: VerdictKind }): JSX.Element {
       </div>
     );
   }
-  const { color, icon, text } = APPEARANCE[kind];
+  const { color, icon, text: key } = APPEARANCE[kind];
+  const text = strings.verdict[key] as string;
   return (
     <div className={styles.slot} role="group" aria-label={strings.verdict.regionLabel}>
       <Badge className={styles.badge} appearance="tint" color={color} size="large" icon={icon}>

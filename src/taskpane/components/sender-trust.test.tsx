@@ -8,6 +8,7 @@ import userEvent from "@testing-library/user-event";
 import type { SenderTrust, TrustRisk } from "../../contacts/trust/sender-trust";
 import type { TrustView } from "../state/sender-trust-tracker";
 import { strings } from "../strings";
+import { TRUST_SENTENCES } from "../locales/trust-sentences";
 import { expectNoAxeViolations } from "../test-support/pane-testing";
 import { GuardedAddButton } from "./GuardedAddButton";
 import { TrustLine } from "./TrustLine";
@@ -62,7 +63,7 @@ describe("TrustLine", () => {
   test("a failed sender: the verdict, its reason, and the raw verdicts behind Details", async () => {
     const { container } = render(<TrustLine view={FAILED} domain="fabrikam.com" />);
     expect(screen.getByText(strings.trust.status.failed)).toBeTruthy();
-    expect(screen.getByText(strings.trust.reason["compauth-fail"]("fabrikam.com"))).toBeTruthy();
+    expect(screen.getByText(TRUST_SENTENCES.en.reason["compauth-fail"]("fabrikam.com"))).toBeTruthy();
     expect(screen.queryByText("bulk-mailer.example")).toBeNull();
     await userEvent.click(screen.getByRole("button", { name: strings.trust.details }));
     expect(screen.getByText("bulk-mailer.example")).toBeTruthy();
@@ -75,7 +76,7 @@ describe("TrustLine", () => {
     render(<TrustLine view={ready({}, [LOOK_ALIKE_RISK], "confirm")} domain="c0ntoso.com" />);
     expect(screen.getByText(strings.trust.status.verified)).toBeTruthy();
     expect(
-      screen.getByText(strings.trust.risk.lookAlike("c0ntoso.com", "contoso.com", "organization")),
+      screen.getByText(TRUST_SENTENCES.en.risk.lookAlike("c0ntoso.com", "contoso.com", "organization")),
     ).toBeTruthy();
   });
 
@@ -87,7 +88,7 @@ describe("TrustLine", () => {
     render(<TrustLine view={ready({}, [risk], "confirm")} domain="muller-maschinenbau.de" />);
     expect(
       screen.getByText(
-        strings.trust.risk.lookAlike("muller-maschinenbau.de", "müller-maschinenbau.de", "contact"),
+        TRUST_SENTENCES.en.risk.lookAlike("muller-maschinenbau.de", "müller-maschinenbau.de", "contact"),
       ),
     ).toBeTruthy();
   });
@@ -104,7 +105,7 @@ describe("TrustLine", () => {
       />,
     );
     expect(screen.getByText(strings.trust.status["not-checked"])).toBeTruthy();
-    expect(screen.getByText(strings.trust.reason["headers-empty"]())).toBeTruthy();
+    expect(screen.getByText(TRUST_SENTENCES.en.reason["headers-empty"]())).toBeTruthy();
     expect(screen.queryByRole("button", { name: strings.trust.details })).toBeNull();
   });
 
@@ -167,7 +168,7 @@ describe("GuardedAddButton", () => {
     await userEvent.click(screen.getByRole("button", { name: strings.trust.addAnyway }));
     expect(onAdd).not.toHaveBeenCalled();
     const dialog = screen.getByRole("alertdialog", { name: strings.trust.confirmTitle });
-    expect(dialog.textContent).toContain(strings.trust.risk.authenticationFailed("fabrikam.com"));
+    expect(dialog.textContent).toContain(TRUST_SENTENCES.en.risk.authenticationFailed("fabrikam.com"));
     expect(document.activeElement).toBe(dialog);
     await expectNoAxeViolations(container);
     await userEvent.click(screen.getByRole("button", { name: strings.trust.cancel }));

@@ -6,5 +6,8 @@
  * the first verdict is on screen. The sender-trust checks are not here (chunk "trust",
  * state/trust-checks.ts): they must run beside the lookup, not after the verdict.
  */
+// The drafts' notes are worded by a section of the catalogue that comes with this chunk.
+import "../locales/draft-notes";
+
 export { prefillDraft } from "../../contacts/draft";
 export { promoteContact } from "../../contacts/promote";

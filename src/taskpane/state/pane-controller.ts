@@ -208,10 +208,10 @@ export class PaneController {
       draft,
     });
     const settled = this.#runLookup(generation, address);
-    // Beside the lookup, never before it and never after the verdict: the headers are read now,
-    // and the checks' own chunk ("trust") is asked for at once, so the guard does not wait for
-    // the draft workflow's chunk, which is asked for only after the verdict (below).
-    this.trust.check(generation, key, analysis);
+    // Beside the lookup, never before it: the headers are read now; the checks' chunk ("trust",
+    // with the Public Suffix List it shares with the draft) is asked for once this lookup has
+    // settled when it has not arrived yet, so the first verdict never waits behind it.
+    this.trust.check(generation, key, analysis, settled);
     if (draft !== null) return;
     // The draft itself is prefilled only once the first verdict is on screen: the verdict does
     // not need it, and the form keeps its place.

@@ -150,3 +150,29 @@ describe("SenderTrustTracker", () => {
     expect(tracker.getState()).toEqual({ kind: "none" });
   });
 });
+
+describe("the checks' chunk and the first verdict", () => {
+  test("is asked for only once the lookup has settled, and later checks do not wait", async () => {
+    const host = new FakeMailHost();
+    host.internetHeaders = PASSING;
+    const real = await import("./trust-checks");
+    let arrived: typeof real | null = null;
+    const load = jest.fn(async () => (arrived = real));
+    const tracker = new SenderTrustTracker(host, ORG, { workflow: { load, loaded: () => arrived } });
+    let settleLookup = () => {};
+    const lookup = new Promise<void>((resolve) => (settleLookup = resolve));
+    tracker.check(1, "isabel@fabrikam.com", analysis("Isabel Ferreira", "isabel@fabrikam.com"), lookup);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(load).not.toHaveBeenCalled();
+    expect(tracker.getState().kind).toBe("checking");
+    settleLookup();
+    expect(await settled(tracker)).toMatchObject({ kind: "ready", decision: "one-click" });
+    tracker.check(
+      2,
+      "anna@fabrikam.com",
+      analysis("Anna Alvarez", "anna@fabrikam.com"),
+      new Promise(() => {}),
+    );
+    expect(await settled(tracker)).toMatchObject({ kind: "ready", generation: 2 });
+  });
+});

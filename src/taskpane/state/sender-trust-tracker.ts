@@ -2,7 +2,9 @@
  * The sender-trust guard's part of the pane: for the message on screen, reads its internet
  * headers and runs the checks (src/contacts/trust) beside the address-book lookup, never
  * before it, and keeps what the checks compare against: the domains of contacts the pane
- * has seen and the names of colleagues it has seen.
+ * has seen and the names of colleagues it has seen. The checks' chunk carries the Public
+ * Suffix List (~50 KB gzip): until it has arrived it is asked for only once the first lookup
+ * has settled, so it never competes with what the first verdict needs.
  *
  * Per message, not per person: the same address can be genuine on one message and spoofed
  * on the next, so a verdict is tagged with the selection's generation and never outlives it.
@@ -32,7 +34,7 @@ export type TrustView =
   | { kind: "unavailable"; generation: number; key: string };
 
 export interface SenderTrustTrackerOptions {
-  /** Where the checks come from; by default the pane's "trust" chunk, asked for beside the lookup (not after the verdict, as the draft workflow is). */
+  /** Where the checks come from; by default the pane's "trust" chunk (with the shared "psl" chunk). */
   workflow?: ModuleLoader<TrustChecks>;
   /** Outlook may never answer getAllInternetHeadersAsync; after this long the message counts as not checked. */
   headerTimeoutMs?: number;
@@ -104,8 +106,10 @@ export class SenderTrustTracker {
   /**
    * Starts the checks for the external sender now on screen. Reads the headers at once (the
    * current item is this message until the next ItemChanged) and returns without waiting.
+   * While the checks' code has not arrived, it is asked for only once `notBefore` (the
+   * lookup) settles; from then on every check runs at once.
    */
-  check(generation: number, key: string, analysis: SenderAnalysis): void {
+  check(generation: number, key: string, analysis: SenderAnalysis, notBefore?: Promise<unknown>): void {
     const address = analysis.address;
     if (analysis.kind !== "external" || address === null) {
       this.clear(analysis);
@@ -123,7 +127,9 @@ export class SenderTrustTracker {
       userDisplayName: this.#host.context.userDisplayName,
       colleagueNames: [...this.#colleagueNames],
     };
-    this.#pending = Promise.all([headers, this.#workflow.load()])
+    const load = () => this.#workflow.load();
+    const checks = notBefore && !this.#workflow.loaded() ? notBefore.then(load, load) : load();
+    this.#pending = Promise.all([headers, checks])
       .then(async ([internetHeaders, workflow]) => {
         const trust = await workflow.assessSenderTrust({ ...input, headers: internetHeaders });
         if (!this.#isCurrent(generation)) return;

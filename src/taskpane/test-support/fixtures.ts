@@ -33,7 +33,7 @@ export function externalAnalysis(address: string, displayName: string): SenderAn
   const [localPart = "", domain = ""] = address.split("@");
   return {
     kind: "external",
-    reason: `${domain} is outside your organization.`,
+    reason: { code: "external", address },
     displayName,
     address: {
       address,

@@ -1,0 +1,98 @@
+/**
+ * Every language says everything English says: the same keys, each a sentence where English
+ * has one and a function where English interpolates. A block added to strings.ts fails here,
+ * by name, until each language has it.
+ */
+import { english, type Catalogue } from "../strings";
+import { german } from "./de";
+import { DRAFT_SENTENCES } from "./draft-notes";
+import { TRUST_SENTENCES } from "./trust-sentences";
+import { paneLanguage } from "./language";
+import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
+
+/** Dotted paths where `other` lacks, adds or changes the kind of one of `reference`'s entries. */
+function differences(reference: unknown, other: unknown, path = ""): string[] {
+  const kind = (value: unknown) => (value === null ? "null" : typeof value);
+  if (kind(reference) !== kind(other)) {
+    return [
+      other === undefined
+        ? `missing: ${path}`
+        : `${path} is a ${kind(other)}, English has a ${kind(reference)}`,
+    ];
+  }
+  if (kind(reference) !== "object") return [];
+  const theirs = other as Record<string, unknown>;
+  const ours = reference as Record<string, unknown>;
+  return [
+    ...Object.keys(ours).flatMap((key) => differences(ours[key], theirs[key], path ? `${path}.${key}` : key)),
+    ...Object.keys(theirs)
+      .filter((key) => !(key in ours))
+      .map((key) => `not in English: ${path ? `${path}.${key}` : key}`),
+  ];
+}
+
+test.each<[string, Catalogue]>([
+  ["German", german],
+  ["the accented pseudo-locale", pseudoCatalogue("ltr")],
+  ["the right-to-left pseudo-locale", pseudoCatalogue("rtl")],
+])("%s has every key of the English catalogue, and no other", (_language, catalogue) => {
+  // `adapt` is a pseudo-locale's own (it rewrites sections' English).
+  const { adapt: _adapt, ...entries } = catalogue;
+  expect(differences(english, entries)).toEqual([]);
+});
+
+test.each<[string, { en: unknown; de: unknown }]>([
+  ["the draft's notes and field problems (loaded with the draft)", DRAFT_SENTENCES],
+  ["the sender check's reasons and risks (loaded with the check)", TRUST_SENTENCES],
+])("the section of %s has German for every English entry", (_section, versions) => {
+  expect(differences(versions.en, versions.de)).toEqual([]);
+});
+
+test("the check names what a language is missing", () => {
+  const { verdict, ...withoutVerdict } = german;
+  const { exists: _exists, ...verdictWithoutExists } = verdict;
+  expect(differences(english, { ...withoutVerdict, verdict: verdictWithoutExists })).toEqual([
+    "missing: verdict.exists",
+  ]);
+});
+
+test.each([
+  ["de", "de"],
+  ["de-DE", "de"],
+  ["de-AT", "de"],
+  ["de_CH", "de"],
+  ["DE-de", "de"],
+  ["en-US", "en"],
+  ["fr-FR", "en"],
+  ["", "en"],
+  ["dev", "en"],
+  ["qps-ploc", "qps-ploc"],
+  ["qps-plocm", "qps-plocm"],
+])("display language %j speaks %s", (displayLanguage, language) => {
+  expect(paneLanguage(displayLanguage)).toBe(language);
+});
+
+test("German words plurals and lists by the platform's rules", () => {
+  expect(german.progress.partialFields(["Firma"])).toBe(
+    "Der Kontakt ist angelegt, aber Firma ist noch nicht festgelegt.",
+  );
+  expect(german.progress.partialFields(["Firma", "E-Mail-Info"])).toBe(
+    "Der Kontakt ist angelegt, aber Firma und E-Mail-Info sind noch nicht festgelegt.",
+  );
+  expect(german.errors.forbidden(["A", "B", "C"])).toMatch(/: A, B oder C\.$/);
+  expect(english.progress.partialFields(["company", "mail tip"])).toBe(
+    "The contact exists, but its company and mail tip are not set yet.",
+  );
+});
+
+test("the pseudo-locale accents the catalogue's words and keeps the values it is given", () => {
+  const pseudo = pseudoCatalogue("ltr");
+  expect(hasPlainLatin(pseudo.verdict.exists)).toBe(false);
+  const sentence = pseudo.sender.onBehalfOf("Jane Doe", "assistant@contoso.com");
+  expect(sentence).toContain("Jane Doe");
+  expect(sentence).toContain("assistant@contoso.com");
+  expect(hasPlainLatin(sentence.replace("Jane Doe", "").replace("assistant@contoso.com", ""))).toBe(false);
+  expect(pseudo.language).toBe("en-XA");
+  expect(pseudoCatalogue("rtl")).toMatchObject({ direction: "rtl", language: "ar-XB" });
+  expect(hasPlainLatin(pseudoCatalogue("rtl").verdict.missing)).toBe(false);
+});

@@ -1,0 +1,52 @@
+/**
+ * Which catalogue the pane speaks: Outlook's display language (read by src/office/, passed in
+ * here), English when there is no catalogue for it. Only English is in the first download;
+ * another language's catalogue is its own chunk, loaded once before the first render.
+ */
+import { english, selectCatalogue, strings, type Catalogue } from "../strings";
+
+/**
+ * The languages with a catalogue. "qps-ploc" and "qps-plocm" are Windows' pseudo-locales
+ * (accented and expanded; right-to-left): they show text that bypasses the catalogue and
+ * layout that does not mirror.
+ */
+export type PaneLanguage = "en" | "de" | "qps-ploc" | "qps-plocm";
+
+/** The catalogue for a BCP 47 tag: any German ("de", "de-DE", "de-AT", "de-CH") is German; unknown is English. */
+export function paneLanguage(displayLanguage: string): PaneLanguage {
+  const tag = displayLanguage.trim().toLowerCase().replace(/_/g, "-");
+  if (tag === "qps-ploc" || tag === "qps-plocm") return tag;
+  return tag.split("-")[0] === "de" ? "de" : "en";
+}
+
+/** Downloads a language's catalogue (English is already here). */
+export async function loadCatalogue(language: PaneLanguage): Promise<Catalogue> {
+  switch (language) {
+    case "de":
+      return (await import(/* webpackChunkName: "strings-de" */ "./de")).german;
+    case "qps-ploc":
+    case "qps-plocm": {
+      const { pseudoCatalogue } = await import(/* webpackChunkName: "strings-pseudo" */ "./pseudo");
+      return pseudoCatalogue(language === "qps-plocm" ? "rtl" : "ltr");
+    }
+    case "en":
+      return english;
+  }
+}
+
+/**
+ * Makes the pane speak `displayLanguage` and marks the page's language and direction. A
+ * catalogue that fails to download leaves English: a pane in the wrong language beats no pane.
+ */
+export async function applyDisplayLanguage(
+  displayLanguage: string,
+  page: Document = document,
+): Promise<void> {
+  try {
+    selectCatalogue(await loadCatalogue(paneLanguage(displayLanguage)));
+  } catch {
+    selectCatalogue(english);
+  }
+  page.documentElement.lang = strings.language;
+  page.documentElement.dir = strings.direction;
+}
