@@ -8,6 +8,7 @@ import userEvent from "@testing-library/user-event";
 import type { ItemParticipants } from "../contacts/people";
 import { App } from "./App";
 import { strings } from "./strings";
+import { PEOPLE_SENTENCES } from "./locales/people-sentences";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
@@ -60,25 +61,25 @@ async function openList(participants: ItemParticipants = MESSAGE) {
 test("lists everyone on the message with verdicts; adds the ticked ones in one click and sums it up", async () => {
   const { user, container } = await openList();
   await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
   // External people not yet there are ticked once their checks are in; the known one is not offered.
   await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
   await within(list).findByText(strings.verdict.exists, undefined, SLOW);
-  expect(within(list).getByText(strings.people.reason.yourself)).toBeInTheDocument();
-  expect(within(list).getByText(strings.people.reason.automated["no-reply"])).toBeInTheDocument();
-  expect(within(list).getByText(strings.people.reason["internal-domain"]("contoso.com"))).toBeInTheDocument();
+  expect(within(list).getByText(PEOPLE_SENTENCES.en.people.reason.yourself)).toBeInTheDocument();
+  expect(within(list).getByText(PEOPLE_SENTENCES.en.people.reason.automated["no-reply"])).toBeInTheDocument();
+  expect(within(list).getByText(PEOPLE_SENTENCES.en.people.reason["internal-domain"]("contoso.com"))).toBeInTheDocument();
   await expectNoAxeViolations(container);
 
   // Three people ticked, and 'select all'. Untick Cy: two are added.
   await user.click(within(list).getByRole("checkbox", { name: "Cy Chen" }));
-  await user.click(within(list).getByRole("button", { name: strings.people.add(2) }));
-  await within(list).findByText(strings.people.summary(2, 0, 0, null), undefined, SLOW);
+  await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) }));
+  await within(list).findByText(PEOPLE_SENTENCES.en.people.summary(2, 0, 0, null), undefined, SLOW);
   expect(creates()).toBe(2);
   const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
   expect(stored).toEqual(expect.arrayContaining(["ana@litware.example", "bo@adatum.example"]));
   expect(stored).not.toContain("cy@adatum.example");
   // A second click cannot add them again: they are in the address book, no longer offered.
-  expect(within(list).getByRole("button", { name: strings.people.add(0) })).toBeDisabled();
+  expect(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(0) })).toBeDisabled();
   // The card above learnt it from the shared cache.
   await screen.findAllByText(strings.verdict.exists);
 });
@@ -86,25 +87,25 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
 test("a failed row says why and is retried alone; the summary names the failure", async () => {
   const { user } = await openList();
   await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
   await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
   pane.emulator.addFault({
     route: "create",
     status: 400,
     body: { error: { code: "x", message: "Refused." } },
   });
-  await user.click(within(list).getByRole("button", { name: strings.people.add(3) }));
+  await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(3) }));
   await within(list).findByText(/2 added, 1 failed/, undefined, SLOW);
   expect(creates()).toBe(3);
-  await user.click(within(list).getByRole("button", { name: strings.people.retry }));
-  await within(list).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
+  await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.retry }));
+  await within(list).findByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null), undefined, SLOW);
   expect(pane.emulator.contacts()).toHaveLength(4);
 });
 
 test("mid-batch, the card's Add for the same person, a second click and a message switch create nothing twice", async () => {
   const { user, host } = await openList();
   await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
+  const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
   await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
   await waitFor(
     () => expect(screen.getByRole("button", { name: "Add to address book" })).toBeEnabled(),
@@ -112,7 +113,7 @@ test("mid-batch, the card's Add for the same person, a second click and a messag
   );
   // Every create answers slowly, so that the batch is still running while the person clicks on.
   pane.emulator.addFault({ route: "create", latencyMs: 400, times: 3 });
-  const add = within(list).getByRole("button", { name: strings.people.add(3) });
+  const add = within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(3) });
   await user.click(add);
   await user.click(add);
   // The card's own Add for the sender, whom the batch is adding right now.
@@ -120,8 +121,8 @@ test("mid-batch, the card's Add for the same person, a second click and a messag
   // Away to another message and back, mid-batch.
   host.selectParticipants({ ...MESSAGE, from: person("zoe@other.example", "Zoe"), sender: null, cc: [] });
   host.selectParticipants(MESSAGE);
-  const again = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
-  await within(again).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
+  const again = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
+  await within(again).findByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null), undefined, SLOW);
   expect(creates()).toBe(3);
   const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
   expect(new Set(stored).size).toBe(stored.length);
@@ -133,17 +134,17 @@ test("a person the trust guard flags is not ticked; ticking them asks first, nam
     cc: [person("bo@adatum.example", "Bo Berg"), person("alex.wilber@c0ntoso.com", "Alex Wilber")],
   });
   await user.click(await screen.findByRole("button", { name: strings.people.show(4) }, SLOW));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
-  await within(list).findByRole("button", { name: strings.people.add(2) }, SLOW);
+  const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
+  await within(list).findByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) }, SLOW);
   const lookAlike = await within(list).findByRole("checkbox", { name: "Alex Wilber" }, SLOW);
   expect(lookAlike).not.toBeChecked();
   await user.click(lookAlike);
-  await user.click(within(list).getByRole("button", { name: strings.people.addAnyway(3) }));
-  const confirm = within(list).getByRole("alertdialog", { name: strings.people.confirmTitle(1) });
+  await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.addAnyway(3) }));
+  const confirm = within(list).getByRole("alertdialog", { name: PEOPLE_SENTENCES.en.people.confirmTitle(1) });
   expect(within(confirm).getByText(/Alex Wilber: .*contoso\.com/)).toBeInTheDocument();
   expect(creates()).toBe(0);
-  await user.click(within(confirm).getByRole("button", { name: strings.people.confirmAdd }));
-  await within(list).findByText(strings.people.summary(3, 0, 0, null), undefined, SLOW);
+  await user.click(within(confirm).getByRole("button", { name: PEOPLE_SENTENCES.en.people.confirmAdd }));
+  await within(list).findByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null), undefined, SLOW);
   expect(creates()).toBe(3);
 });
 
@@ -153,8 +154,8 @@ test("without write access the list shows verdicts only: no ticks, no Add", asyn
   const user = userEvent.setup();
   render(<App services={{ ...pane.services, host, writeAllowed: async () => false }} />);
   await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
-  const list = await screen.findByRole("region", { name: strings.people.heading.message }, SLOW);
-  await within(list).findByText(strings.people.readOnly, undefined, SLOW);
+  const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
+  await within(list).findByText(PEOPLE_SENTENCES.en.people.readOnly, undefined, SLOW);
   await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3), SLOW);
   expect(within(list).queryAllByRole("checkbox")).toHaveLength(0);
   expect(within(list).queryByRole("button", { name: /Add/ })).toBeNull();
@@ -166,9 +167,9 @@ test("a meeting lists its organizer and attendees instead of 'not a message'", a
     organizer: person("hiro@fourthcoffee.example", "Hiroshi Sato"),
     attendees: [person("adele@contoso.com", "Adele Vance"), person("guest@adatum.example", "Guest Person")],
   });
-  const list = await screen.findByRole("region", { name: strings.people.heading.meeting }, SLOW);
+  const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.meeting }, SLOW);
   expect(within(list).getByText("Hiroshi Sato")).toBeInTheDocument();
-  expect(within(list).getByText(strings.people.source.organizer)).toBeInTheDocument();
+  expect(within(list).getByText(PEOPLE_SENTENCES.en.people.source.organizer)).toBeInTheDocument();
   expect(screen.queryByText(strings.empty.notMessage("appointment"))).toBeNull();
   // Both external people and "select all".
   await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(3), SLOW);

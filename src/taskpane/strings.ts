@@ -413,115 +413,22 @@ export const english = {
     whileSaving: "Saving the change",
   },
 
-  /** Several people at once (issue 14): everyone on a message or meeting, and the batch that adds them. */
+  /**
+   * Several people at once (issue 14): only the button the first view shows. The list's own
+   * sentences are a section (locales/people-sentences.ts) loaded with the "people" chunk.
+   */
   people: {
-    regionLabel: "People on this item",
-    heading: {
-      message: "People on this message",
-      meeting: "People in this meeting",
-      selection: (messages: number) =>
-        `Senders of ${messages} selected ${plural(messages, { one: "message", other: "messages" })}`,
-      suggestions: "Frequent senders not in the address book",
-    },
     show: (count: number) => `Show everyone on this item (${count})`,
     hide: "Hide the people on this item",
-    empty: "Nobody else on this item.",
-    source: {
-      from: "From",
-      sender: "Sent by",
-      to: "To",
-      cc: "Cc",
-      organizer: "Organizer",
-      attendee: "Attendee",
-      "selected-message": "Sender",
-      suggestion: "Frequent sender",
-    },
-    /** One sentence per PersonReason code (src/contacts/people.ts) for a greyed row. */
-    reason: {
-      yourself: "This is you.",
-      "internal-domain": (domain: string) =>
-        `${domain} is your organization's: colleagues are already listed.`,
-      automated: {
-        "no-reply": "A no-reply address: nobody reads it.",
-        "mail-system": "A mail-system address, not a person.",
-        bounce: "A bounce-handling address, not a person.",
-        notifications: "Sends automated notifications, not a person.",
-      },
-      group: "A group, not a person: groups are already in the address book.",
-      "no-address": "Outlook gave only a name, no address.",
-      "exchange-identifier":
-        "Outlook gave an internal Exchange identifier: someone in an Exchange directory.",
-      "invalid-address": (detail: string) => `The address cannot be used. ${detail}`,
-    },
-    messages: (count: number) => `${count} ${plural(count, { one: "message", other: "messages" })}`,
-    lastDate: (date: string) => `last ${date}`,
-    selectAll: "Select all external people",
-    selectPerson: (name: string) => `Add ${name}`,
-    add: (count: number) => (count === 0 ? "Add to the address book" : `Add ${count} to the address book`),
-    addAnyway: (count: number) => `Add ${count} anyway…`,
-    confirmTitle: (count: number) =>
-      `${count} of the selected ${plural(count, { one: "person needs", other: "people need" })} a second look`,
-    confirmIntro:
-      "Everyone in your organization will see these contacts in the address book. Before you add them:",
-    confirmAdd: "Add anyway",
-    cancel: "Cancel",
-    trustChecking: "Checking…",
-    trustBlocked: "Your organization does not allow adding this sender from the pane.",
-    trustUnavailable: "The sender check did not load, so this person cannot be added from the list.",
-    queued: "Waiting…",
-    running: "Adding…",
-    added: "Added",
-    alreadyThere: "Already in the address book",
-    failed: "Not added",
-    finish: "Finish",
-    retry: "Try again",
-    summary: (added: number, alreadyThere: number, failed: number, why: string | null) =>
-      [
-        `${added} added`,
-        ...(alreadyThere > 0 ? [`${alreadyThere} already there`] : []),
-        ...(failed > 0 ? [`${failed} failed${why ? ` (${why})` : ""}`] : []),
-      ].join(", ") + ".",
-    readOnly: "Your account can look contacts up but not add them.",
-    you: "You",
   },
 
   // Proposals' sentences (docs/proposals.md) are src/taskpane/proposals/proposal-strings.ts: only
   // the "proposals" chunk shows them, and here they would cost the first download 1.5 KB gzip.
-  /** Several selected messages and frequent-sender suggestions (issue 14, items 2 and 3). */
+  /** The view switch for several selected messages and suggestions (issue 14, items 2 and 3); the views' sentences are locales/people-sentences.ts. */
   multiPeople: {
     views: "Views",
     thisMessage: "This message",
     suggestions: "Suggestions",
-    readingSelection: "Reading the senders of the selected messages…",
-    skipped: (count: number) =>
-      `${count} selected ${plural(count, { one: "item was", other: "items were" })} not read: not a message, a draft, or past the first 100.`,
-    suggestionsIntro: (days: number) =>
-      `The people outside your organization who wrote to you most in the last ${days} days and are not in the address book yet. Only senders and dates are read, never the messages.`,
-    loadingSuggestions: "Reading who wrote to you…",
-    refresh: "Refresh suggestions",
-    excluded: (inDirectory: number, more: number) =>
-      [
-        ...(inDirectory > 0
-          ? [
-              `${inDirectory} frequent ${plural(inDirectory, { one: "sender is", other: "senders are" })} already in the address book.`,
-            ]
-          : []),
-        ...(more > 0
-          ? [`${more} less frequent ${plural(more, { one: "sender is", other: "senders are" })} not shown.`]
-          : []),
-      ].join(" "),
-    truncated: "You received more mail than the pane reads at once: the counts cover the newest messages.",
-    noSuggestions: (days: number) =>
-      `Everyone outside your organization who wrote to you in the last ${days} days is already in the address book.`,
-    failed: {
-      forbidden:
-        "Suggestions need your administrator's consent to read the senders and dates of your mail (Microsoft Graph, Mail.ReadBasic).",
-      unauthenticated: "Sign in again to see suggestions.",
-      throttled: "Microsoft 365 is asking us to slow down. Wait a minute, then try again.",
-      unavailable: "Microsoft 365 did not answer. Check your connection, then try again.",
-      other: "Suggestions could not be read. Try again; if it keeps failing, tell your administrator.",
-    },
-    tryAgain: "Try again",
   },
 } as const;
 
@@ -603,23 +510,6 @@ export function fieldProblem(error: DraftFieldError): string {
     ...error.problem,
     field: error.field,
   } as FieldProblem);
-}
-
-/** Why suggestions could not be read (Graph's failures, as the seam's kinds). */
-export function suggestionsErrorMessage(error: DirectoryError): string {
-  const text = strings.multiPeople.failed;
-  switch (error.kind) {
-    case "forbidden":
-      return text.forbidden;
-    case "unauthenticated":
-      return text.unauthenticated;
-    case "throttled":
-      return text.throttled;
-    case "unavailable":
-      return text.unavailable;
-    default:
-      return text.other;
-  }
 }
 
 /** The sentence for a failed directory call, from its kind, reason and facts (throttling is worded by the caller). */

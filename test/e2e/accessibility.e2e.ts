@@ -17,6 +17,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
+import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import { countByImpact, failing, runAxe, type ImpactCounts } from "./axe";
 import {
@@ -85,7 +86,7 @@ const MESSAGES: readonly { id: string; settled: string; verdict: string | null }
   { id: "contoso-lunch", settled: strings.verdict.internal, verdict: strings.verdict.internal },
   { id: "tailspin-proofs", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   // A meeting lists its organizer and attendees (issue 14), settled once Lena Fischer is ticked.
-  { id: "qbr-invite", settled: strings.people.add(1), verdict: null },
+  { id: "qbr-invite", settled: PEOPLE_SENTENCES.en.people.add(1), verdict: null },
   { id: "muller-quote", settled: strings.verdict.missing, verdict: strings.verdict.missing },
   // Seeded hidden from address lists: its own verdict.
   { id: "litware-renewal", settled: strings.verdict.existsHidden, verdict: strings.verdict.existsHidden },
@@ -288,7 +289,7 @@ const STATES: readonly PaneStateStep[] = [
     async reach(demo) {
       await demo.select("wingtip-project-team");
       await demo.paneButton(strings.people.show(9)).click();
-      await demo.paneButton(strings.people.add(5)).waitFor();
+      await demo.paneButton(PEOPLE_SENTENCES.en.people.add(5)).waitFor();
       await demo.pane.getByText(strings.verdict.exists, { exact: true }).waitFor();
     },
   },
@@ -297,8 +298,8 @@ const STATES: readonly PaneStateStep[] = [
     async reach(demo) {
       await demo.pane.getByRole("checkbox", { name: "Jonas Berg" }).uncheck();
       await demo.pane.getByRole("checkbox", { name: "Nadia Petrova" }).uncheck();
-      await demo.paneButton(strings.people.add(3)).click();
-      await demo.paneShows(strings.people.summary(3, 0, 0, null));
+      await demo.paneButton(PEOPLE_SENTENCES.en.people.add(3)).click();
+      await demo.paneShows(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null));
     },
     async leave(demo) {
       // Closed again, so that the messages below start as a person finds them.
@@ -311,11 +312,11 @@ const STATES: readonly PaneStateStep[] = [
       await demo.select("fabrikam-redlines");
       for (const id of ["adventure-works-kickoff", "wwi-shipping", "alpine-offsite", "relecloud-onboarding"])
         await demo.page.locator(`[data-message-id="${id}"]`).click({ modifiers: ["Control"] });
-      const list = demo.pane.getByRole("region", { name: strings.people.heading.selection(5) });
+      const list = demo.pane.getByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.selection(5) });
       await list.getByRole("button", { name: /to the address book/ }).waitFor();
       // Settled: every row looked up and checked (a row still checking has no checkbox yet).
       await list.getByText(strings.verdict.checking).first().waitFor({ state: "detached" });
-      await list.getByText(strings.people.trustChecking).first().waitFor({ state: "detached" });
+      await list.getByText(PEOPLE_SENTENCES.en.people.trustChecking).first().waitFor({ state: "detached" });
     },
     async leave(demo) {
       await demo.select("fabrikam-redlines");
@@ -326,8 +327,8 @@ const STATES: readonly PaneStateStep[] = [
     name: "suggestions: frequent senders not in the address book",
     async reach(demo) {
       await demo.pane.getByRole("button", { name: strings.multiPeople.suggestions, exact: true }).click();
-      await demo.pane.getByRole("region", { name: strings.people.heading.suggestions }).waitFor();
-      await demo.paneButton(strings.multiPeople.refresh).waitFor();
+      await demo.pane.getByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.suggestions }).waitFor();
+      await demo.paneButton(PEOPLE_SENTENCES.en.multiPeople.refresh).waitFor();
     },
     async leave(demo) {
       await demo.pane.getByRole("button", { name: strings.multiPeople.thisMessage, exact: true }).click();

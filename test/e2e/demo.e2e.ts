@@ -4,6 +4,7 @@
  */
 import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { strings } from "../../src/taskpane/strings";
+import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import {
   contactsWithAddress,
   emulatorContacts,
@@ -231,7 +232,7 @@ describe("following Outlook's selection", () => {
   it("lists a meeting's organizer and attendees (it is not a message)", async () => {
     const demo = await open();
     await demo.select("qbr-invite");
-    await demo.paneShows(strings.people.heading.meeting);
+    await demo.paneShows(PEOPLE_SENTENCES.en.people.heading.meeting);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { strings } from "../../src/taskpane/strings";
+import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import {
   contactsWithAddress,
   emulatorContacts,
@@ -71,13 +72,13 @@ it("selects 5 messages with Ctrl-click and adds their senders in one click", asy
   for (const id of others)
     await demo.page.locator(`[data-message-id="${id}"]`).click({ modifiers: ["Control"] });
 
-  const list = demo.pane.getByRole("region", { name: strings.people.heading.selection(5) });
+  const list = demo.pane.getByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.selection(5) });
   await list.getByText("Rafael Costa").waitFor();
-  const add = list.getByRole("button", { name: strings.people.add(5) });
+  const add = list.getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(5) });
   await add.waitFor();
   await photograph(demo, "pane-selection");
   await add.click();
-  await list.getByText(strings.people.summary(5, 0, 0, null)).waitFor();
+  await list.getByText(PEOPLE_SENTENCES.en.people.summary(5, 0, 0, null)).waitFor();
 
   const contacts = await emulatorContacts(session.demo);
   for (const address of Object.values(SELECTED))
@@ -86,7 +87,7 @@ it("selects 5 messages with Ctrl-click and adds their senders in one click", asy
   // A plain click on one message is the single-message pane again, its sender now in the address book.
   await demo.select("wwi-shipping");
   await demo.paneShows(strings.verdict.exists);
-  expect(await demo.pane.getByRole("region", { name: strings.people.heading.selection(5) }).count()).toBe(0);
+  expect(await demo.pane.getByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.selection(5) }).count()).toBe(0);
 });
 
 it("Shift-click selects a range; going back to one message leaves the list", async () => {
@@ -106,7 +107,7 @@ it("Shift-click selects a range; going back to one message leaves the list", asy
   await demo.paneShows(strings.verdict.missing);
   await demo.page.locator('[data-message-id="wwi-shipping"]').click({ modifiers: ["Shift"] });
   const list = demo.pane.getByRole("region", {
-    name: strings.people.heading.selection(messages),
+    name: PEOPLE_SENTENCES.en.people.heading.selection(messages),
   });
   // Layla's messages name her in Arabic script: her address identifies her row.
   await list.getByText(SELECTED["wwi-shipping"]).waitFor();
@@ -120,24 +121,24 @@ it("Suggestions lists the seeded frequent senders not in the address book and ad
   const demo = await open();
   await demo.select("fabrikam-redlines");
   await demo.pane.getByRole("button", { name: strings.multiPeople.suggestions, exact: true }).click();
-  const list = demo.pane.getByRole("region", { name: strings.people.heading.suggestions });
+  const list = demo.pane.getByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.suggestions });
   await list.getByText("Isabel Ferreira").waitFor();
   for (const name of ["Rafael Costa", "Layla Haddad", "Kenji Watanabe", "Olivia Brennan", "Bea Schmidt"])
     await list.getByText(name).waitFor();
   await list
-    .getByText(new RegExp(`${strings.people.source.suggestion}: ${strings.people.messages(14)}, `))
+    .getByText(new RegExp(`${PEOPLE_SENTENCES.en.people.source.suggestion}: ${PEOPLE_SENTENCES.en.people.messages(14)}, `))
     .waitFor();
   // Left out: already a contact (Marcus Webb), a colleague, automated mail.
   for (const name of ["Marcus Webb", "Alex Wilber", "Woodgrove Bank"])
     expect(await list.getByText(name).count()).toBe(0);
-  await demo.pane.getByText(strings.multiPeople.excluded(1, 0)).waitFor();
+  await demo.pane.getByText(PEOPLE_SENTENCES.en.multiPeople.excluded(1, 0)).waitFor();
   await list.getByRole("button", { name: /to the address book/ }).waitFor();
   await photograph(demo, "pane-suggestions");
 
-  await list.getByRole("checkbox", { name: strings.people.selectAll }).uncheck();
+  await list.getByRole("checkbox", { name: PEOPLE_SENTENCES.en.people.selectAll }).uncheck();
   await list.getByRole("checkbox", { name: "Rafael Costa" }).check();
-  await list.getByRole("button", { name: strings.people.add(1) }).click();
-  await list.getByText(strings.people.summary(1, 0, 0, null)).waitFor();
+  await list.getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(1) }).click();
+  await list.getByText(PEOPLE_SENTENCES.en.people.summary(1, 0, 0, null)).waitFor();
   const contacts = await emulatorContacts(session.demo);
   expect(contactsWithAddress(contacts, "rafael.costa@adventure-works.com")).toHaveLength(1);
   expect(contactsWithAddress(contacts, "isabel.ferreira@fabrikam.com")).toHaveLength(0);

@@ -9,6 +9,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
+import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import {
   screenshotPane,
@@ -127,23 +128,23 @@ it("nothing selected, and a meeting", async () => {
   await demo.paneShows(strings.empty.noItem);
   await screenshotPane(demo, "pane-nothing-selected");
   await demo.select("qbr-invite");
-  await demo.paneShows(strings.people.heading.meeting);
+  await demo.paneShows(PEOPLE_SENTENCES.en.people.heading.meeting);
   await screenshotPane(demo, "pane-meeting");
 });
 
 it("everyone on a message, before and after adding three, light and dark", async () => {
   await demo.select("wingtip-project-team");
   await demo.paneButton(strings.people.show(9)).click();
-  await demo.paneButton(strings.people.add(5)).waitFor();
+  await demo.paneButton(PEOPLE_SENTENCES.en.people.add(5)).waitFor();
   await demo.pane.getByText(strings.verdict.exists, { exact: true }).waitFor();
   await demo.pane.getByRole("button", { name: strings.people.hide }).scrollIntoViewIfNeeded();
   await screenshotPane(demo, "pane-people");
   await demo.pane.getByRole("checkbox", { name: "Jonas Berg" }).uncheck();
   await demo.pane.getByRole("checkbox", { name: "Nadia Petrova" }).uncheck();
-  await demo.paneButton(strings.people.add(3)).click();
-  await demo.paneShows(strings.people.summary(3, 0, 0, null));
+  await demo.paneButton(PEOPLE_SENTENCES.en.people.add(3)).click();
+  await demo.paneShows(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null));
   await demo.page.getByRole("switch", { name: "Dark theme" }).click();
-  await demo.pane.getByText(strings.people.summary(3, 0, 0, null)).scrollIntoViewIfNeeded();
+  await demo.pane.getByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null)).scrollIntoViewIfNeeded();
   await screenshotPane(demo, "pane-people-dark");
 });
 

@@ -23,7 +23,7 @@ import type { PaneController } from "../state/pane-controller";
 import { PeopleController } from "../state/people-controller";
 import { SelectionTracker, type SelectionView } from "../state/selection-tracker";
 import { SuggestionsLoader } from "../state/suggestions-loader";
-import { strings, suggestionsErrorMessage } from "../strings";
+import { peopleSentences, suggestionsErrorMessage } from "../locales/people-sentences";
 import { PeopleList } from "./PeopleList";
 
 interface PaneLists {
@@ -127,13 +127,13 @@ export function SelectionPanel({
       controller.showCandidates(candidates, { kind: "selection", messages: selection.messages });
   }, [controller, selection, candidates]);
   if (selection.kind === "reading")
-    return <Spinner size="small" label={strings.multiPeople.readingSelection} />;
+    return <Spinner size="small" label={peopleSentences().multiPeople.readingSelection} />;
   return (
     <div className={styles.panel} data-testid="selection-panel">
       <ControlledList controller={controller} />
       {selection.skipped > 0 && (
         <Text size={200} className={styles.note}>
-          {strings.multiPeople.skipped(selection.skipped)}
+          {peopleSentences().multiPeople.skipped(selection.skipped)}
         </Text>
       )}
     </div>
@@ -162,10 +162,10 @@ export function SuggestionsPanel({ pane }: { pane: PaneController }): JSX.Elemen
   return (
     <div className={styles.panel} data-testid="suggestions-panel">
       <Text size={200} className={styles.note}>
-        {strings.multiPeople.suggestionsIntro(windowDays)}
+        {peopleSentences().multiPeople.suggestionsIntro(windowDays)}
       </Text>
       {(view.kind === "idle" || view.kind === "loading") && (
-        <Spinner size="small" label={strings.multiPeople.loadingSuggestions} />
+        <Spinner size="small" label={peopleSentences().multiPeople.loadingSuggestions} />
       )}
       {view.kind === "failed" && (
         <MessageBar intent="error" layout="multiline">
@@ -174,18 +174,18 @@ export function SuggestionsPanel({ pane }: { pane: PaneController }): JSX.Elemen
       )}
       {view.kind === "ready" &&
         (view.candidates.length === 0 ? (
-          <Text>{strings.multiPeople.noSuggestions(view.windowDays)}</Text>
+          <Text>{peopleSentences().multiPeople.noSuggestions(view.windowDays)}</Text>
         ) : (
           <ControlledList controller={controller} />
         ))}
       {view.kind === "ready" && (view.excluded["in-directory"] > 0 || view.more > 0) && (
         <Text size={200} className={styles.note}>
-          {strings.multiPeople.excluded(view.excluded["in-directory"], view.more)}
+          {peopleSentences().multiPeople.excluded(view.excluded["in-directory"], view.more)}
         </Text>
       )}
       {view.kind === "ready" && view.truncated && (
         <Text size={200} className={styles.note}>
-          {strings.multiPeople.truncated}
+          {peopleSentences().multiPeople.truncated}
         </Text>
       )}
       {(view.kind === "ready" || view.kind === "failed") && (
@@ -195,7 +195,7 @@ export function SuggestionsPanel({ pane }: { pane: PaneController }): JSX.Elemen
             icon={<ArrowClockwise20Regular />}
             onClick={() => void loader.load()}
           >
-            {view.kind === "failed" ? strings.multiPeople.tryAgain : strings.multiPeople.refresh}
+            {view.kind === "failed" ? peopleSentences().multiPeople.tryAgain : peopleSentences().multiPeople.refresh}
           </Button>
         </div>
       )}

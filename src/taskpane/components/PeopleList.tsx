@@ -18,6 +18,7 @@ import {
 import { useEffect, useId, useRef, useState, type JSX } from "react";
 import { isAddable, type PersonCandidate, type PersonReason, type PersonSource } from "../../contacts/people";
 import { isRetryable } from "../../contacts/retry-policy";
+import { peopleSentences } from "../locales/people-sentences";
 import { addressProblem, errorMessage, strings } from "../strings";
 import {
   createMayHaveHappenedForRow,
@@ -93,13 +94,13 @@ export function PeopleList({ view, onToggle, onSelectAllExternal, onAdd, onRetry
       </Text>
       {!view.writeAllowed && (
         <UntitledMessageBar intent="info" layout="multiline">
-          <MessageBarBody>{strings.people.readOnly}</MessageBarBody>
+          <MessageBarBody>{peopleSentences().people.readOnly}</MessageBarBody>
         </UntitledMessageBar>
       )}
-      {view.rows.length === 0 && <Text>{strings.people.empty}</Text>}
+      {view.rows.length === 0 && <Text>{peopleSentences().people.empty}</Text>}
       {controls && selectable.length > 1 && (
         <Checkbox
-          label={strings.people.selectAll}
+          label={peopleSentences().people.selectAll}
           checked={allSelected ? true : someSelected ? "mixed" : false}
           disabled={view.adding}
           onChange={(_event, data) => onSelectAllExternal(data.checked === true)}
@@ -130,7 +131,7 @@ export function PeopleList({ view, onToggle, onSelectAllExternal, onAdd, onRetry
       {view.summary && (
         <UntitledMessageBar intent={view.summary.failed > 0 ? "warning" : "success"} layout="multiline">
           <MessageBarBody>
-            {strings.people.summary(
+            {peopleSentences().people.summary(
               view.summary.added,
               view.summary.alreadyThere,
               view.summary.failed,
@@ -147,13 +148,13 @@ function heading(view: PeopleListView): string {
   const source = view.source;
   switch (source.kind) {
     case "message":
-      return strings.people.heading.message;
+      return peopleSentences().people.heading.message;
     case "meeting":
-      return strings.people.heading.meeting;
+      return peopleSentences().people.heading.meeting;
     case "selection":
-      return strings.people.heading.selection(source.messages);
+      return peopleSentences().people.heading.selection(source.messages);
     case "suggestions":
-      return strings.people.heading.suggestions;
+      return peopleSentences().people.heading.suggestions;
   }
 }
 
@@ -188,9 +189,9 @@ function AddControls({
         tabIndex={-1}
       >
         <Text as="h3" weight="semibold" id={titleId}>
-          {strings.people.confirmTitle(risky.length)}
+          {peopleSentences().people.confirmTitle(risky.length)}
         </Text>
-        <Text size={200}>{strings.people.confirmIntro}</Text>
+        <Text size={200}>{peopleSentences().people.confirmIntro}</Text>
         <ul className={styles.risks}>
           {risky.flatMap((row) =>
             row.trust.kind === "ready"
@@ -215,9 +216,9 @@ function AddControls({
               onAdd(true);
             }}
           >
-            {strings.people.confirmAdd}
+            {peopleSentences().people.confirmAdd}
           </Button>
-          <Button onClick={() => setAsking(false)}>{strings.people.cancel}</Button>
+          <Button onClick={() => setAsking(false)}>{peopleSentences().people.cancel}</Button>
         </div>
       </div>
     );
@@ -228,7 +229,7 @@ function AddControls({
       disabled={count === 0 || adding}
       onClick={() => (risky.length > 0 ? setAsking(true) : onAdd(false))}
     >
-      {risky.length > 0 ? strings.people.addAnyway(count) : strings.people.add(count)}
+      {risky.length > 0 ? peopleSentences().people.addAnyway(count) : peopleSentences().people.add(count)}
     </Button>
   );
 }
@@ -296,10 +297,10 @@ function PersonRow({
 /** "Frequent sender: 14 messages, last 28 Nov 2026": where a person was found, and how often when counted. */
 function sourceLabel(source: PersonSource): string {
   const counted = [
-    ...(source.count !== undefined ? [strings.people.messages(source.count)] : []),
-    ...(source.lastDate ? [strings.people.lastDate(shortDate(source.lastDate))] : []),
+    ...(source.count !== undefined ? [peopleSentences().people.messages(source.count)] : []),
+    ...(source.lastDate ? [peopleSentences().people.lastDate(shortDate(source.lastDate))] : []),
   ];
-  const place = strings.people.source[source.kind];
+  const place = peopleSentences().people.source[source.kind];
   return counted.length === 0 ? place : `${place}: ${counted.join(", ")}`;
 }
 
@@ -313,19 +314,19 @@ function shortDate(iso: string): string {
 function RowStatus({ row }: { row: PeopleRow }): JSX.Element | null {
   const styles = useStyles();
   const addition = row.addition;
-  if (addition?.phase === "queued") return <Text size={200}>{strings.people.queued}</Text>;
+  if (addition?.phase === "queued") return <Text size={200}>{peopleSentences().people.queued}</Text>;
   if (addition?.phase === "running")
-    return <Spinner size="extra-tiny" label={strings.people.running} labelPosition="after" />;
+    return <Spinner size="extra-tiny" label={peopleSentences().people.running} labelPosition="after" />;
   if (addition?.phase === "done")
     return (
       <Badge className={styles.badge} appearance="tint" color="success">
-        {addition.alreadyExisted ? strings.people.alreadyThere : strings.people.added}
+        {addition.alreadyExisted ? peopleSentences().people.alreadyThere : peopleSentences().people.added}
       </Badge>
     );
   if (addition?.phase === "failed")
     return (
       <Badge className={styles.badge} appearance="tint" color="danger">
-        {strings.people.failed}
+        {peopleSentences().people.failed}
       </Badge>
     );
   switch (row.verdict.kind) {
@@ -365,7 +366,7 @@ function RowStatus({ row }: { row: PeopleRow }): JSX.Element | null {
 }
 
 function kindLabel(row: PeopleRow): string {
-  if (row.candidate.classification.reason.code === "yourself") return strings.people.you;
+  if (row.candidate.classification.reason.code === "yourself") return peopleSentences().people.you;
   switch (row.candidate.classification.kind) {
     case "internal":
       return strings.verdict.internal;
@@ -399,7 +400,7 @@ function RowOutcome({
         {controls && !refused && (
           <div className={styles.actions}>
             <Button size="small" onClick={() => onRetryRow(row.candidate.key)}>
-              {finish ? strings.people.finish : strings.people.retry}
+              {finish ? peopleSentences().people.finish : peopleSentences().people.retry}
             </Button>
           </div>
         )}
@@ -417,15 +418,15 @@ function RowOutcome({
   if (row.verdict.kind === "unknown" && !isRetryable(row.verdict.error))
     return <Text size={200}>{errorMessage(row.verdict.error)}</Text>;
   if (row.trust.kind === "ready" && row.trust.decision === "blocked" && row.verdict.kind === "missing")
-    return <Text size={200}>{strings.people.trustBlocked}</Text>;
+    return <Text size={200}>{peopleSentences().people.trustBlocked}</Text>;
   if (row.trust.kind === "unavailable" && row.verdict.kind === "missing")
-    return <Text size={200}>{strings.people.trustUnavailable}</Text>;
+    return <Text size={200}>{peopleSentences().people.trustUnavailable}</Text>;
   return null;
 }
 
 /** The greyed row's sentence, chosen from its reason code. */
 export function reasonSentence(reason: PersonReason): string {
-  const text = strings.people.reason;
+  const text = peopleSentences().people.reason;
   switch (reason.code) {
     case "external":
       return "";

@@ -3,10 +3,11 @@
  * has one and a function where English interpolates. A block added to strings.ts fails here,
  * by name, until each language has it.
  */
-import { english, type Catalogue } from "../strings";
+import { english, selectCatalogue, type Catalogue } from "../strings";
 import { german } from "./de";
 import { DRAFT_SENTENCES } from "./draft-notes";
 import { TRUST_SENTENCES } from "./trust-sentences";
+import { PEOPLE_SENTENCES, peopleSentences } from "./people-sentences";
 import { paneLanguage } from "./language";
 import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
 
@@ -44,8 +45,23 @@ test.each<[string, Catalogue]>([
 test.each<[string, { en: unknown; de: unknown }]>([
   ["the draft's notes and field problems (loaded with the draft)", DRAFT_SENTENCES],
   ["the sender check's reasons and risks (loaded with the check)", TRUST_SENTENCES],
+  ["the people list, selection and suggestions (loaded with the people chunk)", PEOPLE_SENTENCES],
 ])("the section of %s has German for every English entry", (_section, versions) => {
   expect(differences(versions.en, versions.de)).toEqual([]);
+});
+
+test("a section is worded in the pane's language: German's own, or the pseudo-locale's rewrite of English", () => {
+  try {
+    selectCatalogue(pseudoCatalogue("ltr"));
+    expect(hasPlainLatin(peopleSentences().people.empty)).toBe(false);
+    const skipped = peopleSentences().multiPeople.skipped(3);
+    expect(skipped).toContain("3");
+    expect(hasPlainLatin(skipped)).toBe(false);
+    selectCatalogue(german);
+    expect(peopleSentences().multiPeople.skipped(1)).toBe(PEOPLE_SENTENCES.de.multiPeople.skipped(1));
+  } finally {
+    selectCatalogue(english);
+  }
 });
 
 test("the check names what a language is missing", () => {

@@ -429,115 +429,13 @@ export const german: Catalogue = {
     whileSaving: "Änderung speichern",
   },
   people: {
-    regionLabel: "Personen in diesem Element",
-    heading: {
-      message: "Personen in dieser Nachricht",
-      meeting: "Personen in dieser Besprechung",
-      selection: (messages: number) =>
-        `Absender von ${messages} ${plural(messages, { one: "ausgewählten Nachricht", other: "ausgewählten Nachrichten" })}`,
-      suggestions: "Häufige Absender, die nicht im Adressbuch stehen",
-    },
     show: (count: number) => `Alle Personen in diesem Element anzeigen (${count})`,
     hide: "Personen in diesem Element ausblenden",
-    empty: "Niemand sonst in diesem Element.",
-    source: {
-      from: "Von",
-      sender: "Gesendet von",
-      to: "An",
-      cc: "Cc",
-      organizer: "Organisator",
-      attendee: "Teilnehmer",
-      "selected-message": "Absender",
-      suggestion: "Häufiger Absender",
-    },
-    reason: {
-      yourself: "Das sind Sie.",
-      "internal-domain": (domain: string) =>
-        `${domain} gehört zu Ihrer Organisation: Kollegen sind bereits aufgeführt.`,
-      automated: {
-        "no-reply": "Eine No-Reply-Adresse: Niemand liest sie.",
-        "mail-system": "Eine Adresse des E-Mail-Systems, keine Person.",
-        bounce: "Eine Adresse für Unzustellbarkeitsberichte, keine Person.",
-        notifications: "Verschickt automatische Benachrichtigungen, keine Person.",
-      },
-      group: "Eine Gruppe, keine Person: Gruppen stehen bereits im Adressbuch.",
-      "no-address": "Outlook hat nur einen Namen geliefert, keine Adresse.",
-      "exchange-identifier":
-        "Outlook hat eine interne Exchange-Kennung geliefert: jemand in einem Exchange-Verzeichnis.",
-      "invalid-address": (detail: string) => `Die Adresse kann nicht verwendet werden. ${detail}`,
-    },
-    messages: (count: number) => `${count} ${plural(count, { one: "Nachricht", other: "Nachrichten" })}`,
-    lastDate: (date: string) => `zuletzt am ${date}`,
-    selectAll: "Alle externen Personen auswählen",
-    selectPerson: (name: string) => `${name} hinzufügen`,
-    add: (count: number) =>
-      count === 0 ? "Zum Adressbuch hinzufügen" : `${count} zum Adressbuch hinzufügen`,
-    addAnyway: (count: number) => `${count} trotzdem hinzufügen…`,
-    confirmTitle: (count: number) =>
-      `${count} der ${plural(count, { one: "ausgewählten Personen sollte", other: "ausgewählten Personen sollten" })} noch einmal geprüft werden`,
-    confirmIntro: "Alle in Ihrer Organisation sehen diese Kontakte im Adressbuch. Bevor Sie sie hinzufügen:",
-    confirmAdd: "Trotzdem hinzufügen",
-    cancel: "Abbrechen",
-    trustChecking: "Wird geprüft…",
-    trustBlocked: "Ihre Organisation erlaubt nicht, diesen Absender über den Bereich hinzuzufügen.",
-    trustUnavailable:
-      "Die Absenderprüfung wurde nicht geladen, daher kann diese Person nicht aus der Liste hinzugefügt werden.",
-    queued: "Wartet…",
-    running: "Wird hinzugefügt…",
-    added: "Hinzugefügt",
-    alreadyThere: "Bereits im Adressbuch",
-    failed: "Nicht hinzugefügt",
-    finish: "Fertigstellen",
-    retry: "Erneut versuchen",
-    summary: (added: number, alreadyThere: number, failed: number, why: string | null) =>
-      [
-        `${added} hinzugefügt`,
-        ...(alreadyThere > 0 ? [`${alreadyThere} bereits vorhanden`] : []),
-        ...(failed > 0 ? [`${failed} fehlgeschlagen${why ? ` (${why})` : ""}`] : []),
-      ].join(", ") + ".",
-    readOnly: "Ihr Konto kann Kontakte nachschlagen, aber nicht hinzufügen.",
-    you: "Sie",
   },
 
   multiPeople: {
     views: "Ansichten",
     thisMessage: "Diese Nachricht",
     suggestions: "Vorschläge",
-    readingSelection: "Die Absender der ausgewählten Nachrichten werden gelesen…",
-    skipped: (count: number) =>
-      `${count} ${plural(count, { one: "ausgewähltes Element wurde", other: "ausgewählte Elemente wurden" })} nicht gelesen: keine Nachricht, ein Entwurf oder nach den ersten 100.`,
-    suggestionsIntro: (days: number) =>
-      `Die Personen außerhalb Ihrer Organisation, die Ihnen in den letzten ${days} Tagen am häufigsten geschrieben haben und noch nicht im Adressbuch stehen. Gelesen werden nur Absender und Datum, nie die Nachrichten.`,
-    loadingSuggestions: "Es wird gelesen, wer Ihnen geschrieben hat…",
-    refresh: "Vorschläge aktualisieren",
-    excluded: (inDirectory: number, more: number) =>
-      [
-        ...(inDirectory > 0
-          ? [
-              `${inDirectory} ${plural(inDirectory, { one: "häufiger Absender steht", other: "häufige Absender stehen" })} bereits im Adressbuch.`,
-            ]
-          : []),
-        ...(more > 0
-          ? [
-              `${more} ${plural(more, { one: "seltenerer Absender wird", other: "seltenere Absender werden" })} nicht angezeigt.`,
-            ]
-          : []),
-      ].join(" "),
-    truncated:
-      "Sie haben mehr Mail erhalten, als der Bereich auf einmal liest: Die Zahlen umfassen die neuesten Nachrichten.",
-    noSuggestions: (days: number) =>
-      `Alle außerhalb Ihrer Organisation, die Ihnen in den letzten ${days} Tagen geschrieben haben, stehen bereits im Adressbuch.`,
-    failed: {
-      forbidden:
-        "Vorschläge brauchen die Zustimmung Ihres Administrators, Absender und Datum Ihrer Mail zu lesen (Microsoft Graph, Mail.ReadBasic).",
-      unauthenticated: "Melden Sie sich erneut an, um Vorschläge zu sehen.",
-      throttled:
-        "Microsoft 365 bittet um eine Pause. Warten Sie eine Minute und versuchen Sie es dann erneut.",
-      unavailable:
-        "Microsoft 365 hat nicht geantwortet. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
-      other:
-        "Die Vorschläge konnten nicht gelesen werden. Versuchen Sie es erneut; wenn es weiter fehlschlägt, wenden Sie sich an Ihren Administrator.",
-    },
-    tryAgain: "Erneut versuchen",
   },
 };
