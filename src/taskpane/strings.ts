@@ -242,44 +242,8 @@ export const english = {
   },
 
   progress: {
-    regionLabel: "Adding the contact",
-    steps: {
-      create: "Creating the contact",
-      locate: "Finding the new contact",
-      "update-general": "Setting company and names",
-      "update-options": "Setting the mail tip and visibility",
-      verify: "Checking the saved contact",
-    },
-    /** The progress bar's value, read out by screen readers. */
-    stepsDone: (done: number, total: number) => `${done} of ${total}`,
-    stepDone: "Done",
-    stepRunning: "In progress",
-    stepFailed: "Not done",
-    stepPending: "Waiting",
-    stepSkipped: "Not started",
     added: "Added to the address book.",
     alreadyExisted: "Someone else had already added this contact; it is shown as it is.",
-    finish: "Finish",
-    tryAgain: "Try again",
-    notCreated: "The contact was not created.",
-    createUnknown:
-      "It is not certain whether the contact was created. Trying again checks first, so no duplicate is made.",
-    /** After a create that failed with a server error (the service did answer). */
-    createAnsweredError: (check: "not-seen" | "failed" | undefined) =>
-      `The service answered the create with an error. ${
-        check === "failed"
-          ? "Whether it stored the contact anyway could not be checked."
-          : check === "not-seen"
-            ? "Checked just after, the contact was not there, but a new contact can take a while to show up."
-            : "Whether it stored the contact anyway is being checked."
-      } Trying again checks first, so no duplicate is made.`,
-    partialFields: (fields: readonly string[]) =>
-      `The contact exists, but its ${list(fields, "and")} ${plural(fields.length, { one: "is", other: "are" })} not set yet.`,
-    partial: (missing: string) => `The contact exists, but ${missing} not set yet.`,
-    missingCompany: "its company is",
-    missingSettings: "its mail tip and address book visibility are",
-    missingBoth: "its company and mail tip are",
-    verifyFailed: "The contact exists, but reading it back did not show everything that was set.",
   },
 
   existing: {

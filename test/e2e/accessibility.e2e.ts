@@ -17,6 +17,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
+import { PROGRESS_SENTENCES } from "../../src/taskpane/locales/progress-sentences";
 import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import { countByImpact, failing, runAxe, type ImpactCounts } from "./axe";
@@ -163,7 +164,7 @@ const STATES: readonly PaneStateStep[] = [
       await demo.injectFault("fail-general-update");
       await demo.select("alpine-offsite");
       await demo.paneButton(strings.promote.add).click();
-      await demo.paneButton(strings.progress.finish).waitFor();
+      await demo.paneButton(PROGRESS_SENTENCES.en.finish).waitFor();
     },
     says: strings.announce.addStopped(""),
   },
@@ -558,14 +559,14 @@ describe("the keyboard alone operates every control (Tab, Shift+Tab, Enter, Spac
     await fromTop();
     await tabTo(demo.page, frame, strings.promote.add);
     await demo.page.keyboard.press("Enter");
-    await demo.paneButton(strings.progress.finish).waitFor();
+    await demo.paneButton(PROGRESS_SENTENCES.en.finish).waitFor();
     await waitUntil(
       async () =>
         (await announcements(frame)).some((text) => text.startsWith(strings.announce.addStopped(""))),
       "the stop to be said",
     );
     await fromTop();
-    await tabTo(demo.page, frame, strings.progress.finish);
+    await tabTo(demo.page, frame, PROGRESS_SENTENCES.en.finish);
     await demo.page.keyboard.press("Enter");
     await demo.paneShows(strings.progress.added);
     await waitUntil(

@@ -4,6 +4,7 @@
  */
 import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { strings } from "../../src/taskpane/strings";
+import { PROGRESS_SENTENCES } from "../../src/taskpane/locales/progress-sentences";
 import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import {
   contactsWithAddress,
@@ -52,13 +53,13 @@ const BACKENDS = [
     search: { method: "POST", path: "/admin/api/Contact/GetContacts" },
     create: { method: "POST", path: "/admin/api/Contact" },
     /** What a failed general update leaves missing: the admin center's create already stored the mail tip. */
-    missingAfterGeneralFailure: strings.progress.missingCompany,
+    missingAfterGeneralFailure: PROGRESS_SENTENCES.en.missingCompany,
   },
   {
     backend: "exchange",
     search: { method: "POST", cmdlet: "Get-MailContact" },
     create: { method: "POST", cmdlet: "New-MailContact" },
-    missingAfterGeneralFailure: strings.progress.missingBoth,
+    missingAfterGeneralFailure: PROGRESS_SENTENCES.en.missingBoth,
   },
 ] as const;
 
@@ -387,8 +388,8 @@ describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase)
     await demo.select("adventure-works-kickoff");
     await demo.paneShows(strings.verdict.missing);
     await demo.paneButton(strings.promote.add).click();
-    await demo.paneShows(strings.progress.partial(calls.missingAfterGeneralFailure).replace(/\.$/, ""));
-    const finish = demo.paneButton(strings.progress.finish);
+    await demo.paneShows(PROGRESS_SENTENCES.en.partial(calls.missingAfterGeneralFailure).replace(/\.$/, ""));
+    const finish = demo.paneButton(PROGRESS_SENTENCES.en.finish);
     await finish.click();
     await demo.paneShows(strings.progress.added);
 

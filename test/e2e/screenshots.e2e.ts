@@ -9,6 +9,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
+import { PROGRESS_SENTENCES } from "../../src/taskpane/locales/progress-sentences";
 import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
 import {
@@ -168,7 +169,7 @@ it("a failure between create and update, with Finish", async () => {
   await demo.injectFault("fail-general-update");
   await demo.select("alpine-offsite");
   await demo.paneButton(strings.promote.add).click();
-  await demo.paneButton(strings.progress.finish).waitFor();
+  await demo.paneButton(PROGRESS_SENTENCES.en.finish).waitFor();
   await screenshotPane(demo, "pane-partial-finish");
 });
 

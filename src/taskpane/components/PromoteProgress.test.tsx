@@ -9,6 +9,7 @@ import { DirectoryError } from "../../contacts/directory-error";
 import type { PromoteState } from "../../contacts/workflow-types";
 import type { PromotionView } from "../state/pane-state";
 import { strings } from "../strings";
+import { PROGRESS_SENTENCES } from "../locales/progress-sentences";
 import { contactDraft, mailContact } from "../test-support/fixtures";
 import { PromoteProgress } from "./PromoteProgress";
 
@@ -43,13 +44,13 @@ function renderProgress(promotion: Extract<PromotionView, { phase: "failed" }>) 
 
 test("create's answer was lost, then the look before creating again was refused: Try again is still offered", () => {
   renderProgress(failedPromotion({ createOutcomeUnknown: true }));
-  expect(screen.getByText(strings.progress.createUnknown)).toBeTruthy();
-  expect(screen.getByRole("button", { name: strings.progress.tryAgain })).toBeTruthy();
+  expect(screen.getByText(PROGRESS_SENTENCES.en.createUnknown)).toBeTruthy();
+  expect(screen.getByRole("button", { name: PROGRESS_SENTENCES.en.tryAgain })).toBeTruthy();
 });
 
 test("created, a later step refused: Finish is offered", () => {
   renderProgress(failedPromotion({ completed: ["create"], contact: mailContact() }));
-  expect(screen.getByRole("button", { name: strings.progress.finish })).toBeTruthy();
+  expect(screen.getByRole("button", { name: PROGRESS_SENTENCES.en.finish })).toBeTruthy();
 });
 
 test("nothing was created and the error has no remedy: no button (the form's Add is there)", () => {
@@ -69,5 +70,5 @@ test("created, but not searchable yet: says so, not that someone deleted it (the
   });
   expect(screen.queryByText(/no longer there|deleted/i)).toBeNull();
   expect(screen.getByText(strings.errors.notVisibleYet)).toBeTruthy();
-  expect(screen.getByRole("button", { name: strings.progress.finish })).toBeTruthy();
+  expect(screen.getByRole("button", { name: PROGRESS_SENTENCES.en.finish })).toBeTruthy();
 });

@@ -15,6 +15,7 @@ import {
   type PromotionView,
   type StepStatus,
 } from "../state/pane-state";
+import { progressSentences } from "../locales/progress-sentences";
 import { strings } from "../strings";
 import { ErrorBar } from "./ErrorBar";
 
@@ -64,15 +65,15 @@ export function PromoteProgress({
   const done = steps.filter((step) => step.status === "done").length;
   const total = Math.max(1, steps.length);
   return (
-    <section className={styles.root} aria-label={strings.progress.regionLabel}>
+    <section className={styles.root} aria-label={progressSentences().regionLabel}>
       <Text as="h3" weight="semibold" tabIndex={-1} ref={headingRef} className={styles.heading}>
-        {strings.progress.regionLabel}
+        {progressSentences().regionLabel}
       </Text>
       <ProgressBar
         value={done / total}
         color={promotion.phase === "failed" ? "error" : "brand"}
-        aria-label={strings.progress.regionLabel}
-        aria-valuetext={strings.progress.stepsDone(done, total)}
+        aria-label={progressSentences().regionLabel}
+        aria-valuetext={progressSentences().stepsDone(done, total)}
       />
       <ol className={styles.steps}>
         {steps.map((step) => (
@@ -83,7 +84,7 @@ export function PromoteProgress({
         <ErrorBar
           failure={promotion.failure}
           title={whatIsLeft(promotion.failedStep, promotion.state, promotion.failure.error)}
-          retryLabel={createConfirmed(promotion.state) ? strings.progress.finish : strings.progress.tryAgain}
+          retryLabel={createConfirmed(promotion.state) ? progressSentences().finish : progressSentences().tryAgain}
           // The form hides Add while create may have happened: this is then the only way forward.
           alwaysOfferRetry={createMayHaveHappened(promotion.state)}
           onRetry={onFinish}
@@ -99,9 +100,9 @@ function StepRow({ step }: { step: PromoteStepView }): JSX.Element {
   return (
     <li className={styles.step}>
       <StepIcon status={step.status} />
-      <Text size={300}>{strings.progress.steps[step.id]}</Text>
+      <Text size={300}>{progressSentences().steps[step.id]}</Text>
       <Text size={200} className={styles.status}>
-        {strings.progress[STATUS_TEXT[step.status]]}
+        {progressSentences()[STATUS_TEXT[step.status]]}
       </Text>
     </li>
   );
@@ -134,31 +135,31 @@ function StepIcon({ status }: { status: StepStatus }): JSX.Element {
 /** One sentence on what is not done yet, from the step that failed and what the run completed. */
 export function whatIsLeft(failedStep: PromoteStepId, state: PromoteState, error?: DirectoryError): string {
   if (!createConfirmed(state)) {
-    if (!state.createOutcomeUnknown) return strings.progress.notCreated;
+    if (!state.createOutcomeUnknown) return progressSentences().notCreated;
     // The service answered (a 5xx): say so, and what the look after it found.
     return error?.reason === "server-error"
-      ? strings.progress.createAnsweredError(state.createCheck)
-      : strings.progress.createUnknown;
+      ? progressSentences().createAnsweredError(state.createCheck)
+      : progressSentences().createUnknown;
   }
   // The stored contact is known: name only what it really lacks (create may have set the mail tip).
   if (failedStep !== "verify" && state.stillMissing && state.stillMissing.length > 0) {
-    return strings.progress.partialFields(
+    return progressSentences().partialFields(
       state.stillMissing.map((field) => strings.errors.fieldNames[field]),
     );
   }
   switch (failedStep) {
     case "update-general":
-      return strings.progress.partial(
+      return progressSentences().partial(
         state.completed.includes("update-options")
-          ? strings.progress.missingCompany
-          : strings.progress.missingBoth,
+          ? progressSentences().missingCompany
+          : progressSentences().missingBoth,
       );
     case "update-options":
-      return strings.progress.partial(strings.progress.missingSettings);
+      return progressSentences().partial(progressSentences().missingSettings);
     case "verify":
-      return strings.progress.verifyFailed;
+      return progressSentences().verifyFailed;
     case "create":
     case "locate":
-      return strings.progress.partial(strings.progress.missingBoth);
+      return progressSentences().partial(progressSentences().missingBoth);
   }
 }

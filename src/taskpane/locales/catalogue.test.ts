@@ -8,6 +8,7 @@ import { german } from "./de";
 import { DRAFT_SENTENCES } from "./draft-notes";
 import { TRUST_SENTENCES } from "./trust-sentences";
 import { PEOPLE_SENTENCES, peopleSentences } from "./people-sentences";
+import { PROGRESS_SENTENCES } from "./progress-sentences";
 import { paneLanguage } from "./language";
 import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
 
@@ -46,6 +47,7 @@ test.each<[string, { en: unknown; de: unknown }]>([
   ["the draft's notes and field problems (loaded with the draft)", DRAFT_SENTENCES],
   ["the sender check's reasons and risks (loaded with the check)", TRUST_SENTENCES],
   ["the people list, selection and suggestions (loaded with the people chunk)", PEOPLE_SENTENCES],
+  ["the steps of adding a contact (loaded with the after-click views)", PROGRESS_SENTENCES],
 ])("the section of %s has German for every English entry", (_section, versions) => {
   expect(differences(versions.en, versions.de)).toEqual([]);
 });
@@ -89,14 +91,14 @@ test.each([
 });
 
 test("German words plurals and lists by the platform's rules", () => {
-  expect(german.progress.partialFields(["Firma"])).toBe(
+  expect(PROGRESS_SENTENCES.de.partialFields(["Firma"])).toBe(
     "Der Kontakt ist angelegt, aber Firma ist noch nicht festgelegt.",
   );
-  expect(german.progress.partialFields(["Firma", "E-Mail-Info"])).toBe(
+  expect(PROGRESS_SENTENCES.de.partialFields(["Firma", "E-Mail-Info"])).toBe(
     "Der Kontakt ist angelegt, aber Firma und E-Mail-Info sind noch nicht festgelegt.",
   );
   expect(german.errors.forbidden(["A", "B", "C"])).toMatch(/: A, B oder C\.$/);
-  expect(english.progress.partialFields(["company", "mail tip"])).toBe(
+  expect(PROGRESS_SENTENCES.en.partialFields(["company", "mail tip"])).toBe(
     "The contact exists, but its company and mail tip are not set yet.",
   );
 });

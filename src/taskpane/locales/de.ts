@@ -259,44 +259,9 @@ export const german: Catalogue = {
   },
 
   progress: {
-    regionLabel: "Kontakt wird hinzugefügt",
-    steps: {
-      create: "Kontakt wird erstellt",
-      locate: "Neuer Kontakt wird gesucht",
-      "update-general": "Firma und Namen werden festgelegt",
-      "update-options": "E-Mail-Info und Sichtbarkeit werden festgelegt",
-      verify: "Gespeicherter Kontakt wird geprüft",
-    },
-    stepsDone: (done: number, total: number) => `${done} von ${total}`,
-    stepDone: "Erledigt",
-    stepRunning: "Läuft",
-    stepFailed: "Nicht erledigt",
-    stepPending: "Wartet",
-    stepSkipped: "Nicht begonnen",
     added: "Zum Adressbuch hinzugefügt.",
     alreadyExisted:
       "Jemand anderes hatte diesen Kontakt bereits hinzugefügt; er wird so angezeigt, wie er ist.",
-    finish: "Fertigstellen",
-    tryAgain: "Erneut versuchen",
-    notCreated: "Der Kontakt wurde nicht erstellt.",
-    createUnknown:
-      "Es ist nicht sicher, ob der Kontakt erstellt wurde. Ein erneuter Versuch prüft zuerst, sodass kein Duplikat entsteht.",
-    createAnsweredError: (check: "not-seen" | "failed" | undefined) =>
-      `Der Dienst hat das Erstellen mit einem Fehler beantwortet. ${
-        check === "failed"
-          ? "Ob er den Kontakt trotzdem gespeichert hat, konnte nicht geprüft werden."
-          : check === "not-seen"
-            ? "Direkt danach war der Kontakt nicht da, aber ein neuer Kontakt kann eine Weile brauchen, bis er erscheint."
-            : "Ob er den Kontakt trotzdem gespeichert hat, wird geprüft."
-      } Ein erneuter Versuch prüft zuerst, sodass kein Duplikat entsteht.`,
-    partialFields: (fields: readonly string[]) =>
-      `Der Kontakt ist angelegt, aber ${list(fields, "and")} ${plural(fields.length, { one: "ist", other: "sind" })} noch nicht festgelegt.`,
-    partial: (missing: string) => `Der Kontakt ist angelegt, aber ${missing} noch nicht festgelegt.`,
-    missingCompany: "seine Firma ist",
-    missingSettings: "seine E-Mail-Info und seine Sichtbarkeit im Adressbuch sind",
-    missingBoth: "seine Firma und seine E-Mail-Info sind",
-    verifyFailed:
-      "Der Kontakt ist angelegt, aber beim erneuten Lesen war nicht alles zu sehen, was festgelegt wurde.",
   },
 
   existing: {
