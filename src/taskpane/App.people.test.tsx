@@ -67,7 +67,9 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
   await within(list).findByText(strings.verdict.exists, undefined, SLOW);
   expect(within(list).getByText(PEOPLE_SENTENCES.en.people.reason.yourself)).toBeInTheDocument();
   expect(within(list).getByText(PEOPLE_SENTENCES.en.people.reason.automated["no-reply"])).toBeInTheDocument();
-  expect(within(list).getByText(PEOPLE_SENTENCES.en.people.reason["internal-domain"]("contoso.com"))).toBeInTheDocument();
+  expect(
+    within(list).getByText(PEOPLE_SENTENCES.en.people.reason["internal-domain"]("contoso.com")),
+  ).toBeInTheDocument();
   await expectNoAxeViolations(container);
 
   // Three people ticked, and 'select all'. Untick Cy: two are added.

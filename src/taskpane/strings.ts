@@ -21,10 +21,9 @@ import type {
   SenderReason,
   SenderWarning,
 } from "../contacts/types";
-import { listFor, pluralFor, sentence, type Sentences } from "./locales/format";
+import { listFor, sentence, type Sentences } from "./locales/format";
 
-/** English plurals and lists, from the platform (Intl.PluralRules, Intl.ListFormat). */
-const plural = pluralFor("en");
+/** English lists, from the platform (Intl.ListFormat). */
 const list = listFor("en");
 
 const FIELD_LABELS = {

@@ -87,7 +87,9 @@ it("selects 5 messages with Ctrl-click and adds their senders in one click", asy
   // A plain click on one message is the single-message pane again, its sender now in the address book.
   await demo.select("wwi-shipping");
   await demo.paneShows(strings.verdict.exists);
-  expect(await demo.pane.getByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.selection(5) }).count()).toBe(0);
+  expect(
+    await demo.pane.getByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.selection(5) }).count(),
+  ).toBe(0);
 });
 
 it("Shift-click selects a range; going back to one message leaves the list", async () => {
@@ -126,7 +128,11 @@ it("Suggestions lists the seeded frequent senders not in the address book and ad
   for (const name of ["Rafael Costa", "Layla Haddad", "Kenji Watanabe", "Olivia Brennan", "Bea Schmidt"])
     await list.getByText(name).waitFor();
   await list
-    .getByText(new RegExp(`${PEOPLE_SENTENCES.en.people.source.suggestion}: ${PEOPLE_SENTENCES.en.people.messages(14)}, `))
+    .getByText(
+      new RegExp(
+        `${PEOPLE_SENTENCES.en.people.source.suggestion}: ${PEOPLE_SENTENCES.en.people.messages(14)}, `,
+      ),
+    )
     .waitFor();
   // Left out: already a contact (Marcus Webb), a colleague, automated mail.
   for (const name of ["Marcus Webb", "Alex Wilber", "Woodgrove Bank"])

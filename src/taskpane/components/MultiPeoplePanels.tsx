@@ -195,7 +195,9 @@ export function SuggestionsPanel({ pane }: { pane: PaneController }): JSX.Elemen
             icon={<ArrowClockwise20Regular />}
             onClick={() => void loader.load()}
           >
-            {view.kind === "failed" ? peopleSentences().multiPeople.tryAgain : peopleSentences().multiPeople.refresh}
+            {view.kind === "failed"
+              ? peopleSentences().multiPeople.tryAgain
+              : peopleSentences().multiPeople.refresh}
           </Button>
         </div>
       )}

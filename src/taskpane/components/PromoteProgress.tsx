@@ -84,7 +84,9 @@ export function PromoteProgress({
         <ErrorBar
           failure={promotion.failure}
           title={whatIsLeft(promotion.failedStep, promotion.state, promotion.failure.error)}
-          retryLabel={createConfirmed(promotion.state) ? progressSentences().finish : progressSentences().tryAgain}
+          retryLabel={
+            createConfirmed(promotion.state) ? progressSentences().finish : progressSentences().tryAgain
+          }
           // The form hides Add while create may have happened: this is then the only way forward.
           alwaysOfferRetry={createMayHaveHappened(promotion.state)}
           onRetry={onFinish}
