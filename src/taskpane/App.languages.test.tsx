@@ -15,7 +15,7 @@ import { App } from "./App";
 import { applyDisplayLanguage } from "./locales/language";
 import { hasPlainLatin } from "./locales/pseudo";
 import { english, fieldProblem, selectCatalogue, strings } from "./strings";
-import { PROGRESS_SENTENCES } from "./locales/progress-sentences";
+import { progressSentences } from "./locales/progress-sentences";
 import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 
@@ -207,7 +207,7 @@ describe("in the accented pseudo-locale, every text the pane shows is the catalo
     await user.click(screen.getByRole("switch", { name: strings.promote.hidden }));
     pane.emulator.addFault({ route: "updateOptions", status: 500 });
     await user.click(screen.getByRole("button", { name: strings.promote.add }));
-    await screen.findByRole("button", { name: PROGRESS_SENTENCES.en.finish }, { timeout: WAIT_MS });
+    await screen.findByRole("button", { name: progressSentences().finish }, { timeout: WAIT_MS });
     expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
   });
 });
