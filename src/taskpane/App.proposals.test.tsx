@@ -14,7 +14,10 @@ import { proposalWords } from "./proposals/proposal-words";
 import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { strings } from "./strings";
-import { proposalStrings } from "./proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 let pane: EmulatedPane;
 

@@ -485,8 +485,8 @@ export const english = {
     you: "You",
   },
 
-  // Proposals' sentences (docs/proposals.md) are src/taskpane/proposals/proposal-strings.ts: only
-  // the "proposals" chunk shows them, and here they would cost the first download 1.5 KB gzip.
+  // Proposals' sentences (docs/proposals.md) are the "proposals" section (locales/proposal-sentences.ts):
+  // only the "proposals" chunk shows them, and here they would cost the first download 1.5 KB gzip.
 } as const;
 
 /** A draft field's problem together with the field it is about. */

@@ -17,7 +17,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
-import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "../../src/taskpane/locales/proposal-sentences";
 import { countByImpact, failing, runAxe, type ImpactCounts } from "./axe";
 import {
   contactsWithAddress,
@@ -28,6 +28,9 @@ import {
   type DemoSession,
 } from "./demo-session";
 import { focusPaneTop, tabTo, walkBackFrom, walkForward } from "./keyboard";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 /** The narrowest width Outlook gives a task pane. */
 const PANE_WIDTH_PX = 320;

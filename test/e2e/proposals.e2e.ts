@@ -5,7 +5,7 @@
  * declines (a reply reaches Adele, nothing is created). Plus a tampered proposal, refused.
  */
 import { strings } from "../../src/taskpane/strings";
-import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "../../src/taskpane/locales/proposal-sentences";
 import {
   contactsWithAddress,
   emulatorContacts,
@@ -14,6 +14,9 @@ import {
   type DemoPage,
   type DemoSession,
 } from "./demo-session";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 const NOAH = "noah.fischer@relecloud.com";
 /** Typed by the proposer under Edit details: not the domain's guess ("Relecloud"), so the block's value shows. */

@@ -9,7 +9,7 @@ import { EXCHANGE_WRITE_ROLES } from "../../src/admin-api/wire";
 import { german } from "../../src/taskpane/locales/de";
 import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
-import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "../../src/taskpane/locales/proposal-sentences";
 import {
   screenshotPane,
   screenshotPath,
@@ -17,6 +17,9 @@ import {
   type DemoPage,
   type DemoSession,
 } from "./demo-session";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 let session: DemoSession;
 let demo: DemoPage;

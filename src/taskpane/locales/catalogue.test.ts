@@ -6,6 +6,7 @@
 import { english, type Catalogue } from "../strings";
 import { german } from "./de";
 import { DRAFT_SENTENCES } from "./draft-notes";
+import { PROPOSAL_SENTENCES } from "./proposal-sentences";
 import { TRUST_SENTENCES } from "./trust-sentences";
 import { paneLanguage } from "./language";
 import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
@@ -44,6 +45,7 @@ test.each<[string, Catalogue]>([
 test.each<[string, { en: unknown; de: unknown }]>([
   ["the draft's notes and field problems (loaded with the draft)", DRAFT_SENTENCES],
   ["the sender check's reasons and risks (loaded with the check)", TRUST_SENTENCES],
+  ["proposals, the message's words too (loaded with the proposals chunk)", PROPOSAL_SENTENCES],
 ])("the section of %s has German for every English entry", (_section, versions) => {
   expect(differences(versions.en, versions.de)).toEqual([]);
 });
