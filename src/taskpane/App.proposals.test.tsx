@@ -185,7 +185,9 @@ describe("an approver's pane on a proposal", () => {
     proposalMessage(body().replace(`Address: ${SAM.emailAddress}`, "Address: sam@northwind-billing.example"));
     await screen.findByText(proposalStrings.refusedTitle);
     expect(
-      screen.getByText(proposalStrings.problem["text-disagrees"]("address"), { exact: false }),
+      screen.getByText(proposalStrings.problem["text-disagrees"](proposalStrings.mail.labels.address), {
+        exact: false,
+      }),
     ).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
     expect(screen.queryByText(strings.verdict.missing)).toBeNull();

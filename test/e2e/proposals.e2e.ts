@@ -151,7 +151,7 @@ it("a proposal whose readable address was changed is refused in plain words, wit
   const demo = await open();
   await demo.select("adele-proposal-tampered");
   await demo.paneShows(proposalStrings.refusedTitle);
-  await demo.paneShows(proposalStrings.problem["text-disagrees"]("address"));
+  await demo.paneShows(proposalStrings.problem["text-disagrees"](proposalStrings.mail.labels.address));
   expect(await demo.paneButton(proposalStrings.approve).count()).toBe(0);
   expect(await demo.paneButton(proposalStrings.decline).count()).toBe(0);
 });

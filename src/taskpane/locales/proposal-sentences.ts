@@ -43,6 +43,8 @@ export interface ProposalSentences {
   refusedTitle: string;
   refusedFooter: string;
   problem: ProblemSentences;
+  /** A field named in a problem that no readable line shows (the other fields are named by their label). */
+  otherField: { proposer: string; order: string };
   mail: {
     subject: (name: string, address: string) => string;
     intro: (proposer: string, name: string) => string;
@@ -122,6 +124,7 @@ export const PROPOSAL_SENTENCES = {
       "text-disagrees": (field: string) =>
         `Its readable text and its machine-readable part disagree (${field}): it was changed after it was written.`,
     },
+    otherField: { proposer: "Proposed by", order: "order of the lines" },
     mail: {
       subject: (name: string, address: string) => `Proposal: add ${name} (${address}) to the address book`,
       intro: (proposer: string, name: string) =>
@@ -214,6 +217,7 @@ export const PROPOSAL_SENTENCES = {
       "text-disagrees": (field: string) =>
         `Sein lesbarer Text und sein maschinenlesbarer Teil stimmen nicht überein (${field}): Er wurde nach dem Verfassen geändert.`,
     },
+    otherField: { proposer: "Vorgeschlagen von", order: "Reihenfolge der Zeilen" },
     mail: {
       subject: (name: string, address: string) => `Vorschlag: ${name} (${address}) zum Adressbuch hinzufügen`,
       intro: (proposer: string, name: string) =>
@@ -251,6 +255,21 @@ export const PROPOSAL_SENTENCES = {
 } satisfies Record<SectionLanguage, ProposalSentences>;
 
 registerSection("proposals", PROPOSAL_SENTENCES);
+
+/**
+ * A field a problem names (the block's key, "by.name", or a path such as "risks.0"), as the pane's
+ * language labels it; a key no language labels (the version "v", "(block)") stays as it is.
+ */
+export function proposalFieldName(field: string): string {
+  const sentences = proposalSentences();
+  const key = field.split(".")[0] ?? field;
+  const { labels } = sentences.mail;
+  if (key in labels) return labels[key as keyof typeof labels];
+  if (key === "check") return labels.senderCheck;
+  if (key === "by") return sentences.otherField.proposer;
+  if (key === "order") return sentences.otherField.order;
+  return field;
+}
 
 /** The proposals' sentences in the pane's language (read at render: the language is chosen before). */
 export function proposalSentences(): ProposalSentences {

@@ -32,7 +32,7 @@ import { SenderView } from "../App";
 import { UntitledMessageBar } from "../components/UntitledMessageBar";
 import type { PaneServices } from "../pane-services";
 import type { TrustView } from "../state/sender-trust-tracker";
-import { proposalSentences } from "../locales/proposal-sentences";
+import { proposalFieldName, proposalSentences } from "../locales/proposal-sentences";
 import { strings } from "../strings";
 import { proposalWords } from "./proposal-words";
 import { ProposalSession } from "./proposal-session";
@@ -155,7 +155,7 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
         </Field>
       )}
       {markupField !== null && markupField !== "reason" ? (
-        <Text size={200}>{proposalStrings.fieldMarkup(markupField)}</Text>
+        <Text size={200}>{proposalStrings.fieldMarkup(proposalFieldName(markupField))}</Text>
       ) : null}
       <Button
         appearance="primary"
@@ -243,11 +243,11 @@ function problemSentence(problem: ProposalProblem): string {
     case "forwarded":
       return sentences.forwarded(problem.proposer);
     case "wrong-fields":
-      return sentences["wrong-fields"](problem.field);
+      return sentences["wrong-fields"](proposalFieldName(problem.field));
     case "markup":
-      return sentences.markup(problem.field);
+      return sentences.markup(proposalFieldName(problem.field));
     case "text-disagrees":
-      return sentences["text-disagrees"](problem.field);
+      return sentences["text-disagrees"](proposalFieldName(problem.field));
     default:
       return sentences[problem.kind];
   }
