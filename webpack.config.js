@@ -93,6 +93,7 @@ function buildTimeConfig() {
     demo: isOn(env.ADDIN_DEMO) ? "1" : "",
     suggestions: env.ADDIN_SUGGESTIONS ?? "",
     graphBaseUrl: env.ADDIN_GRAPH_BASE_URL ?? "",
+    suggestionsDays: env.ADDIN_SUGGESTIONS_DAYS ?? "",
   };
 }
 

@@ -34,6 +34,7 @@ describe("readAppConfig", () => {
         approvers: "",
       },
       demo: false,
+      suggestions: null,
     });
   });
 
@@ -65,6 +66,7 @@ describe("readAppConfig", () => {
         approvers: "GAL-Approvers@contoso.com; Nestor Wilke <nestor@contoso.com>, gal-approvers@contoso.com",
       },
       demo: false,
+      suggestions: null,
     });
   });
 
@@ -198,5 +200,53 @@ describe("withDemoOverrides", () => {
   it("is ignored by any other build", () => {
     const source = { clientId: CLIENT_ID, trustPolicy: "block" };
     expect(withDemoOverrides(source, "?trustPolicy=warn&backend=exchange")).toBe(source);
+  });
+});
+
+describe("readAppConfig: suggestions (ADDIN_SUGGESTIONS)", () => {
+  it("is off unless asked for", () => {
+    expect(readAppConfig({ clientId: CLIENT_ID }).suggestions).toBeNull();
+    expect(readAppConfig({ clientId: CLIENT_ID, suggestions: "off" }).suggestions).toBeNull();
+  });
+
+  it("on: the cloud's Graph, its Mail.ReadBasic scope, 30 days", () => {
+    expect(readAppConfig({ clientId: CLIENT_ID, suggestions: "on" }).suggestions).toEqual({
+      graphBaseUrl: "https://graph.microsoft.com",
+      scope: "https://graph.microsoft.com/Mail.ReadBasic",
+      windowDays: 30,
+    });
+    expect(
+      readAppConfig({
+        clientId: CLIENT_ID,
+        suggestions: "on",
+        authority: "https://login.microsoftonline.us/organizations",
+        suggestionsDays: "14",
+      }).suggestions,
+    ).toEqual({
+      graphBaseUrl: "https://graph.microsoft.us",
+      scope: "https://graph.microsoft.us/Mail.ReadBasic",
+      windowDays: 14,
+    });
+  });
+
+  it("says what is wrong with the window or an unknown cloud's Graph", () => {
+    expect(
+      problemsOf(() => readAppConfig({ clientId: CLIENT_ID, suggestions: "on", suggestionsDays: "0" })),
+    ).toEqual(["ADDIN_SUGGESTIONS_DAYS must be a whole number of days from 1 to 365."]);
+    expect(
+      problemsOf(() =>
+        readAppConfig({
+          clientId: CLIENT_ID,
+          suggestions: "on",
+          authority: "https://login.example.sovereign/x",
+        }),
+      ),
+    ).toEqual([
+      "ADDIN_SUGGESTIONS is on, but Microsoft Graph's host for the authority https://login.example.sovereign/x is not known: set ADDIN_GRAPH_BASE_URL.",
+    ]);
+  });
+
+  it("the demo reads its stand-in Graph from the pane's own origin", () => {
+    expect(readAppConfig({ demo: "1", suggestions: "on" }).suggestions).toMatchObject({ graphBaseUrl: "" });
   });
 });

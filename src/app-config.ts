@@ -17,6 +17,7 @@
  *   ADDIN_DEMO              "1": demo build (token from the demo server, see src/auth/demo-token-provider.ts)
  *   ADDIN_SUGGESTIONS       "on": suggestions from Microsoft Graph (read by the served CSP, src/server/csp-sources.ts)
  *   ADDIN_GRAPH_BASE_URL    Graph's base URL for a cloud whose Graph host the CSP does not know
+ *   ADDIN_SUGGESTIONS_DAYS  how many days of received mail suggestions count (default 30, 1 to 365)
  *
  * Nothing here is secret: the client id and scope are public by design.
  */
@@ -44,6 +45,8 @@ export interface BuildTimeConfig {
   suggestions?: string;
   /** Microsoft Graph's base URL where the authority's cloud is not one the CSP knows. */
   graphBaseUrl?: string;
+  /** Days of received mail the suggestions count (default 30). */
+  suggestionsDays?: string;
 }
 
 /** Which API stores the contacts: the admin center's contact API, or Exchange Online's InvokeCommand. */
@@ -57,6 +60,29 @@ export const BACKEND_SCOPES: Record<DirectoryBackend, string> = {
   exchange: DEFAULT_EXCHANGE_SCOPE,
 };
 
+/** Microsoft Graph's origin for each cloud, by the sign-in authority's host (the CSP reads it too). */
+export const GRAPH_BY_AUTHORITY_HOST: Readonly<Record<string, string>> = {
+  "login.microsoftonline.com": "https://graph.microsoft.com",
+  "login.microsoftonline.us": "https://graph.microsoft.us",
+  "login.chinacloudapi.cn": "https://microsoftgraph.chinacloudapi.cn",
+};
+
+/** Suggestions (Microsoft Graph) are on with ADDIN_SUGGESTIONS=on (or 1 / true). */
+export function suggestionsEnabled(config: BuildTimeConfig): boolean {
+  return ["on", "1", "true"].includes((config.suggestions ?? "").trim().toLowerCase());
+}
+
+export const DEFAULT_SUGGESTIONS_DAYS = 30;
+const MAX_SUGGESTIONS_DAYS = 365;
+
+export interface SuggestionsConfig {
+  /** Graph's origin (the cloud's, or ADDIN_GRAPH_BASE_URL); "" in the demo: the pane's own origin. */
+  graphBaseUrl: string;
+  /** The Graph permission asked for, on that cloud's Graph: `${origin}/Mail.ReadBasic`. */
+  scope: string;
+  windowDays: number;
+}
+
 export interface AppConfig {
   backend: DirectoryBackend;
   /** exchange: the tenant for InvokeCommand's path; "" = the token's `tid`. */
@@ -67,6 +93,8 @@ export interface AppConfig {
   org: OrganizationConfig;
   /** Demo build: the token comes from the demo server, not from Microsoft Entra. */
   demo: boolean;
+  /** ADDIN_SUGGESTIONS=on: frequent senders from Microsoft Graph; null when off. */
+  suggestions: SuggestionsConfig | null;
 }
 
 export const DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations";
@@ -161,6 +189,8 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
     problems.push(`ADDIN_TRUST_POLICY must be one of ${TRUST_POLICIES.join(", ")}.`);
   }
 
+  const suggestions = readSuggestions(source, authority, demo, problems);
+
   if (problems.length > 0 || !isTrustPolicy(trustPolicy)) throw new AppConfigError(problems);
   return {
     backend: backend!,
@@ -175,6 +205,41 @@ export function readAppConfig(source: BuildTimeConfig = injectedBuildConfig()): 
       approvers: source.approvers ?? "",
     },
     demo,
+    suggestions,
+  };
+}
+
+function readSuggestions(
+  source: BuildTimeConfig,
+  authority: string,
+  demo: boolean,
+  problems: string[],
+): SuggestionsConfig | null {
+  if (!suggestionsEnabled(source)) return null;
+  const daysText = nonEmpty(source.suggestionsDays);
+  const windowDays = daysText === undefined ? DEFAULT_SUGGESTIONS_DAYS : Number(daysText);
+  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > MAX_SUGGESTIONS_DAYS) {
+    problems.push(`ADDIN_SUGGESTIONS_DAYS must be a whole number of days from 1 to ${MAX_SUGGESTIONS_DAYS}.`);
+  }
+  const configured = nonEmpty(source.graphBaseUrl);
+  let origin: string | undefined;
+  if (configured !== undefined) {
+    if (isAllowedApiBase(configured)) origin = new URL(configured).origin;
+    else problems.push("ADDIN_GRAPH_BASE_URL must be an https URL (http only for localhost).");
+  } else {
+    origin = GRAPH_BY_AUTHORITY_HOST[parseUrl(authority)?.host ?? ""];
+    if (origin === undefined && !demo) {
+      problems.push(
+        `ADDIN_SUGGESTIONS is on, but Microsoft Graph's host for the authority ${authority} is not known: set ADDIN_GRAPH_BASE_URL.`,
+      );
+    }
+  }
+  const graph = origin ?? GRAPH_BY_AUTHORITY_HOST["login.microsoftonline.com"]!;
+  return {
+    // The demo stands in for Graph on its own origin (the demo server, src/harness/demo-server.ts).
+    graphBaseUrl: demo && configured === undefined ? "" : graph,
+    scope: `${graph}/Mail.ReadBasic`,
+    windowDays,
   };
 }
 

@@ -427,3 +427,28 @@ describe("fallback order by what the host supports and what went wrong", () => {
     );
   });
 });
+
+describe("forScope: a second resource (Microsoft Graph) from the same sign-in", () => {
+  const GRAPH_SCOPE = "https://graph.microsoft.com/Mail.ReadBasic";
+
+  it("asks MSAL for the other scope with the same client, loaded once", async () => {
+    const { provider, client, loads, configurations } = setUp();
+    client.silent = async (request) => ({
+      accessToken: `token-for-${(request.scopes as string[])[0]}`,
+      account: account("megan@contoso.com"),
+    });
+    const graph = provider.forScope(GRAPH_SCOPE);
+    await expect(graph.getToken()).resolves.toBe(`token-for-${GRAPH_SCOPE}`);
+    await expect(provider.getToken()).resolves.toBe(`token-for-${SCOPE}`);
+    expect(loads()).toBe(1);
+    expect(configurations).toHaveLength(1);
+    expect(client.calls.map((call) => call.request.scopes)).toEqual([[GRAPH_SCOPE], [SCOPE]]);
+  });
+
+  it("never opens the Office dialog for Graph: that dialog signs in for the directory's scope", async () => {
+    const { provider, dialog } = setUp({ nestedAppAuth: false });
+    const error = await failure(provider.forScope(GRAPH_SCOPE).getToken({ interactive: true }));
+    expect(error.failure).toBe("unavailable");
+    expect(dialog).not.toHaveBeenCalled();
+  });
+});

@@ -96,10 +96,22 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
   #interaction: Promise<string> | null = null;
   #dialogToken: { accessToken: string; reuseUntil: number } | null = null;
   #hints: Promise<{ loginHint?: string; username?: string }> | null = null;
+  /** A provider made by forScope: MSAL's client and the account hints are its parent's. */
+  readonly #parent: NestedAppAuthTokenProvider | null = null;
 
-  constructor(options: NestedAppAuthOptions) {
+  constructor(options: NestedAppAuthOptions, parent: NestedAppAuthTokenProvider | null = null) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    this.#parent = parent;
+  }
+
+  /**
+   * Tokens for another resource (Microsoft Graph's Mail.ReadBasic for suggestions) from the same
+   * MSAL client and account: one sign-in, one cache. The Office dialog signs in for the
+   * directory's scope only, so this provider's interactive route is MSAL's (NestedAppAuth 1.1).
+   */
+  forScope(scope: string): NestedAppAuthTokenProvider {
+    return new NestedAppAuthTokenProvider({ ...this.#options, scope, dialogFallback: null }, this);
   }
 
   async getToken(request: TokenRequest = {}): Promise<string> {
@@ -138,6 +150,7 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
   }
 
   #loadClient(): Promise<NestableMsalClient> {
+    if (this.#parent) return this.#parent.#loadClient();
     this.#client ??= this.#createClient().catch((error: unknown) => {
       // A failed load (chunk blocked, offline) may succeed on the next attempt.
       this.#client = null;
@@ -161,6 +174,7 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
 
   /** Office's hints once per provider; the mailbox address where Office gives none. */
   #loadHints(): Promise<{ loginHint?: string; username?: string }> {
+    if (this.#parent) return this.#parent.#loadHints();
     this.#hints ??= (async () => {
       const fromOffice = await (this.#options.accountHint?.() ?? Promise.resolve(null)).catch(() => null);
       const fallback = this.#options.loginHint || undefined;

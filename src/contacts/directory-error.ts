@@ -8,7 +8,14 @@
 
 /** The seam's operations, named after ContactDirectory's methods. */
 export type DirectoryOperation =
-  "findByAddress" | "findHolder" | "readDetails" | "create" | "updateGeneral" | "updateOptions";
+  | "findByAddress"
+  | "findHolder"
+  | "readDetails"
+  | "create"
+  | "updateGeneral"
+  | "updateOptions"
+  /** Not the directory's: reading the user's own received mail (Graph) for frequent-sender suggestions. */
+  | "readMail";
 
 export type DirectoryErrorKind =
   /** The token was missing, expired or refused (one silent refresh already tried). */

@@ -30,12 +30,15 @@ export const CMDLET_ROUTE: Record<ExchangeCmdlet, AdminApiRouteName | null> = {
   "Set-MailContact": "updateOptions",
 };
 
-export type FaultTarget = AdminApiRouteName | ExchangeCmdlet;
+/** Graph's GET /v1.0/me/messages (suggestions). Another service: "*" does not hit it. */
+export const GRAPH_MESSAGES_ROUTE = "graphMessages";
+
+export type FaultTarget = AdminApiRouteName | ExchangeCmdlet | typeof GRAPH_MESSAGES_ROUTE;
 
 export const FaultSpecSchema = z
   .object({
-    /** An admin center route, an InvokeCommand cmdlet, or "*" for every call. */
-    route: z.enum([...routeNames, ...cmdletNames, "*"]),
+    /** An admin center route, an InvokeCommand cmdlet, Graph's messages, or "*" for every directory call. */
+    route: z.enum([...routeNames, ...cmdletNames, GRAPH_MESSAGES_ROUTE, "*"]),
     /** How many requests this fault hits. */
     times: z.number().int().min(1).max(100_000).default(1),
     status: z.number().int().min(100).max(599).optional(),
@@ -141,7 +144,7 @@ export class FaultQueue {
           ownRoute && entry.promotion.contactId !== null && entry.promotion.contactId === facts.contactId
         );
       }
-      return ownRoute || entry.fault.route === "*";
+      return ownRoute || (entry.fault.route === "*" && target !== GRAPH_MESSAGES_ROUTE);
     });
     if (index < 0) return null;
     const entry = this.queue[index] as QueuedFault;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { z as zm } from "zod/mini";
 import { ContactRecordSchema } from "../admin-api/wire";
+import { SeedMessageSchema } from "./graph-mail";
 
 /**
  * The bearer tokens every emulator accepts unless a seed names others: an admin and a
@@ -17,6 +18,8 @@ export const DEMO_TOKENS = {
   readOnly: "demo-readonly-token",
   exchangeAdmin: "demo-exchange-admin-token",
   exchangeReadOnly: "demo-exchange-readonly-token",
+  /** Microsoft Graph (Mail.ReadBasic): the user's own received mail, for suggestions. */
+  graph: "demo-graph-token",
 } as const;
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -37,8 +40,8 @@ export type SeedRecipient = z.infer<typeof SeedRecipientSchema>;
 export const TokenRoleSchema = z.enum(["admin", "readonly"]);
 export type TokenRole = z.infer<typeof TokenRoleSchema>;
 
-/** The service a token was issued for: https://admin.microsoft.com or https://outlook.office365.com. */
-export const TokenResourceSchema = z.enum(["admin-center", "exchange"]);
+/** The service a token was issued for: https://admin.microsoft.com, https://outlook.office365.com or https://graph.microsoft.com. */
+export const TokenResourceSchema = z.enum(["admin-center", "exchange", "graph"]);
 export type TokenResource = z.infer<typeof TokenResourceSchema>;
 
 export const SeedTokenSchema = z.object({
@@ -90,6 +93,8 @@ export const EmulatorSeedSchema = z
   .object({
     contacts: z.array(SeedContactSchema).optional(),
     recipients: z.array(SeedRecipientSchema).optional(),
+    /** The signed-in user's received mail, as Graph's /v1.0/me/messages serves it. */
+    mail: z.array(SeedMessageSchema).optional(),
     /** Absent: the DEMO_TOKENS. */
     tokens: z.array(SeedTokenSchema).optional(),
     pageSize: z.number().int().min(1).max(1000).optional(),
@@ -149,6 +154,8 @@ export function tokensFromSeed(seed: ParsedEmulatorSeed): Map<string, TokenGrant
     { token: DEMO_TOKENS.readOnly, role: "readonly", resource: "admin-center" },
     { token: DEMO_TOKENS.exchangeAdmin, role: "admin", resource: "exchange" },
     { token: DEMO_TOKENS.exchangeReadOnly, role: "readonly", resource: "exchange" },
+    // Graph has no admin roles here: reading one's own mail needs none.
+    { token: DEMO_TOKENS.graph, role: "readonly", resource: "graph" },
   ];
   return new Map(tokens.map((entry) => [entry.token, { role: entry.role, resource: entry.resource }]));
 }

@@ -24,10 +24,12 @@ import {
   CMDLET_ROUTE,
   FaultQueue,
   FaultSpecSchema,
+  GRAPH_MESSAGES_ROUTE,
   type Fault,
   type FaultSpec,
   type RequestFacts,
 } from "./faults";
+import { GRAPH_CORS_HEADERS, GRAPH_MESSAGES_PATH, GraphMailbox, graphError } from "./graph-mail";
 import {
   emptyResponse,
   errorResponse,
@@ -112,6 +114,7 @@ class EmulatorState {
   faults = new FaultQueue();
   throttle = new Throttle();
   requests: RecordedRequest[] = [];
+  mailbox = new GraphMailbox([]);
 
   reset(rawSeed: unknown): void {
     const seed = EmulatorSeedSchema.parse(rawSeed ?? {});
@@ -125,6 +128,7 @@ class EmulatorState {
     this.store = store;
     this.settings = settingsFromSeed(seed);
     this.tokens = tokensFromSeed(seed);
+    this.mailbox = new GraphMailbox(seed.mail ?? []);
     this.faults.reset();
     this.throttle.reset();
     this.requests = [];
@@ -617,6 +621,58 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     finish(reply);
   }
 
+  /** GET /v1.0/me/messages: Graph's messages of the signed-in user (suggestions), CORS-open as Graph is. */
+  async function handleGraph(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    search: string,
+    requestId: string,
+    started: number,
+  ): Promise<void> {
+    const method = request.method ?? "GET";
+    const finish = (reply: EmulatedResponse) => {
+      entry.status = reply.status;
+      send(response, reply, requestId, GRAPH_CORS_HEADERS);
+      logLine(method, path, reply.status, started, requestId);
+    };
+    if (method === "OPTIONS") {
+      send(response, emptyResponse(204), requestId, GRAPH_CORS_HEADERS);
+      return;
+    }
+    const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
+    state.requests.push(entry);
+    const fault = state.faults.take(GRAPH_MESSAGES_ROUTE);
+    const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
+    if (latency > 0) await sleep(latency);
+    if (fault?.drop) {
+      request.socket.destroy();
+      logLine(method, path, "dropped", started, requestId);
+      return;
+    }
+    if (fault?.status !== undefined) {
+      const reply =
+        fault.body === undefined
+          ? graphError(
+              fault.status,
+              fault.status === 429 ? "ApplicationThrottled" : "ServiceNotAvailable",
+              "Injected fault.",
+            )
+          : faultResponse(fault.status, fault.body, undefined, "odata");
+      for (const [name, value] of Object.entries(fault.headers ?? {}))
+        reply.headers[name.toLowerCase()] = value;
+      return finish(reply);
+    }
+    if (method !== "GET") return finish(graphError(405, "BadRequest", "The HTTP method is not allowed."));
+    const grant = grantOf(request);
+    if (grant === undefined || grant.resource !== "graph") {
+      return finish(
+        graphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."),
+      );
+    }
+    finish(state.mailbox.list(search, originOf(request)));
+  }
+
   /** The control surface: no auth, CORS-open so the demo's switches can call it from a page. */
   async function handleControl(
     request: IncomingMessage,
@@ -699,11 +755,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const invokeTenant = INVOKE_COMMAND_PATH_PATTERN.exec(path)?.[1];
     const handled = path.startsWith(CONTROL_PREFIX)
       ? handleControl(request, response, path, requestId, started)
-      : invokeTenant !== undefined
-        ? handleInvoke(request, response, path, url.search, invokeTenant, requestId, started)
-        : path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)
-          ? handleApi(request, response, path, requestId, started)
-          : Promise.resolve(send(response, errorResponse(404, "Not found.", "string"), requestId));
+      : path === GRAPH_MESSAGES_PATH
+        ? handleGraph(request, response, path, url.search, requestId, started)
+        : invokeTenant !== undefined
+          ? handleInvoke(request, response, path, url.search, invokeTenant, requestId, started)
+          : path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)
+            ? handleApi(request, response, path, requestId, started)
+            : Promise.resolve(send(response, errorResponse(404, "Not found.", "string"), requestId));
     handled.catch(() => {
       // An emulator bug must not hang the caller: answer 500 without details.
       send(response, errorResponse(500, "Emulator internal error.", "odata"), requestId);

@@ -81,6 +81,11 @@ export type PageToPaneMessage =
   | { channel: typeof BRIDGE_CHANNEL; type: "init"; context: StandInMailboxContext; item: StandInItem | null }
   /** A new selection (null: nothing selected). The stand-in swaps the item, then fires ItemChanged. */
   | { channel: typeof BRIDGE_CHANNEL; type: "select"; item: StandInItem | null }
+  /**
+   * Item multi-select (Ctrl/Shift-click): every selected item, in selection order. The stand-in
+   * answers getSelectedItemsAsync and loadItemByIdAsync from it and fires SelectedItemsChanged.
+   */
+  | { channel: typeof BRIDGE_CHANNEL; type: "selection"; items: StandInItem[] }
   | { channel: typeof BRIDGE_CHANNEL; type: "theme"; theme: StandInTheme };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -111,6 +116,8 @@ export function isPageToPaneMessage(value: unknown): value is PageToPaneMessage 
       return isRecord(value.context) && (value.item === null || isRecord(value.item));
     case "select":
       return value.item === null || isRecord(value.item);
+    case "selection":
+      return Array.isArray(value.items) && value.items.every(isRecord);
     case "theme":
       return isRecord(value.theme);
     default:

@@ -26,14 +26,16 @@ export const DEMO_BUILD_PATHS: DemoBuildPaths = {
 };
 
 /**
- * The demo build's configuration (src/app-config.ts): the demo token source, and the demo
- * organization's domains (the signed-in user's own domain counts as internal anyway).
+ * The demo build's configuration (src/app-config.ts): the demo token source, the demo
+ * organization's domains (the signed-in user's own domain counts as internal anyway), and
+ * frequent-sender suggestions (read from the demo's own Graph stand-in).
  */
 export const DEMO_BUILD_ENV: NodeJS.ProcessEnv = {
   ADDIN_DEMO: "1",
   ADDIN_INTERNAL_DOMAINS: "contoso.com,contoso.onmicrosoft.com",
   // The demo's admin, Megan Bowen: proposals from the user without a role reach her inbox.
   ADDIN_APPROVERS: "megan@contoso.com",
+  ADDIN_SUGGESTIONS: "on",
 };
 
 /** The script name the demo build's taskpane.html must load instead of Office.js. */

@@ -82,6 +82,30 @@ describe("demo server", () => {
     expect(mailbox.messages[0]?.item.itemId).toMatch(/^AAMk/);
   });
 
+  it("stands in for Graph on its own origin: the Graph token, and 30 days of mail through the emulator", async () => {
+    const { token } = (await (await get(`${DEMO_TOKEN_ROUTE}?resource=graph`)).json()) as { token: string };
+    expect(token).toBe(DEMO_TOKENS.graph);
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const query = `?$select=from,receivedDateTime&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}&$top=5`;
+    const page = await fetch(`${demo.url}/v1.0/me/messages${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(page.status).toBe(200);
+    const body = (await page.json()) as {
+      value: Array<{ from: unknown; subject?: string }>;
+      "@odata.nextLink"?: string;
+    };
+    expect(body.value).toHaveLength(5);
+    expect(body.value[0]).not.toHaveProperty("subject");
+    // Paged as Graph pages messages (the client follows the path and query on its own origin).
+    expect(new URL(body["@odata.nextLink"] ?? "").searchParams.get("$skip")).toBe("5");
+    // The directory's token is not Graph's.
+    const refused = await fetch(`${demo.url}/v1.0/me/messages${query}`, {
+      headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` },
+    });
+    expect(refused.status).toBe(401);
+  });
+
   it("hands out the token of the person chosen on the page, never cached", async () => {
     const first = await get(DEMO_TOKEN_ROUTE);
     expect(first.headers.get("cache-control")).toBe("no-store");

@@ -10,6 +10,7 @@
  *   /demo/token            the pane's bearer token for that person (demo build only)
  *   /__demo/reset          restore the seed, clear faults and settings
  *   /__emulator/...        the emulator's control surface, proxied (address book, faults)
+ *   /v1.0/me/messages      Microsoft Graph's stand-in (suggestions), proxied to the emulator
  *   /admin/api/...         relay → emulator, exactly as in production
  *   everything else        the built pane (dist in demo mode)
  *
@@ -35,6 +36,8 @@ import {
   type DemoSession,
 } from "./demo-routes";
 import { buildDemoMailbox, loadMessageFixture, type DemoMailbox } from "./fixtures";
+import { demoMail } from "./demo-mail";
+import { GRAPH_MESSAGES_PATH } from "../emulator/graph-mail";
 
 export const DEFAULT_DEMO_PORT = 3000;
 export const DEFAULT_FIXTURE_PATH = path.resolve(__dirname, "../../demo/messages.json");
@@ -140,6 +143,47 @@ function pathOf(req: IncomingMessage): string {
   return (req.url ?? "").split("?", 1)[0] ?? "";
 }
 
+/**
+ * The demo's Graph (GET /v1.0/me/messages) on the pane's own origin, forwarded to the emulator
+ * with the pane's bearer token: production calls graph.microsoft.com directly (CORS), and no
+ * production route forwards Graph.
+ */
+function graphStandInProxy(emulatorUrl: string): RequestHandler {
+  const upstream = new URL(emulatorUrl);
+  return (req, res, next) => {
+    if (pathOf(req) !== GRAPH_MESSAGES_PATH) {
+      next();
+      return;
+    }
+    const headers: Record<string, string> = { accept: "application/json" };
+    for (const name of ["authorization", "client-request-id"]) {
+      const value = req.headers[name];
+      if (typeof value === "string") headers[name] = value;
+    }
+    const query = (req.url ?? "").slice(pathOf(req).length);
+    const forward = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: `${GRAPH_MESSAGES_PATH}${query}`,
+        headers,
+      },
+      (answer) => {
+        const passed: Record<string, string> = { "cache-control": "no-store" };
+        for (const name of ["content-type", "retry-after", "client-request-id", "request-id"]) {
+          const value = answer.headers[name];
+          if (typeof value === "string") passed[name] = value;
+        }
+        res.writeHead(answer.statusCode ?? 502, passed);
+        answer.pipe(res);
+      },
+    );
+    forward.on("error", () => sendJsonError(res, 502, "EmulatorUnavailable", "The emulator did not answer."));
+    forward.end();
+  };
+}
+
 /** Serves the stand-in page at "/" and its bundle under /harness/. */
 function harnessHandler(harnessDir: string): RequestHandler {
   const serve = createStaticHandler({ root: harnessDir, indexFile: "index.html" });
@@ -190,7 +234,9 @@ function emulatorControlProxy(emulatorUrl: string): RequestHandler {
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const fixture = await loadMessageFixture(options.fixturePath ?? DEFAULT_FIXTURE_PATH);
   const mailbox = buildDemoMailbox(fixture);
-  const seed = await loadAddressBook(options.addressBookPath ?? DEFAULT_ADDRESS_BOOK_PATH);
+  const addressBook = await loadAddressBook(options.addressBookPath ?? DEFAULT_ADDRESS_BOOK_PATH);
+  // Dated from the demo's start, so "the last 30 days" always has mail in it.
+  const seed: EmulatorSeed = { ...addressBook, mail: addressBook.mail ?? demoMail(new Date()) };
   const emulator = await startEmulator({ port: 0, seed });
   let role: DemoRole = "admin";
   // A deployment choice, not data: it survives "Reset demo".
@@ -231,8 +277,11 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         sendJson(res, 200, session());
       });
     } else if (requestPath === DEMO_TOKEN_ROUTE && req.method === "GET") {
-      // The demo's stand-in for sign-in: the emulator's token for the chosen person.
-      sendJson(res, 200, { token: demoToken(role, backend) });
+      // The demo's stand-in for sign-in: the emulator's token for the chosen person, or the
+      // token for their own mail in Graph (?resource=graph: suggestions).
+      const graph =
+        new URLSearchParams((req.url ?? "").slice(requestPath.length)).get("resource") === "graph";
+      sendJson(res, 200, { token: graph ? DEMO_TOKENS.graph : demoToken(role, backend) });
     } else if (requestPath === DEMO_ROUTES.reset && req.method === "POST") {
       reset();
       sendJson(res, 200, session());
@@ -251,7 +300,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       exchangeUpstream: emulator.url,
       frameAncestors: ["'self'"],
       ...(options.basePath ? { basePath: options.basePath } : {}),
-      extraHandlers: [harnessHandler(options.harnessDir), demoRoutes, emulatorControlProxy(emulator.url)],
+      extraHandlers: [
+        harnessHandler(options.harnessDir),
+        demoRoutes,
+        emulatorControlProxy(emulator.url),
+        graphStandInProxy(emulator.url),
+      ],
       log: options.log ?? (() => undefined),
       shutdownGraceMs: 2000,
     });

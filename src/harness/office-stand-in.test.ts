@@ -174,7 +174,8 @@ describe("Office stand-in: the mailbox as Office.js shapes it", () => {
     const { isSetSupported } = office.context.requirements;
     expect(isSetSupported("Mailbox", "1.5")).toBe(true);
     expect(isSetSupported("mailbox", "1.14")).toBe(true);
-    expect(isSetSupported("Mailbox", "1.15")).toBe(false);
+    expect(isSetSupported("Mailbox", "1.15")).toBe(true);
+    expect(isSetSupported("Mailbox", "1.16")).toBe(false);
     expect(isSetSupported("Mailbox")).toBe(true);
     expect(isSetSupported("NestedAppAuth", "1.1")).toBe(false);
   });
@@ -351,5 +352,43 @@ describe("Office stand-in: proposals (body text, message forms)", () => {
         compose: { kind: "reply", to: ["adele@contoso.com"], subject: "Re: one", htmlBody: "<p>No</p>" },
       },
     ]);
+  });
+});
+
+describe("Office stand-in: item multi-select, read through the pane's MailHost", () => {
+  const five = ["a", "b", "c", "d", "e"].map((id) => message(id, `${id}@supplier-${id}.example`));
+
+  it("fires SelectedItemsChanged for a new selection and gives each message's sender, one loaded at a time", async () => {
+    const { office, send } = readyStandIn(five[0]!);
+    await office.onReady();
+    const host = createOfficeMailHost(office as unknown as typeof Office);
+    expect(host.multiSelect).not.toBeNull();
+    const changed = jest.fn();
+    host.multiSelect!.onSelectionChanged(changed);
+    await nextTask();
+    send({ channel: BRIDGE_CHANNEL, type: "selection", items: [...five, APPOINTMENT] });
+    await nextTask();
+    expect(changed).toHaveBeenCalledTimes(1);
+    const selection = await host.multiSelect!.readSelectedMessages();
+    expect(selection.selectedCount).toBe(6);
+    expect(selection.skipped).toBe(1);
+    expect(selection.messages.map((m) => m.from?.emailAddress)).toEqual(
+      five.map((m) => m.from!.emailAddress),
+    );
+  });
+
+  it("refuses a second load before the first is unloaded, as Outlook does", async () => {
+    const { office, send } = readyStandIn(five[0]!);
+    await office.onReady();
+    send({ channel: BRIDGE_CHANNEL, type: "selection", items: five });
+    const load = (id: string) =>
+      new Promise<{ status: string; value?: { unloadAsync(done: () => void): void } }>((resolve) =>
+        office.context.mailbox.loadItemByIdAsync(id, resolve as never),
+      );
+    const first = await load(five[0]!.itemId);
+    expect(first.status).toBe("succeeded");
+    expect((await load(five[1]!.itemId)).status).toBe("failed");
+    await new Promise<void>((resolve) => first.value!.unloadAsync(resolve));
+    expect((await load(five[1]!.itemId)).status).toBe("succeeded");
   });
 });

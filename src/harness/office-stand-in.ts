@@ -51,6 +51,7 @@ export function parentWindowTransport(win: Window): BridgeTransport | null {
 export const EVENT_TYPE = {
   ItemChanged: "olkItemSelectedChanged",
   OfficeThemeChanged: "officeThemeChanged",
+  SelectedItemsChanged: "olkSelectedItemsChanged",
 } as const;
 
 const ASYNC_RESULT_STATUS = { Succeeded: "succeeded", Failed: "failed" } as const;
@@ -66,11 +67,12 @@ const RECIPIENT_TYPE = {
 } as const;
 
 /**
- * Requirement sets the stand-in honours, as Outlook on the web reports them. NestedAppAuth is
- * deliberately absent: the stand-in has no identity runtime, and the demo uses a fixed token.
+ * Requirement sets the stand-in honours, as Outlook on the web reports them (1.15: item
+ * multi-select with loadItemByIdAsync). NestedAppAuth is deliberately absent: the stand-in has
+ * no identity runtime, and the demo uses a fixed token.
  */
 const SUPPORTED_REQUIREMENT_SETS: Readonly<Record<string, string>> = {
-  mailbox: "1.14",
+  mailbox: "1.15",
 };
 
 interface AsyncResult<T> {
@@ -206,6 +208,9 @@ export function createOfficeStandIn({
   const handlers = new Map<string, Set<EventHandler>>();
   const readyCallbacks: Array<(info: ReadyInfo) => void> = [];
   let readyInfo: ReadyInfo | null = null;
+  /** Item multi-select: what the page has selected, and the one item loadItemByIdAsync holds. */
+  let selectedItems: StandInItem[] = [];
+  let loadedItemId: string | null = null;
 
   const mailbox = {
     item: null as Readonly<Record<string, unknown>> | null,
@@ -248,6 +253,69 @@ export function createOfficeStandIn({
       handlers.set(eventType, set);
       announceHandlers();
       respond(callback, succeeded(options.asyncContext));
+    },
+
+    /** Mailbox 1.13: the selected items' details (no senders: those need loadItemByIdAsync). */
+    getSelectedItemsAsync(
+      optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<unknown[]>,
+      maybeCallback?: AsyncCallback<unknown[]>,
+    ): void {
+      const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
+      const asyncContext =
+        typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+      const value = selectedItems.map((item) => ({
+        itemId: item.itemId,
+        itemType: item.itemType,
+        itemMode: "read",
+        subject: item.subject,
+        hasAttachment: false,
+        conversationId: "",
+        internetMessageId: "",
+      }));
+      if (callback)
+        later(() =>
+          callback({ status: ASYNC_RESULT_STATUS.Succeeded, value, error: undefined, asyncContext }),
+        );
+    },
+
+    /**
+     * Mailbox 1.15: loads one selected item. As Outlook, only one at a time: a second load before
+     * unloadAsync fails, so the demo shows a pane that forgets to unload.
+     */
+    loadItemByIdAsync(
+      itemId: string,
+      optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<unknown>,
+      maybeCallback?: AsyncCallback<unknown>,
+    ): void {
+      const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
+      const asyncContext =
+        typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+      if (!callback) return;
+      const item = selectedItems.find((candidate) => candidate.itemId === itemId);
+      if (loadedItemId !== null || item === undefined) {
+        const message =
+          loadedItemId !== null ? "Another item is already loaded." : "The item is not selected.";
+        later(() =>
+          callback({
+            status: ASYNC_RESULT_STATUS.Failed,
+            value: undefined,
+            error: { name: "InvalidSelection", message, code: 9041 },
+            asyncContext,
+          }),
+        );
+        return;
+      }
+      loadedItemId = itemId;
+      const loaded = Object.freeze({
+        ...officeItem(item, later, compose),
+        unloadAsync(done?: AsyncCallback<undefined>) {
+          if (loadedItemId === itemId) loadedItemId = null;
+          respond(done, succeeded(undefined));
+        },
+      });
+      later(() =>
+        callback({ status: ASYNC_RESULT_STATUS.Succeeded, value: loaded, error: undefined, asyncContext }),
+      );
     },
 
     /** Removes every handler of the type, as Office.js does. */
@@ -364,12 +432,18 @@ export function createOfficeStandIn({
         context.contentLanguage = message.context.displayLanguage;
         context.officeTheme = { ...message.context.theme };
         mailbox.item = message.item ? officeItem(message.item, later, compose) : null;
+        selectedItems = message.item ? [message.item] : [];
         becomeReady({ host: HOST_TYPE.Outlook, platform: PLATFORM_TYPE.OfficeOnline });
         return;
       case "select":
         if (!readyInfo) return;
         mailbox.item = message.item ? officeItem(message.item, later, compose) : null;
         fire(EVENT_TYPE.ItemChanged, { type: EVENT_TYPE.ItemChanged });
+        return;
+      case "selection":
+        if (!readyInfo) return;
+        selectedItems = [...message.items];
+        fire(EVENT_TYPE.SelectedItemsChanged, { type: EVENT_TYPE.SelectedItemsChanged });
         return;
       case "theme":
         if (!readyInfo) return;

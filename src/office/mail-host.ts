@@ -83,4 +83,42 @@ export interface MailHost {
   readParticipants?(): ItemParticipants;
   /** Theme changes, where the host reports them. Returns an unsubscribe. */
   onThemeChanged(listener: (theme: OfficeThemeColors | null) => void): () => void;
+  /**
+   * Item multi-select, only where the client offers it (Mailbox 1.13 for the selection, 1.15
+   * to read each message): absent or null elsewhere, and the pane stays single-message.
+   */
+  readonly multiSelect?: MultiSelectHost | null;
+}
+
+/** Outlook reads at most this many selected items; Outlook itself lets no more be selected. */
+export const MAX_SELECTED_ITEMS = 100;
+
+/** The senders of one selected message, as read mode gives them. */
+export interface SelectedMessage {
+  from: HeaderAddress | null;
+  sender: HeaderAddress | null;
+}
+
+export interface SelectedMessages {
+  /** How many items Outlook says are selected (messages or not). */
+  selectedCount: number;
+  /** The messages read, in selection order (at most MAX_SELECTED_ITEMS). */
+  messages: SelectedMessage[];
+  /** Items not read: not a message, a draft, past the limit, or Outlook could not load it. */
+  skipped: number;
+}
+
+export interface MultiSelectHost {
+  /**
+   * SelectedItemsChanged (Mailbox 1.13): registered with Office once, however many listeners
+   * subscribe. Returns an unsubscribe.
+   */
+  onSelectionChanged(listener: () => void): () => void;
+  /**
+   * Reads the senders of the selected messages one at a time (loadItemByIdAsync, then
+   * unloadAsync before the next: Outlook allows one loaded item). Reads queue behind each
+   * other; an aborted read unloads its item and rejects with the signal's reason. Only
+   * from and sender are read, never a body.
+   */
+  readSelectedMessages(signal?: AbortSignal): Promise<SelectedMessages>;
 }

@@ -8,7 +8,15 @@
 import type { InternetHeaders } from "../contacts/trust/message-authentication";
 import type { ItemParticipants, ParticipantAddress } from "../contacts/people";
 import type { HeaderAddress } from "../contacts/types";
-import type { CurrentItem, MailHost, MailHostContext, OfficeThemeColors, ProposalAccess } from "./mail-host";
+import type {
+  CurrentItem,
+  MailHost,
+  MailHostContext,
+  MultiSelectHost,
+  OfficeThemeColors,
+  ProposalAccess,
+} from "./mail-host";
+import { createOfficeMultiSelect } from "./office-selection";
 
 /** ItemChanged arrived with Mailbox 1.5 (pinnable task panes). */
 const ITEM_CHANGED_REQUIREMENT = "1.5";
@@ -48,10 +56,16 @@ class OfficeMailHost implements MailHost {
   readonly #themeListeners = new Set<(theme: OfficeThemeColors | null) => void>();
   #itemHandlerRegistered = false;
   #themeHandlerRegistered = false;
+  readonly multiSelect: MultiSelectHost | null;
 
   constructor(office: OfficeLike) {
     this.#office = office;
     this.#context = readContext(office);
+    this.multiSelect = createOfficeMultiSelect(
+      office,
+      (version) => isMailboxSetSupported(office, version),
+      toHeaderAddress,
+    );
   }
 
   get context(): MailHostContext {

@@ -7,28 +7,21 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_AUTHORITY, type BuildTimeConfig } from "../app-config";
+import {
+  DEFAULT_AUTHORITY,
+  GRAPH_BY_AUTHORITY_HOST,
+  suggestionsEnabled,
+  type BuildTimeConfig,
+} from "../app-config";
 
 /** Written by webpack.config.js beside the pages: what `__ADDIN_BUILD_CONFIG__` holds. */
 export const BUILD_CONFIG_FILE = ".build-config.json";
-
-/** Microsoft Graph's origin for each cloud, by the sign-in authority's host. */
-const GRAPH_BY_AUTHORITY_HOST: Record<string, string> = {
-  "login.microsoftonline.com": "https://graph.microsoft.com",
-  "login.microsoftonline.us": "https://graph.microsoft.us",
-  "login.chinacloudapi.cn": "https://microsoftgraph.chinacloudapi.cn",
-};
 
 export interface CspSources {
   /** Besides 'self': where the pane may fetch (identity platform, API base, Graph). */
   connect: string[];
   /** Besides 'self': what the pane may frame (MSAL's silent sign-in iframe). */
   frame: string[];
-}
-
-/** Suggestions (Microsoft Graph) are on with ADDIN_SUGGESTIONS=on (or 1 / true). */
-export function suggestionsEnabled(config: BuildTimeConfig): boolean {
-  return ["on", "1", "true"].includes((config.suggestions ?? "").trim().toLowerCase());
 }
 
 export function cspSourcesFor(config: BuildTimeConfig): CspSources {

@@ -4,16 +4,28 @@
  * selection of a pinned pane. Everything it touches outside React comes in `services`.
  */
 import {
+  Button,
   FluentProvider,
   makeStyles,
   MessageBarBody,
   Skeleton,
   SkeletonItem,
+  Spinner,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type JSX } from "react";
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type JSX,
+} from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
 import { EmptyState } from "./components/EmptyState";
@@ -66,10 +78,23 @@ const useStyles = makeStyles({
     },
   },
   reason: { color: tokens.colorNeutralForeground2 },
+  views: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   placeholder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // The page's level-one heading: Outlook's task pane header already shows the add-in's name.
   title: visuallyHidden,
 });
+
+// The lists of several people are a chunk of their own ("people"), loaded when one is shown.
+const SelectionSwitch = lazy(() =>
+  import(/* webpackChunkName: "people" */ "./components/MultiPeoplePanels").then((module) => ({
+    default: module.SelectionSwitch,
+  })),
+);
+const SuggestionsPanel = lazy(() =>
+  import(/* webpackChunkName: "people" */ "./components/MultiPeoplePanels").then((module) => ({
+    default: module.SuggestionsPanel,
+  })),
+);
 
 export function App(props: { services: PaneServices }): JSX.Element {
   const theme = useOfficeTheme(props.services.host);
@@ -92,14 +117,24 @@ function PaneBackground({ children }: { children: JSX.Element }): JSX.Element {
 function Pane({ services }: { services: PaneServices }): JSX.Element {
   const styles = useStyles();
   const { state, controller } = usePaneController(services);
-  const { selection } = state;
   const titleId = useId();
+  // Several selected messages replace the single message (their reading and list load on
+  // Outlook's first SelectedItemsChanged); Suggestions is a view of its own.
+  const multiSelect = services.host.multiSelect;
+  const [selecting, setSelecting] = useState(false);
+  useEffect(() => multiSelect?.onSelectionChanged(() => setSelecting(true)), [multiSelect]);
+  const [view, setView] = useState<"message" | "suggestions">("message");
+  const showSuggestions = services.suggestions ? view === "suggestions" : false;
   // Open or closed for the whole session: someone working through their inbox keeps it as they left it.
   const [peopleOpen, setPeopleOpen] = useState(false);
-  // A meeting in read mode lists its organizer and attendees instead of "not a message".
-  const meeting = useMemo(
-    () => selection.kind === "not-message" && isListedMeeting(controller),
-    [selection, controller],
+  const single = (
+    <SingleItem
+      state={state}
+      controller={controller}
+      services={services}
+      peopleOpen={peopleOpen}
+      onPeopleOpenChange={setPeopleOpen}
+    />
   );
   return (
     <main className={styles.pane} aria-labelledby={titleId}>
@@ -107,6 +142,61 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
         {strings.appTitle}
       </h1>
       <LiveAnnouncer state={state} />
+      {services.suggestions ? (
+        // Two pressed-or-not buttons rather than Fluent's TabList, whose focus helpers are
+        // aria-hidden focusable elements (axe reports them), or ToggleButton (initial weight).
+        <div role="group" aria-label={strings.multiPeople.views} className={styles.views}>
+          {(["message", "suggestions"] as const).map((name) => (
+            <Button
+              key={name}
+              appearance={view === name ? "secondary" : "subtle"}
+              aria-pressed={view === name}
+              onClick={() => setView(name)}
+            >
+              {name === "message" ? strings.multiPeople.thisMessage : strings.multiPeople.suggestions}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+      {showSuggestions ? (
+        <Suspense fallback={<Spinner size="tiny" label={strings.lazy.loading} />}>
+          <SuggestionsPanel pane={controller} />
+        </Suspense>
+      ) : selecting ? (
+        <Suspense fallback={single}>
+          <SelectionSwitch pane={controller} single={single} />
+        </Suspense>
+      ) : (
+        single
+      )}
+    </main>
+  );
+}
+
+/** The message on screen (or why there is none): the pane as it was before lists of several people. */
+interface SingleItemProps {
+  state: PaneState;
+  controller: PaneController;
+  services: PaneServices;
+  peopleOpen: boolean;
+  onPeopleOpenChange(open: boolean): void;
+}
+
+function SingleItem({
+  state,
+  controller,
+  services,
+  peopleOpen,
+  onPeopleOpenChange,
+}: SingleItemProps): JSX.Element {
+  const { selection } = state;
+  // A meeting in read mode lists its organizer and attendees instead of "not a message".
+  const meeting = useMemo(
+    () => selection.kind === "not-message" && isListedMeeting(controller),
+    [selection, controller],
+  );
+  return (
+    <>
       {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
       {selection.kind === "not-message" && !meeting ? (
         <EmptyState variant="other-item" message={strings.empty.notMessage(selection.itemType)} />
@@ -126,10 +216,10 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
           controller={controller}
           generation={state.generation}
           open={peopleOpen}
-          onOpenChange={setPeopleOpen}
+          onOpenChange={onPeopleOpenChange}
         />
       ) : null}
-    </main>
+    </>
   );
 }
 

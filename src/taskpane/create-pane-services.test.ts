@@ -63,6 +63,7 @@ function config(overrides: Partial<AppConfig>): AppConfig {
     apiBaseUrl: "",
     org: { internalDomains: ["contoso.com"], mailTipTemplate: DEFAULT_MAIL_TIP_TEMPLATE },
     demo: false,
+    suggestions: null,
     ...overrides,
   };
 }
@@ -235,5 +236,46 @@ describe("createPaneServices", () => {
     });
     expect(services.host.context.userAddress).toBe("megan@contoso.com");
     expect(services.host.readCurrentItem()).toEqual({ kind: "none" });
+  });
+
+  it("ADDIN_SUGGESTIONS=on (demo): Graph's own token, the window's senders ranked from the emulator's mail", async () => {
+    const now = Date.now();
+    emulator.reset({
+      mail: [1, 2, 3].map((days) => ({
+        from: { name: "Ana Lima", address: "ana@supplier.example" },
+        receivedDateTime: new Date(now - days * 86_400_000).toISOString(),
+      })),
+    });
+    const asked: string[] = [];
+    const services = createPaneServices(
+      fakeOffice("megan@contoso.com"),
+      config({
+        demo: true,
+        apiBaseUrl: emulator.url,
+        suggestions: { graphBaseUrl: emulator.url, scope: "unused-in-the-demo", windowDays: 30 },
+      }),
+      {
+        origin: "https://addin.contoso.com",
+        fetch: async (url, init) => {
+          asked.push(url.replace(emulator.url, ""));
+          if (url.endsWith("/demo/token?resource=graph"))
+            return new Response(JSON.stringify({ token: DEMO_TOKENS.graph }), { status: 200 });
+          return fetch(url, init);
+        },
+      },
+    );
+    const reading = await services.suggestions!.read();
+    expect(reading.senders.map((sender) => [sender.address, sender.messageCount])).toEqual([
+      ["ana@supplier.example", 3],
+    ]);
+    expect(asked[0]).toBe("https://addin.contoso.com/demo/token?resource=graph");
+    expect(asked[1]).toMatch(/^\/v1\.0\/me\/messages\?/);
+  });
+
+  it("suggestions are absent unless configured", () => {
+    const services = createPaneServices(fakeOffice("megan@contoso.com"), config({}), {
+      origin: "https://addin.contoso.com",
+    });
+    expect(services.suggestions).toBeNull();
   });
 });

@@ -15,8 +15,8 @@ import type { TokenProvider } from "../auth/token-provider";
 import { writeRoleFromToken } from "../auth/token-roles";
 import { readOfficeAuthCapabilities } from "../office/auth-capabilities";
 import { createOfficeMailHost } from "../office/office-mail-host";
-import { directoryModule, exchangeDirectoryModule } from "./lazy-modules";
-import type { PaneServices } from "./pane-services";
+import { directoryModule, exchangeDirectoryModule, suggestionsModule } from "./lazy-modules";
+import type { PaneServices, SuggestionsService } from "./pane-services";
 import { createLazyDirectory } from "./services/lazy-directory";
 import { RetryNoticeHub } from "./services/retry-notices";
 
@@ -70,6 +70,7 @@ export function createPaneServices(
   return {
     host,
     directory,
+    suggestions: createSuggestions(config, environment, pageUrl, tokens, host.context.userAddress),
     org: config.org,
     async signInAgain() {
       await tokens.getToken({ interactive: true, forceRefresh: true });
@@ -78,6 +79,43 @@ export function createPaneServices(
     // The token the first lookup needs anyway; only its `wids` claim is read.
     async writeAllowed() {
       return writeRoleFromToken(await tokens.getToken());
+    },
+  };
+}
+
+/** ADDIN_SUGGESTIONS=on: everything behind it (Graph's token, client, ranking) loads on first use. */
+function createSuggestions(
+  config: AppConfig,
+  environment: PaneEnvironment,
+  pageUrl: string,
+  directoryTokens: TokenProvider,
+  userAddress: string,
+): SuggestionsService | null {
+  const suggestions = config.suggestions;
+  if (suggestions === null) return null;
+  let reader: Promise<(signal?: AbortSignal) => ReturnType<SuggestionsService["read"]>> | null = null;
+  return {
+    windowDays: suggestions.windowDays,
+    read(signal) {
+      reader ??= suggestionsModule
+        .load()
+        .then(({ createPaneSuggestions }) =>
+          createPaneSuggestions({
+            suggestions,
+            demo: config.demo,
+            demoTokenUrl: `${paneBaseUrl(pageUrl)}${DEMO_TOKEN_PATH}?resource=graph`,
+            paneBaseUrl: paneBaseUrl(pageUrl),
+            directoryTokens,
+            userAddress,
+            org: config.org,
+            ...(environment.fetch ? { fetch: environment.fetch } : {}),
+          }),
+        )
+        .catch((error: unknown) => {
+          reader = null;
+          throw error;
+        });
+      return reader.then((read) => read(signal));
     },
   };
 }

@@ -37,6 +37,7 @@ export type TrustChecks = typeof import("./state/trust-checks");
 export type DirectoryModule = typeof import("../composition/directory-module");
 export type AfterClickViews = typeof import("./components/after-click-views");
 export type ExchangeDirectoryModule = typeof import("../composition/exchange-directory-module");
+export type SuggestionsModule = typeof import("../composition/suggestions-module");
 
 export const draftWorkflowModule: ModuleLoader<DraftWorkflow> = moduleLoader(
   () => import(/* webpackChunkName: "prefill" */ "./state/draft-workflow"),
@@ -54,6 +55,11 @@ export const directoryModule: ModuleLoader<DirectoryModule> = moduleLoader(
 /** The Exchange (InvokeCommand) directory, for builds with ADDIN_BACKEND=exchange. */
 export const exchangeDirectoryModule: ModuleLoader<ExchangeDirectoryModule> = moduleLoader(
   () => import(/* webpackChunkName: "exchange-directory" */ "../composition/exchange-directory-module"),
+);
+
+/** Frequent-sender suggestions (the Graph client and its schemas): only when Suggestions is opened. */
+export const suggestionsModule: ModuleLoader<SuggestionsModule> = moduleLoader(
+  () => import(/* webpackChunkName: "suggestions" */ "../composition/suggestions-module"),
 );
 
 /** Views shown only after a click (the draft editor, the mail tip editor, the progress view). */

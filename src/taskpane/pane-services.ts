@@ -5,6 +5,7 @@
  * Office, fetch or MSAL.
  */
 import type { ContactDirectory } from "../contacts/directory";
+import type { FrequentSenders } from "../contacts/suggestions";
 import type { OrganizationConfig } from "../contacts/types";
 import type { MailHost } from "../office/mail-host";
 import type { RetryNoticeListener } from "./services/retry-notices";
@@ -28,4 +29,16 @@ export interface PaneServices {
    * (directory roles in the token's claims); null when it cannot be told (the first 403 decides).
    */
   writeAllowed?(): Promise<boolean | null>;
+  /** ADDIN_SUGGESTIONS=on: the user's frequent external senders (Microsoft Graph); absent when off. */
+  suggestions?: SuggestionsService | null;
+}
+
+export interface SuggestionsService {
+  /** How many days of received mail are counted. */
+  windowDays: number;
+  /**
+   * Reads the window's senders and dates (never a body) and ranks them; rejects with a
+   * DirectoryError (operation "readMail"). `truncated`: more mail than is read; the newest counted.
+   */
+  read(signal?: AbortSignal): Promise<FrequentSenders & { truncated: boolean }>;
 }

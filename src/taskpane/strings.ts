@@ -487,6 +487,42 @@ export const english = {
 
   // Proposals' sentences (docs/proposals.md) are the "proposals" section (locales/proposal-sentences.ts):
   // only the "proposals" chunk shows them, and here they would cost the first download 1.5 KB gzip.
+  /** Several selected messages and frequent-sender suggestions (issue 14, items 2 and 3). */
+  multiPeople: {
+    views: "Views",
+    thisMessage: "This message",
+    suggestions: "Suggestions",
+    readingSelection: "Reading the senders of the selected messages…",
+    skipped: (count: number) =>
+      `${count} selected ${plural(count, { one: "item was", other: "items were" })} not read: not a message, a draft, or past the first 100.`,
+    suggestionsIntro: (days: number) =>
+      `The people outside your organization who wrote to you most in the last ${days} days and are not in the address book yet. Only senders and dates are read, never the messages.`,
+    loadingSuggestions: "Reading who wrote to you…",
+    refresh: "Refresh suggestions",
+    excluded: (inDirectory: number, more: number) =>
+      [
+        ...(inDirectory > 0
+          ? [
+              `${inDirectory} frequent ${plural(inDirectory, { one: "sender is", other: "senders are" })} already in the address book.`,
+            ]
+          : []),
+        ...(more > 0
+          ? [`${more} less frequent ${plural(more, { one: "sender is", other: "senders are" })} not shown.`]
+          : []),
+      ].join(" "),
+    truncated: "You received more mail than the pane reads at once: the counts cover the newest messages.",
+    noSuggestions: (days: number) =>
+      `Everyone outside your organization who wrote to you in the last ${days} days is already in the address book.`,
+    failed: {
+      forbidden:
+        "Suggestions need your administrator's consent to read the senders and dates of your mail (Microsoft Graph, Mail.ReadBasic).",
+      unauthenticated: "Sign in again to see suggestions.",
+      throttled: "Microsoft 365 is asking us to slow down. Wait a minute, then try again.",
+      unavailable: "Microsoft 365 did not answer. Check your connection, then try again.",
+      other: "Suggestions could not be read. Try again; if it keeps failing, tell your administrator.",
+    },
+    tryAgain: "Try again",
+  },
 } as const;
 
 /** A draft field's problem together with the field it is about. */
@@ -567,6 +603,23 @@ export function fieldProblem(error: DraftFieldError): string {
     ...error.problem,
     field: error.field,
   } as FieldProblem);
+}
+
+/** Why suggestions could not be read (Graph's failures, as the seam's kinds). */
+export function suggestionsErrorMessage(error: DirectoryError): string {
+  const text = strings.multiPeople.failed;
+  switch (error.kind) {
+    case "forbidden":
+      return text.forbidden;
+    case "unauthenticated":
+      return text.unauthenticated;
+    case "throttled":
+      return text.throttled;
+    case "unavailable":
+      return text.unavailable;
+    default:
+      return text.other;
+  }
 }
 
 /** The sentence for a failed directory call, from its kind, reason and facts (throttling is worded by the caller). */

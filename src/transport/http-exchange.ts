@@ -1,6 +1,6 @@
 /**
  * The plumbing both backends' clients (src/admin-api/http.ts, src/exchange-rest/client.ts)
- * share for one HTTP attempt: a fresh `client-request-id`, the bearer token, a timeout
+ * and the Graph client (src/graph/client.ts) share for one HTTP attempt: a fresh `client-request-id`, the bearer token, a timeout
  * together with the caller's AbortSignal, no cookies, the whole answer read, one log line;
  * and the one silent token refresh after a 401. What a failure means is each client's own
  * (its DirectoryError), so failures are handed back through the `failed` callbacks.
@@ -35,7 +35,8 @@ export interface HttpAttempt {
   method: string;
   path: string;
   token: string;
-  body: string;
+  /** Absent for a GET (Graph's messages); then no Content-Type either. */
+  body?: string;
   /** Headers besides Accept, Content-Type, Authorization and client-request-id. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -84,12 +85,12 @@ export async function sendAttempt(config: HttpTransportConfig, attempt: HttpAtte
       method: attempt.method,
       headers: {
         Accept: "application/json",
-        "Content-Type": "application/json",
+        ...(attempt.body !== undefined ? { "Content-Type": "application/json" } : {}),
         Authorization: `Bearer ${attempt.token}`,
         "client-request-id": requestId,
         ...attempt.headers,
       },
-      body: attempt.body,
+      ...(attempt.body !== undefined ? { body: attempt.body } : {}),
       signal: controller.signal,
       // The relay is same-origin and adds no credentials; cookies are never sent.
       credentials: "omit",

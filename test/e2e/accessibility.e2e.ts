@@ -308,6 +308,34 @@ const STATES: readonly PaneStateStep[] = [
       await demo.paneButton(strings.people.hide).click();
     },
   },
+  {
+    name: "several selected messages, their senders listed",
+    async reach(demo) {
+      await demo.select("fabrikam-redlines");
+      for (const id of ["adventure-works-kickoff", "wwi-shipping", "alpine-offsite", "relecloud-onboarding"])
+        await demo.page.locator(`[data-message-id="${id}"]`).click({ modifiers: ["Control"] });
+      const list = demo.pane.getByRole("region", { name: strings.people.heading.selection(5) });
+      await list.getByRole("button", { name: /to the address book/ }).waitFor();
+      // Settled: every row looked up and checked (a row still checking has no checkbox yet).
+      await list.getByText(strings.verdict.checking).first().waitFor({ state: "detached" });
+      await list.getByText(strings.people.trustChecking).first().waitFor({ state: "detached" });
+    },
+    async leave(demo) {
+      await demo.select("fabrikam-redlines");
+      await demo.paneShows(strings.verdict.missing);
+    },
+  },
+  {
+    name: "suggestions: frequent senders not in the address book",
+    async reach(demo) {
+      await demo.pane.getByRole("button", { name: strings.multiPeople.suggestions, exact: true }).click();
+      await demo.pane.getByRole("region", { name: strings.people.heading.suggestions }).waitFor();
+      await demo.paneButton(strings.multiPeople.refresh).waitFor();
+    },
+    async leave(demo) {
+      await demo.pane.getByRole("button", { name: strings.multiPeople.thisMessage, exact: true }).click();
+    },
+  },
   ...MESSAGES.map(({ id, settled, verdict }): PaneStateStep => ({
     name: `message ${id}`,
     async reach(demo) {

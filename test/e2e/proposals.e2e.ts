@@ -9,10 +9,9 @@ import { PROPOSAL_SENTENCES } from "../../src/taskpane/locales/proposal-sentence
 import {
   contactsWithAddress,
   emulatorContacts,
-  startDemoSession,
+  useDemoSession,
   waitUntil,
   type DemoPage,
-  type DemoSession,
 } from "./demo-session";
 
 /** The English the tests look for (the pane speaks English here). */
@@ -23,35 +22,11 @@ const NOAH = "noah.fischer@relecloud.com";
 const PROPOSED_COMPANY = "Relecloud Customer Success";
 const REASON = "Noah runs our Relecloud rollout; the whole team writes to him.";
 
-let session: DemoSession;
-let current: DemoPage | null = null;
-
-beforeAll(async () => {
-  session = await startDemoSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(() => {
-  session.demo.reset();
-});
-
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(): Promise<DemoPage> {
-  current = await session.open();
-  return current;
-}
+const suite = useDemoSession();
+const open = (): Promise<DemoPage> => suite.open();
 
 async function noahContacts() {
-  return contactsWithAddress(await emulatorContacts(session.demo), NOAH);
+  return contactsWithAddress(await emulatorContacts(suite.session.demo), NOAH);
 }
 
 /** Adele, without a role, proposes Noah with her own company text and a reason, and sends it. */

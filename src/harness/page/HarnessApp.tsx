@@ -48,7 +48,7 @@ import {
   setRole,
 } from "./demo-api";
 import { DEMO_LANGUAGES, DemoControls, type DemoLanguage } from "./DemoControls";
-import { MessageList } from "./MessageList";
+import { MessageList, type SelectMode } from "./MessageList";
 import { PaneBridge, type PaneBridgeState } from "./pane-bridge";
 import { ReadingPane } from "./ReadingPane";
 import { usePolling } from "./use-polling";
@@ -110,6 +110,10 @@ export function HarnessApp() {
   const [mailbox, setMailbox] = useState<DemoMailbox | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  /** Every selected message, in the order selected (Ctrl/Shift-click: item multi-select). */
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  /** The item the pane's Office.context.mailbox.item holds (multi-select leaves it as it was). */
+  const paneItemId = useRef<string | null>(null);
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
   const [pinned, setPinned] = useState(true);
   const [dark, setDark] = useState(false);
@@ -179,6 +183,8 @@ export function HarnessApp() {
         setRoleState(session.role);
         setBackendState(session.backend);
         setSelectedId(first?.id ?? null);
+        setSelectedIds(first ? [first.id] : []);
+        paneItemId.current = first?.id ?? null;
         setMailbox(loaded);
       })
       .catch((error: unknown) => {
@@ -213,6 +219,8 @@ export function HarnessApp() {
     const first = delivered.find((entry) => entry.owner === owner)?.message ?? shown.messages[0] ?? null;
     bridgeRef.current?.setMailbox(contextFor(shown.user), first?.item ?? null);
     setSelectedId(first?.id ?? null);
+    setSelectedIds(first ? [first.id] : []);
+    paneItemId.current = first?.id ?? null;
     setCompose(null);
   };
 
@@ -248,12 +256,37 @@ export function HarnessApp() {
     );
   };
 
-  const select = (id: string | null) => {
-    if (id === selectedId) return;
+  const select = (id: string | null, mode: SelectMode = "single") => {
     const message = messages.find((candidate) => candidate.id === id) ?? null;
-    setSelectedId(message?.id ?? null);
+    let next: string[];
+    if (message === null) next = [];
+    else if (mode === "toggle")
+      next = selectedIds.includes(message.id)
+        ? selectedIds.filter((selected) => selected !== message.id)
+        : [...selectedIds, message.id];
+    else if (mode === "range" && selectedId !== null) {
+      const from = messages.findIndex((candidate) => candidate.id === selectedId);
+      const to = messages.findIndex((candidate) => candidate.id === message.id);
+      next = messages.slice(Math.min(from, to), Math.max(from, to) + 1).map((candidate) => candidate.id);
+    } else next = [message.id];
+    const several = next.length > 1;
+    // The focused message stays where a range started; a toggle focuses what it touched.
+    const focused = several && mode === "range" ? selectedId : (message?.id ?? null);
+    const focusedNext = focused !== null && next.includes(focused) ? focused : (next[0] ?? null);
     if (message) setReadIds((previous) => new Set(previous).add(message.id));
-    bridgeRef.current?.select(message?.item ?? null);
+    setSelectedIds(next);
+    setSelectedId(focusedNext);
+    // One message (or none): Outlook's ItemChanged, when it is not the item the pane already has.
+    if (!several && focusedNext !== paneItemId.current) {
+      paneItemId.current = focusedNext;
+      const single = messages.find((candidate) => candidate.id === focusedNext) ?? null;
+      bridgeRef.current?.select(single?.item ?? null);
+    }
+    if (several || selectedIds.length > 1) {
+      bridgeRef.current?.selectItems(
+        next.flatMap((selected) => messages.find((candidate) => candidate.id === selected)?.item ?? []),
+      );
+    }
   };
 
   const changePinned = (next: boolean) => {
@@ -386,6 +419,7 @@ export function HarnessApp() {
               <MessageList
                 messages={messages}
                 selectedId={selectedId}
+                selectedIds={new Set(selectedIds)}
                 readIds={readIds}
                 now={now}
                 onSelect={select}

@@ -1,6 +1,8 @@
 /**
  * The inbox: sender, subject, preview and time per message, Outlook-like. A listbox with
- * a roving focus: arrow keys, Home and End move the selection as they do in Outlook.
+ * a roving focus: arrow keys, Home and End move the selection as they do in Outlook; Ctrl-click
+ * (Cmd on a Mac) and Ctrl+Space add or remove a message, Shift-click and Shift+arrows select a
+ * range, as Outlook's item multi-select does.
  */
 import {
   Avatar,
@@ -84,15 +86,26 @@ const useStyles = makeStyles({
   },
 });
 
+/** How a click or key extends the selection: a fresh one, one message toggled, or a range. */
+export type SelectMode = "single" | "toggle" | "range";
+
 export interface MessageListProps {
   messages: DemoMessage[];
+  /** The focused message (the one the reading pane shows). */
   selectedId: string | null;
+  /** Every selected message (just the focused one unless several are). */
+  selectedIds: ReadonlySet<string>;
   readIds: ReadonlySet<string>;
   now: Date;
-  onSelect: (id: string | null) => void;
+  onSelect: (id: string | null, mode?: SelectMode) => void;
 }
 
-export function MessageList({ messages, selectedId, readIds, now, onSelect }: MessageListProps) {
+function modeOf(event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): SelectMode {
+  if (event.shiftKey) return "range";
+  return event.ctrlKey || event.metaKey ? "toggle" : "single";
+}
+
+export function MessageList({ messages, selectedId, selectedIds, readIds, now, onSelect }: MessageListProps) {
   const styles = useStyles();
   const itemRefs = useRef(new Map<string, HTMLDivElement>());
   const focusIndex = Math.max(
@@ -100,10 +113,10 @@ export function MessageList({ messages, selectedId, readIds, now, onSelect }: Me
     messages.findIndex((message) => message.id === selectedId),
   );
 
-  const selectAt = (index: number) => {
+  const selectAt = (index: number, mode: SelectMode = "single") => {
     const message = messages[Math.min(messages.length - 1, Math.max(0, index))];
     if (!message) return;
-    onSelect(message.id);
+    onSelect(message.id, mode);
     itemRefs.current.get(message.id)?.focus();
   };
 
@@ -117,10 +130,10 @@ export function MessageList({ messages, selectedId, readIds, now, onSelect }: Me
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
-      selectAt(target);
+      selectAt(target, event.shiftKey ? "range" : "single");
     } else if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
-      selectAt(index);
+      selectAt(index, modeOf(event));
     } else if (event.key === "Escape") {
       onSelect(null);
     }
@@ -137,14 +150,14 @@ export function MessageList({ messages, selectedId, readIds, now, onSelect }: Me
           size="small"
           icon={<DismissSquareMultiple20Regular />}
           onClick={() => onSelect(null)}
-          disabled={selectedId === null}
+          disabled={selectedIds.size === 0}
         >
           Select nothing
         </Button>
       </div>
-      <div className={styles.list} role="listbox" aria-label="Messages">
+      <div className={styles.list} role="listbox" aria-label="Messages" aria-multiselectable>
         {messages.map((message, index) => {
-          const selected = message.id === selectedId;
+          const selected = selectedIds.has(message.id);
           const unread = message.unread && !readIds.has(message.id);
           return (
             <div
@@ -158,7 +171,7 @@ export function MessageList({ messages, selectedId, readIds, now, onSelect }: Me
               data-message-id={message.id}
               tabIndex={index === focusIndex ? 0 : -1}
               className={mergeClasses(styles.item, selected && styles.selected)}
-              onClick={() => selectAt(index)}
+              onClick={(event) => selectAt(index, modeOf(event))}
               onKeyDown={(event) => onKeyDown(event, index)}
             >
               <Avatar

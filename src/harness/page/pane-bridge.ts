@@ -94,6 +94,14 @@ export class PaneBridge {
   }
 
   /**
+   * Item multi-select: every selected item (Ctrl/Shift-click). The pane hears
+   * SelectedItemsChanged; a single selection also goes through `select` (ItemChanged).
+   */
+  selectItems(items: StandInItem[]): void {
+    this.#post({ channel: BRIDGE_CHANNEL, type: "selection", items });
+  }
+
+  /**
    * Outlook's display language: the pane reads it once when it starts (as Outlook restarts
    * add-ins after a language change), so the pane reloads and its hello gets the new one.
    */

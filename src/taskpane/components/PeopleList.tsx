@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type JSX } from "react";
-import { isAddable, type PersonCandidate, type PersonReason } from "../../contacts/people";
+import { isAddable, type PersonCandidate, type PersonReason, type PersonSource } from "../../contacts/people";
 import { isRetryable } from "../../contacts/retry-policy";
 import { addressProblem, errorMessage, strings } from "../strings";
 import {
@@ -278,7 +278,7 @@ function PersonRow({
         )}
         <div className={styles.meta}>
           <Text size={200} className={styles.greyed}>
-            {candidate.sources.map((source) => strings.people.source[source.kind]).join(", ")}
+            {candidate.sources.map(sourceLabel).join(", ")}
           </Text>
           <RowStatus row={row} />
         </div>
@@ -291,6 +291,23 @@ function PersonRow({
       </div>
     </li>
   );
+}
+
+/** "Frequent sender: 14 messages, last 28 Nov 2026": where a person was found, and how often when counted. */
+function sourceLabel(source: PersonSource): string {
+  const counted = [
+    ...(source.count !== undefined ? [strings.people.messages(source.count)] : []),
+    ...(source.lastDate ? [strings.people.lastDate(shortDate(source.lastDate))] : []),
+  ];
+  const place = strings.people.source[source.kind];
+  return counted.length === 0 ? place : `${place}: ${counted.join(", ")}`;
+}
+
+function shortDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? ""
+    : date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
 }
 
 function RowStatus({ row }: { row: PeopleRow }): JSX.Element | null {

@@ -498,4 +498,46 @@ export const german: Catalogue = {
     readOnly: "Ihr Konto kann Kontakte nachschlagen, aber nicht hinzufügen.",
     you: "Sie",
   },
+
+  multiPeople: {
+    views: "Ansichten",
+    thisMessage: "Diese Nachricht",
+    suggestions: "Vorschläge",
+    readingSelection: "Die Absender der ausgewählten Nachrichten werden gelesen…",
+    skipped: (count: number) =>
+      `${count} ${plural(count, { one: "ausgewähltes Element wurde", other: "ausgewählte Elemente wurden" })} nicht gelesen: keine Nachricht, ein Entwurf oder nach den ersten 100.`,
+    suggestionsIntro: (days: number) =>
+      `Die Personen außerhalb Ihrer Organisation, die Ihnen in den letzten ${days} Tagen am häufigsten geschrieben haben und noch nicht im Adressbuch stehen. Gelesen werden nur Absender und Datum, nie die Nachrichten.`,
+    loadingSuggestions: "Es wird gelesen, wer Ihnen geschrieben hat…",
+    refresh: "Vorschläge aktualisieren",
+    excluded: (inDirectory: number, more: number) =>
+      [
+        ...(inDirectory > 0
+          ? [
+              `${inDirectory} ${plural(inDirectory, { one: "häufiger Absender steht", other: "häufige Absender stehen" })} bereits im Adressbuch.`,
+            ]
+          : []),
+        ...(more > 0
+          ? [
+              `${more} ${plural(more, { one: "seltenerer Absender wird", other: "seltenere Absender werden" })} nicht angezeigt.`,
+            ]
+          : []),
+      ].join(" "),
+    truncated:
+      "Sie haben mehr Mail erhalten, als der Bereich auf einmal liest: Die Zahlen umfassen die neuesten Nachrichten.",
+    noSuggestions: (days: number) =>
+      `Alle außerhalb Ihrer Organisation, die Ihnen in den letzten ${days} Tagen geschrieben haben, stehen bereits im Adressbuch.`,
+    failed: {
+      forbidden:
+        "Vorschläge brauchen die Zustimmung Ihres Administrators, Absender und Datum Ihrer Mail zu lesen (Microsoft Graph, Mail.ReadBasic).",
+      unauthenticated: "Melden Sie sich erneut an, um Vorschläge zu sehen.",
+      throttled:
+        "Microsoft 365 bittet um eine Pause. Warten Sie eine Minute und versuchen Sie es dann erneut.",
+      unavailable:
+        "Microsoft 365 hat nicht geantwortet. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
+      other:
+        "Die Vorschläge konnten nicht gelesen werden. Versuchen Sie es erneut; wenn es weiter fehlschlägt, wenden Sie sich an Ihren Administrator.",
+    },
+    tryAgain: "Erneut versuchen",
+  },
 };
