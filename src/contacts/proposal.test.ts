@@ -8,7 +8,10 @@ import {
   type ContactProposal,
   type ProposalMessage,
 } from "./proposal";
+import { german } from "../taskpane/locales/de";
+import { pseudoCatalogue } from "../taskpane/locales/pseudo";
 import { proposalWords } from "../taskpane/proposals/proposal-words";
+import { english, selectCatalogue, type Catalogue } from "../taskpane/strings";
 
 const ORG = { internalDomains: [] as string[] };
 const MEGAN = { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" };
@@ -334,5 +337,50 @@ describe("ADDIN_APPROVERS", () => {
       invalid: ["it-team", "a b@c.com"],
     });
     expect(parseApprovers("")).toEqual({ addresses: [], invalid: [] });
+  });
+});
+
+describe("across languages: the message is in the proposer's language, the approver's pane may speak another", () => {
+  const LANGUAGES: Array<[string, () => Catalogue]> = [
+    ["English", () => english],
+    ["German", () => german],
+    ["the accented pseudo-locale", () => pseudoCatalogue("ltr")],
+  ];
+  /** The proposal's words in one language (the pane's words follow the selected catalogue). */
+  function wordsIn(catalogue: Catalogue) {
+    selectCatalogue(catalogue);
+    return proposalWords();
+  }
+  afterEach(() => selectCatalogue(english));
+
+  describe.each(LANGUAGES)("written in %s", (_written, writtenIn) => {
+    it.each(LANGUAGES)("is accepted by a pane in %s, with every value of the block", (_read, readIn) => {
+      const body = composeProposal(PROPOSAL, wordsIn(writtenIn())).textBody;
+      const check = checkProposalMessage(message(body), ORG, wordsIn(readIn()));
+      expect(check.kind).toBe("accepted");
+      expect(check.kind === "accepted" && check.proposal).toEqual(PROPOSAL);
+    });
+
+    it.each(LANGUAGES)("whose readable address was changed is refused by a pane in %s", (_read, readIn) => {
+      const body = composeProposal(PROPOSAL, wordsIn(writtenIn())).textBody;
+      const begin = body.indexOf(PROPOSAL_BEGIN);
+      const edited =
+        body.slice(0, begin).split(PROPOSAL.address).join("isabel.ferreira@fabrikam-payments.com") +
+        body.slice(begin);
+      expect(problemOf(checkProposalMessage(message(edited), ORG, wordsIn(readIn())))).toEqual({
+        kind: "text-disagrees",
+        field: "address",
+      });
+    });
+  });
+
+  it("compares every labelled line of a message in the approver's own language (German too)", () => {
+    const body = composeProposal(PROPOSAL, wordsIn(german)).textBody;
+    const company = body.replace("Firma: Fabrikam", "Firma: Northwind");
+    expect(company).not.toBe(body);
+    expect(problemOf(checkProposalMessage(message(company), ORG, wordsIn(german)))).toEqual({
+      kind: "text-disagrees",
+      field: "company",
+    });
   });
 });

@@ -11,12 +11,17 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
+import { composeProposal, type ContactProposal } from "../contacts/proposal";
+import { internalHeadersFor } from "../harness/internet-headers";
 import { App } from "./App";
 import { applyDisplayLanguage } from "./locales/language";
+import { PROPOSAL_SENTENCES, proposalSentences } from "./locales/proposal-sentences";
 import { hasPlainLatin } from "./locales/pseudo";
 import { english, fieldProblem, selectCatalogue, strings } from "./strings";
 import { progressSentences } from "./locales/progress-sentences";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { proposalWords } from "./proposals/proposal-words";
+import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 
 let pane: EmulatedPane;
@@ -209,6 +214,120 @@ describe("in the accented pseudo-locale, every text the pane shows is the catalo
     await user.click(screen.getByRole("button", { name: strings.promote.add }));
     await screen.findByRole("button", { name: progressSentences().finish }, { timeout: WAIT_MS });
     expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
+  });
+});
+
+describe("in the accented pseudo-locale, proposals are the catalogue's too", () => {
+  const ADELE = { displayName: "Adele Vance", emailAddress: "adele@contoso.com" };
+  const SAM = { displayName: "Sam Smith", emailAddress: "sam.smith@northwind.example" };
+  const PROPOSAL: ContactProposal = {
+    address: SAM.emailAddress,
+    displayName: SAM.displayName,
+    firstName: "Sam",
+    lastName: "Smith",
+    company: "Northwind",
+    mailTip: "Sam handles our Northwind orders.",
+    hiddenFromAddressLists: false,
+    reason: "We order from Sam every week.",
+    proposer: { displayName: ADELE.displayName, address: ADELE.emailAddress },
+    senderCheck: { status: "not-checked", reason: "headers-empty" },
+    risks: ["look-alike"],
+  };
+  const PROPOSAL_DATA = [
+    "Sam handles our Northwind orders.",
+    "We order from Sam every week.",
+    ...Object.values(ADELE),
+    // Microsoft's names for the roles, as Exchange's admin center shows them in every language.
+    ...EXCHANGE_WRITE_ROLES,
+  ];
+
+  beforeEach(async () => {
+    await applyDisplayLanguage("qps-ploc");
+    DATA.unshift(...PROPOSAL_DATA);
+  });
+  afterEach(() => {
+    DATA.splice(0, PROPOSAL_DATA.length);
+  });
+
+  /** A proposal Adele's English pane wrote, as Megan (an approver in the pseudo-locale) opens it. */
+  function proposalFromAdele(body: string) {
+    const host = new FakeMailHost({
+      item: messageFrom(ADELE),
+      context: { userAddress: "megan@contoso.com", userDisplayName: "Megan Bowen" },
+    });
+    host.bodyText = body;
+    host.internetHeaders = internalHeadersFor({
+      from: ADELE,
+      to: [],
+      subject: "Proposal",
+      receivedAt: "2026-11-30T10:00:00Z",
+      id: "p1",
+    });
+    return renderPane(host);
+  }
+  /** Written in English, whatever the approver's pane speaks (the message is the proposer's). */
+  function englishBody(): string {
+    selectCatalogue(english);
+    return composeProposal(PROPOSAL, proposalWords()).textBody;
+  }
+
+  test("the offer to ask an admin, for an account that may not add", async () => {
+    const { container } = render(
+      <App
+        services={{
+          ...pane.services,
+          host: new FakeMailHost({ item: messageFrom(SAM) }),
+          org: { ...TEST_ORGANIZATION, approvers: "gal-approvers@contoso.com" },
+          writeAllowed: async () => false,
+        }}
+      />,
+    );
+    const sentences = proposalSentences();
+    await screen.findByRole("button", { name: sentences.ask });
+    expect(hasPlainLatin(sentences.askIntro)).toBe(false);
+    expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
+  });
+
+  test("an English proposal an approver opens, then Decline", async () => {
+    const body = englishBody();
+    await applyDisplayLanguage("qps-ploc");
+    const user = userEvent.setup();
+    const { container } = proposalFromAdele(body);
+    const sentences = proposalSentences();
+    await screen.findByText(sentences.title("Adele Vance", "Sam Smith"));
+    expect(screen.queryByText(PROPOSAL_SENTENCES.en.approve)).toBeNull();
+    await screen.findByRole("button", { name: sentences.approve });
+    expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
+    await user.click(screen.getByRole("button", { name: sentences.decline }));
+    await screen.findByRole("textbox", { name: sentences.declineReasonLabel });
+    expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
+  });
+
+  test("a tampered proposal, refused", async () => {
+    const body = englishBody().replace(
+      `Address: ${SAM.emailAddress}`,
+      "Address: sam@northwind-billing.example",
+    );
+    await applyDisplayLanguage("qps-ploc");
+    const { container } = proposalFromAdele(body);
+    await screen.findByText(proposalSentences().refusedTitle);
+    expect(outsideTheCatalogue(container.ownerDocument.body)).toEqual([]);
+  });
+
+  test("in German, the same tampered proposal is refused in German, the field by its German label", async () => {
+    const body = englishBody().replace(
+      `Address: ${SAM.emailAddress}`,
+      "Address: sam@northwind-billing.example",
+    );
+    await applyDisplayLanguage("de-DE");
+    proposalFromAdele(body);
+    await screen.findByText("Dieser Vorschlag wurde ignoriert");
+    expect(
+      screen.getByText(
+        "Sein lesbarer Text und sein maschinenlesbarer Teil stimmen nicht überein (E-Mail-Adresse): Er wurde nach dem Verfassen geändert.",
+        { exact: false },
+      ),
+    ).toBeInTheDocument();
   });
 });
 

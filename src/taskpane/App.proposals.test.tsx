@@ -14,7 +14,10 @@ import { proposalWords } from "./proposals/proposal-words";
 import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { strings } from "./strings";
-import { proposalStrings } from "./proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 let pane: EmulatedPane;
 
@@ -182,7 +185,9 @@ describe("an approver's pane on a proposal", () => {
     proposalMessage(body().replace(`Address: ${SAM.emailAddress}`, "Address: sam@northwind-billing.example"));
     await screen.findByText(proposalStrings.refusedTitle);
     expect(
-      screen.getByText(proposalStrings.problem["text-disagrees"]("address"), { exact: false }),
+      screen.getByText(proposalStrings.problem["text-disagrees"](proposalStrings.mail.labels.address), {
+        exact: false,
+      }),
     ).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
     expect(screen.queryByText(strings.verdict.missing)).toBeNull();

@@ -385,8 +385,8 @@ export const english = {
     hide: "Hide the people on this item",
   },
 
-  // Proposals' sentences (docs/proposals.md) are src/taskpane/proposals/proposal-strings.ts: only
-  // the "proposals" chunk shows them, and here they would cost the first download 1.5 KB gzip.
+  // Proposals' sentences (docs/proposals.md) are the "proposals" section (locales/proposal-sentences.ts):
+  // only the "proposals" chunk shows them, and here they would cost the first download 1.5 KB gzip.
   /** The view switch for several selected messages and suggestions (issue 14, items 2 and 3); the views' sentences are locales/people-sentences.ts. */
   multiPeople: {
     views: "Views",

@@ -19,7 +19,7 @@ import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
 import { PROGRESS_SENTENCES } from "../../src/taskpane/locales/progress-sentences";
 import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
-import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "../../src/taskpane/locales/proposal-sentences";
 import { countByImpact, failing, runAxe, type ImpactCounts } from "./axe";
 import {
   contactsWithAddress,
@@ -30,6 +30,9 @@ import {
   type DemoSession,
 } from "./demo-session";
 import { focusPaneTop, tabTo, walkBackFrom, walkForward } from "./keyboard";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 /** The narrowest width Outlook gives a task pane. */
 const PANE_WIDTH_PX = 320;

@@ -64,6 +64,46 @@ export interface DemoSessionOptions {
   basePath?: string;
 }
 
+/**
+ * One demo for a test file: started before its tests, reset before each; each test's page is
+ * closed after it, and whatever the page logged as a problem fails that test.
+ */
+export function useDemoSession(options: DemoSessionOptions = {}): {
+  readonly session: DemoSession;
+  open(): Promise<DemoPage>;
+} {
+  let session: DemoSession | undefined;
+  let current: DemoPage | null = null;
+  const started = (): DemoSession => {
+    if (!session) throw new Error("The demo session has not started.");
+    return session;
+  };
+  beforeAll(async () => {
+    session = await startDemoSession(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach(() => {
+    started().demo.reset();
+  });
+  afterEach(async () => {
+    const problems = current?.problems ?? [];
+    await current?.page.close();
+    current = null;
+    expect(problems).toEqual([]);
+  });
+  return {
+    get session() {
+      return started();
+    },
+    async open() {
+      current = await started().open();
+      return current;
+    },
+  };
+}
+
 export async function startDemoSession(options: DemoSessionOptions = {}): Promise<DemoSession> {
   const demo = await startDemo({ ...DEMO_BUILD_PATHS, port: 0, ...options });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

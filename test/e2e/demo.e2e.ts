@@ -9,41 +9,16 @@ import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
 import {
   contactsWithAddress,
   emulatorContacts,
-  startDemoSession,
+  useDemoSession,
   waitUntil,
   type DemoPage,
-  type DemoSession,
 } from "./demo-session";
 
-let session: DemoSession;
-let current: DemoPage | null = null;
-
-beforeAll(async () => {
-  session = await startDemoSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(() => {
-  session.demo.reset();
-});
-
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(): Promise<DemoPage> {
-  current = await session.open();
-  return current;
-}
+const suite = useDemoSession();
+const open = (): Promise<DemoPage> => suite.open();
 
 function apiCalls(route: string) {
-  return session.demo.emulator.requests().filter((request) => request.path === route);
+  return suite.session.demo.emulator.requests().filter((request) => request.path === route);
 }
 
 /** The same user-facing behaviour on each backend; only the names of the calls differ. */
@@ -67,7 +42,7 @@ type BackendCase = (typeof BACKENDS)[number];
 
 /** The emulator's log of one kind of call, whichever backend made it. */
 function callsOf(call: { method: string; path?: string; cmdlet?: string }) {
-  return session.demo.emulator
+  return suite.session.demo.emulator
     .requests()
     .filter(
       (request) =>
@@ -77,7 +52,7 @@ function callsOf(call: { method: string; path?: string; cmdlet?: string }) {
 }
 
 describe.each(BACKENDS)("promoting a sender on the $backend backend", ({ backend }: BackendCase) => {
-  beforeEach(() => session.demo.setBackend(backend));
+  beforeEach(() => suite.session.demo.setBackend(backend));
 
   it("adds an external sender in one click; the page's address book and the emulator show company and mail tip", async () => {
     const demo = await open();
@@ -95,7 +70,10 @@ describe.each(BACKENDS)("promoting a sender on the $backend backend", ({ backend
     const tipInPanel = (await row.locator('[data-column="mail-tip"]').textContent()) ?? "";
     expect(tipInPanel).toMatch(/Fabrikam/);
 
-    const stored = contactsWithAddress(await emulatorContacts(session.demo), "isabel.ferreira@fabrikam.com");
+    const stored = contactsWithAddress(
+      await emulatorContacts(suite.session.demo),
+      "isabel.ferreira@fabrikam.com",
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       ContactDisplayName: "Isabel Ferreira",
@@ -121,7 +99,7 @@ describe.each(BACKENDS)("promoting a sender on the $backend backend", ({ backend
     await demo.paneShows("Ships our spare parts. Call before sending drawings.");
     await waitUntil(async () => {
       const [contact] = contactsWithAddress(
-        await emulatorContacts(session.demo),
+        await emulatorContacts(suite.session.demo),
         "d.okafor@northwindtraders.com",
       );
       return contact?.ContactMailTip === "Ships our spare parts. Call before sending drawings.";
@@ -132,7 +110,7 @@ describe.each(BACKENDS)("promoting a sender on the $backend backend", ({ backend
     await shown.click();
     await waitUntil(async () => {
       const [contact] = contactsWithAddress(
-        await emulatorContacts(session.demo),
+        await emulatorContacts(suite.session.demo),
         "d.okafor@northwindtraders.com",
       );
       return contact?.ContactHiddenFromAddressListsEnabled === true;
@@ -159,12 +137,12 @@ describe.each(BACKENDS)("promoting a sender on the $backend backend", ({ backend
 });
 
 describe("the backend switch", () => {
-  beforeEach(() => session.demo.setBackend("admin-center"));
+  beforeEach(() => suite.session.demo.setBackend("admin-center"));
 
   it("restarts the pane on Exchange: lookups go through InvokeCommand, and the call log names the cmdlet", async () => {
     const demo = await open();
     await demo.useBackend("exchange");
-    expect(session.demo.session().backend).toBe("exchange");
+    expect(suite.session.demo.session().backend).toBe("exchange");
     await demo.select("northwind-delivery");
     await demo.paneShows(strings.verdict.exists);
     expect(callsOf({ method: "POST", cmdlet: "Get-MailContact" }).length).toBeGreaterThan(0);
@@ -174,7 +152,7 @@ describe("the backend switch", () => {
 });
 
 describe("following Outlook's selection", () => {
-  beforeEach(() => session.demo.setBackend("admin-center"));
+  beforeEach(() => suite.session.demo.setBackend("admin-center"));
 
   it("pinned: fast switches end on the last sender, without reloading the pane", async () => {
     const demo = await open();
@@ -238,7 +216,7 @@ describe("following Outlook's selection", () => {
 });
 
 describe("senders that are not promoted", () => {
-  beforeEach(() => session.demo.setBackend("admin-center"));
+  beforeEach(() => suite.session.demo.setBackend("admin-center"));
 
   it("offers nothing for an internal colleague or a no-reply sender", async () => {
     const demo = await open();
@@ -255,21 +233,21 @@ describe("senders that are not promoted", () => {
 });
 
 describe("resetting the demo", () => {
-  beforeEach(() => session.demo.setBackend("admin-center"));
+  beforeEach(() => suite.session.demo.setBackend("admin-center"));
 
   it("restores the seeded address book and signs in as admin again", async () => {
     const demo = await open();
-    const seeded = (await emulatorContacts(session.demo)).length;
+    const seeded = (await emulatorContacts(suite.session.demo)).length;
     await demo.select("fabrikam-redlines");
     await demo.paneButton(strings.promote.add).click();
     await demo.paneShows(strings.progress.added);
     await demo.signInAs("readonly");
     await demo.page.getByRole("button", { name: "Reset demo" }).click();
     await waitUntil(
-      async () => (await emulatorContacts(session.demo)).length === seeded,
+      async () => (await emulatorContacts(suite.session.demo)).length === seeded,
       "the seed to be back",
     );
-    expect(session.demo.session().role).toBe("admin");
+    expect(suite.session.demo.session().role).toBe("admin");
     await demo.addressBookRow("isabel.ferreira@fabrikam.com").waitFor({ state: "detached" });
     await demo.page
       .getByRole("combobox", { name: "Signed in as" })
@@ -300,7 +278,7 @@ describe("failure switches", () => {
     await demo.pane.getByRole("switch", { name: strings.existing.shownInAddressBook }).click();
     await waitUntil(
       async () =>
-        contactsWithAddress(await emulatorContacts(session.demo), "isabel.ferreira@fabrikam.com")[0]
+        contactsWithAddress(await emulatorContacts(suite.session.demo), "isabel.ferreira@fabrikam.com")[0]
           ?.ContactHiddenFromAddressListsEnabled === true,
       "the later edit to be stored",
     );
@@ -313,7 +291,7 @@ describe("failure switches", () => {
 });
 
 describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase) => {
-  beforeEach(() => session.demo.setBackend(calls.backend));
+  beforeEach(() => suite.session.demo.setBackend(calls.backend));
 
   it("a user without the admin role can look up but not add, and is told which roles can", async () => {
     const demo = await open();
@@ -323,7 +301,7 @@ describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase)
     await demo.paneButton(strings.promote.add).click();
     await demo.paneShows(strings.errors.forbidden(EXCHANGE_WRITE_ROLES));
     expect(
-      contactsWithAddress(await emulatorContacts(session.demo), "olivia.brennan@alpineskihouse.com"),
+      contactsWithAddress(await emulatorContacts(suite.session.demo), "olivia.brennan@alpineskihouse.com"),
     ).toEqual([]);
   });
 
@@ -375,7 +353,7 @@ describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase)
     const demo = await open();
     await demo.page.getByRole("switch", { name: /Slow network/ }).click();
     await waitUntil(
-      async () => session.demo.emulator.settings().latencyMs === 1500,
+      async () => suite.session.demo.emulator.settings().latencyMs === 1500,
       "the emulator's latency",
     );
     await demo.select("muller-quote");
@@ -394,7 +372,7 @@ describe.each(BACKENDS)("failures on the $backend backend", (calls: BackendCase)
     await demo.paneShows(strings.progress.added);
 
     const stored = contactsWithAddress(
-      await emulatorContacts(session.demo),
+      await emulatorContacts(suite.session.demo),
       "rafael.costa@adventure-works.com",
     );
     expect(stored).toHaveLength(1);

@@ -8,40 +8,10 @@
 import path from "node:path";
 import { strings } from "../../src/taskpane/strings";
 import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
-import {
-  contactsWithAddress,
-  emulatorContacts,
-  startDemoSession,
-  type DemoPage,
-  type DemoSession,
-} from "./demo-session";
+import { contactsWithAddress, emulatorContacts, useDemoSession, type DemoPage } from "./demo-session";
 
-let session: DemoSession;
-let current: DemoPage | null = null;
-
-beforeAll(async () => {
-  session = await startDemoSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(() => {
-  session.demo.reset();
-});
-
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(): Promise<DemoPage> {
-  current = await session.open();
-  return current;
-}
+const suite = useDemoSession();
+const open = (): Promise<DemoPage> => suite.open();
 
 const OUTPUT = path.resolve(__dirname, "../../test-results/multiselect");
 
@@ -80,7 +50,7 @@ it("selects 5 messages with Ctrl-click and adds their senders in one click", asy
   await add.click();
   await list.getByText(PEOPLE_SENTENCES.en.people.summary(5, 0, 0, null)).waitFor();
 
-  const contacts = await emulatorContacts(session.demo);
+  const contacts = await emulatorContacts(suite.session.demo);
   for (const address of Object.values(SELECTED))
     expect(contactsWithAddress(contacts, address)).toHaveLength(1);
 
@@ -145,7 +115,7 @@ it("Suggestions lists the seeded frequent senders not in the address book and ad
   await list.getByRole("checkbox", { name: "Rafael Costa" }).check();
   await list.getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(1) }).click();
   await list.getByText(PEOPLE_SENTENCES.en.people.summary(1, 0, 0, null)).waitFor();
-  const contacts = await emulatorContacts(session.demo);
+  const contacts = await emulatorContacts(suite.session.demo);
   expect(contactsWithAddress(contacts, "rafael.costa@adventure-works.com")).toHaveLength(1);
   expect(contactsWithAddress(contacts, "isabel.ferreira@fabrikam.com")).toHaveLength(0);
 });

@@ -4,40 +4,10 @@
  */
 import { strings } from "../../src/taskpane/strings";
 import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
-import {
-  contactsWithAddress,
-  emulatorContacts,
-  startDemoSession,
-  type DemoPage,
-  type DemoSession,
-} from "./demo-session";
+import { contactsWithAddress, emulatorContacts, useDemoSession, type DemoPage } from "./demo-session";
 
-let session: DemoSession;
-let current: DemoPage | null = null;
-
-beforeAll(async () => {
-  session = await startDemoSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(() => {
-  session.demo.reset();
-});
-
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(): Promise<DemoPage> {
-  current = await session.open();
-  return current;
-}
+const suite = useDemoSession();
+const open = (): Promise<DemoPage> => suite.open();
 
 const CC = {
   amira: "amira.haddad@wingtiptoys.com",
@@ -63,7 +33,7 @@ it("adds 3 of the 6 people on a message's Cc in one click", async () => {
   await list.getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(3) }).click();
   await list.getByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null)).waitFor();
 
-  const contacts = await emulatorContacts(session.demo);
+  const contacts = await emulatorContacts(suite.session.demo);
   for (const address of [CC.amira, CC.lucas, CC.sofia])
     expect(contactsWithAddress(contacts, address)).toHaveLength(1);
   expect(contactsWithAddress(contacts, CC.nadia)).toHaveLength(0);

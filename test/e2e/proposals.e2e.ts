@@ -5,50 +5,28 @@
  * declines (a reply reaches Adele, nothing is created). Plus a tampered proposal, refused.
  */
 import { strings } from "../../src/taskpane/strings";
-import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "../../src/taskpane/locales/proposal-sentences";
 import {
   contactsWithAddress,
   emulatorContacts,
-  startDemoSession,
+  useDemoSession,
   waitUntil,
   type DemoPage,
-  type DemoSession,
 } from "./demo-session";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 const NOAH = "noah.fischer@relecloud.com";
 /** Typed by the proposer under Edit details: not the domain's guess ("Relecloud"), so the block's value shows. */
 const PROPOSED_COMPANY = "Relecloud Customer Success";
 const REASON = "Noah runs our Relecloud rollout; the whole team writes to him.";
 
-let session: DemoSession;
-let current: DemoPage | null = null;
-
-beforeAll(async () => {
-  session = await startDemoSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(() => {
-  session.demo.reset();
-});
-
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(): Promise<DemoPage> {
-  current = await session.open();
-  return current;
-}
+const suite = useDemoSession();
+const open = (): Promise<DemoPage> => suite.open();
 
 async function noahContacts() {
-  return contactsWithAddress(await emulatorContacts(session.demo), NOAH);
+  return contactsWithAddress(await emulatorContacts(suite.session.demo), NOAH);
 }
 
 /** Adele, without a role, proposes Noah with her own company text and a reason, and sends it. */
@@ -148,7 +126,7 @@ it("a proposal whose readable address was changed is refused in plain words, wit
   const demo = await open();
   await demo.select("adele-proposal-tampered");
   await demo.paneShows(proposalStrings.refusedTitle);
-  await demo.paneShows(proposalStrings.problem["text-disagrees"]("address"));
+  await demo.paneShows(proposalStrings.problem["text-disagrees"](proposalStrings.mail.labels.address));
   expect(await demo.paneButton(proposalStrings.approve).count()).toBe(0);
   expect(await demo.paneButton(proposalStrings.decline).count()).toBe(0);
 });

@@ -11,7 +11,7 @@ import { pseudoCatalogue } from "../../src/taskpane/locales/pseudo";
 import { strings } from "../../src/taskpane/strings";
 import { PROGRESS_SENTENCES } from "../../src/taskpane/locales/progress-sentences";
 import { PEOPLE_SENTENCES } from "../../src/taskpane/locales/people-sentences";
-import { proposalStrings } from "../../src/taskpane/proposals/proposal-strings";
+import { PROPOSAL_SENTENCES } from "../../src/taskpane/locales/proposal-sentences";
 import {
   screenshotPane,
   screenshotPath,
@@ -19,6 +19,9 @@ import {
   type DemoPage,
   type DemoSession,
 } from "./demo-session";
+
+/** The English the tests look for (the pane speaks English here). */
+const proposalStrings = PROPOSAL_SENTENCES.en;
 
 let session: DemoSession;
 let demo: DemoPage;

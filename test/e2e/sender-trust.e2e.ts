@@ -10,43 +10,18 @@ import {
   contactsWithAddress,
   emulatorContacts,
   screenshotPane,
-  startDemoSession,
+  useDemoSession,
   waitUntil,
   type DemoPage,
-  type DemoSession,
 } from "./demo-session";
 
 const ISABEL = "isabel.ferreira@fabrikam.com";
 
-let session: DemoSession;
-let current: DemoPage | null = null;
-
-beforeAll(async () => {
-  session = await startDemoSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(() => {
-  session.demo.reset();
-});
-
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(): Promise<DemoPage> {
-  current = await session.open();
-  return current;
-}
+const suite = useDemoSession();
+const open = (): Promise<DemoPage> => suite.open();
 
 async function isabelContacts() {
-  return contactsWithAddress(await emulatorContacts(session.demo), ISABEL);
+  return contactsWithAddress(await emulatorContacts(suite.session.demo), ISABEL);
 }
 
 it("a passing sender keeps the one-click Add", async () => {

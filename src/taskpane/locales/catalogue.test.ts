@@ -6,6 +6,7 @@
 import { english, selectCatalogue, type Catalogue } from "../strings";
 import { german } from "./de";
 import { DRAFT_SENTENCES } from "./draft-notes";
+import { PROPOSAL_SENTENCES } from "./proposal-sentences";
 import { TRUST_SENTENCES } from "./trust-sentences";
 import { PEOPLE_SENTENCES, peopleSentences } from "./people-sentences";
 import { PROGRESS_SENTENCES } from "./progress-sentences";
@@ -48,6 +49,7 @@ test.each<[string, { en: unknown; de: unknown }]>([
   ["the sender check's reasons and risks (loaded with the check)", TRUST_SENTENCES],
   ["the people list, selection and suggestions (loaded with the people chunk)", PEOPLE_SENTENCES],
   ["the steps of adding a contact (loaded with the after-click views)", PROGRESS_SENTENCES],
+  ["proposals, the message's words too (loaded with the proposals chunk)", PROPOSAL_SENTENCES],
 ])("the section of %s has German for every English entry", (_section, versions) => {
   expect(differences(versions.en, versions.de)).toEqual([]);
 });

@@ -32,8 +32,8 @@ import { SenderView } from "../App";
 import { UntitledMessageBar } from "../components/UntitledMessageBar";
 import type { PaneServices } from "../pane-services";
 import type { TrustView } from "../state/sender-trust-tracker";
+import { proposalFieldName, proposalSentences } from "../locales/proposal-sentences";
 import { strings } from "../strings";
-import { proposalStrings } from "./proposal-strings";
 import { proposalWords } from "./proposal-words";
 import { ProposalSession } from "./proposal-session";
 import type { ProposalsProps, ProposeSlotProps } from "./slots";
@@ -87,6 +87,7 @@ function senderCheckOf(trust: TrustView): ContactProposal["senderCheck"] {
 }
 
 export function ProposeSection({ services, draft, analysis, trust }: ProposeSlotProps): JSX.Element {
+  const proposalStrings = proposalSentences();
   const styles = useStyles();
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState<"opened" | "failed" | null>(null);
@@ -154,7 +155,7 @@ export function ProposeSection({ services, draft, analysis, trust }: ProposeSlot
         </Field>
       )}
       {markupField !== null && markupField !== "reason" ? (
-        <Text size={200}>{proposalStrings.fieldMarkup(markupField)}</Text>
+        <Text size={200}>{proposalStrings.fieldMarkup(proposalFieldName(markupField))}</Text>
       ) : null}
       <Button
         appearance="primary"
@@ -237,22 +238,23 @@ export function ProposalView({ services }: { services: PaneServices }): JSX.Elem
 }
 
 function problemSentence(problem: ProposalProblem): string {
-  const sentences = proposalStrings.problem;
+  const sentences = proposalSentences().problem;
   switch (problem.kind) {
     case "forwarded":
       return sentences.forwarded(problem.proposer);
     case "wrong-fields":
-      return sentences["wrong-fields"](problem.field);
+      return sentences["wrong-fields"](proposalFieldName(problem.field));
     case "markup":
-      return sentences.markup(problem.field);
+      return sentences.markup(proposalFieldName(problem.field));
     case "text-disagrees":
-      return sentences["text-disagrees"](problem.field);
+      return sentences["text-disagrees"](proposalFieldName(problem.field));
     default:
       return sentences[problem.kind];
   }
 }
 
 function RefusedProposal({ problem }: { problem: ProposalProblem }): JSX.Element {
+  const proposalStrings = proposalSentences();
   return (
     <UntitledMessageBar intent="warning" layout="multiline">
       <MessageBarBody>
@@ -280,6 +282,7 @@ function AcceptedProposal({
   }, [session]);
   const state = useSyncExternalStore(session.controller.subscribe, session.controller.getState);
   const proposerName = proposer.displayName || proposer.address?.displayAddress || "";
+  const proposalStrings = proposalSentences();
   const personName = proposal.displayName;
   const selection = state.selection;
   const exists = state.verdict.kind === "exists";
@@ -343,6 +346,7 @@ function DeclineSection({
   personName: string;
 }): JSX.Element {
   const styles = useStyles();
+  const proposalStrings = proposalSentences();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState<"opened" | "failed" | null>(null);

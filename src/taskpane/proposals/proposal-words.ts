@@ -1,12 +1,13 @@
 /**
- * The words of a proposal message (src/contacts/proposal.ts composes it), from strings.ts.
+ * The words of a proposal message (src/contacts/proposal.ts composes it), in the pane's language:
+ * the proposer's when composing, the approver's when comparing the readable part.
  */
 import type { ProposalWords } from "../../contacts/proposal";
+import { proposalSentences } from "../locales/proposal-sentences";
 import { strings } from "../strings";
-import { proposalStrings } from "./proposal-strings";
 
 export function proposalWords(): ProposalWords {
-  const mail = proposalStrings.mail;
+  const mail = proposalSentences().mail;
   return {
     subject: (proposal) => mail.subject(proposal.displayName, proposal.address),
     intro: (proposal) =>
