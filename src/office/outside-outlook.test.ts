@@ -1,10 +1,4 @@
-import {
-  classifyOfficeReady,
-  waitForOfficeEnvironment,
-  explainOutsideOutlook,
-  type OfficeReadySource,
-  type OutsideReason,
-} from "./outside-outlook";
+import { classifyOfficeReady, waitForOfficeEnvironment, type OfficeReadySource } from "./outside-outlook";
 
 function office(info: { host: string | null } | Promise<never>, mailbox: unknown = {}): OfficeReadySource {
   return {
@@ -101,23 +95,5 @@ describe("waitForOfficeEnvironment", () => {
     await waitForOfficeEnvironment(office({ host: "Outlook" }), { timeoutMs: 5_000, onSlow });
     await jest.advanceTimersByTimeAsync(10_000);
     expect(onSlow).not.toHaveBeenCalled();
-  });
-});
-
-describe("explainOutsideOutlook", () => {
-  const reasons: OutsideReason[] = ["office-js-missing", "no-host", "other-host", "no-mailbox", "timeout"];
-
-  it.each(reasons)("explains %s with a title and at least one paragraph", (reason) => {
-    const explanation = explainOutsideOutlook(reason, "Excel");
-    expect(explanation.title.length).toBeGreaterThan(0);
-    expect(explanation.paragraphs.length).toBeGreaterThan(0);
-  });
-
-  it("names the application it was opened in", () => {
-    expect(explainOutsideOutlook("other-host", "Excel").paragraphs.join(" ")).toContain("Excel");
-  });
-
-  it("tells a person in a plain browser where the add-in runs", () => {
-    expect(explainOutsideOutlook("no-host", null).paragraphs.join(" ")).toMatch(/Outlook on the web/);
   });
 });

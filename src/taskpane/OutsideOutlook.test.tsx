@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { render, screen } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
-import { ConfigurationProblem, OutsideOutlook } from "./OutsideOutlook";
+import type { OutsideReason } from "../office/outside-outlook";
+import { ConfigurationProblem, explainOutsideOutlook, OutsideOutlook } from "./OutsideOutlook";
 
 expect.extend(toHaveNoViolations);
 
@@ -31,5 +32,23 @@ describe("ConfigurationProblem", () => {
     expect(screen.getByText("ADDIN_CLIENT_ID is not set.")).toBeInTheDocument();
     expect(screen.getByText("ADDIN_AUTHORITY must be an https URL.")).toBeInTheDocument();
     expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("explainOutsideOutlook", () => {
+  const reasons: OutsideReason[] = ["office-js-missing", "no-host", "other-host", "no-mailbox", "timeout"];
+
+  it.each(reasons)("explains %s with a title and at least one paragraph", (reason) => {
+    const explanation = explainOutsideOutlook(reason, "Excel");
+    expect(explanation.title.length).toBeGreaterThan(0);
+    expect(explanation.paragraphs.length).toBeGreaterThan(0);
+  });
+
+  it("names the application it was opened in", () => {
+    expect(explainOutsideOutlook("other-host", "Excel").paragraphs.join(" ")).toContain("Excel");
+  });
+
+  it("tells a person in a plain browser where the add-in runs", () => {
+    expect(explainOutsideOutlook("no-host", null).paragraphs.join(" ")).toMatch(/Outlook on the web/);
   });
 });

@@ -1,22 +1,11 @@
 /**
  * What the page shows when the pane cannot start: opened outside Outlook, or built with
- * an invalid configuration. Plain elements styled by taskpane.html (no Fluent provider
- * exists at this point), so a person never faces a blank page.
+ * an invalid configuration. Its own chunk ("outside"): a pane in Outlook never needs it.
+ * English only: no display language is known outside Outlook.
  */
 import type { JSX } from "react";
-import { explainOutsideOutlook, type OutsideReason } from "../office/outside-outlook";
-
-export function StartupMessage(props: { title: string; paragraphs: readonly string[] }): JSX.Element {
-  return (
-    <main className="startup-message" aria-labelledby="startup-message-title">
-      <img className="startup-message__icon" src="assets/icon-64.png" alt="" width={48} height={48} />
-      <h1 id="startup-message-title">{props.title}</h1>
-      {props.paragraphs.map((paragraph) => (
-        <p key={paragraph}>{paragraph}</p>
-      ))}
-    </main>
-  );
-}
+import type { OutsideReason } from "../office/outside-outlook";
+import { StartupMessage } from "./StartupMessage";
 
 export function OutsideOutlook(props: { reason: OutsideReason; host: string | null }): JSX.Element {
   const explanation = explainOutsideOutlook(props.reason, props.host);
@@ -33,4 +22,51 @@ export function ConfigurationProblem(props: { problems: readonly string[] }): JS
       ]}
     />
   );
+}
+
+export interface OutsideExplanation {
+  title: string;
+  paragraphs: string[];
+}
+
+/** Plain words for a person who opened the pane's page somewhere other than Outlook. */
+export function explainOutsideOutlook(reason: OutsideReason, host: string | null): OutsideExplanation {
+  const where =
+    "GAL Contact is an Outlook add-in. It runs in the task pane of Outlook on the web, the new Outlook for Windows, classic Outlook for Windows and Outlook for Mac, next to an open message.";
+  const howTo =
+    "Open a message in Outlook and choose GAL Contact on the ribbon (or in the Apps menu). Your administrator may need to deploy the add-in first.";
+  switch (reason) {
+    case "office-js-missing":
+      return {
+        title: "Office could not be loaded",
+        paragraphs: [
+          "This page needs Microsoft's Office JavaScript library, which did not load. A network filter or being offline can cause this.",
+          where,
+          howTo,
+        ],
+      };
+    case "other-host":
+      return {
+        title: "This add-in works in Outlook only",
+        paragraphs: [`It was opened in ${host ?? "another Office application"}.`, where, howTo],
+      };
+    case "no-mailbox":
+      return {
+        title: "No mailbox available",
+        paragraphs: ["Outlook did not give this add-in access to a mailbox.", howTo],
+      };
+    case "timeout":
+      return {
+        title: "Outlook did not answer",
+        paragraphs: [
+          "The add-in waited for Outlook but got no answer yet. It starts by itself if Outlook answers; otherwise close the pane and open it again.",
+          where,
+        ],
+      };
+    case "no-host":
+      return {
+        title: "Open this add-in from Outlook",
+        paragraphs: ["This page was opened in a plain browser tab.", where, howTo],
+      };
+  }
 }

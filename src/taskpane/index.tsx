@@ -17,13 +17,16 @@ import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
 import { applyDisplayLanguage } from "./locales/language";
-import { ConfigurationProblem, OutsideOutlook, StartupMessage } from "./OutsideOutlook";
+import { StartupMessage } from "./StartupMessage";
 import { strings } from "./strings";
 
 /** The build's configuration (a demo build takes the demo page's ?backend= and ?trustPolicy=). */
 function configure(): AppConfig {
   return readAppConfig(withDemoOverrides(injectedBuildConfig(), window.location.search));
 }
+
+/** The explanations for a pane that cannot start (their own chunk; a pane in Outlook never needs them). */
+const outsideViews = () => import(/* webpackChunkName: "outside" */ "./OutsideOutlook");
 
 async function start(): Promise<void> {
   // Before waiting for Office: the directory and draft chunks download while Office starts.
@@ -41,11 +44,15 @@ async function start(): Promise<void> {
   const office = typeof Office === "undefined" ? undefined : Office;
   // After 15 s the pane says Outlook did not answer; a late answer still starts it.
   const environment = await waitForOfficeEnvironment(office, {
-    onSlow: () => root.render(<OutsideOutlook reason="timeout" host={null} />),
+    onSlow: () =>
+      void outsideViews().then(({ OutsideOutlook }) =>
+        root.render(<OutsideOutlook reason="timeout" host={null} />),
+      ),
   });
   if (environment.kind !== "outlook" || !office) {
     const reason = environment.kind === "outside" ? environment.reason : "office-js-missing";
     const host = environment.kind === "outside" ? environment.host : null;
+    const { OutsideOutlook } = await outsideViews();
     root.render(<OutsideOutlook reason={reason} host={host} />);
     return;
   }
@@ -55,6 +62,7 @@ async function start(): Promise<void> {
     config = early ?? configure();
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
+    const { ConfigurationProblem } = await outsideViews();
     root.render(<ConfigurationProblem problems={error.problems} />);
     return;
   }
