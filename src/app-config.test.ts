@@ -1,6 +1,6 @@
-import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire";
 import {
   AppConfigError,
+  BACKEND_SCOPES,
   DEFAULT_AUTHORITY,
   parseDomainList,
   readAppConfig,
@@ -25,7 +25,7 @@ describe("readAppConfig", () => {
     expect(readAppConfig({ clientId: CLIENT_ID })).toEqual({
       backend: "admin-center",
       exchangeTenant: "",
-      auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: DEFAULT_ADMIN_CENTER_SCOPE },
+      auth: { clientId: CLIENT_ID, authority: DEFAULT_AUTHORITY, scope: BACKEND_SCOPES["admin-center"] },
       apiBaseUrl: "",
       org: {
         internalDomains: [],
@@ -117,7 +117,7 @@ describe("readAppConfig", () => {
           "?backend=admin-center",
         ),
       ),
-    ).toMatchObject({ backend: "admin-center", auth: { scope: DEFAULT_ADMIN_CENTER_SCOPE } });
+    ).toMatchObject({ backend: "admin-center", auth: { scope: BACKEND_SCOPES["admin-center"] } });
     const demo = { demo: "1" };
     expect(withDemoOverrides(demo, "?backend=nonsense")).toBe(demo);
     expect(withDemoOverrides(demo, "?backend=admin-center")).toBe(demo);

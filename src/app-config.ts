@@ -21,8 +21,6 @@
  *
  * Nothing here is secret: the client id and scope are public by design.
  */
-import { DEFAULT_ADMIN_CENTER_SCOPE } from "./admin-api/wire-constants";
-import { DEFAULT_EXCHANGE_SCOPE } from "./exchange-rest/wire-constants";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./contacts/draft-rules";
 import { TRUST_POLICIES, type TrustPolicy } from "./contacts/trust/policy";
 import type { OrganizationConfig } from "./contacts/types";
@@ -54,10 +52,15 @@ export type DirectoryBackend = "admin-center" | "exchange";
 
 export const DIRECTORY_BACKENDS: readonly DirectoryBackend[] = ["admin-center", "exchange"];
 
-/** The token scope each backend needs: the scope follows the backend. */
+/**
+ * The token scope each backend needs: the scope follows the backend. Here, not in the backends'
+ * wire-constants files: importing those put both backends' constants in the first download.
+ */
 export const BACKEND_SCOPES: Record<DirectoryBackend, string> = {
-  "admin-center": DEFAULT_ADMIN_CENTER_SCOPE,
-  exchange: DEFAULT_EXCHANGE_SCOPE,
+  /** The admin center's contact API. */
+  "admin-center": "https://admin.microsoft.com/.default",
+  /** Exchange Online's InvokeCommand (delegated permission Exchange.Manage). */
+  exchange: "https://outlook.office365.com/.default",
 };
 
 /** Microsoft Graph's origin for each cloud, by the sign-in authority's host (the CSP reads it too). */

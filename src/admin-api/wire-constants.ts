@@ -25,9 +25,6 @@ export function isWriteRoute(route: AdminApiRouteName): boolean {
 /** Production upstream. The newer admin.cloud.microsoft host did not serve this API when observed. */
 export const DEFAULT_ADMIN_CENTER_BASE_URL = "https://admin.microsoft.com";
 
-/** Scope of the bearer token the API accepts. */
-export const DEFAULT_ADMIN_CENTER_SCOPE = "https://admin.microsoft.com/.default";
-
 /** Exchange's roles, whatever the backend: they live with Exchange's other rules. */
 export { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
 

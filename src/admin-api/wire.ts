@@ -20,7 +20,6 @@ import { z } from "zod/mini";
 export {
   ADMIN_API_ROUTES,
   DEFAULT_ADMIN_CENTER_BASE_URL,
-  DEFAULT_ADMIN_CENTER_SCOPE,
   EXCHANGE_WRITE_ROLES,
   exchangeAdminCenterUrl,
   isWriteRoute,

@@ -63,7 +63,7 @@ export interface AccountHint {
 export interface NestedAppAuthOptions {
   clientId: string;
   authority: string;
-  /** e.g. DEFAULT_ADMIN_CENTER_SCOPE. */
+  /** e.g. one of app-config's BACKEND_SCOPES. */
   scope: string;
   /** Whether the host has NestedAppAuth 1.1 (MSAL's bridge); without it the dialog is the interactive route. */
   nestedAppAuth: boolean;

@@ -1,5 +1,5 @@
 /**
- * Exchange InvokeCommand's hosts, scope, path, cmdlet allowlist, exception names and OPATH
+ * Exchange InvokeCommand's hosts, path, cmdlet allowlist, exception names and OPATH
  * quoting, without the response schemas: code that only needs these (the pane's start-up
  * configuration, the relay's allowlist) does not pull the schema library in. wire.ts
  * re-exports them.
@@ -7,9 +7,6 @@
 
 /** Production upstream (commercial cloud). Sovereign clouds differ, e.g. https://outlook.office365.us. */
 export const DEFAULT_EXCHANGE_BASE_URL = "https://outlook.office365.com";
-
-/** Scope of the bearer token InvokeCommand accepts (delegated permission Exchange.Manage). */
-export const DEFAULT_EXCHANGE_SCOPE = "https://outlook.office365.com/.default";
 
 /** The path of the one call; `tenant` is the tenant id (GUID) or a verified domain. */
 export function invokeCommandPath(tenant: string): string {

@@ -3,9 +3,8 @@
  * backends. cli.ts is the entry point.
  */
 import { readFile } from "node:fs/promises";
-import { DEFAULT_ADMIN_CENTER_SCOPE } from "../admin-api/wire-constants";
+import { BACKEND_SCOPES } from "../app-config";
 import { tokenClaims } from "../exchange-rest/client";
-import { DEFAULT_EXCHANGE_SCOPE } from "../exchange-rest/wire-constants";
 import {
   formatVerdicts,
   impossibleAddress,
@@ -121,8 +120,8 @@ export function parseProbeCliArguments(argv: readonly string[]): ProbeCliArgumen
 }
 
 const SCOPES: Record<BackendName, string> = {
-  "admin-center": DEFAULT_ADMIN_CENTER_SCOPE,
-  exchange: DEFAULT_EXCHANGE_SCOPE,
+  "admin-center": BACKEND_SCOPES["admin-center"],
+  exchange: BACKEND_SCOPES.exchange,
 };
 
 async function tokenFromFile(file: string): Promise<TokenAttempt> {
