@@ -9,8 +9,6 @@
  * PromotionClaims (the card's Add does the same), a second click while it runs does nothing,
  * a failed row resumes from its state (Finish), and rows in the address book are not offered.
  */
-import { toASCII } from "punycode/";
-import { normalizeAddress } from "../../contacts/address";
 import { CallGate } from "../../contacts/batch";
 import type { DirectoryError } from "../../contacts/directory-error";
 import { validateDraft } from "../../contacts/draft-rules";
@@ -35,6 +33,7 @@ import {
   type TrustChecks,
 } from "../lazy-modules";
 import type { PaneController } from "./pane-controller";
+import { organizationDomains as ownDomains, readHeadersWithin } from "./sender-trust-tracker";
 import {
   EMPTY_PEOPLE_LIST,
   preselected,
@@ -262,7 +261,9 @@ export class PeopleController {
     try {
       [checks, headers] = await Promise.all([
         this.#trustChecks.load(),
-        authenticatedKey === null ? Promise.resolve(null) : this.#readHeaders(),
+        authenticatedKey === null
+          ? Promise.resolve(null)
+          : readHeadersWithin(this.#pane.services.host, this.#headerTimeoutMs),
       ]);
     } catch {
       if (generation !== this.#generation) return;
@@ -270,7 +271,7 @@ export class PeopleController {
       this.#rebuild();
       return;
     }
-    const organizationDomains = this.#organizationDomains();
+    const organizationDomains = ownDomains(this.#pane.services.host, this.#pane.services.org);
     await Promise.all(
       candidates.map(async (candidate) => {
         const address = candidate.address;
@@ -300,38 +301,6 @@ export class PeopleController {
       }),
     );
     if (generation === this.#generation) this.#rebuild();
-  }
-
-  #readHeaders(): Promise<InternetHeaders> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(null), this.#headerTimeoutMs);
-      this.#pane.services.host.readInternetHeaders().then(
-        (headers) => {
-          clearTimeout(timer);
-          resolve(headers);
-        },
-        () => {
-          clearTimeout(timer);
-          resolve(null);
-        },
-      );
-    });
-  }
-
-  #organizationDomains(): string[] {
-    const services = this.#pane.services;
-    const domains: string[] = [];
-    const user = normalizeAddress(services.host.context.userAddress);
-    if (user.ok) domains.push(user.value.domain);
-    for (const entry of services.org.internalDomains) {
-      try {
-        const domain = toASCII(entry.trim().toLowerCase().replace(/^@/, "").normalize("NFC"));
-        if (domain !== "" && !domains.includes(domain)) domains.push(domain);
-      } catch {
-        // A configured domain that is not one: the internal-domain check ignores it too.
-      }
-    }
-    return domains;
   }
 
   // ---- the batch ----

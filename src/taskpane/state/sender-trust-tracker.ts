@@ -54,6 +54,35 @@ function asciiDomain(domain: string): string | null {
   }
 }
 
+/** The message's headers, or null when Outlook fails or takes longer than `timeoutMs` (checks then say "not checked"). */
+export function readHeadersWithin(host: MailHost, timeoutMs: number): Promise<InternetHeaders> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    host.readInternetHeaders().then(
+      (headers) => {
+        clearTimeout(timer);
+        resolve(headers);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}
+
+/** The organization's own domains in ASCII: the signed-in user's, then the configured internal ones. */
+export function organizationDomains(host: MailHost, org: OrganizationConfig): string[] {
+  const domains: string[] = [];
+  const user = normalizeAddress(host.context.userAddress);
+  if (user.ok) domains.push(user.value.domain);
+  for (const entry of org.internalDomains) {
+    const domain = asciiDomain(entry);
+    if (domain !== null && !domains.includes(domain)) domains.push(domain);
+  }
+  return domains;
+}
+
 export class SenderTrustTracker {
   readonly #host: MailHost;
   readonly #org: OrganizationConfig;
@@ -116,13 +145,13 @@ export class SenderTrustTracker {
       return;
     }
     this.#set({ kind: "checking", generation, key });
-    const headers = this.#readHeaders();
+    const headers = readHeadersWithin(this.#host, this.#headerTimeoutMs);
     const contactDomains = [...this.#contactDomains].filter((domain) => domain !== address.domain);
     const input = {
       displayName: analysis.displayName,
       address: address.address,
       domain: address.domain,
-      organizationDomains: this.#organizationDomains(),
+      organizationDomains: organizationDomains(this.#host, this.#org),
       contactDomains,
       userDisplayName: this.#host.context.userDisplayName,
       colleagueNames: [...this.#colleagueNames],
@@ -164,32 +193,5 @@ export class SenderTrustTracker {
   #isCurrent(generation: number): boolean {
     const view = this.#view;
     return view.kind !== "none" && view.generation === generation;
-  }
-
-  #readHeaders(): Promise<InternetHeaders> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(null), this.#headerTimeoutMs);
-      this.#host.readInternetHeaders().then(
-        (headers) => {
-          clearTimeout(timer);
-          resolve(headers);
-        },
-        () => {
-          clearTimeout(timer);
-          resolve(null);
-        },
-      );
-    });
-  }
-
-  #organizationDomains(): string[] {
-    const domains: string[] = [];
-    const user = normalizeAddress(this.#host.context.userAddress);
-    if (user.ok) domains.push(user.value.domain);
-    for (const entry of this.#org.internalDomains) {
-      const domain = asciiDomain(entry);
-      if (domain !== null && !domains.includes(domain)) domains.push(domain);
-    }
-    return domains;
   }
 }
