@@ -343,6 +343,17 @@ const STATES: readonly PaneStateStep[] = [
     async reach(demo) {
       await demo.select(id);
       await demo.paneShows(settled);
+      // A list (the meeting's people) has settled only when no row is still being looked up or checked.
+      if (verdict === null) {
+        await demo.pane.getByText(strings.verdict.checking).first().waitFor({ state: "detached" });
+        await demo.pane
+          .getByText(PEOPLE_SENTENCES.en.people.trustChecking)
+          .first()
+          .waitFor({ state: "detached" });
+        // Its Add button is drawn in disabled colours until then (axe once caught it so, 1.64:1).
+        const add = demo.paneButton(settled);
+        await waitUntil(() => add.isEnabled(), `"${settled}" to be enabled`);
+      }
     },
     says: verdict === null ? undefined : strings.announce.verdict(senderOf(id), verdict),
   })),

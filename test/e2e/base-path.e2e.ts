@@ -19,7 +19,8 @@ afterAll(async () => {
 it("serves the pane under /gal with the CSP built from the demo build's configuration", async () => {
   const response = await fetch(`${session.demo.url}/taskpane.html`);
   const csp = response.headers.get("content-security-policy") ?? "";
-  expect(csp).toContain("connect-src 'self' https://login.microsoftonline.com;");
+  // The demo build turns suggestions on, which read senders from Microsoft Graph.
+  expect(csp).toContain("connect-src 'self' https://login.microsoftonline.com https://graph.microsoft.com;");
   expect(csp).not.toContain("unsafe-eval");
 });
 
