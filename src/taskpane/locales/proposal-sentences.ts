@@ -7,7 +7,7 @@
  * and otherwise the values alone (src/contacts/proposal.ts), so each language's `mail.labels.address`
  * must differ from every other's.
  */
-import type { ProposalProblem, ProposalRisk } from "../../contacts/proposal";
+import type { ProposalProblem, ProposalRisk, ProposalWords } from "../../contacts/proposal";
 import { registerSection, section, type SectionLanguage } from "../strings";
 
 type ProblemSentences = {
@@ -48,18 +48,7 @@ export interface ProposalSentences {
   mail: {
     subject: (name: string, address: string) => string;
     intro: (proposer: string, name: string) => string;
-    labels: {
-      address: string;
-      displayName: string;
-      firstName: string;
-      lastName: string;
-      company: string;
-      mailTip: string;
-      hidden: string;
-      senderCheck: string;
-      risks: string;
-      reason: string;
-    };
+    labels: ProposalWords["labels"];
     yes: string;
     no: string;
     none: string;
