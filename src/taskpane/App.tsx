@@ -25,6 +25,7 @@ import {
   useState,
   useSyncExternalStore,
   type JSX,
+  type ReactNode,
 } from "react";
 import { validateDraft } from "../contacts/draft-rules";
 import { ErrorBar } from "./components/ErrorBar";
@@ -195,6 +196,7 @@ function SingleItem({
     () => selection.kind === "not-message" && isListedMeeting(controller),
     [selection, controller],
   );
+  const trust = useTrustView(controller);
   return (
     <>
       {selection.kind === "none" ? <EmptyState variant="message" message={strings.empty.noItem} /> : null}
@@ -213,6 +215,7 @@ function SingleItem({
       ) : null}
       {selection.kind === "sender" || meeting ? (
         <PeopleSection
+          waiting={selection.kind === "sender" && !senderSettled(state, selection, trust)}
           controller={controller}
           generation={state.generation}
           open={peopleOpen}
@@ -221,6 +224,34 @@ function SingleItem({
       ) : null}
     </>
   );
+}
+
+function useTrustView(controller: PaneController): TrustView {
+  return useSyncExternalStore(
+    controller.trust.subscribe,
+    controller.trust.getState,
+    controller.trust.getState,
+  );
+}
+
+/**
+ * True once nothing more is coming for the sender on screen: the verdict, the draft it needs
+ * and the sender check. What arrives after the verdict (the check's lines, the draft's mail
+ * tip and notes, the people list's button) is shown below the primary action only from then
+ * on, all at once, so that nothing the person is already reading moves (no layout shift).
+ */
+export function senderSettled(
+  state: PaneState,
+  selection: Extract<Selection, { kind: "sender" }>,
+  trust: TrustView,
+): boolean {
+  if (selection.analysis.kind !== "external" || selection.key === null) return true;
+  const { verdict } = state;
+  if (verdict.kind === "checking") return false;
+  const needsDraft = verdict.kind === "missing" && !verdict.holder;
+  const person = personFor(state, selection.key);
+  if (needsDraft && person.draft === null && !state.prefillFailed) return false;
+  return trust.kind !== "checking";
 }
 
 export interface SenderViewProps {
@@ -256,11 +287,8 @@ export function SenderView({
   const company = companyLine(external, verdict, person);
   const retryWait = person.retryWaits.at(-1);
   const verdictShown = verdict.kind === "missing" || verdict.kind === "exists";
-  const trust = useSyncExternalStore(
-    controller.trust.subscribe,
-    controller.trust.getState,
-    controller.trust.getState,
-  );
+  const trust = useTrustView(controller);
+  const settled = senderSettled(state, selection, trust);
   const domain = analysis.address?.displayDomain ?? "";
   useEffect(() => {
     // No click can need the after-click views before a verdict; from now on one may.
@@ -277,13 +305,15 @@ export function SenderView({
     />
   ) : null;
 
+  // The sender check comes after the verdict (its chunk loads once the first lookup has
+  // settled): it is shown below the primary action, once the pane has settled.
+  const trustElement = external && settled ? (trustLine ?? <TrustLine view={trust} domain={domain} />) : null;
   return (
     <>
       <SenderCard
         analysis={analysis}
         company={company}
         verdict={verdictKind(analysis.kind, verdict, person)}
-        trust={external ? (trustLine ?? <TrustLine view={trust} domain={domain} />) : null}
         {...(cardLabel ? { label: cardLabel } : {})}
       />
       {retryWait ? <RetryNoticeBar wait={retryWait} /> : null}
@@ -299,6 +329,8 @@ export function SenderView({
           addClicked={addClicked}
           services={services}
           addLabel={addLabel}
+          settled={settled}
+          trustLine={trustElement}
         />
       ) : (
         <>
@@ -307,6 +339,8 @@ export function SenderView({
         </>
       )}
       {lookupError}
+      {/* No verdict to act on: the check's line goes below the error, which came first. */}
+      {verdict.kind === "unknown" ? trustElement : null}
     </>
   );
 }
@@ -322,6 +356,10 @@ interface ExternalSenderBodyProps {
   addClicked: { current: boolean };
   services: PaneServices | undefined;
   addLabel: string | undefined;
+  /** senderSettled: the parts that arrive after the verdict may be shown. */
+  settled: boolean;
+  /** The sender check's line (null until settled), placed right below the primary action. */
+  trustLine: ReactNode;
 }
 
 function ExternalSenderBody({
@@ -335,6 +373,8 @@ function ExternalSenderBody({
   addClicked,
   services,
   addLabel,
+  settled,
+  trustLine,
 }: ExternalSenderBodyProps): JSX.Element | null {
   const styles = useStyles();
   const { verdict } = state;
@@ -367,6 +407,7 @@ function ExternalSenderBody({
           onRetry={() => controller.retry(editTarget)}
           onSignIn={() => void controller.signInAndRetry(editTarget)}
         />
+        {trustLine}
       </>
     );
   }
@@ -401,6 +442,9 @@ function ExternalSenderBody({
           onChange={(changes) => controller.updateDraft(changes)}
           trust={trust}
           domain={domain}
+          cautions={analysis.cautions}
+          settled={settled}
+          trustLine={trustLine}
           {...(addLabel ? { addLabel } : {})}
           onAdd={(confirmed) => {
             addClicked.current = true;
@@ -413,7 +457,12 @@ function ExternalSenderBody({
 
   if (verdict.kind === "missing" && verdict.holder) {
     // Someone else has the address: say who, instead of an Add that could only fail.
-    return <AddressHolderNote holder={verdict.holder} />;
+    return (
+      <>
+        <AddressHolderNote holder={verdict.holder} />
+        {trustLine}
+      </>
+    );
   }
 
   if (verdict.kind === "missing") {
@@ -433,6 +482,9 @@ function ExternalSenderBody({
           onChange={(changes) => controller.updateDraft(changes)}
           trust={trust}
           domain={domain}
+          cautions={analysis.cautions}
+          settled={settled}
+          trustLine={trustLine}
           {...(addLabel ? { addLabel } : {})}
           onAdd={(confirmed) => {
             addClicked.current = true;

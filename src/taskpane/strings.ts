@@ -137,7 +137,6 @@ export const english = {
 
   trust: {
     regionLabel: "Sender check",
-    checking: "Checking the sender…",
     unavailable: "The sender check did not load; nothing is claimed either way.",
     status: {
       verified: "Sender verified",
@@ -216,7 +215,6 @@ export const english = {
     companyGuessHint: "Guessed from the domain name: check the spelling and spacing.",
     noMailTip: "No mail tip.",
     hiddenSummary: "Hidden from the address book",
-    preparing: "Preparing the contact's details…",
     prefillFailed:
       "The contact's details could not be prepared: part of the add-in did not download. Check the connection and try again.",
   },

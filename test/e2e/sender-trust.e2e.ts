@@ -94,3 +94,45 @@ it("a look-alike of a contact's domain the pane has seen, and a message without 
   await demo.paneShows(TRUST_SENTENCES.en.reason["headers-empty"]());
   await demo.paneButton(strings.promote.add).waitFor();
 });
+
+/** The pane's layout shifts since its last load, as Chrome's CLS counts them, each with what moved. */
+declare global {
+  interface Window {
+    __paneShifts?: string[];
+  }
+}
+
+it("nothing on screen moves once the verdict is shown: the check and the draft arrive below Add", async () => {
+  const demo = await open();
+  await demo.page.addInitScript(() => {
+    if (!window.location.pathname.endsWith("/taskpane.html")) return;
+    const shifts: string[] = (window.__paneShifts = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<
+        PerformanceEntry & { value: number; sources?: Array<{ node?: Node | null }> }
+      >) {
+        const moved = (entry.sources ?? []).map((source) => source.node?.textContent?.slice(0, 40) ?? "?");
+        shifts.push(`${entry.value.toFixed(4)}: ${moved.join(" | ")}`);
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  // Unpinned, the pane reloads on each selection: from navigation to the settled pane.
+  await demo.page.getByRole("button", { name: "Pin pane" }).click();
+  for (const [message, settled] of [
+    ["fabrikam-redlines", strings.trust.status.verified],
+    ["contoso-gift-cards", TRUST_SENTENCES.en.risk.lookAlike("c0ntoso.com", "contoso.com", "organization")],
+  ] as const) {
+    const loads = await demo.paneLoads();
+    await demo.select(message);
+    await waitUntil(async () => (await demo.paneLoads()) > loads, "the pane to reload");
+    await demo.paneShows(settled);
+    await demo.paneButton(strings.promote.editDetails).waitFor();
+    // Time for anything late (the after-click views' prefetch, fonts) to land.
+    await demo.page.waitForTimeout(500);
+    const frame = demo.page.frames().find((candidate) => candidate.url().includes("/taskpane.html"));
+    expect({ message, shifts: await frame?.evaluate(() => window.__paneShifts) }).toEqual({
+      message,
+      shifts: [],
+    });
+  }
+});

@@ -4,7 +4,7 @@
  * budget is small); for a meeting, the list of organizer and attendees at once, in place of
  * "not a message". The list itself is a chunk of its own ("people"), loaded when it is shown.
  */
-import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
 import { People20Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useMemo, type JSX } from "react";
 import { extractParticipants } from "../../contacts/participants";
@@ -16,6 +16,8 @@ const PeoplePanel = lazy(() => import(/* webpackChunkName: "people" */ "./People
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   toggle: { alignSelf: "flex-start" },
+  // Kept mounted (an open list and a batch in progress survive a message switch), just not shown.
+  waiting: { display: "none" },
 });
 
 export interface PeopleSectionProps {
@@ -23,6 +25,11 @@ export interface PeopleSectionProps {
   generation: number;
   open: boolean;
   onOpenChange(open: boolean): void;
+  /**
+   * Not shown yet: the sender above is still settling (App's senderSettled), and what arrives
+   * there would push this section down. Shown at once when it has settled, moving nothing.
+   */
+  waiting?: boolean;
 }
 
 /** Renders nothing when the host cannot list participants, or the message has nobody but its sender. */
@@ -31,6 +38,7 @@ export function PeopleSection({
   generation,
   open,
   onOpenChange,
+  waiting = false,
 }: PeopleSectionProps): JSX.Element | null {
   const styles = useStyles();
   const { host, org } = controller.services;
@@ -48,7 +56,7 @@ export function PeopleSection({
   if (!meeting && count < 2) return null;
   const shown = meeting || open;
   return (
-    <div className={styles.section}>
+    <div className={mergeClasses(styles.section, waiting && styles.waiting)}>
       {!meeting && (
         <Button
           className={styles.toggle}

@@ -1,26 +1,26 @@
 /**
- * The offer to add a sender: what one click creates (the prefilled mail tip, and "hidden
- * from the address book" when chosen; the company is on the sender card), one primary
- * button that creates it, and an "Edit details" disclosure with the prefilled fields,
- * validated as typed (the fields come from the after-click chunk).
+ * The offer to add a sender: one primary button right below the verdict, then (once the
+ * pane has settled) the sender check's line, what one click creates (the prefilled mail tip,
+ * and "hidden from the address book" when chosen; the company is on the sender card), and an
+ * "Edit details" disclosure with the prefilled fields, validated as typed (the fields come
+ * from the after-click chunk).
  *
- * Until the draft has been prefilled (its workflow is a chunk of its own) the form keeps
- * its place with the button disabled, so nothing can be sent before there is a draft.
+ * The button comes with the verdict, disabled until the draft has been prefilled (its
+ * workflow is a chunk of its own), so nothing can be sent before there is a draft; what the
+ * draft and the check bring is placed below it, so its arrival moves nothing on screen.
  */
 import {
   Button,
   makeStyles,
   MessageBarActions,
   MessageBarBody,
-  Skeleton,
-  SkeletonItem,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { ChevronDown20Regular, ChevronUp20Regular } from "@fluentui/react-icons";
-import { useId, type JSX } from "react";
+import { useId, type JSX, type ReactNode } from "react";
 import { typedMailTipText } from "../../contacts/mail-tip";
-import type { ContactDraft, DraftField, DraftFieldError } from "../../contacts/types";
+import type { ContactDraft, DisplayNameCaution, DraftField, DraftFieldError } from "../../contacts/types";
 import { draftNote, fieldProblem, strings } from "../strings";
 import type { TrustView } from "../state/sender-trust-tracker";
 import { AfterClickView } from "./AfterClickView";
@@ -41,7 +41,6 @@ const useStyles = makeStyles({
   summary: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", rowGap: tokens.spacingVerticalXXS },
   summaryLabel: { color: tokens.colorNeutralForeground2 },
   summaryValue: { overflowWrap: "anywhere", whiteSpace: "pre-line" },
-  summaryPending: { display: "grid", rowGap: tokens.spacingVerticalXS },
   formError: { color: tokens.colorPaletteRedForeground1 },
   // A full-width disclosure, its text lined up with the fields below and the chevron at the end.
   disclosure: {
@@ -78,6 +77,12 @@ export interface PromoteFormProps {
   onAdd(confirmed: boolean): void;
   /** The Add button's words when not "Add to address book" (a proposal's Approve). */
   addLabel?: string;
+  /** The sender analysis' cautions about the display name: known with the verdict, shown above Add. */
+  cautions?: readonly DisplayNameCaution[] | undefined;
+  /** False until the draft and the sender check have arrived: only the cautions and Add are shown. */
+  settled?: boolean;
+  /** The sender check's line, right below Add. */
+  trustLine?: ReactNode;
 }
 
 export function PromoteForm(props: PromoteFormProps): JSX.Element {
@@ -90,35 +95,18 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
     .map(fieldProblem)
     .join(" ");
   const open = detailsOpen && draft !== null;
+  const cautions = props.cautions ?? [];
   return (
     <div className={styles.root}>
-      {draft?.cautions && draft.cautions.length > 0 ? (
+      {cautions.length > 0 ? (
         <UntitledMessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <ul className={styles.cautions} aria-label={strings.promote.cautionsLabel}>
-              {draft.cautions.map((caution) => (
+              {cautions.map((caution) => (
                 <li key={`${caution.kind}`}>{strings.promote.caution(caution)}</li>
               ))}
             </ul>
           </MessageBarBody>
-        </UntitledMessageBar>
-      ) : null}
-      {draft && draft.notes.length > 0 ? (
-        <ul className={styles.notes} aria-label={strings.promote.notesLabel}>
-          {draft.notes.map((note, index) => (
-            <li key={`${note.code}-${index}`}>{draftNote(note)}</li>
-          ))}
-        </ul>
-      ) : null}
-      {open ? null : <DraftSummary draft={draft} />}
-      {draft === null && props.prefillFailed ? (
-        <UntitledMessageBar intent="error" layout="multiline">
-          <MessageBarBody>{strings.promote.prefillFailed}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={props.onRetryPrefill}>
-              {strings.errors.tryAgain}
-            </Button>
-          </MessageBarActions>
         </UntitledMessageBar>
       ) : null}
       {showAddButton ? (
@@ -130,64 +118,79 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
           disabled={draft === null || busy || addressMessage !== ""}
         />
       ) : null}
-      {addressMessage ? (
-        <Text size={200} className={styles.formError}>
-          {addressMessage}
-        </Text>
-      ) : null}
-      {errors.length > 0 && !open ? (
-        <Text size={200} className={styles.formError} role="alert">
-          {strings.promote.fixErrors}
-        </Text>
-      ) : null}
-      <div>
-        <Button
-          appearance="transparent"
-          className={styles.disclosure}
-          icon={open ? <ChevronUp20Regular /> : <ChevronDown20Regular />}
-          iconPosition="after"
-          aria-expanded={open}
-          aria-controls={open ? panelId : undefined}
-          disabled={draft === null}
-          onClick={() => onToggleDetails(!open)}
-        >
-          {strings.promote.editDetails}
-        </Button>
-        {open ? (
-          <div id={panelId} className={styles.panel}>
-            <AfterClickView>
-              {({ DraftEditor }) => (
-                <DraftEditor draft={draft} errors={errors} readOnly={readOnly} onChange={onChange} />
-              )}
-            </AfterClickView>
+      {props.settled === false ? null : (
+        <>
+          {addressMessage ? (
+            <Text size={200} className={styles.formError}>
+              {addressMessage}
+            </Text>
+          ) : null}
+          {errors.length > 0 && !open ? (
+            <Text size={200} className={styles.formError} role="alert">
+              {strings.promote.fixErrors}
+            </Text>
+          ) : null}
+          {props.trustLine}
+          {open || draft === null ? null : <DraftSummary draft={draft} />}
+          {draft && draft.notes.length > 0 ? (
+            <ul className={styles.notes} aria-label={strings.promote.notesLabel}>
+              {draft.notes.map((note, index) => (
+                <li key={`${note.code}-${index}`}>{draftNote(note)}</li>
+              ))}
+            </ul>
+          ) : null}
+          {draft === null && props.prefillFailed ? (
+            <UntitledMessageBar intent="error" layout="multiline">
+              <MessageBarBody>{strings.promote.prefillFailed}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={props.onRetryPrefill}>
+                  {strings.errors.tryAgain}
+                </Button>
+              </MessageBarActions>
+            </UntitledMessageBar>
+          ) : null}
+          <div>
+            <Button
+              appearance="transparent"
+              className={styles.disclosure}
+              icon={open ? <ChevronUp20Regular /> : <ChevronDown20Regular />}
+              iconPosition="after"
+              aria-expanded={open}
+              aria-controls={open ? panelId : undefined}
+              disabled={draft === null}
+              onClick={() => onToggleDetails(!open)}
+            >
+              {strings.promote.editDetails}
+            </Button>
+            {open ? (
+              <div id={panelId} className={styles.panel}>
+                <AfterClickView>
+                  {({ DraftEditor }) => (
+                    <DraftEditor draft={draft} errors={errors} readOnly={readOnly} onChange={onChange} />
+                  )}
+                </AfterClickView>
+              </div>
+            ) : null}
           </div>
-        ) : null}
-      </div>
+        </>
+      )}
     </div>
   );
 }
 
 /** What one click creates, besides the sender card's name and company: the mail tip and, when chosen, hidden. */
-function DraftSummary({ draft }: { draft: ContactDraft | null }): JSX.Element {
+function DraftSummary({ draft }: { draft: ContactDraft }): JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.summary}>
       <Text size={200} className={styles.summaryLabel}>
         {strings.promote.mailTip}
       </Text>
-      {draft === null ? (
-        // The lines the tip will take, so nothing below jumps when it arrives.
-        <Skeleton className={styles.summaryPending} aria-label={strings.promote.preparing}>
-          <SkeletonItem size={16} />
-          <SkeletonItem size={16} />
-        </Skeleton>
-      ) : (
-        // The tip is data in its own language: its direction is its own, not the pane's.
-        <Text className={styles.summaryValue} dir="auto">
-          {typedMailTipText(draft.mailTip) || strings.promote.noMailTip}
-        </Text>
-      )}
-      {draft?.hiddenFromAddressLists ? (
+      {/* The tip is data in its own language: its direction is its own, not the pane's. */}
+      <Text className={styles.summaryValue} dir="auto">
+        {typedMailTipText(draft.mailTip) || strings.promote.noMailTip}
+      </Text>
+      {draft.hiddenFromAddressLists ? (
         <Text size={200} className={styles.summaryLabel}>
           {strings.promote.hiddenSummary}
         </Text>

@@ -1,6 +1,8 @@
 /**
  * Who sent the message: name, address (Unicode form), the company the pane guesses,
- * on-behalf-of when it applies, look-alike warnings, and the verdict slot.
+ * on-behalf-of when it applies, look-alike warnings, and the verdict slot. Everything on it is
+ * known when the verdict is (the company line keeps its place until the guess), so it never
+ * moves after the verdict; the sender check, which comes later, is shown below the primary action.
  */
 import {
   Avatar,
@@ -11,7 +13,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { JSX, ReactNode } from "react";
+import type { JSX } from "react";
 import type { SenderAnalysis } from "../../contacts/types";
 import { senderWarning, strings } from "../strings";
 import { VerdictBadge, type VerdictKind } from "./VerdictBadge";
@@ -43,13 +45,11 @@ export interface SenderCardProps {
    */
   company: string | null | undefined;
   verdict: VerdictKind;
-  /** The sender check's line (TrustLine), above the verdict. */
-  trust?: ReactNode;
   /** The region's name when not "Sender" (a proposal's proposed person, below the proposer's card). */
   label?: string;
 }
 
-export function SenderCard({ analysis, company, verdict, trust, label }: SenderCardProps): JSX.Element {
+export function SenderCard({ analysis, company, verdict, label }: SenderCardProps): JSX.Element {
   const styles = useStyles();
   const address = analysis.address?.displayAddress ?? "";
   const name = analysis.displayName || address || strings.sender.unknownName;
@@ -91,7 +91,6 @@ export function SenderCard({ analysis, company, verdict, trust, label }: SenderC
           </MessageBarBody>
         </MessageBar>
       ))}
-      {trust}
       <VerdictBadge kind={verdict} />
     </section>
   );

@@ -1,5 +1,5 @@
 /**
- * The sender check on the sender card: one line with the authentication verdict and its
+ * The sender check, below the primary action: one line with the authentication verdict and its
  * reason, a line per risk found (a look-alike domain, an impersonating display name), and a
  * Details disclosure with the raw verdicts. Renders the tracker's view; decides nothing.
  */
@@ -97,14 +97,15 @@ export function TrustLine({ view, domain }: TrustLineProps): JSX.Element | null 
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  if (view.kind === "none") return null;
-  if (view.kind === "checking" || view.kind === "unavailable") {
+  // Nothing while the check runs (milliseconds): the pane shows the line once it has answered.
+  if (view.kind === "none" || view.kind === "checking") return null;
+  if (view.kind === "unavailable") {
     return (
       <div className={styles.root} aria-label={strings.trust.regionLabel} role="group">
         <div className={styles.line}>
           <ShieldQuestion20Regular className={mergeClasses(styles.icon, styles.neutral)} aria-hidden />
           <Text size={200} className={styles.reason}>
-            {view.kind === "checking" ? strings.trust.checking : strings.trust.unavailable}
+            {strings.trust.unavailable}
           </Text>
         </div>
       </div>

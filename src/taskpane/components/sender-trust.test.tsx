@@ -109,11 +109,13 @@ describe("TrustLine", () => {
     expect(screen.queryByRole("button", { name: strings.trust.details })).toBeNull();
   });
 
-  test("while checking, and with no external sender", () => {
+  test("nothing while checking (the pane shows the line once the check answers), nor with no external sender", () => {
     const { rerender } = render(
       <TrustLine view={{ kind: "checking", generation: 1, key: "k" }} domain="x.com" />,
     );
-    expect(screen.getByText(strings.trust.checking)).toBeTruthy();
+    expect(screen.queryByRole("group", { name: strings.trust.regionLabel })).toBeNull();
+    rerender(<TrustLine view={{ kind: "unavailable", generation: 1, key: "k" }} domain="x.com" />);
+    expect(screen.getByText(strings.trust.unavailable)).toBeTruthy();
     rerender(<TrustLine view={{ kind: "none" }} domain="x.com" />);
     expect(screen.queryByRole("group", { name: strings.trust.regionLabel })).toBeNull();
   });

@@ -159,7 +159,6 @@ export const german: Catalogue = {
 
   trust: {
     regionLabel: "Absenderprüfung",
-    checking: "Absender wird geprüft…",
     unavailable: "Die Absenderprüfung wurde nicht geladen; es wird weder das eine noch das andere behauptet.",
     status: {
       verified: "Absender bestätigt",
@@ -234,7 +233,6 @@ export const german: Catalogue = {
     companyGuessHint: "Aus dem Domänennamen abgeleitet: Prüfen Sie Schreibweise und Leerzeichen.",
     noMailTip: "Keine E-Mail-Info.",
     hiddenSummary: "Im Adressbuch ausgeblendet",
-    preparing: "Die Angaben zum Kontakt werden vorbereitet…",
     prefillFailed:
       "Die Angaben zum Kontakt konnten nicht vorbereitet werden: Ein Teil des Add-Ins wurde nicht heruntergeladen. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
   },
