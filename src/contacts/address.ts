@@ -101,11 +101,27 @@ function asciiDomain(
   return { ok: true, ascii, unicode };
 }
 
+/** Answers already given, by input: the pane asks about the same few addresses many times per message. */
+const normalized = new Map<string, NormalizeAddressResult>();
+const NORMALIZED_KEPT = 2000;
+
 /**
  * Parses and normalizes one SMTP address (no display name). On failure, `problem` says why, as
- * facts. Surrounding whitespace and angle brackets are tolerated.
+ * facts. Surrounding whitespace and angle brackets are tolerated. Pure: each input is parsed
+ * once (the grammar is the costly part of the pane's work between a selection and its verdict);
+ * the answer is frozen, as it is shared.
  */
 export function normalizeAddress(raw: string): NormalizeAddressResult {
+  const known = normalized.get(raw);
+  if (known) return known;
+  const result = parseAddress(raw);
+  Object.freeze(result.ok ? result.value : result.problem);
+  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+  normalized.set(raw, Object.freeze(result));
+  return result;
+}
+
+function parseAddress(raw: string): NormalizeAddressResult {
   let input = raw.trim();
   if (input.startsWith("<") && input.endsWith(">")) input = input.slice(1, -1).trim();
   if (input === "") return fail({ code: "empty" });
