@@ -50,6 +50,11 @@ function creates(): number {
     .filter((request) => request.method === "POST" && request.path === "/admin/api/Contact").length;
 }
 
+/** What the pane's live region says now. */
+function announced(container: HTMLElement): string {
+  return container.querySelector("[data-pane-announcements]")?.textContent ?? "";
+}
+
 async function openList(participants: ItemParticipants = MESSAGE) {
   const host = new FakeMailHost();
   host.selectParticipants(participants);
@@ -77,6 +82,11 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
   await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) }));
   await within(list).findByText(PEOPLE_SENTENCES.en.people.summary(2, 0, 0, null), undefined, SLOW);
   expect(creates()).toBe(2);
+  // The summary is said by the pane's live region too, not only shown.
+  await waitFor(
+    () => expect(announced(container)).toContain(PEOPLE_SENTENCES.en.people.summary(2, 0, 0, null)),
+    SLOW,
+  );
   const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
   expect(stored).toEqual(expect.arrayContaining(["ana@litware.example", "bo@adatum.example"]));
   expect(stored).not.toContain("cy@adatum.example");
@@ -87,7 +97,7 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
 });
 
 test("a failed row says why and is retried alone; the summary names the failure", async () => {
-  const { user } = await openList();
+  const { user, container } = await openList();
   await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
   const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
   await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
@@ -98,6 +108,7 @@ test("a failed row says why and is retried alone; the summary names the failure"
   });
   await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(3) }));
   await within(list).findByText(/2 added, 1 failed/, undefined, SLOW);
+  await waitFor(() => expect(announced(container)).toMatch(/2 added, 1 failed \(.+\)/), SLOW);
   expect(creates()).toBe(3);
   await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.retry }));
   await within(list).findByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null), undefined, SLOW);

@@ -128,8 +128,8 @@ describe("an approver's pane on a proposal", () => {
       id: "p1",
     });
     const user = userEvent.setup();
-    render(<App services={{ ...pane.services, host }} />);
-    return { host, user };
+    const { container } = render(<App services={{ ...pane.services, host }} />);
+    return { host, user, container };
   }
 
   const body = () => composeProposal(PROPOSAL, proposalWords()).textBody;
@@ -154,14 +154,18 @@ describe("an approver's pane on a proposal", () => {
         TEST_ORGANIZATION,
       ).kind,
     ).toBe("accepted");
-    const { user } = proposalMessage(body());
+    const { user, container } = proposalMessage(body());
     await screen.findByText(proposalStrings.title("Adele Vance", "Sam Smith"));
     expect(screen.getByText(PROPOSAL.reason)).toBeInTheDocument();
     await screen.findByText(strings.verdict.missing);
     const approve = await screen.findByRole("button", { name: proposalStrings.approve });
     await waitFor(() => expect(approve).toBeEnabled(), { timeout: 5000 });
     await user.click(approve);
-    await screen.findByText(strings.progress.added);
+    await screen.findByText(strings.progress.added, { ignore: "script, style, [data-pane-announcements] *" });
+    // Said by the pane's live region, as the card's Add's outcome is.
+    await waitFor(() =>
+      expect(container.querySelector("[data-pane-announcements]")).toHaveTextContent(strings.progress.added),
+    );
     expect(stored(SAM.emailAddress)).toEqual([
       expect.objectContaining({ ContactDisplayName: "Sam Smith", ContactCompany: "Northwind Partners" }),
     ]);

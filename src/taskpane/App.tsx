@@ -141,7 +141,7 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
       <h1 id={titleId} className={styles.title}>
         {strings.appTitle}
       </h1>
-      <LiveAnnouncer state={state} />
+      <LiveAnnouncer state={state} channel={controller.announcements} />
       {services.suggestions ? (
         // Two pressed-or-not buttons rather than Fluent's TabList, whose focus helpers are
         // aria-hidden focusable elements (axe reports them), or ToggleButton (initial weight).
@@ -303,7 +303,9 @@ export function SenderView({
       ) : (
         <>
           <Text className={styles.reason}>{senderReason(analysis.reason)}</Text>
-          {analysis.kind === "internal" && services ? <ProposalsSlot services={services} /> : null}
+          {analysis.kind === "internal" && services ? (
+            <ProposalsSlot services={services} announcements={controller.announcements} />
+          ) : null}
         </>
       )}
       {lookupError}

@@ -29,6 +29,7 @@ import {
 import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
+import { AnnouncementChannel } from "./announcement-channel";
 import { PromotionClaims } from "./promotion-claims";
 import { SenderTrustTracker } from "./sender-trust-tracker";
 import {
@@ -79,6 +80,8 @@ export class PaneController {
   readonly trust: SenderTrustTracker;
   /** Promotions running anywhere in the pane (this card's Add, a list's batch): one per person at a time. */
   readonly claims = new PromotionClaims();
+  /** What a list's batch or a proposal's Approve says aloud, through the pane's one live region. */
+  readonly announcements = new AnnouncementChannel();
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;

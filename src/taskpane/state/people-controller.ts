@@ -32,6 +32,7 @@ import {
   type ModuleLoader,
   type TrustChecks,
 } from "../lazy-modules";
+import { batchSummarySentence } from "../locales/people-sentences";
 import type { PaneController } from "./pane-controller";
 import { organizationDomains as ownDomains, readHeadersWithin } from "./sender-trust-tracker";
 import {
@@ -381,6 +382,9 @@ export class PeopleController {
     } finally {
       for (const person of people) this.#pane.claims.release(person.key);
     }
+    // Said once the batch (or a row's Finish / Try again) is over, even from another message.
+    const summary = this.#lifetime.signal.aborted ? null : this.#batchSummary();
+    if (summary) this.#pane.announcements.say(batchSummarySentence(summary));
   }
 
   #settled(key: string, result: PersonAddResult): void {
@@ -450,9 +454,14 @@ export class PeopleController {
 
   /** The last batch's outcome once none of its rows is waiting or running; only on a list it was run from. */
   #summary(): BatchSummary | null {
-    if (this.#lastBatch.length === 0) return null;
     const shown = new Set(this.#candidates.map((candidate) => candidate.key));
     if (!this.#lastBatch.some((key) => shown.has(key))) return null;
+    return this.#batchSummary();
+  }
+
+  /** The last batch's outcome once none of its rows is waiting or running, wherever the list is. */
+  #batchSummary(): BatchSummary | null {
+    if (this.#lastBatch.length === 0) return null;
     const additions = this.#lastBatch.map((key) => this.#additions.get(key));
     if (additions.some((addition) => addition?.phase === "queued" || addition?.phase === "running"))
       return null;
