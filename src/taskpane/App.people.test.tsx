@@ -6,10 +6,13 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ItemParticipants } from "../contacts/people";
+import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
+import { DEMO_TOKENS } from "../emulator/server";
 import { App } from "./App";
+import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
 import { strings } from "./strings";
 import { PEOPLE_SENTENCES } from "./locales/people-sentences";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
 
@@ -21,10 +24,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await pane.emulator.close();
 });
+const KNOWN = { ContactExternalEmailAddress: "known@litware.example", ContactDisplayName: "Known" };
 beforeEach(() => {
-  pane.emulator.reset({
-    contacts: [{ ContactExternalEmailAddress: "known@litware.example", ContactDisplayName: "Known" }],
-  });
+  pane.emulator.reset({ contacts: [KNOWN] });
 });
 
 /** The list looks people up through the gate (60 ms between calls) and loads two chunks: more than RTL's 1 s on a busy machine. */
@@ -172,6 +174,53 @@ test("without write access the list shows verdicts only: no ticks, no Add", asyn
   await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3), SLOW);
   expect(within(list).queryAllByRole("checkbox")).toHaveLength(0);
   expect(within(list).queryByRole("button", { name: /Add/ })).toBeNull();
+});
+
+test("a 403 mid-batch makes the session read-only, as on the card: no further creates, the rest un-attempted, the proposal offered", async () => {
+  const readOnly = await startEmulatedPane({ token: DEMO_TOKENS.readOnly, seed: { contacts: [KNOWN] } });
+  try {
+    const host = new FakeMailHost();
+    host.selectParticipants(MESSAGE);
+    const user = userEvent.setup();
+    const services = {
+      ...readOnly.services,
+      host,
+      org: { ...TEST_ORGANIZATION, approvers: "gal-approvers@contoso.com" },
+    };
+    render(<App services={services} />);
+    await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
+    const list = await screen.findByRole(
+      "region",
+      { name: PEOPLE_SENTENCES.en.people.heading.message },
+      SLOW,
+    );
+    await waitFor(
+      () => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4),
+      SLOW,
+    );
+    await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(3) }));
+    await within(list).findByText(PEOPLE_SENTENCES.en.people.readOnly, undefined, SLOW);
+    await within(list).findByText(/0 added, [12] failed/, undefined, SLOW);
+    // The first refusal stops the batch: at most the one already in flight (two at a time) was also tried.
+    const attempted = readOnly.emulator
+      .requests()
+      .filter((request) => request.method === "POST" && request.path === "/admin/api/Contact").length;
+    expect(attempted).toBeGreaterThanOrEqual(1);
+    expect(attempted).toBeLessThan(3);
+    expect(within(list).getAllByText(PEOPLE_SENTENCES.en.people.failed)).toHaveLength(attempted);
+    // Those never tried are as they were: not in the address book, nothing to retry, no ticks.
+    expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3 - attempted);
+    expect(within(list).queryAllByRole("checkbox")).toHaveLength(0);
+    expect(within(list).queryByRole("button", { name: PEOPLE_SENTENCES.en.people.retry })).toBeNull();
+    // The card learnt it too, as after its own Add's 403: the roles named, and the proposal route offered.
+    const note = await screen.findByText(/so adding and editing are not offered/);
+    for (const role of EXCHANGE_WRITE_ROLES) expect(note).toHaveTextContent(role);
+    expect(screen.queryByRole("button", { name: strings.promote.add })).toBeNull();
+    await screen.findByRole("button", { name: PROPOSAL_SENTENCES.en.ask }, SLOW);
+    expect(readOnly.emulator.contacts()).toHaveLength(1);
+  } finally {
+    await readOnly.emulator.close();
+  }
 });
 
 test("a meeting lists its organizer and attendees instead of 'not a message'", async () => {

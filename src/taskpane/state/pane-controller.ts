@@ -569,13 +569,20 @@ export class PaneController {
    */
   #failure(action: RetryableAction, error: unknown): ActionFailure {
     const directoryError = asDirectoryError(error);
-    // Remembered for the session: every later verdict shows without write controls.
-    if (directoryError.kind === "forbidden" && isWriteOperation(directoryError.operation))
-      this.#dispatch({ type: "write-forbidden" });
+    this.noteFailure(directoryError);
     const failure = failureOf(action, directoryError);
     return this.#signedInAgain && directoryError.reason === "sign-in-page"
       ? { ...failure, afterSignIn: true }
       : failure;
+  }
+
+  /**
+   * A write refused for want of a role (here or in a list's batch) is remembered for the
+   * session: every later verdict shows without write controls, and a batch starts no more creates.
+   */
+  noteFailure(error: DirectoryError): void {
+    if (error.kind === "forbidden" && isWriteOperation(error.operation))
+      this.#dispatch({ type: "write-forbidden" });
   }
 
   #failureAt(target: FailureTarget): ActionFailure | null {

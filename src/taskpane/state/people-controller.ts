@@ -373,8 +373,9 @@ export class PeopleController {
         gate: this.#gate,
         signal: this.#lifetime.signal,
         promote: workflow.promoteContact,
-        // Asked again just before each create: the decision the click was made under.
-        mayCreate: (key) => allowed.get(key) === true,
+        // Asked again just before each create: the decision the click was made under, and
+        // no more creates once one was refused for want of a role (the session is read-only).
+        mayCreate: (key) => allowed.get(key) === true && this.#pane.getState().writeAllowed,
         onStart: (key) => this.#setAddition(key, { phase: "running", step: null }),
         onProgress: (key, step) => this.#setAddition(key, { phase: "running", step }),
         onSettled: (key, result) => this.#settled(key, result),
@@ -402,6 +403,7 @@ export class PeopleController {
     } else if (result.error.kind === "aborted" && this.#lifetime.signal.aborted) {
       this.#additions.delete(key);
     } else {
+      this.#pane.noteFailure(result.error);
       this.#additions.set(key, {
         phase: "failed",
         failedStep: result.failedStep,
