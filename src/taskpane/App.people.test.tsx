@@ -3,11 +3,15 @@
  * Everyone on a message or meeting (issue 14): the list with its verdicts, greyed rows, ticks,
  * "Add N" and the summary, against the real client and the emulator over HTTP.
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FixedTokenProvider } from "../auth/token-provider";
+import { createFrequentSenderReader } from "../composition/suggestions-module";
+import { syntheticMail } from "../emulator/graph-mail";
 import userEvent from "@testing-library/user-event";
 import type { ItemParticipants } from "../contacts/people";
 import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
 import { DEMO_TOKENS } from "../emulator/server";
+import { trustChecksModule } from "./lazy-modules";
 import { App } from "./App";
 import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
 import { strings } from "./strings";
@@ -221,6 +225,62 @@ test("a 403 mid-batch makes the session read-only, as on the card: no further cr
   } finally {
     await readOnly.emulator.close();
   }
+});
+
+describe("suggestions", () => {
+  const now = new Date();
+  const inbox = syntheticMail(now, [
+    { name: "Ana Lima", address: "ana@litware.example", messages: 9, withinDays: 20 },
+    { name: "Bo Berg", address: "bo@adatum.example", messages: 6, withinDays: 20 },
+    // A look-alike of the organization's own domain: the guard flags it.
+    { name: "Alex Wilber", address: "alex.wilber@c0ntoso.com", messages: 4, withinDays: 20 },
+  ]);
+  // Writes more than anyone, all of it filtered to Junk Email: nobody to suggest.
+  const junk = syntheticMail(now, [
+    { name: "Prize Desk", address: "win@prize.example", messages: 30, withinDays: 10 },
+  ]).map((message) => ({ ...message, folder: "junkemail" as const }));
+
+  function renderSuggestions() {
+    pane.emulator.reset({ contacts: [KNOWN], mail: [...inbox, ...junk] });
+    const host = new FakeMailHost();
+    const read = createFrequentSenderReader({
+      graphBaseUrl: pane.emulator.url,
+      tokens: new FixedTokenProvider(DEMO_TOKENS.graph),
+      windowDays: 30,
+      userAddress: host.context.userAddress,
+      org: TEST_ORGANIZATION,
+    });
+    const user = userEvent.setup();
+    render(<App services={{ ...pane.services, host, suggestions: { windowDays: 30, read } }} />);
+    return { user };
+  }
+
+  test("nobody is ticked for the person (they chose none of them); 'select all' still skips the flagged one; no junk sender", async () => {
+    const { user } = renderSuggestions();
+    await user.click(screen.getByRole("button", { name: strings.multiPeople.suggestions }));
+    const list = await screen.findByRole(
+      "region",
+      { name: PEOPLE_SENTENCES.en.people.heading.suggestions },
+      SLOW,
+    );
+    await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3), SLOW);
+    expect(within(list).queryByText("Prize Desk")).toBeNull();
+    // The checks answer within milliseconds of their module: give them time to (wrongly) tick anyone.
+    await waitFor(() => expect(trustChecksModule.loaded()).not.toBeNull(), SLOW);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(within(list).getAllByRole("checkbox", { checked: false })).toHaveLength(4);
+    expect(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(0) })).toBeDisabled();
+
+    // "Select all" ticks those the guard lets through in one click (once its checks are in), never the look-alike.
+    const selectAll = within(list).getByRole("checkbox", { name: PEOPLE_SENTENCES.en.people.selectAll });
+    await waitFor(() => {
+      if (!within(list).queryByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) }))
+        fireEvent.click(selectAll);
+      expect(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) })).toBeEnabled();
+    }, SLOW);
+    expect(within(list).getByRole("checkbox", { name: "Alex Wilber" })).not.toBeChecked();
+    expect(within(list).getByRole("checkbox", { name: "Ana Lima" })).toBeChecked();
+  });
 });
 
 test("a meeting lists its organizer and attendees instead of 'not a message'", async () => {

@@ -56,6 +56,11 @@ export interface PeopleControllerOptions {
   trustChecks?: ModuleLoader<TrustChecks>;
   /** Outlook may never answer getAllInternetHeadersAsync: after this long the From row counts as not checked. */
   headerTimeoutMs?: number;
+  /**
+   * Whether rows the guard lets through start ticked (default): people on the message the user
+   * opened. Suggestions pass false: nobody the user did not choose is ticked for them.
+   */
+  preselect?: boolean;
 }
 
 export class PeopleController {
@@ -64,12 +69,13 @@ export class PeopleController {
   readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
   readonly #trustChecks: ModuleLoader<TrustChecks>;
   readonly #headerTimeoutMs: number;
+  readonly #preselect: boolean;
   readonly #listeners = new Set<() => void>();
   #view: PeopleListView = EMPTY_PEOPLE_LIST;
   #source: PeopleListSource = { kind: "message" };
   #candidates: readonly PersonCandidate[] = [];
   #generation = 0;
-  /** The person's own choice, by key; absent: ticked when the guard allows the one-click Add. */
+  /** The person's own choice, by key; absent: ticked when the guard allows the one-click Add (and the list preselects). */
   readonly #chosen = new Map<string, boolean>();
   /** Per person, across items: a batch's progress and result. */
   readonly #additions = new Map<string, RowAddition>();
@@ -90,6 +96,7 @@ export class PeopleController {
     this.#draftWorkflow = options.draftWorkflow ?? draftWorkflowModule;
     this.#trustChecks = options.trustChecks ?? trustChecksModule;
     this.#headerTimeoutMs = options.headerTimeoutMs ?? 3000;
+    this.#preselect = options.preselect ?? true;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -431,7 +438,7 @@ export class PeopleController {
         selected: false,
         addition: this.#additions.get(candidate.key) ?? null,
       };
-      return { ...row, selected: this.#chosen.get(candidate.key) ?? preselected(row) };
+      return { ...row, selected: this.#chosen.get(candidate.key) ?? (this.#preselect && preselected(row)) };
     });
     this.#view = {
       source: this.#source,
