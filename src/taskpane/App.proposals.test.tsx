@@ -35,6 +35,8 @@ const SAM = { displayName: "Sam Smith", emailAddress: "sam.smith@northwind.examp
 const ADELE = { displayName: "Adele Vance", emailAddress: "adele@contoso.com" };
 const MEGAN = { userAddress: "megan@contoso.com", userDisplayName: "Megan Bowen" };
 const APPROVERS = ["gal-approvers@contoso.com"];
+/** The card's note on a colleague (strings.sender.reason's internal sentences). */
+const COLLEAGUE_NOTE = /colleagues are already in the address list/;
 
 const PROPOSAL: ContactProposal = {
   address: SAM.emailAddress,
@@ -157,6 +159,8 @@ describe("an approver's pane on a proposal", () => {
     const { user, container } = proposalMessage(body());
     await screen.findByText(proposalStrings.title("Adele Vance", "Sam Smith"));
     expect(screen.getByText(PROPOSAL.reason)).toBeInTheDocument();
+    // The card's note on the colleague would be noise above the proposal, which says who proposed.
+    expect(screen.queryByText(COLLEAGUE_NOTE)).toBeNull();
     await screen.findByText(strings.verdict.missing);
     const approve = await screen.findByRole("button", { name: proposalStrings.approve });
     await waitFor(() => expect(approve).toBeEnabled(), { timeout: 5000 });
@@ -201,6 +205,7 @@ describe("an approver's pane on a proposal", () => {
     proposalMessage("Lunch on Friday?");
     await screen.findByText(strings.verdict.internal);
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText(COLLEAGUE_NOTE)).toBeInTheDocument();
     expect(screen.queryByText(proposalStrings.refusedTitle)).toBeNull();
     expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
   });

@@ -301,15 +301,37 @@ export function SenderView({
           addLabel={addLabel}
         />
       ) : (
-        <>
-          <Text className={styles.reason}>{senderReason(analysis.reason)}</Text>
-          {analysis.kind === "internal" && services ? (
-            <ProposalsSlot services={services} announcements={controller.announcements} />
-          ) : null}
-        </>
+        <SenderNoteOrProposal
+          note={<Text className={styles.reason}>{senderReason(analysis.reason)}</Text>}
+          internal={analysis.kind === "internal"}
+          services={services}
+          controller={controller}
+        />
       )}
       {lookupError}
     </>
+  );
+}
+
+/**
+ * Why a sender offers no Add; for a colleague's message, the proposal it may hold instead
+ * (the note, "colleagues are already in the address list", would be noise above a proposal).
+ */
+function SenderNoteOrProposal({
+  note,
+  internal,
+  services,
+  controller,
+}: {
+  note: JSX.Element;
+  internal: boolean;
+  services: PaneServices | undefined;
+  controller: PaneController;
+}): JSX.Element {
+  return internal && services ? (
+    <ProposalsSlot services={services} announcements={controller.announcements} senderNote={note} />
+  ) : (
+    note
   );
 }
 

@@ -225,15 +225,20 @@ function useProposalCheck(services: PaneServices): Reading {
   return reading;
 }
 
-/** A colleague's message: the proposal it holds, or why it was refused; nothing for an ordinary one. */
-export function ProposalView({ services, announcements }: ProposalViewProps): JSX.Element | null {
+/** A colleague's message: the proposal it holds (without the sender's note), or the note, and why a proposal was refused. */
+export function ProposalView({ services, announcements, senderNote }: ProposalViewProps): JSX.Element | null {
   const reading = useProposalCheck(services);
   switch (reading.kind) {
     case "reading":
     case "none":
-      return null;
+      return senderNote;
     case "refused":
-      return <RefusedProposal problem={reading.problem} />;
+      return (
+        <>
+          {senderNote}
+          <RefusedProposal problem={reading.problem} />
+        </>
+      );
     case "accepted":
       return <AcceptedProposal services={services} check={reading} announcements={announcements} />;
   }

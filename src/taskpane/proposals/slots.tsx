@@ -25,11 +25,18 @@ export interface ProposalViewProps {
   services: PaneServices;
   /** The pane's live region: Approve's outcome is said there, as the card's Add's is. */
   announcements: AnnouncementChannel;
+  /**
+   * Why the colleague's message offers no Add ("colleagues are already in the address list"):
+   * shown unless the message holds a proposal, whose own lines say who proposed whom.
+   */
+  senderNote: JSX.Element;
 }
 
 const ProposalViews = lazy<ComponentType<ProposalsProps>>(() =>
-  // Nothing to offer without the chunk; the pane around it is whole.
-  import(/* webpackChunkName: "proposals" */ "./proposal-views").catch(() => ({ default: () => null })),
+  // Nothing to offer without the chunk; the pane around it is whole (with the sender's note).
+  import(/* webpackChunkName: "proposals" */ "./proposal-views").catch(() => ({
+    default: (props: ProposalsProps) => ("senderNote" in props ? props.senderNote : null),
+  })),
 );
 
 /**
@@ -38,7 +45,7 @@ const ProposalViews = lazy<ComponentType<ProposalsProps>>(() =>
  */
 export function ProposalsSlot(props: ProposalsProps): JSX.Element {
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={"senderNote" in props ? props.senderNote : null}>
       <ProposalViews {...props} />
     </Suspense>
   );
