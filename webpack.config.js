@@ -321,7 +321,13 @@ module.exports = async (env = {}, argv = {}) => {
     // Production maps are written for the bench and for debugging, but the bundles do not point
     // to them and `npm run serve` does not serve them unless asked (--source-maps).
     devtool: production ? "hidden-source-map" : "eval-cheap-module-source-map",
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+      // msal-browser's NAA half (src/auth/msal-naa.ts, tsconfig's paths): its exports map hides these files.
+      alias: {
+        "msal-naa": path.join(path.dirname(require.resolve("@azure/msal-browser/package.json")), "dist"),
+      },
+    },
     module: {
       rules: [
         // postal-mime has no side effects at import; saying so lets webpack keep only the
