@@ -13,14 +13,14 @@ import { companyForSender, isFreeMailDomain } from "./company";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./draft-rules";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
 import { collapseWhitespace, renderMailTip, truncateAtWordBoundary } from "./mail-tip";
+import { cleanDisplayName } from "./names";
 import {
-  cleanDisplayName,
   organizationPhrases,
   parsePersonName,
   personFromLocalPart,
   roleMailboxLabel,
   type PersonName,
-} from "./names";
+} from "./person-name";
 import type { ContactDraft, DraftNote, OrganizationConfig, SenderAnalysis } from "./types";
 
 // Validation, defaults and the create body need no Public Suffix List: they live in
