@@ -12,7 +12,8 @@ import { parse } from "tldts";
 import { companyForSender, isFreeMailDomain } from "./company";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./draft-rules";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
-import { collapseWhitespace, renderMailTip, truncateAtWordBoundary } from "./mail-tip";
+import { collapseWhitespace, truncateAtWordBoundary } from "./mail-tip";
+import { renderMailTip } from "./mail-tip-template";
 import { cleanDisplayName } from "./names";
 import {
   organizationPhrases,

@@ -4,9 +4,9 @@ import {
   hasControlOrFormatCharacters,
   mailTipToPlainText,
   removeInvisibleCharacters,
-  renderMailTip,
   truncateAtWordBoundary,
 } from "./mail-tip";
+import { renderMailTip } from "./mail-tip-template";
 
 const LIMIT = EXCHANGE_LIMITS.mailTip;
 
