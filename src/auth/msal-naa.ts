@@ -1,7 +1,7 @@
 /**
  * MSAL's nested app authentication on its own: the NAA controller and operating context without
  * the standard controller (popups, redirects, iframes), which is half of msal-browser's bytes
- * (about 40 KB gzip against 79 KB). msal-browser's index always bundles both, and its exports map
+ * (31 KB gzip against 79 KB). msal-browser's index always bundles both, and its exports map
  * hides the files, so webpack's and tsconfig's "msal-naa" alias point at its dist/ and types/.
  * The same package version as the full chunk: one MSAL, loaded in two sizes.
  */
