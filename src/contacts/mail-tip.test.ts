@@ -105,6 +105,14 @@ describe("renderMailTip", () => {
     expect(renderMailTip(template, jane)).toBe("External contact: Jane Doe from Contoso (contoso.com).");
   });
 
+  test("a German template (docs/admin-setup.md's example) drops its connector with an empty company", () => {
+    const german = "Externer Kontakt: {displayName} von {company} ({domain}).";
+    expect(renderMailTip(german, jane)).toBe("Externer Kontakt: Jane Doe von Contoso (contoso.com).");
+    expect(renderMailTip(german, { ...jane, company: null })).toBe(
+      "Externer Kontakt: Jane Doe (contoso.com).",
+    );
+  });
+
   test("placeholders are case-insensitive and may repeat", () => {
     expect(renderMailTip("{DisplayName} ({DOMAIN}) – {displayname}", jane)).toBe(
       "Jane Doe (contoso.com) – Jane Doe",
