@@ -285,7 +285,7 @@ describe("createPaneServices", () => {
       ["ana@supplier.example", 3],
     ]);
     expect(asked[0]).toBe("https://addin.contoso.com/demo/token?resource=graph");
-    expect(asked[1]).toMatch(/^\/v1\.0\/me\/messages\?/);
+    expect(asked[1]).toMatch(/^\/v1\.0\/me\/mailFolders\/inbox\/messages\?/);
   });
 
   it("suggestions are absent unless configured", () => {
