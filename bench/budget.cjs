@@ -40,4 +40,4 @@ function checks(paneDirectory, floorDirectory) {
   return list;
 }
 
-module.exports = { checks, chunkFiles, TO_VERDICT_CHUNKS };
+module.exports = { checks, chunkFiles, pageFiles, TO_VERDICT_CHUNKS };
