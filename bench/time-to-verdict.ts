@@ -11,6 +11,7 @@ import { startDemo, type RunningDemo } from "../src/harness/demo-server";
 import { startServer, type RunningServer } from "../src/server/server";
 import { strings } from "../src/taskpane/strings";
 import { buildPaneAndFloor, checks, chunkFiles, pageFiles, sizes, TO_VERDICT_CHUNKS } from "./bundle";
+import type { BenchContext } from "./run";
 import { fig, kb, ms, summarize, table, type Section } from "./report";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -145,14 +146,8 @@ async function measureSwitches(browser: Browser, demo: RunningDemo, people: Send
 async function paneStart(browser: Browser, demo: RunningDemo, sender: Sender, cold: boolean) {
   const page = await newPage(browser);
   try {
-    if (cold)
-      await page.route(
-        "**/taskpane.html*",
-        (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html>" }),
-        {
-          times: 1,
-        },
-      );
+    const empty = { contentType: "text/html", body: "<!doctype html>" };
+    if (cold) await page.route("**/taskpane.html*", (route) => route.fulfill(empty), { times: 1 });
     await page.goto(demo.url);
     const ready = cold ? `[data-message-id="${sender.id}"]` : 'aside[data-pane-listening="true"]';
     await page.locator(ready).first().waitFor({ state: "attached" });
@@ -196,74 +191,51 @@ async function floorStart(browser: Browser, floor: RunningServer, cold: boolean)
 export async function measureTimeToVerdict({
   latencyMs: L,
   resultsDirectory,
-}: {
-  latencyMs: number;
-  resultsDirectory: string;
-}): Promise<Section> {
-  const [floorDir, production] = ["floor", "pane"].map((name) =>
-    path.join(resultsDirectory, "build", name),
-  ) as [string, string];
-  if (!existsSync(path.join(floorDir, "floor.html")))
-    await buildPaneAndFloor(path.join(resultsDirectory, "build"));
+}: BenchContext): Promise<Section> {
+  const [floorDir, production] = [
+    path.join(resultsDirectory, "build/floor"),
+    path.join(resultsDirectory, "build/pane"),
+  ];
+  if (!existsSync(path.join(floorDir, "floor.html"))) await buildPaneAndFloor(path.dirname(floorDir));
   const people = senders();
   const build = await ensureDemoBuild({ log: () => undefined });
   const demo = await startDemo({ ...build, port: 0, ...FIXTURES });
-  const floor = await startServer({
-    port: 0,
-    distDir: floorDir,
-    indexFile: "floor.html",
-    log: () => undefined,
-  });
+  const quiet = { port: 0, log: () => undefined };
+  const floor = await startServer({ ...quiet, distDir: floorDir, indexFile: "floor.html" });
   const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
   try {
     demo.emulator.updateSettings({ latencyMs: L });
     const { first, revisit, stale } = await measureSwitches(browser, demo, people);
-    const starts = {
-      cold: [] as Array<Awaited<ReturnType<typeof paneStart>>>,
-      warm: [] as Array<Awaited<ReturnType<typeof paneStart>>>,
-    };
-    const floorPaints = { cold: [] as number[], warm: [] as number[] };
+    type Start = Awaited<ReturnType<typeof paneStart>> & { floorMs: number };
+    const starts = { cold: [] as Start[], warm: [] as Start[] };
     for (let run = 0; run < STARTS; run++)
       for (const kind of ["cold", "warm"] as const) {
-        starts[kind].push(
-          await paneStart(browser, demo, people[run % people.length] as Sender, kind === "cold"),
-        );
-        floorPaints[kind].push(await floorStart(browser, floor, kind === "cold"));
+        const pane = await paneStart(browser, demo, people[run % people.length] as Sender, kind === "cold");
+        starts[kind].push({ ...pane, floorMs: await floorStart(browser, floor, kind === "cold") });
       }
     // Our scripts the first cold start had loaded when its verdict appeared, by chunk name (the demo's hashes differ).
-    const chunk = (file: string) =>
-      path.basename(new URL(file, "file:///").pathname).replace(/(\.[0-9a-f]{8,})?\.js$/, "");
+    const chunk = (file: string) => path.basename(file).replace(/(\.[0-9a-f]{8,})?\.js$/, "");
     const ours = (url: string) =>
       url.startsWith(new URL(demo.url).origin) && url.endsWith(".js") && !url.includes("/harness/");
     const loaded = (starts.cold[0]?.resources ?? []).filter(ours).map((url) => chunk(new URL(url).pathname));
     const initial = pageFiles(build.paneDir, "taskpane.html").map(chunk);
     const unexpected = loaded.filter((name) => !initial.includes(name) && !TO_VERDICT_CHUNKS.includes(name));
     // Production's to-first-verdict set, with whatever else the demo loaded before its verdict.
-    const asLoaded = [
-      ...(checks(production)[1]?.path ?? []),
-      ...unexpected.flatMap((name) => chunkFiles(production, name)),
-    ];
-    const asLoadedGzip = await sizes(asLoaded);
+    const extra = unexpected.flatMap((name) => chunkFiles(production, name));
+    const asLoadedGzip = await sizes([...(checks(production)[1]?.path ?? []), ...extra]);
     const all = [...starts.cold, ...starts.warm];
     const shifts = all.map((sample) => sample.layoutShift);
     const moved = [...new Set(all.flatMap((sample) => sample.shifted))].join("; ");
     const summaries = (kind: "cold" | "warm") => ({
       pane: summarize(starts[kind].map((sample) => sample.ms)),
       skeleton: summarize(starts[kind].map((sample) => sample.skeletonMs)),
-      floorPaint: summarize(floorPaints[kind]),
+      floorPaint: summarize(starts[kind].map((sample) => sample.floorMs)),
     });
     const [cold, warm] = [summaries("cold"), summaries("warm")];
     const startRow = (kind: string, { pane, skeleton, floorPaint }: typeof cold) => [
-      ...[
-        kind,
-        ms(pane.median),
-        ms(pane.median - L),
-        ms(pane.p95),
-        ms(skeleton.median),
-        ms(floorPaint.median),
-      ],
-      `${((pane.median - L) / floorPaint.median).toFixed(2)}×`,
+      ...[kind, ms(pane.median), ms(pane.median - L), ms(pane.p95), ms(skeleton.median)],
+      ...[ms(floorPaint.median), `${((pane.median - L) / floorPaint.median).toFixed(2)}×`],
     ];
     const phaseRow = (name: string, phase: typeof first, minusL = true) => [
       ...[name, phase.switches, ms(phase.frame.median), ms(phase.frame.p95)],
