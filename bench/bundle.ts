@@ -158,7 +158,7 @@ export async function measureBundle(context: { resultsDirectory: string }): Prom
   const chunks = await Promise.all(
     onDemand.map(async (file) => [file, await sizes([path.join(paneDir, file)])] as const),
   );
-  const msalInitial = initial.path.some((file: string) => path.basename(file).startsWith("msal."));
+  const msalInitial = initial.path.some((file: string) => /^msal[.-]/.test(path.basename(file)));
   const floorCode = composition(floor.path);
   const beyond = [...composition(toVerdict.path)]
     .map(([origin, code]) => [origin, code.length - (floorCode.get(origin)?.length ?? 0), code] as const)
