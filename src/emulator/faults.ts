@@ -30,7 +30,7 @@ export const CMDLET_ROUTE: Record<ExchangeCmdlet, AdminApiRouteName | null> = {
   "Set-MailContact": "updateOptions",
 };
 
-/** Graph's GET /v1.0/me/messages (suggestions). Another service: "*" does not hit it. */
+/** Graph's GET /v1.0/me/mailFolders/{folder}/messages (suggestions read the Inbox). Another service: "*" does not hit it. */
 export const GRAPH_MESSAGES_ROUTE = "graphMessages";
 
 export type FaultTarget = AdminApiRouteName | ExchangeCmdlet | typeof GRAPH_MESSAGES_ROUTE;

@@ -1,15 +1,24 @@
 /**
- * Microsoft Graph's `GET /v1.0/me/messages`, as far as suggestions use it, over seeded mail:
+ * Microsoft Graph's `GET /v1.0/me/mailFolders/{folder}/messages`, as far as suggestions use it,
+ * over seeded mail: a well-known folder name (`inbox`, `junkemail`...; case as Graph takes it),
  * `$select` (only the named properties come back, beside id), `$filter=receivedDateTime ge
  * <ISO>` (the only filter Graph is asked for; any other is a 400 as Graph gives for a bad
  * query), newest first, `$top` (Graph's default 10, at most 1000) and `@odata.nextLink` with
  * `$skip`, as Graph pages messages. Tokens must be issued for Graph. CORS is open, as Graph's.
- * Seeded messages have a subject, so a test can tell that the client selected it away.
+ * Seeded messages have a subject, so a test can tell that the client selected it away, and a
+ * folder (the Inbox unless said), so a test can tell that Junk Email is not read.
  */
 import { z } from "zod";
 import { jsonResponse, type EmulatedResponse } from "./responses";
 
-export const GRAPH_MESSAGES_PATH = "/v1.0/me/messages";
+/** The well-known folders a seeded message can be in (Graph has more; these are the ones mail lands in). */
+export const SEED_FOLDERS = ["inbox", "junkemail", "deleteditems", "archive", "clutter"] as const;
+export type SeedFolder = (typeof SEED_FOLDERS)[number];
+/** `/v1.0/me/mailFolders/{well-known name}/messages`: the folder's name, lower-cased, or null for another path. */
+export function graphFolderOf(path: string): string | null {
+  const match = /^\/v1\.0\/me\/mailFolders\/([^/]+)\/messages$/i.exec(path);
+  return match ? decodeURIComponent(match[1] as string).toLowerCase() : null;
+}
 const DEFAULT_TOP = 10;
 const MAX_TOP = 1000;
 const SELECTABLE = ["from", "receivedDateTime", "subject"] as const;
@@ -20,6 +29,7 @@ export const SeedMessageSchema = z
     from: z.object({ name: z.string(), address: z.string() }).nullable(),
     receivedDateTime: z.string().datetime({ offset: true }),
     subject: z.string().optional(),
+    folder: z.enum(SEED_FOLDERS).optional(),
   })
   .strict();
 export type SeedMessage = z.infer<typeof SeedMessageSchema>;
@@ -61,8 +71,14 @@ export class GraphMailbox {
     return this.#messages.length;
   }
 
-  /** GET /v1.0/me/messages?...: one page. `origin` builds the nextLink as Graph does (absolute). */
-  list(search: string, origin: string): EmulatedResponse {
+  /**
+   * GET /v1.0/me/mailFolders/{folder}/messages?...: one page of that folder. `path`: as asked
+   * (the nextLink repeats it); `origin` builds the nextLink as Graph does (absolute).
+   */
+  list(folder: string, path: string, search: string, origin: string): EmulatedResponse {
+    if (!(SEED_FOLDERS as readonly string[]).includes(folder)) {
+      return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    }
     const query = new URLSearchParams(search);
     const select = (query.get("$select") ?? "").split(",").filter((name) => name !== "");
     const unknown = select.find((name) => !(SELECTABLE as readonly string[]).includes(name));
@@ -90,7 +106,9 @@ export class GraphMailbox {
     if (!Number.isInteger(top) || top < 1 || top > MAX_TOP || !Number.isInteger(skip) || skip < 0) {
       return graphError(400, "BadRequest", "Invalid $top or $skip.");
     }
-    const matching = this.#messages.filter((message) => message.receivedMs >= sinceMs);
+    const matching = this.#messages.filter(
+      (message) => (message.folder ?? "inbox") === folder && message.receivedMs >= sinceMs,
+    );
     const page = matching.slice(skip, skip + top);
     const fields: readonly Selectable[] = select.length > 0 ? (select as Selectable[]) : SELECTABLE;
     const value = page.map((message) => {
@@ -106,13 +124,13 @@ export class GraphMailbox {
       return shown;
     });
     const body: Record<string, unknown> = {
-      "@odata.context": `${origin}/v1.0/$metadata#users('me')/messages(${fields.join(",")})`,
+      "@odata.context": `${origin}/v1.0/$metadata#users('me')/mailFolders('${folder}')/messages(${fields.join(",")})`,
       value,
     };
     if (skip + top < matching.length) {
       const next = new URLSearchParams(query);
       next.set("$skip", String(skip + top));
-      body["@odata.nextLink"] = `${origin}${GRAPH_MESSAGES_PATH}?${next.toString()}`;
+      body["@odata.nextLink"] = `${origin}${path}?${next.toString()}`;
     }
     return jsonResponse(200, body);
   }

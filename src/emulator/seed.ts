@@ -93,7 +93,7 @@ export const EmulatorSeedSchema = z
   .object({
     contacts: z.array(SeedContactSchema).optional(),
     recipients: z.array(SeedRecipientSchema).optional(),
-    /** The signed-in user's received mail, as Graph's /v1.0/me/messages serves it. */
+    /** The signed-in user's received mail, as Graph's /v1.0/me/mailFolders/{folder}/messages serves it (`folder`: the Inbox unless said). */
     mail: z.array(SeedMessageSchema).optional(),
     /** Absent: the DEMO_TOKENS. */
     tokens: z.array(SeedTokenSchema).optional(),

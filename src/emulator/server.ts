@@ -29,7 +29,7 @@ import {
   type FaultSpec,
   type RequestFacts,
 } from "./faults";
-import { GRAPH_CORS_HEADERS, GRAPH_MESSAGES_PATH, GraphMailbox, graphError } from "./graph-mail";
+import { GRAPH_CORS_HEADERS, GraphMailbox, graphError, graphFolderOf } from "./graph-mail";
 import {
   emptyResponse,
   errorResponse,
@@ -404,13 +404,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  /** One API request, recorded for the control surface and answered (or dropped) once: both APIs' handlers. */
+  /** One API request, recorded for the control surface and answered (or dropped) once: every API's handler (admin center, Exchange, Graph). */
   function recordedCall(
     request: IncomingMessage,
     response: ServerResponse,
     path: string,
     requestId: string,
     started: number,
+    /** Headers every answer carries (Graph's CORS). */
+    extraHeaders: Record<string, string> = {},
   ): RecordedCall {
     const method = request.method ?? "GET";
     const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
@@ -422,7 +424,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       finish: (reply) => {
         call.release();
         entry.status = reply.status;
-        send(response, reply, requestId);
+        send(response, reply, requestId, extraHeaders);
         logLine(method, path, reply.status, started, requestId);
       },
       drop: () => {
@@ -621,48 +623,40 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     finish(reply);
   }
 
-  /** GET /v1.0/me/messages: Graph's messages of the signed-in user (suggestions), CORS-open as Graph is. */
+  /**
+   * GET /v1.0/me/mailFolders/{folder}/messages: Graph's messages of the signed-in user in one
+   * well-known folder (suggestions read the Inbox), CORS-open as Graph is. Recorded, delayed
+   * and faulted through the same helpers as the directory APIs; a read has no answer to lose
+   * after it is applied, so an after-apply fault does nothing here (as for Exchange's reads).
+   */
   async function handleGraph(
     request: IncomingMessage,
     response: ServerResponse,
     path: string,
+    folder: string,
     search: string,
     requestId: string,
     started: number,
   ): Promise<void> {
-    const method = request.method ?? "GET";
-    const finish = (reply: EmulatedResponse) => {
-      entry.status = reply.status;
-      send(response, reply, requestId, GRAPH_CORS_HEADERS);
-      logLine(method, path, reply.status, started, requestId);
-    };
-    if (method === "OPTIONS") {
+    if (request.method === "OPTIONS") {
       send(response, emptyResponse(204), requestId, GRAPH_CORS_HEADERS);
       return;
     }
-    const entry: RecordedRequest = { method, path, status: 0, requestId, at: new Date().toISOString() };
-    state.requests.push(entry);
+    const call = recordedCall(request, response, path, requestId, started, GRAPH_CORS_HEADERS);
+    const { method, finish } = call;
     const fault = state.faults.take(GRAPH_MESSAGES_ROUTE);
-    const latency = state.settings.latencyMs + (fault?.latencyMs ?? 0);
-    if (latency > 0) await sleep(latency);
-    if (fault?.drop) {
-      request.socket.destroy();
-      logLine(method, path, "dropped", started, requestId);
-      return;
-    }
-    if (fault?.status !== undefined) {
-      const reply =
-        fault.body === undefined
-          ? graphError(
-              fault.status,
-              fault.status === 429 ? "ApplicationThrottled" : "ServiceNotAvailable",
+    const faultReply = (status: number, struck: Fault) =>
+      struck.body === undefined
+        ? withHeaders(
+            graphError(
+              status,
+              status === 429 ? "ApplicationThrottled" : "ServiceNotAvailable",
               "Injected fault.",
-            )
-          : faultResponse(fault.status, fault.body, undefined, "odata");
-      for (const [name, value] of Object.entries(fault.headers ?? {}))
-        reply.headers[name.toLowerCase()] = value;
-      return finish(reply);
-    }
+            ),
+            struck.headers,
+          )
+        : faultResponse(status, struck.body, struck.headers, "odata");
+    if (await faultBeforeApply(call, fault, () => undefined, faultReply)) return;
     if (method !== "GET") return finish(graphError(405, "BadRequest", "The HTTP method is not allowed."));
     const grant = grantOf(request);
     if (grant === undefined || grant.resource !== "graph") {
@@ -670,7 +664,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         graphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."),
       );
     }
-    finish(state.mailbox.list(search, originOf(request)));
+    const reply = state.mailbox.list(folder, path, search, originOf(request));
+    if (faultAfterApply(call, fault, reply, faultReply)) return;
+    finish(reply);
   }
 
   /** The control surface: no auth, CORS-open so the demo's switches can call it from a page. */
@@ -753,10 +749,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const path = url.pathname;
     const requestId = pickRequestId(request.headers["client-request-id"]);
     const invokeTenant = INVOKE_COMMAND_PATH_PATTERN.exec(path)?.[1];
+    const graphFolder = graphFolderOf(path);
     const handled = path.startsWith(CONTROL_PREFIX)
       ? handleControl(request, response, path, requestId, started)
-      : path === GRAPH_MESSAGES_PATH
-        ? handleGraph(request, response, path, url.search, requestId, started)
+      : graphFolder !== null
+        ? handleGraph(request, response, path, graphFolder, url.search, requestId, started)
         : invokeTenant !== undefined
           ? handleInvoke(request, response, path, url.search, invokeTenant, requestId, started)
           : path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)

@@ -1,5 +1,5 @@
 /**
- * Reads the signed-in user's received messages (sender and date only) from Microsoft Graph,
+ * Reads the signed-in user's Inbox (sender and date only) from Microsoft Graph,
  * for frequent-sender suggestions. Graph allows CORS, so the pane calls it directly with its
  * own delegated token (Mail.ReadBasic); there is no relay route.
  *
@@ -30,6 +30,7 @@ import type { ReceivedMessage } from "../contacts/suggestions";
 import {
   GRAPH_BASE_URL,
   GRAPH_MESSAGES_PATH,
+  isInboxMessagesPath,
   GraphErrorBodySchema,
   GraphMessageSchema,
   GraphMessagesPageSchema,
@@ -167,7 +168,7 @@ export class GraphMailClient {
     return { messages, nextLink: parsed.data["@odata.nextLink"] ?? null, requestId: answer.requestId };
   }
 
-  /** A nextLink's path and query on our own base URL, and only to the messages path. */
+  /** A nextLink's path and query on our own base URL, and only to the Inbox's messages. */
   #nextTarget(nextLink: string, requestId: string): string {
     let url: URL | null = null;
     try {
@@ -175,7 +176,7 @@ export class GraphMailClient {
     } catch {
       url = null;
     }
-    if (url === null || url.pathname !== GRAPH_MESSAGES_PATH) {
+    if (url === null || !isInboxMessagesPath(url.pathname)) {
       throw error({ kind: "protocol", reason: "unexpected-shape", requestId, detail: "nextLink elsewhere" });
     }
     return `${url.pathname}${url.search}`;

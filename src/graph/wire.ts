@@ -1,6 +1,6 @@
 /**
  * Every wire shape of the one Microsoft Graph call this project makes, in one place: the
- * user's own received messages, senders and dates only (`GET /v1.0/me/messages` with
+ * user's own Inbox, senders and dates only (`GET /v1.0/me/mailFolders/inbox/messages` with
  * `$select=from,receivedDateTime`, delegated Mail.ReadBasic), its OData page
  * (`value`, `@odata.nextLink`) and Graph's error body. Schemas keep unknown fields and are
  * strict only about what suggestions count: a message's date. Used by the client (to
@@ -11,7 +11,16 @@ import { z } from "zod/mini";
 /** The delegated permission suggestions need: senders and dates, never bodies (Mail.ReadBasic). */
 export const GRAPH_MAIL_SCOPE = "https://graph.microsoft.com/Mail.ReadBasic";
 export const GRAPH_BASE_URL = "https://graph.microsoft.com";
-export const GRAPH_MESSAGES_PATH = "/v1.0/me/messages";
+/**
+ * The Inbox by its well-known name (any mailbox language): `/me/messages` would count every
+ * folder, Junk Email and Deleted Items too, and a junk sender is nobody to suggest.
+ */
+export const GRAPH_MESSAGES_PATH = "/v1.0/me/mailFolders/inbox/messages";
+
+/** A nextLink's path is the Inbox's messages, as asked or in OData's key form (`mailFolders('Inbox')`). */
+export function isInboxMessagesPath(pathname: string): boolean {
+  return /^\/v1\.0\/me\/mailFolders(?:\/inbox|\('inbox'\))\/messages$/i.test(pathname);
+}
 /** Messages per page the client asks for ($top); Graph allows up to 1000 for messages. */
 export const GRAPH_PAGE_SIZE = 250;
 

@@ -1,7 +1,7 @@
 /**
  * The demo's received mail for suggestions: 30 days (and some older) of synthetic messages,
  * dated from the moment the demo starts, served by the emulator's stand-in for Graph's
- * /v1.0/me/messages. Frequent external senders not in the address book yet, one who is
+ * /v1.0/me/mailFolders/inbox/messages (the Inbox). Frequent external senders not in the address book yet, one who is
  * (Marcus Webb), colleagues, automated mail, and a sender whose mail is mostly too old.
  */
 import { syntheticMail, type SeedMessage, type SyntheticSender } from "../emulator/graph-mail";

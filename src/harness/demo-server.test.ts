@@ -87,7 +87,7 @@ describe("demo server", () => {
     expect(token).toBe(DEMO_TOKENS.graph);
     const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
     const query = `?$select=from,receivedDateTime&$filter=${encodeURIComponent(`receivedDateTime ge ${since}`)}&$top=5`;
-    const page = await fetch(`${demo.url}/v1.0/me/messages${query}`, {
+    const page = await fetch(`${demo.url}/v1.0/me/mailFolders/inbox/messages${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(page.status).toBe(200);
@@ -100,7 +100,7 @@ describe("demo server", () => {
     // Paged as Graph pages messages (the client follows the path and query on its own origin).
     expect(new URL(body["@odata.nextLink"] ?? "").searchParams.get("$skip")).toBe("5");
     // The directory's token is not Graph's.
-    const refused = await fetch(`${demo.url}/v1.0/me/messages${query}`, {
+    const refused = await fetch(`${demo.url}/v1.0/me/mailFolders/inbox/messages${query}`, {
       headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` },
     });
     expect(refused.status).toBe(401);

@@ -10,7 +10,7 @@
  *   /demo/token            the pane's bearer token for that person (demo build only)
  *   /__demo/reset          restore the seed, clear faults and settings
  *   /__emulator/...        the emulator's control surface, proxied (address book, faults)
- *   /v1.0/me/messages      Microsoft Graph's stand-in (suggestions), proxied to the emulator
+ *   /v1.0/me/mailFolders/inbox/messages  Microsoft Graph's stand-in (suggestions), proxied to the emulator
  *   /admin/api/...         relay → emulator, exactly as in production
  *   everything else        the built pane (dist in demo mode)
  *
@@ -37,7 +37,7 @@ import {
 } from "./demo-routes";
 import { buildDemoMailbox, loadMessageFixture, type DemoMailbox } from "./fixtures";
 import { demoMail } from "./demo-mail";
-import { GRAPH_MESSAGES_PATH } from "../emulator/graph-mail";
+import { GRAPH_MESSAGES_PATH } from "../graph/wire";
 
 export const DEFAULT_DEMO_PORT = 3000;
 export const DEFAULT_FIXTURE_PATH = path.resolve(__dirname, "../../demo/messages.json");
@@ -144,7 +144,7 @@ function pathOf(req: IncomingMessage): string {
 }
 
 /**
- * The demo's Graph (GET /v1.0/me/messages) on the pane's own origin, forwarded to the emulator
+ * The demo's Graph (GET /v1.0/me/mailFolders/inbox/messages: the one call suggestions make) on the pane's own origin, forwarded to the emulator
  * with the pane's bearer token: production calls graph.microsoft.com directly (CORS), and no
  * production route forwards Graph.
  */

@@ -3,13 +3,20 @@
  * Everyone on a message or meeting (issue 14): the list with its verdicts, greyed rows, ticks,
  * "Add N" and the summary, against the real client and the emulator over HTTP.
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FixedTokenProvider } from "../auth/token-provider";
+import { createFrequentSenderReader } from "../composition/suggestions-module";
+import { syntheticMail } from "../emulator/graph-mail";
 import userEvent from "@testing-library/user-event";
 import type { ItemParticipants } from "../contacts/people";
+import { EXCHANGE_WRITE_ROLES } from "../contacts/exchange-rules";
+import { DEMO_TOKENS } from "../emulator/server";
+import { trustChecksModule } from "./lazy-modules";
 import { App } from "./App";
+import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
 import { strings } from "./strings";
 import { PEOPLE_SENTENCES } from "./locales/people-sentences";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
 
@@ -21,10 +28,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await pane.emulator.close();
 });
+const KNOWN = { ContactExternalEmailAddress: "known@litware.example", ContactDisplayName: "Known" };
 beforeEach(() => {
-  pane.emulator.reset({
-    contacts: [{ ContactExternalEmailAddress: "known@litware.example", ContactDisplayName: "Known" }],
-  });
+  pane.emulator.reset({ contacts: [KNOWN] });
 });
 
 /** The list looks people up through the gate (60 ms between calls) and loads two chunks: more than RTL's 1 s on a busy machine. */
@@ -48,6 +54,11 @@ function creates(): number {
   return pane.emulator
     .requests()
     .filter((request) => request.method === "POST" && request.path === "/admin/api/Contact").length;
+}
+
+/** What the pane's live region says now. */
+function announced(container: HTMLElement): string {
+  return container.querySelector("[data-pane-announcements]")?.textContent ?? "";
 }
 
 async function openList(participants: ItemParticipants = MESSAGE) {
@@ -77,6 +88,11 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
   await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) }));
   await within(list).findByText(PEOPLE_SENTENCES.en.people.summary(2, 0, 0, null), undefined, SLOW);
   expect(creates()).toBe(2);
+  // The summary is said by the pane's live region too, not only shown.
+  await waitFor(
+    () => expect(announced(container)).toContain(PEOPLE_SENTENCES.en.people.summary(2, 0, 0, null)),
+    SLOW,
+  );
   const stored = pane.emulator.contacts().map((contact) => contact.ContactExternalEmailAddress);
   expect(stored).toEqual(expect.arrayContaining(["ana@litware.example", "bo@adatum.example"]));
   expect(stored).not.toContain("cy@adatum.example");
@@ -87,7 +103,7 @@ test("lists everyone on the message with verdicts; adds the ticked ones in one c
 });
 
 test("a failed row says why and is retried alone; the summary names the failure", async () => {
-  const { user } = await openList();
+  const { user, container } = await openList();
   await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
   const list = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
   await waitFor(() => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4), SLOW);
@@ -98,6 +114,7 @@ test("a failed row says why and is retried alone; the summary names the failure"
   });
   await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(3) }));
   await within(list).findByText(/2 added, 1 failed/, undefined, SLOW);
+  await waitFor(() => expect(announced(container)).toMatch(/2 added, 1 failed \(.+\)/), SLOW);
   expect(creates()).toBe(3);
   await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.retry }));
   await within(list).findByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null), undefined, SLOW);
@@ -121,8 +138,10 @@ test("mid-batch, the card's Add for the same person, a second click and a messag
   // The card's own Add for the sender, whom the batch is adding right now.
   await user.click(screen.getByRole("button", { name: "Add to address book" }));
   // Away to another message and back, mid-batch.
-  host.selectParticipants({ ...MESSAGE, from: person("zoe@other.example", "Zoe"), sender: null, cc: [] });
-  host.selectParticipants(MESSAGE);
+  act(() => {
+    host.selectParticipants({ ...MESSAGE, from: person("zoe@other.example", "Zoe"), sender: null, cc: [] });
+    host.selectParticipants(MESSAGE);
+  });
   const again = await screen.findByRole("region", { name: PEOPLE_SENTENCES.en.people.heading.message }, SLOW);
   await within(again).findByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null), undefined, SLOW);
   expect(creates()).toBe(3);
@@ -161,6 +180,109 @@ test("without write access the list shows verdicts only: no ticks, no Add", asyn
   await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3), SLOW);
   expect(within(list).queryAllByRole("checkbox")).toHaveLength(0);
   expect(within(list).queryByRole("button", { name: /Add/ })).toBeNull();
+});
+
+test("a 403 mid-batch makes the session read-only, as on the card: no further creates, the rest un-attempted, the proposal offered", async () => {
+  const readOnly = await startEmulatedPane({ token: DEMO_TOKENS.readOnly, seed: { contacts: [KNOWN] } });
+  try {
+    const host = new FakeMailHost();
+    host.selectParticipants(MESSAGE);
+    const user = userEvent.setup();
+    const services = {
+      ...readOnly.services,
+      host,
+      org: { ...TEST_ORGANIZATION, approvers: "gal-approvers@contoso.com" },
+    };
+    render(<App services={services} />);
+    await user.click(await screen.findByRole("button", { name: strings.people.show(7) }, SLOW));
+    const list = await screen.findByRole(
+      "region",
+      { name: PEOPLE_SENTENCES.en.people.heading.message },
+      SLOW,
+    );
+    await waitFor(
+      () => expect(within(list).getAllByRole("checkbox", { checked: true })).toHaveLength(4),
+      SLOW,
+    );
+    await user.click(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(3) }));
+    await within(list).findByText(PEOPLE_SENTENCES.en.people.readOnly, undefined, SLOW);
+    await within(list).findByText(/0 added, [12] failed/, undefined, SLOW);
+    // The first refusal stops the batch: at most the one already in flight (two at a time) was also tried.
+    const attempted = readOnly.emulator
+      .requests()
+      .filter((request) => request.method === "POST" && request.path === "/admin/api/Contact").length;
+    expect(attempted).toBeGreaterThanOrEqual(1);
+    expect(attempted).toBeLessThan(3);
+    expect(within(list).getAllByText(PEOPLE_SENTENCES.en.people.failed)).toHaveLength(attempted);
+    // Those never tried are as they were: not in the address book, nothing to retry, no ticks.
+    expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3 - attempted);
+    expect(within(list).queryAllByRole("checkbox")).toHaveLength(0);
+    expect(within(list).queryByRole("button", { name: PEOPLE_SENTENCES.en.people.retry })).toBeNull();
+    // The card learnt it too, as after its own Add's 403: the roles named, and the proposal route offered.
+    const note = await screen.findByText(/so adding and editing are not offered/);
+    for (const role of EXCHANGE_WRITE_ROLES) expect(note).toHaveTextContent(role);
+    expect(screen.queryByRole("button", { name: strings.promote.add })).toBeNull();
+    await screen.findByRole("button", { name: PROPOSAL_SENTENCES.en.ask }, SLOW);
+    expect(readOnly.emulator.contacts()).toHaveLength(1);
+  } finally {
+    await readOnly.emulator.close();
+  }
+});
+
+describe("suggestions", () => {
+  const now = new Date();
+  const inbox = syntheticMail(now, [
+    { name: "Ana Lima", address: "ana@litware.example", messages: 9, withinDays: 20 },
+    { name: "Bo Berg", address: "bo@adatum.example", messages: 6, withinDays: 20 },
+    // A look-alike of the organization's own domain: the guard flags it.
+    { name: "Alex Wilber", address: "alex.wilber@c0ntoso.com", messages: 4, withinDays: 20 },
+  ]);
+  // Writes more than anyone, all of it filtered to Junk Email: nobody to suggest.
+  const junk = syntheticMail(now, [
+    { name: "Prize Desk", address: "win@prize.example", messages: 30, withinDays: 10 },
+  ]).map((message) => ({ ...message, folder: "junkemail" as const }));
+
+  function renderSuggestions() {
+    pane.emulator.reset({ contacts: [KNOWN], mail: [...inbox, ...junk] });
+    const host = new FakeMailHost();
+    const read = createFrequentSenderReader({
+      graphBaseUrl: pane.emulator.url,
+      tokens: new FixedTokenProvider(DEMO_TOKENS.graph),
+      windowDays: 30,
+      userAddress: host.context.userAddress,
+      org: TEST_ORGANIZATION,
+    });
+    const user = userEvent.setup();
+    render(<App services={{ ...pane.services, host, suggestions: { windowDays: 30, read } }} />);
+    return { user };
+  }
+
+  test("nobody is ticked for the person (they chose none of them); 'select all' still skips the flagged one; no junk sender", async () => {
+    const { user } = renderSuggestions();
+    await user.click(screen.getByRole("button", { name: strings.multiPeople.suggestions }));
+    const list = await screen.findByRole(
+      "region",
+      { name: PEOPLE_SENTENCES.en.people.heading.suggestions },
+      SLOW,
+    );
+    await waitFor(() => expect(within(list).getAllByText(strings.verdict.missing)).toHaveLength(3), SLOW);
+    expect(within(list).queryByText("Prize Desk")).toBeNull();
+    // The checks answer within milliseconds of their module: give them time to (wrongly) tick anyone.
+    await waitFor(() => expect(trustChecksModule.loaded()).not.toBeNull(), SLOW);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(within(list).getAllByRole("checkbox", { checked: false })).toHaveLength(4);
+    expect(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(0) })).toBeDisabled();
+
+    // "Select all" ticks those the guard lets through in one click (once its checks are in), never the look-alike.
+    const selectAll = within(list).getByRole("checkbox", { name: PEOPLE_SENTENCES.en.people.selectAll });
+    await waitFor(() => {
+      if (!within(list).queryByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) }))
+        fireEvent.click(selectAll);
+      expect(within(list).getByRole("button", { name: PEOPLE_SENTENCES.en.people.add(2) })).toBeEnabled();
+    }, SLOW);
+    expect(within(list).getByRole("checkbox", { name: "Alex Wilber" })).not.toBeChecked();
+    expect(within(list).getByRole("checkbox", { name: "Ana Lima" })).toBeChecked();
+  });
 });
 
 test("a meeting lists its organizer and attendees instead of 'not a message'", async () => {

@@ -35,6 +35,8 @@ const SAM = { displayName: "Sam Smith", emailAddress: "sam.smith@northwind.examp
 const ADELE = { displayName: "Adele Vance", emailAddress: "adele@contoso.com" };
 const MEGAN = { userAddress: "megan@contoso.com", userDisplayName: "Megan Bowen" };
 const APPROVERS = ["gal-approvers@contoso.com"];
+/** The card's note on a colleague (strings.sender.reason's internal sentences). */
+const COLLEAGUE_NOTE = /colleagues are already in the address list/;
 
 const PROPOSAL: ContactProposal = {
   address: SAM.emailAddress,
@@ -128,8 +130,8 @@ describe("an approver's pane on a proposal", () => {
       id: "p1",
     });
     const user = userEvent.setup();
-    render(<App services={{ ...pane.services, host }} />);
-    return { host, user };
+    const { container } = render(<App services={{ ...pane.services, host }} />);
+    return { host, user, container };
   }
 
   const body = () => composeProposal(PROPOSAL, proposalWords()).textBody;
@@ -154,14 +156,20 @@ describe("an approver's pane on a proposal", () => {
         TEST_ORGANIZATION,
       ).kind,
     ).toBe("accepted");
-    const { user } = proposalMessage(body());
+    const { user, container } = proposalMessage(body());
     await screen.findByText(proposalStrings.title("Adele Vance", "Sam Smith"));
     expect(screen.getByText(PROPOSAL.reason)).toBeInTheDocument();
+    // The card's note on the colleague would be noise above the proposal, which says who proposed.
+    expect(screen.queryByText(COLLEAGUE_NOTE)).toBeNull();
     await screen.findByText(strings.verdict.missing);
     const approve = await screen.findByRole("button", { name: proposalStrings.approve });
     await waitFor(() => expect(approve).toBeEnabled(), { timeout: 5000 });
     await user.click(approve);
-    await screen.findByText(strings.progress.added);
+    await screen.findByText(strings.progress.added, { ignore: "script, style, [data-pane-announcements] *" });
+    // Said by the pane's live region, as the card's Add's outcome is.
+    await waitFor(() =>
+      expect(container.querySelector("[data-pane-announcements]")).toHaveTextContent(strings.progress.added),
+    );
     expect(stored(SAM.emailAddress)).toEqual([
       expect.objectContaining({ ContactDisplayName: "Sam Smith", ContactCompany: "Northwind Partners" }),
     ]);
@@ -197,6 +205,7 @@ describe("an approver's pane on a proposal", () => {
     proposalMessage("Lunch on Friday?");
     await screen.findByText(strings.verdict.internal);
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText(COLLEAGUE_NOTE)).toBeInTheDocument();
     expect(screen.queryByText(proposalStrings.refusedTitle)).toBeNull();
     expect(screen.queryByRole("button", { name: proposalStrings.approve })).toBeNull();
   });

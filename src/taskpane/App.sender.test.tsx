@@ -3,7 +3,7 @@
  * The sender card and its verdict, for every kind of selection, against the real client
  * and the emulator over HTTP.
  */
-import { act, render, renderHook, screen, within } from "@testing-library/react";
+import { act, render, renderHook, screen, waitFor, within } from "@testing-library/react";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
@@ -70,6 +70,9 @@ test("an internal colleague: says so, offers nothing and asks the directory noth
   const { container } = renderPaneWith(host);
   expect(screen.getByText("Internal colleague")).toBeInTheDocument();
   expect(screen.queryByRole("button", { name: "Add to address book" })).not.toBeInTheDocument();
+  // A colleague's message may hold a proposal: the pane loads that view and reads the body once.
+  await waitFor(() => expect(host.bodyReads).toBe(1));
+  expect(screen.getByText(/colleagues are already in the address list/)).toBeInTheDocument();
   await expectNoAxeViolations(container);
   expect(searchCount()).toBe(0);
 });

@@ -142,7 +142,7 @@ function Pane({ services }: { services: PaneServices }): JSX.Element {
       <h1 id={titleId} className={styles.title}>
         {strings.appTitle}
       </h1>
-      <LiveAnnouncer state={state} />
+      <LiveAnnouncer state={state} channel={controller.announcements} />
       {services.suggestions ? (
         // Two pressed-or-not buttons rather than Fluent's TabList, whose focus helpers are
         // aria-hidden focusable elements (axe reports them), or ToggleButton (initial weight).
@@ -333,15 +333,39 @@ export function SenderView({
           trustLine={trustElement}
         />
       ) : (
-        <>
-          <Text className={styles.reason}>{senderReason(analysis.reason)}</Text>
-          {analysis.kind === "internal" && services ? <ProposalsSlot services={services} /> : null}
-        </>
+        <SenderNoteOrProposal
+          note={<Text className={styles.reason}>{senderReason(analysis.reason)}</Text>}
+          internal={analysis.kind === "internal"}
+          services={services}
+          controller={controller}
+        />
       )}
       {lookupError}
       {/* No verdict to act on: the check's line goes below the error, which came first. */}
       {verdict.kind === "unknown" ? trustElement : null}
     </>
+  );
+}
+
+/**
+ * Why a sender offers no Add; for a colleague's message, the proposal it may hold instead
+ * (the note, "colleagues are already in the address list", would be noise above a proposal).
+ */
+function SenderNoteOrProposal({
+  note,
+  internal,
+  services,
+  controller,
+}: {
+  note: JSX.Element;
+  internal: boolean;
+  services: PaneServices | undefined;
+  controller: PaneController;
+}): JSX.Element {
+  return internal && services ? (
+    <ProposalsSlot services={services} announcements={controller.announcements} senderNote={note} />
+  ) : (
+    note
   );
 }
 

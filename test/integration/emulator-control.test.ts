@@ -277,6 +277,68 @@ describe("faults", () => {
   });
 });
 
+/** One read per API the emulator plays, and the fault route that names it. */
+const READS = [
+  {
+    api: "admin center",
+    route: "search" as const,
+    afterApplyStrikes: true,
+    call: () => search(emulator.url, ""),
+  },
+  {
+    api: "Exchange",
+    route: "Get-MailContact" as const,
+    // Exchange's handler keeps after-apply faults for its writes: a read has no change to keep.
+    afterApplyStrikes: false,
+    call: () =>
+      callPath(
+        emulator.url,
+        "POST",
+        "/adminapi/beta/contoso.onmicrosoft.com/InvokeCommand",
+        { CmdletInput: { CmdletName: "Get-MailContact", Parameters: {} } },
+        { token: DEMO_TOKENS.exchangeAdmin },
+      ),
+  },
+  {
+    api: "Graph",
+    route: "graphMessages" as const,
+    afterApplyStrikes: true,
+    call: () =>
+      callPath(emulator.url, "GET", "/v1.0/me/mailFolders/inbox/messages", undefined, {
+        token: DEMO_TOKENS.graph,
+      }),
+  },
+];
+
+describe.each(READS)("one fault path: $api", ({ route, call, afterApplyStrikes }) => {
+  it("a status fault answers with its headers, recorded; then the call is answered normally", async () => {
+    await control.addFault({ route, status: 503, headers: { "Retry-After": "4" } });
+    const refused = await call();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("4");
+    expect((await call()).status).toBe(200);
+    expect((await control.requests()).map((entry) => entry.status)).toEqual([503, 200]);
+  });
+
+  it("a drop is recorded without a status; latency keeps the recorded call pending, then answered", async () => {
+    await control.addFault({ route, drop: true });
+    await expect(call()).rejects.toThrow();
+    await control.updateSettings({ latencyMs: 1500 });
+    const slow = call();
+    await waitForArrivals(2);
+    expect(await stateOf(slow)).toBe("pending");
+    expect((await slow).status).toBe(200);
+    expect((await control.requests()).map((entry) => entry.status)).toEqual([0, 200]);
+  });
+
+  it("an after-apply fault answers once the call was applied (where the API's handler keeps it for reads)", async () => {
+    await control.addFault({ route, afterApply: true, status: 502 });
+    const status = afterApplyStrikes ? 502 : 200;
+    expect((await call()).status).toBe(status);
+    expect((await control.requests()).map((entry) => entry.status)).toEqual([status]);
+  });
+});
+
 describe("latency setting and replication lag", () => {
   it("latencyMs delays every API answer", async () => {
     await control.updateSettings({ latencyMs: 2000 });

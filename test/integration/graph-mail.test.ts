@@ -1,6 +1,7 @@
 /**
- * GraphMailClient over real HTTP against the emulator's /v1.0/me/messages: only senders and
- * dates asked for, paging through @odata.nextLink, the date window, 429 with Retry-After
+ * GraphMailClient over real HTTP against the emulator's /v1.0/me/mailFolders/inbox/messages:
+ * the Inbox only (never Junk Email or Deleted Items), senders and dates asked for, paging
+ * through @odata.nextLink, the date window, 429 with Retry-After
  * (the one retry policy, per page), the token's audience, and the seam's error facts. Then
  * the whole suggestion pipeline (read, rank, drop those in the directory) over the same HTTP.
  */
@@ -20,7 +21,18 @@ const SENDERS = [
   // Only half of Old Timer's mail is inside the 30 days.
   { name: "Old Timer", address: "old@archive.example", messages: 10, withinDays: 60 },
 ];
-const MAIL = syntheticMail(NOW, SENDERS);
+/** A spammer who writes more than anyone, all of it in Junk Email, and a deleted newsletter. */
+const ELSEWHERE = [
+  ...syntheticMail(NOW, [
+    { name: "Prize Desk", address: "win@prize.example", messages: 30, withinDays: 10 },
+  ]).map((message) => ({ ...message, folder: "junkemail" as const })),
+  ...syntheticMail(NOW, [
+    { name: "Deals", address: "deals@shop2.example", messages: 15, withinDays: 10 },
+  ]).map((message) => ({ ...message, folder: "deleteditems" as const })),
+];
+const INBOX = syntheticMail(NOW, SENDERS);
+const MAIL = [...INBOX, ...ELSEWHERE];
+const INBOX_PATH = "/v1.0/me/mailFolders/inbox/messages";
 
 let emulator: RunningEmulator;
 
@@ -49,7 +61,7 @@ const since = windowStart(NOW, 30);
 describe("GraphMailClient against the emulator", () => {
   it("reads every message of the window, page by page, asking for sender and date only", async () => {
     const result = await clientFor().receivedSince(since);
-    const inWindow = MAIL.filter((message) => Date.parse(message.receivedDateTime) >= since.getTime());
+    const inWindow = INBOX.filter((message) => Date.parse(message.receivedDateTime) >= since.getTime());
     expect(result.truncated).toBe(false);
     expect(result.messages).toHaveLength(inWindow.length);
     expect(inWindow.length).toBeGreaterThan(30);
@@ -57,9 +69,54 @@ describe("GraphMailClient against the emulator", () => {
     const dates = result.messages.map((message) => Date.parse(message.receivedDateTime));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(Object.keys(result.messages[0]!).sort()).toEqual(["from", "receivedDateTime"]);
-    const requests = emulator.requests().filter((request) => request.path === "/v1.0/me/messages");
+    const requests = emulator.requests().filter((request) => request.path === INBOX_PATH);
     expect(requests).toHaveLength(Math.ceil(inWindow.length / 10));
     expect(requests.every((request) => request.status === 200)).toBe(true);
+  });
+
+  it("reads the Inbox only: Junk Email and Deleted Items are not counted", async () => {
+    const { messages } = await clientFor().receivedSince(since);
+    const senders = new Set(messages.map((message) => message.from?.emailAddress));
+    expect(senders).not.toContain("win@prize.example");
+    expect(senders).not.toContain("deals@shop2.example");
+    expect(senders).toContain("ana@supplier.example");
+    // The emulator serves the other folders (so the test above could fail) and no longer /me/messages.
+    const junk = await fetch(
+      `${emulator.url}/v1.0/me/mailFolders/JunkEmail/messages?$select=from,receivedDateTime&$top=1`,
+      { headers: { authorization: `Bearer ${DEMO_TOKENS.graph}` } },
+    );
+    expect(((await junk.json()) as { value: unknown[] }).value).toHaveLength(1);
+    const everything = await fetch(`${emulator.url}/v1.0/me/messages`, {
+      headers: { authorization: `Bearer ${DEMO_TOKENS.graph}` },
+    });
+    expect(everything.status).toBe(404);
+  });
+
+  it("follows a nextLink in OData's key form for the Inbox, and refuses one to another folder", async () => {
+    const pages = [
+      {
+        value: [{ receivedDateTime: NOW.toISOString() }],
+        "@odata.nextLink": `${emulator.url}/v1.0/me/mailFolders('Inbox')/messages?$skip=1`,
+      },
+      {
+        value: [{ receivedDateTime: NOW.toISOString() }],
+        "@odata.nextLink": `${emulator.url}/v1.0/me/mailFolders/junkemail/messages?$skip=2`,
+      },
+    ];
+    const urls: string[] = [];
+    const failure = await clientFor({
+      fetch: async (input) => {
+        urls.push(input);
+        return new Response(JSON.stringify(pages[urls.length - 1]), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
+      },
+    })
+      .receivedSince(since)
+      .catch((error: unknown) => error);
+    expect(urls).toHaveLength(2);
+    expect(failure).toMatchObject({ kind: "protocol", reason: "unexpected-shape" });
   });
 
   it("sends $select=from,receivedDateTime and the window's start in $filter", async () => {
@@ -74,7 +131,7 @@ describe("GraphMailClient against the emulator", () => {
     expect(first.searchParams.get("$select")).toBe("from,receivedDateTime");
     expect(first.searchParams.get("$filter")).toBe(`receivedDateTime ge ${since.toISOString()}`);
     // Later pages follow nextLink on the same base URL.
-    expect(urls.slice(1).every((url) => url.startsWith(`${emulator.url}/v1.0/me/messages?`))).toBe(true);
+    expect(urls.slice(1).every((url) => url.startsWith(`${emulator.url}${INBOX_PATH}?`))).toBe(true);
     expect(new URL(urls[1]!).searchParams.get("$skip")).toBe("10");
   });
 
@@ -104,11 +161,11 @@ describe("GraphMailClient against the emulator", () => {
     expect(notices).toEqual(["readMail"]);
     const statuses = emulator
       .requests()
-      .filter((request) => request.path === "/v1.0/me/messages")
+      .filter((request) => request.path === INBOX_PATH)
       .map((request) => request.status);
     expect(statuses.slice(0, 3)).toEqual([200, 429, 200]);
     expect(result.messages).toHaveLength(
-      MAIL.filter((message) => Date.parse(message.receivedDateTime) >= since.getTime()).length,
+      INBOX.filter((message) => Date.parse(message.receivedDateTime) >= since.getTime()).length,
     );
   });
 

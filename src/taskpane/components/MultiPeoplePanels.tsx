@@ -46,7 +46,8 @@ function listsFor(pane: PaneController): PaneLists {
       gate,
       tracker: new SelectionTracker(services.host),
       selection: new PeopleController(pane, { gate }),
-      suggestions: new PeopleController(pane, { gate }),
+      // A suggestion is someone the user did not choose: none is ticked for them.
+      suggestions: new PeopleController(pane, { gate, preselect: false }),
       loader: services.suggestions
         ? new SuggestionsLoader(
             services.suggestions,

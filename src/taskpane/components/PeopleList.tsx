@@ -18,7 +18,7 @@ import {
 import { useEffect, useId, useRef, useState, type JSX } from "react";
 import { isAddable, type PersonCandidate, type PersonReason, type PersonSource } from "../../contacts/people";
 import { isRetryable } from "../../contacts/retry-policy";
-import { peopleSentences } from "../locales/people-sentences";
+import { batchSummarySentence, peopleSentences } from "../locales/people-sentences";
 import { addressProblem, errorMessage, strings } from "../strings";
 import {
   createMayHaveHappenedForRow,
@@ -130,14 +130,7 @@ export function PeopleList({ view, onToggle, onSelectAllExternal, onAdd, onRetry
       )}
       {view.summary && (
         <UntitledMessageBar intent={view.summary.failed > 0 ? "warning" : "success"} layout="multiline">
-          <MessageBarBody>
-            {peopleSentences().people.summary(
-              view.summary.added,
-              view.summary.alreadyThere,
-              view.summary.failed,
-              view.summary.firstFailure ? errorMessage(view.summary.firstFailure) : null,
-            )}
-          </MessageBarBody>
+          <MessageBarBody>{batchSummarySentence(view.summary)}</MessageBarBody>
         </UntitledMessageBar>
       )}
     </section>

@@ -6,7 +6,8 @@
  * strings.multiPeople.views…) stay in strings.ts.
  */
 import type { DirectoryError } from "../../contacts/directory-error";
-import { registerSection, section, type SectionLanguage } from "../strings";
+import type { BatchSummary } from "../state/people-list-state";
+import { errorMessage, registerSection, section, type SectionLanguage } from "../strings";
 import { pluralFor } from "./format";
 
 const pluralEn = pluralFor("en");
@@ -235,6 +236,16 @@ registerSection("people", PEOPLE_SENTENCES);
 /** The section in the pane's language (importing this module registers it first). */
 export function peopleSentences(): PeopleSentences {
   return section<PeopleSentences>("people");
+}
+
+/** "3 added, 1 failed (why)": shown under the list and said by the pane's live region. */
+export function batchSummarySentence(summary: BatchSummary): string {
+  return peopleSentences().people.summary(
+    summary.added,
+    summary.alreadyThere,
+    summary.failed,
+    summary.firstFailure ? errorMessage(summary.firstFailure) : null,
+  );
 }
 
 /** Why suggestions could not be read (Graph's failures, as the seam's kinds). */

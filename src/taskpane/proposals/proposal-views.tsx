@@ -31,12 +31,14 @@ import {
 import { SenderView } from "../App";
 import { UntitledMessageBar } from "../components/UntitledMessageBar";
 import type { PaneServices } from "../pane-services";
+import type { AnnouncementChannel } from "../state/announcement-channel";
+import { Announcer } from "../state/announcements";
 import type { TrustView } from "../state/sender-trust-tracker";
 import { proposalFieldName, proposalSentences } from "../locales/proposal-sentences";
 import { strings } from "../strings";
 import { proposalWords } from "./proposal-words";
 import { ProposalSession } from "./proposal-session";
-import type { ProposalsProps, ProposeSlotProps } from "./slots";
+import type { ProposalsProps, ProposalViewProps, ProposeSlotProps } from "./slots";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -74,7 +76,7 @@ const useStyles = makeStyles({
 
 /** The chunk's entry (slots.tsx renders it lazily): a proposal, or the offer to propose. */
 export default function ProposalsEntry(props: ProposalsProps): JSX.Element | null {
-  return "draft" in props ? <ProposeSection {...props} /> : <ProposalView services={props.services} />;
+  return "draft" in props ? <ProposeSection {...props} /> : <ProposalView {...props} />;
 }
 
 // ---- the proposer's side ----
@@ -223,17 +225,22 @@ function useProposalCheck(services: PaneServices): Reading {
   return reading;
 }
 
-/** A colleague's message: the proposal it holds, or why it was refused; nothing for an ordinary one. */
-export function ProposalView({ services }: { services: PaneServices }): JSX.Element | null {
+/** A colleague's message: the proposal it holds (without the sender's note), or the note, and why a proposal was refused. */
+export function ProposalView({ services, announcements, senderNote }: ProposalViewProps): JSX.Element | null {
   const reading = useProposalCheck(services);
   switch (reading.kind) {
     case "reading":
     case "none":
-      return null;
+      return senderNote;
     case "refused":
-      return <RefusedProposal problem={reading.problem} />;
+      return (
+        <>
+          {senderNote}
+          <RefusedProposal problem={reading.problem} />
+        </>
+      );
     case "accepted":
-      return <AcceptedProposal services={services} check={reading} />;
+      return <AcceptedProposal services={services} check={reading} announcements={announcements} />;
   }
 }
 
@@ -268,9 +275,11 @@ function RefusedProposal({ problem }: { problem: ProposalProblem }): JSX.Element
 function AcceptedProposal({
   services,
   check,
+  announcements,
 }: {
   services: PaneServices;
   check: Extract<ProposalCheck, { kind: "accepted" }>;
+  announcements: AnnouncementChannel;
 }): JSX.Element | null {
   const styles = useStyles();
   const titleId = useId();
@@ -280,6 +289,16 @@ function AcceptedProposal({
     session.start();
     return () => session.stop();
   }, [session]);
+  useEffect(() => {
+    // Approve's outcome, said by the pane's live region as the card's Add's is (the card itself says the verdict).
+    const announcer = new Announcer({ outcomesOnly: true });
+    const listen = () => {
+      const text = announcer.next(session.controller.getState(), Date.now());
+      if (text !== null) announcements.say(text);
+    };
+    listen();
+    return session.controller.subscribe(listen);
+  }, [session, announcements]);
   const state = useSyncExternalStore(session.controller.subscribe, session.controller.getState);
   const proposerName = proposer.displayName || proposer.address?.displayAddress || "";
   const proposalStrings = proposalSentences();

@@ -144,3 +144,24 @@ test("an internal or automated sender's verdict is said as soon as it is selecte
   };
   expect(said([internal])).toEqual(["Jane Doe: Internal colleague."]);
 });
+
+test("outcomes only (a proposal's controller): Add's outcome is said; its verdict and busy notices are the pane's own", () => {
+  const announcer = new Announcer({ outcomesOnly: true });
+  expect(
+    said(
+      [
+        select(1),
+        missing,
+        {
+          type: "retry-waiting",
+          key: JANE,
+          wait: { call: 1, operation: "create", attempt: 1, reason: "throttled", retryAt: NOW + 3_000 },
+        },
+        { type: "promote-started", key: JANE, completed: [] },
+        { type: "promote-done", key: JANE, contact: mailContact(), alreadyExisted: false },
+        refreshedExists,
+      ],
+      announcer,
+    ),
+  ).toEqual([null, null, null, null, strings.progress.added, null]);
+});

@@ -7,13 +7,24 @@
  * - the outcome of Add, when this pane sees a promotion go from running to done or failed
  *   (the verdict that follows a successful Add is not said again);
  * - the admin center client's busy notice, once per call it waits to send again.
+ * Views with a state of their own (a list's batch summary, a proposal's Approve) say theirs
+ * through the pane's AnnouncementChannel (announcement-channel.ts), into the same region.
  * Pure apart from its memory of what it said, so the rules are tested without rendering.
  */
 import { strings } from "../strings";
 import { guidanceFor } from "./error-guidance";
 import { personFor, type PaneState, type PromotionView } from "./pane-state";
 
+export interface AnnouncerOptions {
+  /**
+   * Only the outcome of Add: for a second controller on the page (a proposal's), whose verdict
+   * is on the card and whose retry notices the pane's own controller already says.
+   */
+  outcomesOnly?: boolean;
+}
+
 export class Announcer {
+  readonly #outcomesOnly: boolean;
   private generation = -1;
   /** The verdict said (or deliberately left unsaid) for this selection. */
   private verdictSaid: string | null = null;
@@ -22,6 +33,10 @@ export class Announcer {
   private readonly waitsSaid = new Set<string>();
   /** The promotion phase last seen for each person shown. */
   private readonly phases = new Map<string, PromotionView["phase"] | null>();
+
+  constructor(options: AnnouncerOptions = {}) {
+    this.#outcomesOnly = options.outcomesOnly ?? false;
+  }
 
   /** What to say now that the pane shows `state` (one or more sentences), or null when nothing is new. */
   next(state: PaneState, now: number): string | null {
@@ -37,7 +52,7 @@ export class Announcer {
     const name = analysis.displayName || analysis.address?.displayAddress || strings.sender.unknownName;
     const said: string[] = [];
 
-    const wait = person.retryWaits.at(-1);
+    const wait = this.#outcomesOnly ? undefined : person.retryWaits.at(-1);
     if (wait && !this.waitsSaid.has(`${wait.operation}:${wait.call}`)) {
       this.waitsSaid.add(`${wait.operation}:${wait.call}`);
       const seconds = Math.ceil((wait.retryAt - now) / 1000);
@@ -62,7 +77,7 @@ export class Announcer {
       }
     }
 
-    const verdict = verdictText(state, analysis.kind);
+    const verdict = this.#outcomesOnly ? null : verdictText(state, analysis.kind);
     if (verdict !== null && verdict !== this.verdictSaid) {
       this.verdictSaid = verdict;
       // "Added to the address book" already said that it is.

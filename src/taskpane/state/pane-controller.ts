@@ -29,6 +29,7 @@ import {
 import type { PaneServices } from "../pane-services";
 import type { DirectoryRetryNotice } from "../services/retry-notices";
 import { failureOf } from "./error-guidance";
+import { AnnouncementChannel } from "./announcement-channel";
 import { PromotionClaims } from "./promotion-claims";
 import { SenderTrustTracker } from "./sender-trust-tracker";
 import {
@@ -79,6 +80,8 @@ export class PaneController {
   readonly trust: SenderTrustTracker;
   /** Promotions running anywhere in the pane (this card's Add, a list's batch): one per person at a time. */
   readonly claims = new PromotionClaims();
+  /** What a list's batch or a proposal's Approve says aloud, through the pane's one live region. */
+  readonly announcements = new AnnouncementChannel();
 
   constructor(services: PaneServices, options: PaneControllerOptions = {}) {
     this.#services = services;
@@ -566,13 +569,20 @@ export class PaneController {
    */
   #failure(action: RetryableAction, error: unknown): ActionFailure {
     const directoryError = asDirectoryError(error);
-    // Remembered for the session: every later verdict shows without write controls.
-    if (directoryError.kind === "forbidden" && isWriteOperation(directoryError.operation))
-      this.#dispatch({ type: "write-forbidden" });
+    this.noteFailure(directoryError);
     const failure = failureOf(action, directoryError);
     return this.#signedInAgain && directoryError.reason === "sign-in-page"
       ? { ...failure, afterSignIn: true }
       : failure;
+  }
+
+  /**
+   * A write refused for want of a role (here or in a list's batch) is remembered for the
+   * session: every later verdict shows without write controls, and a batch starts no more creates.
+   */
+  noteFailure(error: DirectoryError): void {
+    if (error.kind === "forbidden" && isWriteOperation(error.operation))
+      this.#dispatch({ type: "write-forbidden" });
   }
 
   #failureAt(target: FailureTarget): ActionFailure | null {

@@ -32,6 +32,7 @@ import {
   type ModuleLoader,
   type TrustChecks,
 } from "../lazy-modules";
+import { batchSummarySentence } from "../locales/people-sentences";
 import type { PaneController } from "./pane-controller";
 import { organizationDomains as ownDomains, readHeadersWithin } from "./sender-trust-tracker";
 import {
@@ -55,6 +56,11 @@ export interface PeopleControllerOptions {
   trustChecks?: ModuleLoader<TrustChecks>;
   /** Outlook may never answer getAllInternetHeadersAsync: after this long the From row counts as not checked. */
   headerTimeoutMs?: number;
+  /**
+   * Whether rows the guard lets through start ticked (default): people on the message the user
+   * opened. Suggestions pass false: nobody the user did not choose is ticked for them.
+   */
+  preselect?: boolean;
 }
 
 export class PeopleController {
@@ -63,12 +69,13 @@ export class PeopleController {
   readonly #draftWorkflow: ModuleLoader<DraftWorkflow>;
   readonly #trustChecks: ModuleLoader<TrustChecks>;
   readonly #headerTimeoutMs: number;
+  readonly #preselect: boolean;
   readonly #listeners = new Set<() => void>();
   #view: PeopleListView = EMPTY_PEOPLE_LIST;
   #source: PeopleListSource = { kind: "message" };
   #candidates: readonly PersonCandidate[] = [];
   #generation = 0;
-  /** The person's own choice, by key; absent: ticked when the guard allows the one-click Add. */
+  /** The person's own choice, by key; absent: ticked when the guard allows the one-click Add (and the list preselects). */
   readonly #chosen = new Map<string, boolean>();
   /** Per person, across items: a batch's progress and result. */
   readonly #additions = new Map<string, RowAddition>();
@@ -89,6 +96,7 @@ export class PeopleController {
     this.#draftWorkflow = options.draftWorkflow ?? draftWorkflowModule;
     this.#trustChecks = options.trustChecks ?? trustChecksModule;
     this.#headerTimeoutMs = options.headerTimeoutMs ?? 3000;
+    this.#preselect = options.preselect ?? true;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -372,8 +380,9 @@ export class PeopleController {
         gate: this.#gate,
         signal: this.#lifetime.signal,
         promote: workflow.promoteContact,
-        // Asked again just before each create: the decision the click was made under.
-        mayCreate: (key) => allowed.get(key) === true,
+        // Asked again just before each create: the decision the click was made under, and
+        // no more creates once one was refused for want of a role (the session is read-only).
+        mayCreate: (key) => allowed.get(key) === true && this.#pane.getState().writeAllowed,
         onStart: (key) => this.#setAddition(key, { phase: "running", step: null }),
         onProgress: (key, step) => this.#setAddition(key, { phase: "running", step }),
         onSettled: (key, result) => this.#settled(key, result),
@@ -381,6 +390,9 @@ export class PeopleController {
     } finally {
       for (const person of people) this.#pane.claims.release(person.key);
     }
+    // Said once the batch (or a row's Finish / Try again) is over, even from another message.
+    const summary = this.#lifetime.signal.aborted ? null : this.#batchSummary();
+    if (summary) this.#pane.announcements.say(batchSummarySentence(summary));
   }
 
   #settled(key: string, result: PersonAddResult): void {
@@ -398,6 +410,7 @@ export class PeopleController {
     } else if (result.error.kind === "aborted" && this.#lifetime.signal.aborted) {
       this.#additions.delete(key);
     } else {
+      this.#pane.noteFailure(result.error);
       this.#additions.set(key, {
         phase: "failed",
         failedStep: result.failedStep,
@@ -425,7 +438,7 @@ export class PeopleController {
         selected: false,
         addition: this.#additions.get(candidate.key) ?? null,
       };
-      return { ...row, selected: this.#chosen.get(candidate.key) ?? preselected(row) };
+      return { ...row, selected: this.#chosen.get(candidate.key) ?? (this.#preselect && preselected(row)) };
     });
     this.#view = {
       source: this.#source,
@@ -450,9 +463,14 @@ export class PeopleController {
 
   /** The last batch's outcome once none of its rows is waiting or running; only on a list it was run from. */
   #summary(): BatchSummary | null {
-    if (this.#lastBatch.length === 0) return null;
     const shown = new Set(this.#candidates.map((candidate) => candidate.key));
     if (!this.#lastBatch.some((key) => shown.has(key))) return null;
+    return this.#batchSummary();
+  }
+
+  /** The last batch's outcome once none of its rows is waiting or running, wherever the list is. */
+  #batchSummary(): BatchSummary | null {
+    if (this.#lastBatch.length === 0) return null;
     const additions = this.#lastBatch.map((key) => this.#additions.get(key));
     if (additions.some((addition) => addition?.phase === "queued" || addition?.phase === "running"))
       return null;

@@ -41,6 +41,8 @@ export class FakeMailHost implements MailHost {
   internetHeaders: InternetHeaders = "";
   /** What readBodyText answers for the current item (null: Outlook could not give it). */
   bodyText: string | null = "";
+  /** How often the pane read a message's body (a colleague's message may hold a proposal). */
+  bodyReads = 0;
   /** The message forms the pane opened (displayNewMessageForm), and the replies (displayReplyForm). */
   readonly opened: NewMessage[] = [];
   readonly replies: string[] = [];
@@ -90,7 +92,10 @@ export class FakeMailHost implements MailHost {
 
   proposalAccess(): Promise<ProposalAccess> {
     return Promise.resolve({
-      readBodyText: () => Promise.resolve(this.bodyText),
+      readBodyText: () => {
+        this.bodyReads += 1;
+        return Promise.resolve(this.bodyText);
+      },
       displayNewMessageForm: (message: NewMessage) => {
         this.opened.push(message);
         return true;
