@@ -16,7 +16,7 @@ import { waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
-import { applyDisplayLanguage } from "./locales/language";
+import { applyBrowserLanguage, applyDisplayLanguage } from "./locales/language";
 import { StartupMessage } from "./StartupMessage";
 import { strings } from "./strings";
 
@@ -25,8 +25,17 @@ function configure(): AppConfig {
   return readAppConfig(withDemoOverrides(injectedBuildConfig(), window.location.search));
 }
 
-/** The explanations for a pane that cannot start (their own chunk; a pane in Outlook never needs them). */
-const outsideViews = () => import(/* webpackChunkName: "outside" */ "./OutsideOutlook");
+/**
+ * The explanations for a pane that cannot start (their own chunk; a pane in Outlook never
+ * needs them), in the browser's language: no Outlook told us its display language.
+ */
+const outsideViews = async () => {
+  const [views] = await Promise.all([
+    import(/* webpackChunkName: "outside" */ "./OutsideOutlook"),
+    applyBrowserLanguage(),
+  ]);
+  return views;
+};
 
 async function start(): Promise<void> {
   // Before waiting for Office: the directory and draft chunks download while Office starts.

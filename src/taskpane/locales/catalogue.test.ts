@@ -10,6 +10,8 @@ import { PROPOSAL_SENTENCES } from "./proposal-sentences";
 import { TRUST_SENTENCES } from "./trust-sentences";
 import { PEOPLE_SENTENCES, peopleSentences } from "./people-sentences";
 import { PROGRESS_SENTENCES } from "./progress-sentences";
+import { OUTSIDE_SENTENCES } from "./outside-sentences";
+import { PAGE_STRINGS } from "../page-strings";
 import { paneLanguage } from "./language";
 import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
 
@@ -50,6 +52,8 @@ test.each<[string, { en: unknown; de: unknown }]>([
   ["the people list, selection and suggestions (loaded with the people chunk)", PEOPLE_SENTENCES],
   ["the steps of adding a contact (loaded with the after-click views)", PROGRESS_SENTENCES],
   ["proposals, the message's words too (loaded with the proposals chunk)", PROPOSAL_SENTENCES],
+  ["the page outside Outlook (loaded with the outside chunk)", OUTSIDE_SENTENCES],
+  ["the pages around the pane (sign-in pages, the unsupported-host note)", PAGE_STRINGS],
 ])("the section of %s has German for every English entry", (_section, versions) => {
   expect(differences(versions.en, versions.de)).toEqual([]);
 });

@@ -5,7 +5,7 @@
  * another language's catalogue is its own chunk, loaded once before the first render.
  */
 import { english, selectCatalogue, strings, type Catalogue } from "../strings";
-import { paneLanguage, type PaneLanguage } from "./language-choice";
+import { browserLanguages, paneLanguage, preferredLanguage, type PaneLanguage } from "./language-choice";
 
 export { paneLanguage, type PaneLanguage };
 
@@ -39,4 +39,15 @@ export async function applyDisplayLanguage(
   }
   page.documentElement.lang = strings.language;
   page.documentElement.dir = strings.direction;
+}
+
+/**
+ * Outside Outlook (the pane's page in a plain tab) there is no display language: the page
+ * speaks the browser's (`navigator.languages`), by the same rule.
+ */
+export async function applyBrowserLanguage(
+  page: Document = document,
+  browser: { languages?: readonly string[]; language?: string } = navigator,
+): Promise<void> {
+  await applyDisplayLanguage(preferredLanguage(browserLanguages(browser)), page);
 }
