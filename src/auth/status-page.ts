@@ -20,7 +20,8 @@ export function signInPageLanguage(
   displayLanguage: unknown,
   browser?: { languages?: readonly string[]; language?: string },
 ): PaneLanguage {
-  if (typeof displayLanguage === "string" && displayLanguage.trim() !== "") return paneLanguage(displayLanguage);
+  if (typeof displayLanguage === "string" && displayLanguage.trim() !== "")
+    return paneLanguage(displayLanguage);
   return preferredLanguage(browserLanguages(browser));
 }
 
@@ -31,7 +32,11 @@ export interface StatusPage {
 }
 
 /** Marks `page` (lang, dir, title) in the browser's language and shows statuses in #status. */
-export function statusPage(page: Document, title: "title" | "redirectTitle", first: SignInStatus): StatusPage {
+export function statusPage(
+  page: Document,
+  title: "title" | "redirectTitle",
+  first: SignInStatus,
+): StatusPage {
   let sentences = pageText(signInPageLanguage(undefined));
   let shown = first;
   const render = () => {

@@ -92,9 +92,11 @@ describe("in the browser's language (no Outlook to tell the display language)", 
       const problems = ["ADDIN_CLIENT_ID is not set."];
       const { container } = render(
         <>
-          {(["office-js-missing", "no-host", "other-host", "no-mailbox", "timeout"] as const).map((reason) => (
-            <OutsideOutlook key={reason} reason={reason} host={reason === "other-host" ? "Excel" : null} />
-          ))}
+          {(["office-js-missing", "no-host", "other-host", "no-mailbox", "timeout"] as const).map(
+            (reason) => (
+              <OutsideOutlook key={reason} reason={reason} host={reason === "other-host" ? "Excel" : null} />
+            ),
+          )}
           <OutsideOutlook reason="other-host" host={null} />
           <ConfigurationProblem problems={problems} />
         </>,

@@ -47,7 +47,8 @@ const de: PageStrings = {
     finishing: "Anmeldung wird abgeschlossen…",
     returning: "Angemeldet. Zurück zu Outlook…",
     opening: "Die Microsoft-Anmeldung wird geöffnet…",
-    failed: "Die Anmeldung wurde nicht abgeschlossen. Sie können dieses Fenster schließen und es erneut versuchen.",
+    failed:
+      "Die Anmeldung wurde nicht abgeschlossen. Sie können dieses Fenster schließen und es erneut versuchen.",
     notConfigured:
       "Die Anmeldung ist für dieses Add-In nicht eingerichtet. Schließen Sie dieses Fenster, und wenden Sie sich an Ihren Administrator.",
     redirectFailed:

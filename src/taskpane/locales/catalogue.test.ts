@@ -14,27 +14,7 @@ import { OUTSIDE_SENTENCES } from "./outside-sentences";
 import { PAGE_STRINGS } from "../page-strings";
 import { paneLanguage } from "./language";
 import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
-
-/** Dotted paths where `other` lacks, adds or changes the kind of one of `reference`'s entries. */
-function differences(reference: unknown, other: unknown, path = ""): string[] {
-  const kind = (value: unknown) => (value === null ? "null" : typeof value);
-  if (kind(reference) !== kind(other)) {
-    return [
-      other === undefined
-        ? `missing: ${path}`
-        : `${path} is a ${kind(other)}, English has a ${kind(reference)}`,
-    ];
-  }
-  if (kind(reference) !== "object") return [];
-  const theirs = other as Record<string, unknown>;
-  const ours = reference as Record<string, unknown>;
-  return [
-    ...Object.keys(ours).flatMap((key) => differences(ours[key], theirs[key], path ? `${path}.${key}` : key)),
-    ...Object.keys(theirs)
-      .filter((key) => !(key in ours))
-      .map((key) => `not in English: ${path ? `${path}.${key}` : key}`),
-  ];
-}
+import { differences } from "../test-support/catalogue-differences";
 
 test.each<[string, Catalogue]>([
   ["German", german],
