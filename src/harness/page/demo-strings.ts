@@ -216,8 +216,9 @@ export function demoText(language: DemoLanguage): DemoText {
     case "qps-plocm": {
       const direction = language === "qps-plocm" ? "rtl" : "ltr";
       const text = pseudoEntry(en, direction) as DemoStrings;
-      // Language names stay each language's own, so the switch back is always findable.
-      return { language: pseudoTag(direction), direction, text: { ...text, languages: en.languages } };
+      // English and Deutsch keep their own names, so the way back is always readable.
+      const languages = { ...text.languages, "en-US": en.languages["en-US"], "de-DE": en.languages["de-DE"] };
+      return { language: pseudoTag(direction), direction, text: { ...text, languages } };
     }
   }
 }
