@@ -12,7 +12,7 @@ import {
   withDemoOverrides,
   type AppConfig,
 } from "../app-config";
-import { waitForOfficeEnvironment } from "../office/outside-outlook";
+import { hostDisplayLanguage, waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
@@ -27,12 +27,13 @@ function configure(): AppConfig {
 
 /**
  * The explanations for a pane that cannot start (their own chunk; a pane in Outlook never
- * needs them), in the browser's language: no Outlook told us its display language.
+ * needs them), in the display language of the Office application that answered, else the
+ * browser's (a plain tab has no display language).
  */
-const outsideViews = async () => {
+const outsideViews = async (displayLanguage: string | null = null) => {
   const [views] = await Promise.all([
     import(/* webpackChunkName: "outside" */ "./OutsideOutlook"),
-    applyBrowserLanguage(),
+    displayLanguage ? applyDisplayLanguage(displayLanguage) : applyBrowserLanguage(),
   ]);
   return views;
 };
@@ -61,7 +62,7 @@ async function start(): Promise<void> {
   if (environment.kind !== "outlook" || !office) {
     const reason = environment.kind === "outside" ? environment.reason : "office-js-missing";
     const host = environment.kind === "outside" ? environment.host : null;
-    const { OutsideOutlook } = await outsideViews();
+    const { OutsideOutlook } = await outsideViews(hostDisplayLanguage(office, environment));
     root.render(<OutsideOutlook reason={reason} host={host} />);
     return;
   }
@@ -71,7 +72,7 @@ async function start(): Promise<void> {
     config = early ?? configure();
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
-    const { ConfigurationProblem } = await outsideViews();
+    const { ConfigurationProblem } = await outsideViews(hostDisplayLanguage(office, environment));
     root.render(<ConfigurationProblem problems={error.problems} />);
     return;
   }
