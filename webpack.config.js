@@ -34,6 +34,7 @@ const { rewriteManifestUrls, parsePublicUrl } = tsx.require("./scripts/manifest-
 const { multiselectXml, multiselectJson } = tsx.require("./scripts/manifest-variants.ts", __filename);
 
 const DEV_SERVER_PORT = 3000;
+const MSAL_BROWSER = path.dirname(require.resolve("@azure/msal-browser/package.json"));
 
 /** Where each Office.js mode loads the library from, relative to the page or absolute. */
 const OFFICE_JS_SOURCES = {
@@ -321,7 +322,16 @@ module.exports = async (env = {}, argv = {}) => {
     // Production maps are written for the bench and for debugging, but the bundles do not point
     // to them and `npm run serve` does not serve them unless asked (--source-maps).
     devtool: production ? "hidden-source-map" : "eval-cheap-module-source-map",
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+      alias: {
+        // msal-browser's NAA half (src/auth/msal-naa.ts, tsconfig's paths): its exports map hides these files.
+        "msal-naa": path.join(MSAL_BROWSER, "dist"),
+        // The whole library from its single-file build, so the half shares no module with it:
+        // webpack concatenates a chunk's modules only where no other chunk holds them (5 KB gzip).
+        "@azure/msal-browser$": path.join(MSAL_BROWSER, "lib/msal-browser.js"),
+      },
+    },
     module: {
       rules: [
         // postal-mime has no side effects at import; saying so lets webpack keep only the

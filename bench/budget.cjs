@@ -2,8 +2,11 @@
 const { readdirSync, readFileSync } = require("node:fs");
 const path = require("node:path");
 
-/** On-demand chunks a production pane loads before its first verdict: the sign-in library and the lookup. */
-const TO_VERDICT_CHUNKS = ["msal", "directory"];
+/**
+ * On-demand chunks a production pane loads before its first verdict: MSAL's nested app
+ * authentication half (where Outlook brokers tokens) and the lookup.
+ */
+const TO_VERDICT_CHUNKS = ["msal-naa", "directory"];
 
 /** The scripts and stylesheets a built page loads from our origin through its own tags. */
 function pageFiles(directory, page) {
@@ -31,9 +34,8 @@ function checks(paneDirectory, floorDirectory) {
       name: "to first verdict",
       path: [...initial, ...TO_VERDICT_CHUNKS.flatMap((name) => chunkFiles(paneDirectory, name))],
       gzip: true,
-      // A ratchet, not the goal: 270.4 KB after merging main on 2026-12-01, plus room for the message catalogue.
-      // The goal (< 240 KB) is judged in bench/REPORT.md; MSAL (79 KB) and the floor (141 KB) leave 20 KB.
-      limit: "276 kB",
+      // The goal: < 240 KB (220.9 KB on 2026-12-01, with MSAL's NAA half at 31 KB instead of all of it at 79 KB).
+      limit: "239.9 kB",
     },
   ];
   if (floorDirectory) list.push({ name: "floor", path: pageFiles(floorDirectory, "floor.html"), gzip: true });

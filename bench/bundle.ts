@@ -185,7 +185,7 @@ export async function measureBundle(context: { resultsDirectory: string }): Prom
       .filter((file) => !initial.path.includes(path.join(paneDir, file)) && !/^auth-/.test(file))
       .map(async (file) => [file, await sizes([path.join(paneDir, file)], true)] as const),
   );
-  const msalInitial = initial.path.some((file: string) => path.basename(file).startsWith("msal."));
+  const msalInitial = initial.path.some((file: string) => /^msal[.-]/.test(path.basename(file)));
   const floorCode = composition(floor.path);
   const beyond = [...composition(toVerdict.path)]
     .map(([origin, code]) => [origin, code.length - (floorCode.get(origin)?.length ?? 0), code] as const)

@@ -4,6 +4,7 @@ import {
   type AuthDialogFallback,
   type MsalModule,
   type MsalTokenResult,
+  type NestedAppAuthModule,
   type NestableMsalClient,
   type NestedAppAuthOptions,
 } from "./nested-app-auth";
@@ -72,14 +73,21 @@ class FakeMsalClient implements NestableMsalClient {
   }
 }
 
-function setUp(options: Partial<NestedAppAuthOptions> = {}) {
+/** `bridge`: whether MSAL's NAA half finds Outlook's broker (else the full MSAL is the client). */
+function setUp(options: Partial<NestedAppAuthOptions> = {}, { bridge = true } = {}) {
   const client = new FakeMsalClient();
   const configurations: Configuration[] = [];
-  let loads = 0;
+  const loaded: ("naa" | "msal")[] = [];
   const msal: MsalModule = {
     createNestablePublicClientApplication: async (configuration) => {
       configurations.push(configuration);
       return client;
+    },
+  };
+  const naa: NestedAppAuthModule = {
+    createNestedAppAuthClient: async (configuration) => {
+      configurations.push(configuration);
+      return bridge ? client : null;
     },
   };
   const dialog = jest.fn<ReturnType<AuthDialogFallback>, Parameters<AuthDialogFallback>>(async () => ({
@@ -94,8 +102,12 @@ function setUp(options: Partial<NestedAppAuthOptions> = {}) {
     nestedAppAuth: true,
     loginHint: "megan@contoso.com",
     loadMsal: async () => {
-      loads += 1;
+      loaded.push("msal");
       return msal;
+    },
+    loadNestedAppAuth: async () => {
+      loaded.push("naa");
+      return naa;
     },
     dialogFallback: dialog,
     now: () => now,
@@ -106,7 +118,8 @@ function setUp(options: Partial<NestedAppAuthOptions> = {}) {
     client,
     dialog,
     configurations,
-    loads: () => loads,
+    loads: () => loaded.length,
+    loaded,
     advance: (ms: number) => (now += ms),
   };
 }
@@ -304,14 +317,51 @@ describe("NestedAppAuthTokenProvider", () => {
       clientId: "c",
       authority: "https://login.microsoftonline.com/organizations",
       scope: SCOPE,
-      loadMsal: async () => {
+      loadNestedAppAuth: async () => {
         attempts += 1;
         if (attempts === 1) throw new Error("ChunkLoadError");
-        return { createNestablePublicClientApplication: async () => client };
+        return { createNestedAppAuthClient: async () => client };
       },
     });
     await expect(failure(provider.getToken())).resolves.toMatchObject({ failure: "failed" });
     await expect(provider.getToken()).resolves.toBe("after-retry");
+  });
+});
+
+describe("which half of MSAL is loaded", () => {
+  afterEach(() => {
+    delete (globalThis as { nestedAppAuthBridge?: unknown }).nestedAppAuthBridge;
+  });
+
+  it("with NestedAppAuth 1.1 and Outlook's broker, loads only the NAA half", async () => {
+    const { provider, client, loaded } = setUp();
+    client.silent = async () => ({ accessToken: "brokered" });
+    await expect(provider.getToken()).resolves.toBe("brokered");
+    await provider.forScope("https://graph.microsoft.com/Mail.ReadBasic").getToken();
+    expect(loaded).toEqual(["naa"]);
+  });
+
+  it("falls back to the whole MSAL, with the same configuration, when the NAA half finds no broker", async () => {
+    const { provider, client, loaded, configurations } = setUp({}, { bridge: false });
+    client.silent = async () => ({ accessToken: "standard" });
+    await expect(provider.getToken()).resolves.toBe("standard");
+    expect(loaded).toEqual(["naa", "msal"]);
+    expect(configurations[1]).toEqual(configurations[0]);
+  });
+
+  it("without NestedAppAuth 1.1 and no bridge on the page, loads only the whole MSAL", async () => {
+    const { provider, client, loaded } = setUp({ nestedAppAuth: false });
+    client.silent = async () => ({ accessToken: "standard" });
+    await provider.getToken();
+    expect(loaded).toEqual(["msal"]);
+  });
+
+  it("without NestedAppAuth 1.1 but with a bridge on the page, tries the NAA half first, as MSAL would", async () => {
+    (globalThis as { nestedAppAuthBridge?: unknown }).nestedAppAuthBridge = {};
+    const { provider, client, loaded } = setUp({ nestedAppAuth: false });
+    client.silent = async () => ({ accessToken: "brokered" });
+    await provider.getToken();
+    expect(loaded).toEqual(["naa"]);
   });
 });
 

@@ -11,7 +11,8 @@
  * their code (SignInError "admin-setup").
  *
  * MSAL is loaded with a dynamic import on the first token request, so the pane's first
- * paint (the sender card) never waits for it. Its cache lives in memory only.
+ * paint (the sender card) never waits for it: where the host can broker tokens, only its NAA
+ * half (msal-naa.ts); the whole library only where it cannot. Its cache lives in memory only.
  */
 import type { AccountInfo, Configuration } from "@azure/msal-browser";
 import type { TokenProvider, TokenRequest } from "./token-provider";
@@ -40,6 +41,11 @@ export interface NestableMsalClient {
 /** The part of the `@azure/msal-browser` module this provider uses. */
 export interface MsalModule {
   createNestablePublicClientApplication(configuration: Configuration): Promise<NestableMsalClient>;
+}
+
+/** msal-naa.ts: MSAL's NAA half, null where the host has no bridge. */
+export interface NestedAppAuthModule {
+  createNestedAppAuthClient(configuration: Configuration): Promise<NestableMsalClient | null>;
 }
 
 export interface DialogToken {
@@ -75,6 +81,8 @@ export interface NestedAppAuthOptions {
   redirectUri?: string;
   /** Loads MSAL; default: a dynamic import (a separate chunk). */
   loadMsal?: () => Promise<MsalModule>;
+  /** Loads MSAL's NAA half; default: a dynamic import of msal-naa.ts (a smaller chunk). */
+  loadNestedAppAuth?: () => Promise<NestedAppAuthModule>;
   /** The Office dialog route; null when the host has no dialog API. */
   dialogFallback?: AuthDialogFallback | null;
   /** Clock for the dialog token's expiry; default Date.now. */
@@ -88,6 +96,18 @@ const ASSUMED_LIFETIME_MS = 60 * 60 * 1000;
 
 const loadMsalBrowser = async (): Promise<MsalModule> =>
   import(/* webpackChunkName: "msal" */ "@azure/msal-browser");
+const loadMsalNaa = async (): Promise<NestedAppAuthModule> =>
+  import(/* webpackChunkName: "msal-naa" */ "./msal-naa");
+
+/**
+ * Whether the host may broker tokens: NestedAppAuth 1.1, or the bridge (or Office's hook that
+ * makes it) already on the page, which are what MSAL itself looks for.
+ */
+function hostMayBroker(nestedAppAuth: boolean): boolean {
+  if (nestedAppAuth) return true;
+  const page = globalThis as { nestedAppAuthBridge?: unknown; __initializeNestedAppAuth?: unknown };
+  return page.nestedAppAuthBridge !== undefined || typeof page.__initializeNestedAppAuth === "function";
+}
 
 export class NestedAppAuthTokenProvider implements TokenProvider {
   readonly #options: NestedAppAuthOptions;
@@ -160,8 +180,7 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
   }
 
   async #createClient(): Promise<NestableMsalClient> {
-    const msal = await (this.#options.loadMsal ?? loadMsalBrowser)();
-    return msal.createNestablePublicClientApplication({
+    const configuration: Configuration = {
       auth: {
         clientId: this.#options.clientId,
         authority: this.#options.authority,
@@ -169,7 +188,14 @@ export class NestedAppAuthTokenProvider implements TokenProvider {
       },
       // Tokens in memory only: never localStorage/sessionStorage.
       cache: { cacheLocation: "memoryStorage" },
-    });
+    };
+    if (hostMayBroker(this.#options.nestedAppAuth)) {
+      const naa = await (this.#options.loadNestedAppAuth ?? loadMsalNaa)();
+      const client = await naa.createNestedAppAuthClient(configuration);
+      if (client) return client;
+    }
+    const msal = await (this.#options.loadMsal ?? loadMsalBrowser)();
+    return msal.createNestablePublicClientApplication(configuration);
   }
 
   /** Office's hints once per provider; the mailbox address where Office gives none. */

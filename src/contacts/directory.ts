@@ -9,8 +9,22 @@
 import type { AddressHolder } from "./directory-error";
 
 /** A mail contact as the product sees it, whatever the backend. */
-export interface MailContact {
+export interface MailContact extends NewMailContact {
   id: string;
+  /** Mastered on-premises: cannot be edited in the cloud. */
+  dirSynced: boolean;
+  /** Opens the contact in the Exchange admin center. */
+  adminCenterUrl: string;
+  /**
+   * The backend's own snapshot of the record as last read. Opaque to everyone but
+   * the backend: updates send it back with only the intended fields changed, so
+   * nothing else on the contact is overwritten with blanks.
+   */
+  readonly raw: unknown;
+}
+
+/** What create sends, and what a read contact has. Strings are "" when not set. */
+export interface NewMailContact {
   /** Exchange's Name: unique in the organization, at most 64 characters. */
   name: string;
   displayName: string;
@@ -25,33 +39,6 @@ export interface MailContact {
   fax: string;
   webPage: string;
   /** Plain text, without the <html><body> wrapper Exchange may add. */
-  mailTip: string;
-  hiddenFromAddressLists: boolean;
-  /** Mastered on-premises: cannot be edited in the cloud. */
-  dirSynced: boolean;
-  /** Opens the contact in the Exchange admin center. */
-  adminCenterUrl: string;
-  /**
-   * The backend's own snapshot of the record as last read. Opaque to everyone but
-   * the backend: updates send it back with only the intended fields changed, so
-   * nothing else on the contact is overwritten with blanks.
-   */
-  readonly raw: unknown;
-}
-
-/** What create sends. Strings are "" when not set. */
-export interface NewMailContact {
-  name: string;
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  address: string;
-  company: string;
-  title: string;
-  phone: string;
-  mobilePhone: string;
-  fax: string;
-  webPage: string;
   mailTip: string;
   hiddenFromAddressLists: boolean;
 }

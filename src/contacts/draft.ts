@@ -12,15 +12,16 @@ import { parse } from "tldts";
 import { companyForSender, isFreeMailDomain } from "./company";
 import { DEFAULT_MAIL_TIP_TEMPLATE } from "./draft-rules";
 import { EXCHANGE_LIMITS } from "./exchange-rules";
-import { collapseWhitespace, renderMailTip, truncateAtWordBoundary } from "./mail-tip";
+import { collapseWhitespace, truncateAtWordBoundary } from "./mail-tip";
+import { renderMailTip } from "./mail-tip-template";
+import { cleanDisplayName } from "./names";
 import {
-  cleanDisplayName,
   organizationPhrases,
   parsePersonName,
   personFromLocalPart,
   roleMailboxLabel,
   type PersonName,
-} from "./names";
+} from "./person-name";
 import type { ContactDraft, DraftNote, OrganizationConfig, SenderAnalysis } from "./types";
 
 // Validation, defaults and the create body need no Public Suffix List: they live in

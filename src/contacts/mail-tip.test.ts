@@ -4,9 +4,9 @@ import {
   hasControlOrFormatCharacters,
   mailTipToPlainText,
   removeInvisibleCharacters,
-  renderMailTip,
   truncateAtWordBoundary,
 } from "./mail-tip";
+import { renderMailTip } from "./mail-tip-template";
 
 const LIMIT = EXCHANGE_LIMITS.mailTip;
 
@@ -103,6 +103,14 @@ describe("renderMailTip", () => {
 
   test("fills every placeholder", () => {
     expect(renderMailTip(template, jane)).toBe("External contact: Jane Doe from Contoso (contoso.com).");
+  });
+
+  test("a German template (docs/admin-setup.md's example) drops its connector with an empty company", () => {
+    const german = "Externer Kontakt: {displayName} von {company} ({domain}).";
+    expect(renderMailTip(german, jane)).toBe("Externer Kontakt: Jane Doe von Contoso (contoso.com).");
+    expect(renderMailTip(german, { ...jane, company: null })).toBe(
+      "Externer Kontakt: Jane Doe (contoso.com).",
+    );
   });
 
   test("placeholders are case-insensitive and may repeat", () => {

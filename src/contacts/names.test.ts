@@ -1,11 +1,5 @@
-import {
-  addressesInDisplayName,
-  cleanDisplayName,
-  parsePersonName,
-  personFromLocalPart,
-  roleMailboxLabel,
-  softenCapitalizedWord,
-} from "./names";
+import { addressesInDisplayName, cleanDisplayName } from "./names";
+import { parsePersonName, personFromLocalPart, roleMailboxLabel, softenCapitalizedWord } from "./person-name";
 
 describe("cleanDisplayName", () => {
   test.each([

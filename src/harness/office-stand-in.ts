@@ -83,6 +83,15 @@ interface AsyncResult<T> {
 }
 
 type AsyncCallback<T> = (result: AsyncResult<T>) => void;
+/** Office's `(options?, callback)` arguments: the callback, and the asyncContext its result echoes. */
+function asyncArguments<T>(
+  optionsOrCallback: { asyncContext?: unknown } | AsyncCallback<T> | undefined,
+  maybeCallback: AsyncCallback<T> | undefined,
+): { callback: AsyncCallback<T> | undefined; asyncContext: unknown } {
+  return typeof optionsOrCallback === "function"
+    ? { callback: optionsOrCallback, asyncContext: undefined }
+    : { callback: maybeCallback, asyncContext: optionsOrCallback?.asyncContext };
+}
 type EventHandler = (eventArgs: { type: string; officeTheme?: StandInTheme }) => void;
 
 interface ReadyInfo {
@@ -145,9 +154,7 @@ function officeItem(
       optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<string>,
       maybeCallback?: AsyncCallback<string>,
     ): void {
-      const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
-      const asyncContext =
-        typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+      const { callback, asyncContext } = asyncArguments(optionsOrCallback, maybeCallback);
       const headers = item.internetHeaders;
       if (callback)
         later(() =>
@@ -161,9 +168,7 @@ function officeItem(
         optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<string>,
         maybeCallback?: AsyncCallback<string>,
       ): void {
-        const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
-        const asyncContext =
-          typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+        const { callback, asyncContext } = asyncArguments(optionsOrCallback, maybeCallback);
         if (!callback) return;
         const text = item.bodyText ?? "";
         // The stand-in keeps text bodies only; asked for HTML it answers the text as one paragraph.
@@ -242,17 +247,17 @@ export function createOfficeStandIn({
       optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<undefined>,
       maybeCallback?: AsyncCallback<undefined>,
     ): void {
-      const [options, callback] = splitOptions(optionsOrCallback, maybeCallback);
+      const { callback, asyncContext } = asyncArguments(optionsOrCallback, maybeCallback);
       const known = Object.values(EVENT_TYPE) as string[];
       if (!known.includes(eventType) || typeof handler !== "function") {
-        respond(callback, failed(options.asyncContext, "Invalid event type", 5001));
+        respond(callback, failed(asyncContext, "Invalid event type", 5001));
         return;
       }
       const set = handlers.get(eventType) ?? new Set<EventHandler>();
       set.add(handler);
       handlers.set(eventType, set);
       announceHandlers();
-      respond(callback, succeeded(options.asyncContext));
+      respond(callback, succeeded(asyncContext));
     },
 
     /** Mailbox 1.13: the selected items' details (no senders: those need loadItemByIdAsync). */
@@ -260,9 +265,7 @@ export function createOfficeStandIn({
       optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<unknown[]>,
       maybeCallback?: AsyncCallback<unknown[]>,
     ): void {
-      const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
-      const asyncContext =
-        typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+      const { callback, asyncContext } = asyncArguments(optionsOrCallback, maybeCallback);
       const value = selectedItems.map((item) => ({
         itemId: item.itemId,
         itemType: item.itemType,
@@ -287,9 +290,7 @@ export function createOfficeStandIn({
       optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<unknown>,
       maybeCallback?: AsyncCallback<unknown>,
     ): void {
-      const callback = typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback;
-      const asyncContext =
-        typeof optionsOrCallback === "object" ? optionsOrCallback?.asyncContext : undefined;
+      const { callback, asyncContext } = asyncArguments(optionsOrCallback, maybeCallback);
       if (!callback) return;
       const item = selectedItems.find((candidate) => candidate.itemId === itemId);
       if (loadedItemId !== null || item === undefined) {
@@ -324,10 +325,10 @@ export function createOfficeStandIn({
       optionsOrCallback?: { asyncContext?: unknown } | AsyncCallback<undefined>,
       maybeCallback?: AsyncCallback<undefined>,
     ): void {
-      const [options, callback] = splitOptions(optionsOrCallback, maybeCallback);
+      const { callback, asyncContext } = asyncArguments(optionsOrCallback, maybeCallback);
       handlers.delete(eventType);
       announceHandlers();
-      respond(callback, succeeded(options.asyncContext));
+      respond(callback, succeeded(asyncContext));
     },
   };
 
@@ -373,14 +374,6 @@ export function createOfficeStandIn({
       });
     },
   };
-
-  function splitOptions(
-    optionsOrCallback: { asyncContext?: unknown } | AsyncCallback<undefined> | undefined,
-    maybeCallback: AsyncCallback<undefined> | undefined,
-  ): [{ asyncContext?: unknown }, AsyncCallback<undefined> | undefined] {
-    if (typeof optionsOrCallback === "function") return [{}, optionsOrCallback];
-    return [optionsOrCallback ?? {}, maybeCallback];
-  }
 
   function succeeded(asyncContext: unknown): AsyncResult<undefined> {
     return { status: ASYNC_RESULT_STATUS.Succeeded, value: undefined, error: undefined, asyncContext };

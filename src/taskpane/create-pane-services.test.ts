@@ -12,24 +12,38 @@ import { DEMO_TOKENS, startEmulator, type RunningEmulator } from "../emulator/se
 import { createPaneServices } from "./create-pane-services";
 
 let mockMsalLoads = 0;
+let mockNaaLoads = 0;
 const mockMsalConfigurations: unknown[] = [];
-// Counts when the bootstrap's code loads MSAL; the stand-in knows no account (silent fails).
-jest.mock("@azure/msal-browser", () => {
-  mockMsalLoads += 1;
+// The stand-in knows no account: silent fails.
+const mockNotSignedInClient = () => {
   const notSignedIn = async () => {
     throw Object.assign(new Error("no identity platform in unit tests"), { errorCode: "no_account_error" });
   };
   return {
+    getActiveAccount: () => null,
+    getAllAccounts: () => [],
+    setActiveAccount: () => undefined,
+    acquireTokenSilent: notSignedIn,
+    ssoSilent: notSignedIn,
+    acquireTokenPopup: notSignedIn,
+  };
+};
+// Count when the bootstrap's code loads either half of MSAL.
+jest.mock("@azure/msal-browser", () => {
+  mockMsalLoads += 1;
+  return {
     createNestablePublicClientApplication: async (configuration: unknown) => {
       mockMsalConfigurations.push(configuration);
-      return {
-        getActiveAccount: () => null,
-        getAllAccounts: () => [],
-        setActiveAccount: () => undefined,
-        acquireTokenSilent: notSignedIn,
-        ssoSilent: notSignedIn,
-        acquireTokenPopup: notSignedIn,
-      };
+      return mockNotSignedInClient();
+    },
+  };
+});
+jest.mock("../auth/msal-naa", () => {
+  mockNaaLoads += 1;
+  return {
+    createNestedAppAuthClient: async (configuration: unknown) => {
+      mockMsalConfigurations.push(configuration);
+      return mockNotSignedInClient();
     },
   };
 });
@@ -172,7 +186,7 @@ describe("createPaneServices", () => {
     }
   });
 
-  it("Outlook build: loads MSAL only when the first token is needed, not to paint", async () => {
+  it("Outlook build: loads MSAL's NAA half only when the first token is needed, not to paint", async () => {
     const services = createPaneServices(
       fakeOffice("megan@contoso.com"),
       config({ apiBaseUrl: emulator.url }),
@@ -181,11 +195,13 @@ describe("createPaneServices", () => {
       },
     );
     services.host.readCurrentItem();
-    expect(mockMsalLoads).toBe(0);
+    expect(mockNaaLoads).toBe(0);
     await expect(services.directory.findByAddress("ada@analytical.example")).rejects.toMatchObject({
       kind: "unauthenticated",
     });
-    expect(mockMsalLoads).toBe(1);
+    expect(mockNaaLoads).toBe(1);
+    // Outlook brokers the token (NestedAppAuth 1.1): the whole library is never fetched.
+    expect(mockMsalLoads).toBe(0);
   });
 
   it("hosted under a path: the relay and the demo token are called beside the pane", async () => {

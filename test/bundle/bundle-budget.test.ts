@@ -1,8 +1,8 @@
 /**
  * The bundle budget, deterministic (no timing): builds the pane (as `npm run build` does) and
  * the floor in a child process, then runs size-limit with the budget's checks (.size-limit.cjs):
- * initial gzip ≤ 200 KB and ≤ 1.25× the floor, to first verdict within its ratchet (the goal,
- * < 240 KB, is the bench's), and the sign-in library on demand. The build takes 1-3 minutes.
+ * initial gzip ≤ 200 KB and ≤ 1.25× the floor, to first verdict < 240 KB, and the sign-in
+ * library on demand. The build takes 1-3 minutes.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -63,5 +63,6 @@ test("everything a production pane loads before its first verdict (gzip) stays w
 });
 
 test("the sign-in library and the lookup load on demand: the verdict set is bigger than the page's own", () => {
-  expect(check("to first verdict").size - check("initial").size).toBeGreaterThan(50_000);
+  // MSAL's NAA half (31 KB) and the lookup (14 KB): not in the page's own scripts.
+  expect(check("to first verdict").size - check("initial").size).toBeGreaterThan(35_000);
 });

@@ -39,6 +39,18 @@ function args(extra: string[]) {
   return parseProbeCliArguments(["--tenant", "contoso.onmicrosoft.com", "--user", USER, ...extra])!;
 }
 
+/** The Exchange backend alone, with an Exchange administrator's token. */
+function exchangeOnly() {
+  return args([
+    "--backend",
+    "exchange",
+    "--exchange-url",
+    emulator.url,
+    "--token-file",
+    tokenFile("e", DEMO_TOKENS.exchangeAdmin),
+  ]);
+}
+
 function urls() {
   return ["--admin-center-url", emulator.url, "--exchange-url", emulator.url];
 }
@@ -116,32 +128,14 @@ describe("verdicts", () => {
 
   it("a Get-Recipient answer of another shape names the field that differed", async () => {
     emulator.addFault({ route: "Get-Recipient", status: 200, body: { value: [{ Name: "x" }] } });
-    const { text } = await runProbeCli(
-      args([
-        "--backend",
-        "exchange",
-        "--exchange-url",
-        emulator.url,
-        "--token-file",
-        tokenFile("e", DEMO_TOKENS.exchangeAdmin),
-      ]),
-    );
+    const { text } = await runProbeCli(exchangeOnly());
     expect(text).toContain("value[0].RecipientTypeDetails is missing");
   });
 });
 
 it("when the user's routing hint fails, tries the system mailbox's and reports the one that worked", async () => {
   emulator.addFault({ route: "Get-MailContact", status: 500 });
-  const { text } = await runProbeCli(
-    args([
-      "--backend",
-      "exchange",
-      "--exchange-url",
-      emulator.url,
-      "--token-file",
-      tokenFile("e", DEMO_TOKENS.exchangeAdmin),
-    ]),
-  );
+  const { text } = await runProbeCli(exchangeOnly());
   expect(text).toContain(
     "X-AnchorMailbox that worked: UPN:SystemMailbox{8cc370d3-822a-4ab8-a926-bb94bd0641a9}@contoso.onmicrosoft.com",
   );
