@@ -42,4 +42,4 @@ function checks(paneDirectory, floorDirectory) {
   return list;
 }
 
-module.exports = { checks, chunkFiles, TO_VERDICT_CHUNKS };
+module.exports = { checks, chunkFiles, pageFiles, TO_VERDICT_CHUNKS };

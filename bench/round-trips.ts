@@ -1,30 +1,28 @@
 /**
- * Part 3, round trips: calls per user action made by the product's own workflows
- * (ContactLookup, promoteContact, setMailTip, setHiddenFromAddressLists) over each backend's
- * client, counted at the emulator (its request log), the two backends side by side.
+ * Part 3, round trips: calls per user action made by the product's own workflows (ContactLookup,
+ * promoteContact, setMailTip, setHiddenFromAddressLists) over each backend's client, counted at
+ * the emulator (its request log), the two backends side by side.
  */
+import type { MailContact } from "../src/contacts/directory";
 import { setHiddenFromAddressLists, setMailTip } from "../src/contacts/edit";
 import { ContactLookup } from "../src/contacts/lookup";
 import { promoteContact } from "../src/contacts/promote";
-import type { MailContact } from "../src/contacts/directory";
 import { EmulatorControl } from "../src/emulator/control-client";
 import { startEmulator, type EmulatorSeed, type EmulatorVariants } from "../src/emulator/server";
-import { directoryAt, draftFor, exchangeDirectoryAt, type BenchBackend } from "./lib/directory";
+import { directoryFor, draftFor, type BenchBackend } from "./lib/directory";
 import { table, type Section } from "./report";
 
-export interface RoundTripRow {
+/** `minimum`: the least the backend's calls allow, `note` says why; `beyond`: a situation it does not describe (reported, not judged). */
+export type RoundTripRow = {
   backend: BenchBackend;
   action: string;
   situation: string;
-  /** The least the backend's calls allow for this action in this situation. */
   minimum: number;
   measured: number;
   calls: string[];
-  /** Why the minimum is what it is, or why the situation costs more. */
   note: string;
-  /** A situation the minimum does not describe (a replicating directory): reported, not judged. */
   beyond?: boolean;
-}
+};
 
 const KNOWN = { name: "Daniel Okafor", address: "daniel.okafor@northwindtraders.com" };
 const NEW = { name: "Isabel Ferreira", address: "isabel.ferreira@fabrikam.com" };
@@ -55,184 +53,162 @@ export async function countRoundTrips(backend: BenchBackend): Promise<RoundTripR
   const exchange = backend === "exchange";
   const emulator = await startEmulator({ port: 0, seed: SEED });
   const control = new EmulatorControl(emulator.url);
-  const directory = exchange ? exchangeDirectoryAt(emulator.url) : directoryAt(emulator.url);
+  const directory = directoryFor(backend, emulator.url);
   const rows: RoundTripRow[] = [];
   let clock = 1_000_000;
   let cached = new ContactLookup(directory);
   let known: MailContact | null = null;
+  const contact = async () => known ?? Promise.reject(new Error("the seeded contact was not found"));
   const readKnown = async () => void (known = await directory.findByAddress(KNOWN.address));
-
-  /** Resets the emulator to `seed`, runs `setup` (not counted), then counts the calls `action` makes. */
+  /** Resets the emulator to `seed`, runs `setup` (not counted), then counts the calls `run` makes. */
   const count = async (
-    row: Omit<RoundTripRow, "backend" | "measured" | "calls">,
-    seed: EmulatorSeed,
-    action: () => Promise<unknown>,
-    setup?: () => Promise<unknown>,
+    [action, situation, minimum, note, beyond]: [string, string, number, string, boolean?],
+    run: () => Promise<unknown>,
+    { seed = SEED, setup }: { seed?: EmulatorSeed; setup?: () => Promise<unknown> } = {},
   ) => {
     await control.reset(seed);
     await setup?.();
     const before = (await control.requests()).length;
-    await action();
+    await run();
     await new Promise((resolve) => setTimeout(resolve, 100)); // a background refresh may still be landing
     const calls = (await control.requests())
       .slice(before)
-      .map((request) => request.cmdlet ?? `${request.method} ${request.path}`);
-    rows.push({ ...row, backend, measured: calls.length, calls });
+      .map((call) => call.cmdlet ?? `${call.method} ${call.path}`);
+    rows.push({ backend, action, situation, minimum, note, beyond, measured: calls.length, calls });
   };
   const promote = async (hidden = false) => {
-    const outcome = await promoteContact(directory, {
-      ...draftFor(NEW.name, NEW.address),
-      hiddenFromAddressLists: hidden,
-    });
+    const draft = { ...draftFor(NEW.name, NEW.address), hiddenFromAddressLists: hidden };
+    const outcome = await promoteContact(directory, draft);
     if (outcome.status !== "done")
       throw new Error(`promotion failed at ${outcome.failedStep}: ${outcome.error.kind}`);
   };
+  const lookup = (address: string) => () => new ContactLookup(directory).lookup(address);
+  // What the pane reads after the verdict: an existing contact's company, a missing address's holder.
+  const after = (address: string, read: (lookup: ContactLookup) => Promise<void>) => async () => {
+    const lookup = new ContactLookup(directory);
+    await lookup.lookup(address);
+    await read(lookup);
+  };
 
   try {
-    const lookup = (
-      situation: string,
-      seed = SEED,
-      address = KNOWN.address,
-      minimum = 1,
-      note = "one search",
-    ) =>
-      count({ action: "lookup", situation, minimum, note }, seed, () =>
-        new ContactLookup(directory).lookup(address),
-      );
-    await lookup("sender in the address book");
-    await lookup("sender not in the address book", SEED, NEW.address);
-    await lookup(
-      "not in the address book, 45 look-alike addresses start with it",
-      LOOK_ALIKES,
-      NEW.address,
-      exchange ? 1 : 3,
-      exchange
-        ? "an exact filter: look-alikes cost nothing"
-        : "the API has only a startsWith search (the emulator pages 20): saying 'missing' means reading all 46 matches, 3 pages",
-    );
-    // What the pane reads after the verdict: an existing contact's company, a missing address's holder.
-    const after = (address: string, read: (lookup: ContactLookup) => Promise<void>) => async () => {
-      const lookup = new ContactLookup(directory);
-      await lookup.lookup(address);
-      await read(lookup);
-    };
+    await count(["lookup", "sender in the address book", 1, "one search"], lookup(KNOWN.address));
+    await count(["lookup", "sender not in the address book", 1, "one search"], lookup(NEW.address));
     await count(
-      {
-        action: "lookup + after the verdict",
-        situation: "in the address book, with its company",
-        minimum: exchange ? 2 : 1,
-        note: exchange
+      [
+        "lookup",
+        "not in the address book, 45 look-alike addresses start with it",
+        exchange ? 1 : 3,
+        exchange
+          ? "an exact filter: look-alikes cost nothing"
+          : "the API has only a startsWith search (the emulator pages 20): saying 'missing' means reading all 46 matches, 3 pages",
+      ],
+      lookup(NEW.address),
+      { seed: LOOK_ALIKES },
+    );
+    await count(
+      [
+        "lookup + after the verdict",
+        "in the address book, with its company",
+        exchange ? 2 : 1,
+        exchange
           ? "Get-MailContact, then Get-Contact (company is a Set-Contact field)"
           : "the search answers with the company",
-      },
-      SEED,
+      ],
       after(KNOWN.address, (lookup) => lookup.readDetails(KNOWN.address)),
     );
     await count(
-      {
-        action: "lookup + after the verdict",
-        situation: "not in the address book, with who else holds the address",
-        minimum: exchange ? 2 : 1,
-        note: exchange
+      [
+        "lookup + after the verdict",
+        "not in the address book, with who else holds the address",
+        exchange ? 2 : 1,
+        exchange
           ? "Get-MailContact, then Get-Recipient by address"
           : "no holder check on this API: create says so",
-      },
-      SEED,
+      ],
       after(NEW.address, (lookup) => lookup.checkHolder(NEW.address)),
     );
     await count(
-      {
-        action: "lookup",
-        situation: "revisit within 60 s (cached)",
-        minimum: 0,
-        note: "answered from the session cache",
-      },
-      SEED,
+      ["lookup", "revisit within 60 s (cached)", 0, "answered from the session cache"],
       () => cached.lookup(KNOWN.address),
-      () => (cached = new ContactLookup(directory)).lookup(KNOWN.address),
+      { setup: () => (cached = new ContactLookup(directory)).lookup(KNOWN.address) },
     );
     await count(
-      {
-        action: "lookup",
-        situation: "revisit after 60 s (cached, refreshed in the background)",
-        minimum: exchange ? 2 : 1,
-        note: exchange
+      [
+        "lookup",
+        "revisit after 60 s (cached, refreshed in the background)",
+        exchange ? 2 : 1,
+        exchange
           ? "cached answer shown at once; refreshed with its company (Get-Contact), so the company shown does not blink"
           : "cached answer shown at once; one background search",
-      },
-      SEED,
+      ],
       () => ((clock += 61_000), cached.lookup(KNOWN.address)),
-      () => (cached = new ContactLookup(directory, { now: () => clock })).lookup(KNOWN.address),
+      { setup: () => (cached = new ContactLookup(directory, { now: () => clock })).lookup(KNOWN.address) },
     );
 
     // InvokeCommand answers a create with the object or an empty value: "ack" covers both of its other forms.
-    for (const createResponse of (exchange ? ["contact", "ack"] : ["contact", "ack", "empty"]) as Array<
-      EmulatorVariants["createResponse"]
-    >) {
+    const responses: Array<EmulatorVariants["createResponse"]> = exchange
+      ? ["contact", "ack"]
+      : ["contact", "ack", "empty"];
+    for (const createResponse of responses) {
       const locate = createResponse === "contact" ? 0 : 1;
       const id = locate ? "one search finds the new id" : "create returns the id";
       const seed = { ...SEED, variants: { createResponse } };
+      const created = `create answers '${createResponse}'`;
       // Admin center: create stores the mail tip, so the settings update goes only for what differs (hidden).
       // Exchange: New-MailContact takes neither company (Set-Contact) nor mail tip (Set-MailContact).
+      const typical = 2 + locate + (exchange ? 1 : 0);
       await count(
-        {
-          action: "promote",
-          situation: `create answers '${createResponse}'; typical (company, mail tip, visible)`,
-          minimum: 2 + locate + (exchange ? 1 : 0),
-          note: exchange
+        [
+          "promote",
+          `${created}; typical (company, mail tip, visible)`,
+          typical,
+          exchange
             ? `${id}; New-MailContact, Set-Contact (company), Set-MailContact (mail tip)`
             : `${id}; create with the mail tip, general update (company)`,
-        },
-        seed,
+        ],
         () => promote(),
+        { seed },
       );
       await count(
-        {
-          action: "promote",
-          situation: `create answers '${createResponse}'; hidden from address lists`,
-          minimum: 3 + locate,
-          note: exchange
+        [
+          "promote",
+          `${created}; hidden from address lists`,
+          3 + locate,
+          exchange
             ? `${id}; Set-MailContact carries the mail tip and hidden together`
             : `${id}; general update (company) and settings update (hidden)`,
-        },
-        seed,
+        ],
         () => promote(true),
+        { seed },
       );
       await count(
-        {
-          action: "promote",
-          situation: `create answers '${createResponse}'; typical, 1 s replication lag`,
-          minimum: 2 + locate + (exchange ? 1 : 0),
-          beyond: true,
-          note: "the new contact is not visible for 1 s: the step that needs it is retried (0.5 s, then 1 s)",
-        },
-        { ...seed, replicationLagMs: 1000 },
+        [
+          "promote",
+          `${created}; typical, 1 s replication lag`,
+          typical,
+          "the new contact is not visible for 1 s: the step that needs it is retried (0.5 s, then 1 s)",
+          true,
+        ],
         () => promote(),
+        { seed: { ...seed, replicationLagMs: 1000 } },
       );
     }
-    const contact = () => known ?? Promise.reject(new Error("the seeded contact was not found"));
     await count(
-      { action: "edit mail tip", situation: "new text", minimum: 1, note: "" },
-      SEED,
+      ["edit mail tip", "new text", 1, ""],
       async () => setMailTip(directory, await contact(), "Replies within a day."),
-      readKnown,
-    );
-    await count(
       {
-        action: "edit mail tip",
-        situation: "text unchanged",
-        minimum: 0,
-        note: "nothing to change: no call",
+        setup: readKnown,
       },
-      SEED,
-      async () => setMailTip(directory, await contact(), (await contact()).mailTip),
-      readKnown,
     );
     await count(
-      { action: "hide from address lists", situation: "toggle", minimum: 1, note: "" },
-      SEED,
+      ["edit mail tip", "text unchanged", 0, "nothing to change: no call"],
+      async () => setMailTip(directory, await contact(), (await contact()).mailTip),
+      { setup: readKnown },
+    );
+    await count(
+      ["hide from address lists", "toggle", 1, ""],
       async () => setHiddenFromAddressLists(directory, await contact(), true),
-      readKnown,
+      { setup: readKnown },
     );
   } finally {
     await emulator.close();
@@ -249,21 +225,15 @@ export async function measureRoundTrips(): Promise<Section> {
     figures: rows.map((row) => ({
       figure: `${row.backend}, ${row.action}: ${row.situation}`,
       measured: String(row.measured),
-      goal: row.beyond ? undefined : `≤ ${row.minimum}`,
-      pass: row.beyond ? undefined : row.measured <= row.minimum,
+      ...(row.beyond ? {} : { goal: `≤ ${row.minimum}`, pass: row.measured <= row.minimum }),
       note: row.note,
     })),
     detail: [
       table(
         "backend|action|situation|minimum|measured|calls|why",
         rows.map((row) => [
-          row.backend,
-          row.action,
-          row.situation,
-          row.minimum,
-          row.measured,
-          row.calls.join(", ") || "none",
-          row.note || "—",
+          ...[row.backend, row.action, row.situation, row.minimum, row.measured],
+          ...[row.calls.join(", ") || "none", row.note || "—"],
         ]),
       ),
     ],
