@@ -27,7 +27,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const tsx = require("tsx/cjs/api");
 
 /** @type {typeof import("./src/taskpane/page-strings")} */
-const { pageStrings } = tsx.require("./src/taskpane/page-strings.ts", __filename);
+const { PAGE_STRINGS } = tsx.require("./src/taskpane/page-strings.ts", __filename);
 /** @type {typeof import("./scripts/manifest-rewrite")} */
 const { rewriteManifestUrls, parsePublicUrl } = tsx.require("./scripts/manifest-rewrite.ts", __filename);
 /** @type {typeof import("./scripts/manifest-variants")} */
@@ -378,7 +378,8 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: [page.name],
             templateParameters: {
               officeJsUrl: page.officeJs ? OFFICE_JS_SOURCES[officeJs] : "",
-              unsupportedHost: pageStrings.unsupportedHost,
+              // taskpane.html's "not supported" note in English and German (unsupported-host.js picks one).
+              unsupportedHost: { en: PAGE_STRINGS.en.unsupportedHost, de: PAGE_STRINGS.de.unsupportedHost },
             },
           }),
       ),

@@ -4,18 +4,12 @@
  * the task pane with messageParent.
  */
 import { AppConfigError, readAppConfig } from "../app-config";
-import { pageStrings } from "../taskpane/page-strings";
-import { runAuthDialog, type AuthDialogStatus } from "./auth-dialog-page";
+import { runAuthDialog } from "./auth-dialog-page";
 import { loginHintFromHash, type AuthDialogMessage } from "./auth-dialog-protocol";
+import { statusPage } from "./status-page";
 
-function showText(text: string): void {
-  const status = document.getElementById("status");
-  if (status) status.textContent = text;
-}
-
-function showStatus(status: AuthDialogStatus): void {
-  showText(pageStrings.signInDialog[status]);
-}
+// The browser's language at once; Outlook's display language once Office is ready.
+const page = statusPage(document, "title", "preparing");
 
 /** Only our own origin may receive the message, where the host can enforce it (DialogOrigin 1.1). */
 function messageParent(message: string): void {
@@ -28,11 +22,12 @@ function messageParent(message: string): void {
 }
 
 void Office.onReady(() => {
+  page.speak(Office.context.displayLanguage);
   let settings;
   try {
     settings = readAppConfig().auth;
   } catch (error) {
-    showText(pageStrings.signInDialog.notConfigured);
+    page.show("notConfigured");
     const code = error instanceof AppConfigError ? "config_invalid" : "config_unreadable";
     const message: AuthDialogMessage = { type: "gal-auth-error", failure: "failed", code };
     messageParent(JSON.stringify(message));
@@ -46,6 +41,6 @@ void Office.onReady(() => {
     pageUrl: `${window.location.origin}${window.location.pathname}`,
     ...(loginHint ? { loginHint } : {}),
     messageParent,
-    showStatus,
+    showStatus: (status) => page.show(status),
   });
 });

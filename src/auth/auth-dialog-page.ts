@@ -42,7 +42,7 @@ export interface AuthDialogEnvironment {
   showStatus(status: AuthDialogStatus): void;
 }
 
-/** What the dialog page shows; the words are the entry's (pageStrings.signInDialog, src/taskpane/page-strings.ts). */
+/** What the dialog page shows; the words are page-strings.ts's (signInDialog), shown by status-page.ts. */
 export type AuthDialogStatus = "returning" | "opening" | "failed";
 
 export type AuthDialogOutcome = "redirecting" | "token-sent" | "error-sent";

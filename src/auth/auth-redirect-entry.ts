@@ -5,9 +5,8 @@
  * started a redirect, and clears it from the address bar.
  */
 import { broadcastResponseToMainFrame } from "@azure/msal-browser/redirect-bridge";
-import { pageStrings } from "../taskpane/page-strings";
+import { statusPage } from "./status-page";
 
-broadcastResponseToMainFrame().catch(() => {
-  const status = document.getElementById("status");
-  if (status) status.textContent = pageStrings.signInDialog.redirectFailed;
-});
+// No Office.js here: the browser's language.
+const page = statusPage(document, "redirectTitle", "finishing");
+broadcastResponseToMainFrame().catch(() => page.show("redirectFailed"));

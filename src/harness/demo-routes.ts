@@ -35,11 +35,6 @@ export type DemoRole = "admin" | "readonly";
 /** The backend the demo's pane runs on (the production build chooses it with ADDIN_BACKEND). */
 export type DemoBackend = "admin-center" | "exchange";
 
-export const DEMO_BACKEND_LABELS: Record<DemoBackend, string> = {
-  "admin-center": "Admin center API",
-  exchange: "Exchange (InvokeCommand)",
-};
-
 export interface DemoSession {
   role: DemoRole;
   backend: DemoBackend;
@@ -77,58 +72,40 @@ const ATTEMPTS_PER_CALL = DEFAULT_RETRY_POLICY.maxAttempts;
 export type DemoFaultName =
   "throttle" | "throttle-sustained" | "server-error" | "fail-general-update" | "fail-options-update";
 
-/** Each fault switch of the page, as the emulator fault it injects. */
-export const DEMO_FAULTS: Record<DemoFaultName, { label: string; description: string; spec: FaultSpec }> = {
-  throttle: {
-    label: "Throttle next call",
-    description:
-      "The next API call answers 429 with Retry-After: 2; the pane says it is waiting, and the client retries.",
-    spec: { route: "*", times: 1, status: 429, headers: { "Retry-After": "2" } },
-  },
+/** Each fault switch of the page, as the emulator fault it injects (its words: page/demo-strings.ts). */
+export const DEMO_FAULTS: Record<DemoFaultName, { spec: FaultSpec }> = {
+  throttle: { spec: { route: "*", times: 1, status: 429, headers: { "Retry-After": "2" } } },
   "throttle-sustained": {
-    label: "Throttle past the retries",
-    description: `The next ${ATTEMPTS_PER_CALL} API calls answer 429 with Retry-After: 2; the pane says so and offers Try again.`,
     spec: { route: "*", times: ATTEMPTS_PER_CALL, status: 429, headers: { "Retry-After": "2" } },
   },
-  "server-error": {
-    label: "Server error on next call",
-    description: "The next API call answers 500.",
-    spec: { route: "*", times: 1, status: 500 },
-  },
+  "server-error": { spec: { route: "*", times: 1, status: 500 } },
   "fail-general-update": {
-    label: "Fail after create",
-    description:
-      "In the next Add only: the contact is created, then setting its company and names fails (500, past the retries). If that Add has no company or names to set, nothing fails and the page says so.",
     spec: { route: "updateGeneral", times: ATTEMPTS_PER_CALL, status: 500, promotion: true },
   },
   "fail-options-update": {
-    label: "Fail before mail tip",
-    description:
-      "In the next Add only: create and company succeed, then setting the mail tip and visibility fails (500, past the retries). If that Add sets both with create already, nothing fails and the page says so.",
     spec: { route: "updateOptions", times: ATTEMPTS_PER_CALL, status: 500, promotion: true },
   },
 };
 
-/** Why a promotion switch's step never came, as the page says it. */
-const SKIPPED_STEP: Partial<Record<DemoFaultName, string>> = {
-  "fail-general-update": "that Add had no company or names to set after creating the contact",
-  "fail-options-update": "that Add set the mail tip and visibility while creating the contact",
+/** Why a promotion switch's step never came, when the Add skipped it. */
+const SKIPPED_STEP: Partial<Record<DemoFaultName, "no-general-step" | "no-options-step">> = {
+  "fail-general-update": "no-general-step",
+  "fail-options-update": "no-options-step",
 };
 
-/**
- * The page's sentence for a switch that ended without failing anything ("did not fire"), or
- * null for one that fired or is not a switch of the page.
- */
-export function unfiredFaultSentence(report: FaultReport): string | null {
+/** A switch of the page that ended without failing anything ("did not fire"), and why. */
+export interface UnfiredFault {
+  name: DemoFaultName;
+  why: "no-general-step" | "no-options-step" | "skipped" | "ended";
+}
+
+/** The switch a report says did not fire, or null for one that fired or is not a switch of the page. */
+export function unfiredFault(report: FaultReport): UnfiredFault | null {
   if (report.fired || report.reason === "cleared") return null;
   const name = (Object.keys(DEMO_FAULTS) as DemoFaultName[]).find(
     (candidate) =>
       DEMO_FAULTS[candidate].spec.promotion && DEMO_FAULTS[candidate].spec.route === report.route,
   );
   if (name === undefined) return null;
-  const why =
-    report.reason === "step-skipped"
-      ? (SKIPPED_STEP[name] ?? "that Add skipped the step")
-      : "the Add ended before that step";
-  return `"${DEMO_FAULTS[name].label}" did not fire: ${why}, so nothing failed. The switch is off now; arm it again for the next Add.`;
+  return { name, why: report.reason === "step-skipped" ? (SKIPPED_STEP[name] ?? "skipped") : "ended" };
 }

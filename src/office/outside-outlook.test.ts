@@ -1,4 +1,9 @@
-import { classifyOfficeReady, waitForOfficeEnvironment, type OfficeReadySource } from "./outside-outlook";
+import {
+  classifyOfficeReady,
+  hostDisplayLanguage,
+  waitForOfficeEnvironment,
+  type OfficeReadySource,
+} from "./outside-outlook";
 
 function office(info: { host: string | null } | Promise<never>, mailbox: unknown = {}): OfficeReadySource {
   return {
@@ -95,5 +100,27 @@ describe("waitForOfficeEnvironment", () => {
     await waitForOfficeEnvironment(office({ host: "Outlook" }), { timeoutMs: 5_000, onSlow });
     await jest.advanceTimersByTimeAsync(10_000);
     expect(onSlow).not.toHaveBeenCalled();
+  });
+});
+
+describe("hostDisplayLanguage", () => {
+  const withLanguage = (displayLanguage: unknown): OfficeReadySource => ({
+    onReady: () => Promise.resolve({ host: "Word" }),
+    context: { mailbox: null, displayLanguage },
+  });
+
+  it("gives the display language of the Office application that answered", () => {
+    const office = withLanguage("de-DE");
+    expect(hostDisplayLanguage(office, classifyOfficeReady(office, { host: "Word" }))).toBe("de-DE");
+  });
+
+  it("gives none for a plain tab, whatever office.js reports there, or for no language", () => {
+    const office = withLanguage("en-US");
+    expect(hostDisplayLanguage(office, classifyOfficeReady(office, { host: null }))).toBeNull();
+    expect(
+      hostDisplayLanguage(undefined, { kind: "outside", reason: "office-js-missing", host: null }),
+    ).toBeNull();
+    const silent = withLanguage("");
+    expect(hostDisplayLanguage(silent, classifyOfficeReady(silent, { host: "Word" }))).toBeNull();
   });
 });

@@ -29,7 +29,7 @@ export interface OfficeReadyInfo {
 /** The subset of the Office namespace this module reads. */
 export interface OfficeReadySource {
   onReady(): Promise<OfficeReadyInfo>;
-  context?: { mailbox?: unknown } | null;
+  context?: { mailbox?: unknown; displayLanguage?: unknown } | null;
   HostType?: { Outlook: unknown };
 }
 
@@ -74,4 +74,18 @@ export async function waitForOfficeEnvironment(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The display language of the Office application that answered (Outlook, or Word... for
+ * "other-host"), for the page that explains why the pane cannot start; null where no host
+ * answered (a plain tab: office.js there reports no language of the person's).
+ */
+export function hostDisplayLanguage(
+  office: OfficeReadySource | undefined,
+  environment: OfficeEnvironment,
+): string | null {
+  if (environment.kind === "outside" && environment.host === null) return null;
+  const language = office?.context?.displayLanguage;
+  return typeof language === "string" && language.trim() !== "" ? language : null;
 }

@@ -12,11 +12,11 @@ import {
   withDemoOverrides,
   type AppConfig,
 } from "../app-config";
-import { waitForOfficeEnvironment } from "../office/outside-outlook";
+import { hostDisplayLanguage, waitForOfficeEnvironment } from "../office/outside-outlook";
 import { App } from "./App";
 import { createPaneServices } from "./create-pane-services";
 import { startLoadingPaneModules } from "./lazy-modules";
-import { applyDisplayLanguage } from "./locales/language";
+import { applyBrowserLanguage, applyDisplayLanguage } from "./locales/language";
 import { StartupMessage } from "./StartupMessage";
 import { strings } from "./strings";
 
@@ -25,8 +25,18 @@ function configure(): AppConfig {
   return readAppConfig(withDemoOverrides(injectedBuildConfig(), window.location.search));
 }
 
-/** The explanations for a pane that cannot start (their own chunk; a pane in Outlook never needs them). */
-const outsideViews = () => import(/* webpackChunkName: "outside" */ "./OutsideOutlook");
+/**
+ * The explanations for a pane that cannot start (their own chunk; a pane in Outlook never
+ * needs them), in the display language of the Office application that answered, else the
+ * browser's (a plain tab has no display language).
+ */
+const outsideViews = async (displayLanguage: string | null = null) => {
+  const [views] = await Promise.all([
+    import(/* webpackChunkName: "outside" */ "./OutsideOutlook"),
+    displayLanguage ? applyDisplayLanguage(displayLanguage) : applyBrowserLanguage(),
+  ]);
+  return views;
+};
 
 async function start(): Promise<void> {
   // Before waiting for Office: the directory and draft chunks download while Office starts.
@@ -52,7 +62,7 @@ async function start(): Promise<void> {
   if (environment.kind !== "outlook" || !office) {
     const reason = environment.kind === "outside" ? environment.reason : "office-js-missing";
     const host = environment.kind === "outside" ? environment.host : null;
-    const { OutsideOutlook } = await outsideViews();
+    const { OutsideOutlook } = await outsideViews(hostDisplayLanguage(office, environment));
     root.render(<OutsideOutlook reason={reason} host={host} />);
     return;
   }
@@ -62,7 +72,7 @@ async function start(): Promise<void> {
     config = early ?? configure();
   } catch (error) {
     if (!(error instanceof AppConfigError)) throw error;
-    const { ConfigurationProblem } = await outsideViews();
+    const { ConfigurationProblem } = await outsideViews(hostDisplayLanguage(office, environment));
     root.render(<ConfigurationProblem problems={error.problems} />);
     return;
   }

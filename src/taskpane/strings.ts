@@ -403,7 +403,7 @@ export interface DraftSentences {
 }
 
 /** Literal strings widened to string: the shape every language's catalogue has. */
-type Widened<T> = T extends string
+export type Widened<T> = T extends string
   ? string
   : T extends (...args: infer Args) => infer Result
     ? (...args: Args) => Widened<Result>

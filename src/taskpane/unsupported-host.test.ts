@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "acorn";
-import { pageStrings } from "./page-strings";
+import { PAGE_STRINGS } from "./page-strings";
 
 const SCRIPT = readFileSync(path.join(__dirname, "unsupported-host.js"), "utf8");
 const PAGE = readFileSync(path.join(__dirname, "taskpane.html"), "utf8");
@@ -28,27 +28,47 @@ const USER_AGENTS = {
 function renderedPage(): string {
   const escape = (text: string) =>
     text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return PAGE.replace(/<%= officeJsUrl %>/g, "")
-    .replace(/<%- unsupportedHost\.title %>/g, escape(pageStrings.unsupportedHost.title))
-    .replace(/<%- unsupportedHost\.body %>/g, escape(pageStrings.unsupportedHost.body));
+  return PAGE.replace(/<%= officeJsUrl %>/g, "").replace(
+    /<%- unsupportedHost\.(en|de)\.(title|body) %>/g,
+    (_all, language: "en" | "de", part: "title" | "body") =>
+      escape(PAGE_STRINGS[language].unsupportedHost[part]),
+  );
 }
 
-function loadPageAs(userAgent: string): void {
+/** The browser's language as IE reports it (`userLanguage`) or as later browsers do (`language`). */
+type BrowserLanguage = { language?: string; userLanguage?: string };
+
+function loadPageAs(userAgent: string, browserLanguage: BrowserLanguage = { language: "en-US" }): void {
   const html = renderedPage();
   expect(html).not.toContain("<%");
   document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, "");
+  document.documentElement.lang = "en";
   Object.defineProperty(window.navigator, "userAgent", { value: userAgent, configurable: true });
+  Object.defineProperty(window.navigator, "language", {
+    value: browserLanguage.language,
+    configurable: true,
+  });
+  Object.defineProperty(window.navigator, "userLanguage", {
+    value: browserLanguage.userLanguage,
+    configurable: true,
+  });
   // The page's script, as the browser would run it after #root and the message are parsed.
   window.eval(SCRIPT);
 }
 
 function visibleText(): string {
   const root = document.getElementById("root");
-  const message = document.getElementById("unsupported-host");
-  return [root?.textContent ?? "", message?.style.display === "none" ? "" : (message?.textContent ?? "")]
+  const messages = ["unsupported-host", "unsupported-host-de"].map((id) => document.getElementById(id));
+  return [
+    root?.textContent ?? "",
+    ...messages.map((message) => (message?.style.display === "none" ? "" : (message?.textContent ?? ""))),
+  ]
     .join(" ")
     .replace(/\s+/g, " ");
 }
+
+const english = PAGE_STRINGS.en.unsupportedHost;
+const german = PAGE_STRINGS.de.unsupportedHost;
 
 describe("unsupported-host.js", () => {
   it("is classic ES5", () => {
@@ -65,8 +85,33 @@ describe("unsupported-host.js", () => {
   ])("in %s, replaces the skeleton with the not-supported message", (_name, userAgent) => {
     loadPageAs(userAgent);
     expect(document.getElementById("root")).toBeNull();
-    expect(visibleText()).toContain(pageStrings.unsupportedHost.title);
+    expect(visibleText()).toContain(english.title);
+    expect(visibleText()).not.toContain(german.title);
     expect(document.getElementById("unsupported-host")?.getAttribute("role")).toBe("alert");
+  });
+
+  it.each<[string, BrowserLanguage]>([
+    ["IE's userLanguage de-DE", { userLanguage: "de-DE" }],
+    ["navigator.language de-AT", { language: "de-AT" }],
+    ["navigator.language de", { language: "de" }],
+  ])("in German (%s), says it in German and marks the page German", (_name, browserLanguage) => {
+    loadPageAs(USER_AGENTS.trident, browserLanguage);
+    expect(visibleText()).toContain(german.title);
+    expect(visibleText()).toContain(german.body);
+    expect(visibleText()).not.toContain(english.title);
+    expect(document.documentElement.lang).toBe("de");
+    expect(document.getElementById("unsupported-host-de")?.getAttribute("role")).toBe("alert");
+  });
+
+  it.each<[string, BrowserLanguage]>([
+    ["French", { language: "fr-FR" }],
+    ["a tag that only starts with de", { userLanguage: "dev" }],
+    ["none", {}],
+  ])("in any other language (%s), says it in English", (_name, browserLanguage) => {
+    loadPageAs(USER_AGENTS.edgeHtml, browserLanguage);
+    expect(visibleText()).toContain(english.title);
+    expect(visibleText()).not.toContain(german.title);
+    expect(document.documentElement.lang).toBe("en");
   });
 
   it.each([
@@ -75,6 +120,6 @@ describe("unsupported-host.js", () => {
   ])("in %s, leaves the page to the bundle", (_name, userAgent) => {
     loadPageAs(userAgent);
     expect(document.getElementById("root")).not.toBeNull();
-    expect(visibleText()).not.toContain(pageStrings.unsupportedHost.title);
+    expect(visibleText()).not.toContain(english.title);
   });
 });

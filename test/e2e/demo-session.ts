@@ -12,7 +12,8 @@ import { chromium, type Browser, type FrameLocator, type Locator, type Page } fr
 import type { ContactRecord } from "../../src/admin-api/wire";
 import { addressKey, sameAddress } from "../../src/contacts/address";
 import { DEMO_BUILD_PATHS, PROJECT_ROOT } from "../../src/harness/demo-build";
-import { DEMO_FAULTS, type DemoFaultName } from "../../src/harness/demo-routes";
+import type { DemoFaultName } from "../../src/harness/demo-routes";
+import { demoText } from "../../src/harness/page/demo-strings";
 import { startDemo, type RunningDemo } from "../../src/harness/demo-server";
 import { DEMO_TOKENS } from "../../src/emulator/seed";
 
@@ -131,6 +132,8 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
     });
     await page.goto(`${demo.url}/`);
     const pane = page.frameLocator('iframe[title="GAL Contact add-in"]');
+    // The demo bar speaks the language its switch shows: find its controls by that language's words.
+    let words = demoText("en-US").text;
     const demoPage: DemoPage = {
       page,
       pane,
@@ -148,32 +151,36 @@ export async function startDemoSession(options: DemoSessionOptions = {}): Promis
         return Number(await page.locator("aside[data-pane-loads]").getAttribute("data-pane-loads"));
       },
       async injectFault(name) {
-        await page.getByRole("button", { name: "Inject a failure" }).click();
-        await page.getByRole("menuitem", { name: DEMO_FAULTS[name].label }).click();
-        await page.getByRole("status").filter({ hasText: "Armed:" }).waitFor();
+        await page.getByRole("button", { name: words.injectFailure }).click();
+        await page.getByRole("menuitem", { name: words.faults[name].label }).click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: words.status.armed(words.faults[name].description) })
+          .waitFor();
       },
       async useLanguage(language) {
         const loadsBefore = await demoPage.paneLoads();
-        await page.getByRole("combobox", { name: "Language" }).selectOption(language);
+        await page.getByRole("combobox", { name: words.language }).selectOption(language);
+        words = demoText(language).text;
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to restart");
         await paneListening(page);
       },
       async signInAs(role) {
         const loadsBefore = await demoPage.paneLoads();
-        await page.getByRole("combobox", { name: "Signed in as" }).selectOption(role);
+        await page.getByRole("combobox", { name: words.signedInAs }).selectOption(role);
         // Signing in as someone else restarts the pane; wait until the new one listens.
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
         await paneListening(page);
       },
       async setTrustPolicy(policy) {
         const loadsBefore = await demoPage.paneLoads();
-        await page.getByRole("combobox", { name: "Trust policy" }).selectOption(policy);
+        await page.getByRole("combobox", { name: words.trustPolicy }).selectOption(policy);
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to reload");
         await paneListening(page);
       },
       async useBackend(backend) {
         const loadsBefore = await demoPage.paneLoads();
-        await page.getByRole("combobox", { name: "Backend" }).selectOption(backend);
+        await page.getByRole("combobox", { name: words.backend }).selectOption(backend);
         await waitUntil(async () => (await demoPage.paneLoads()) > loadsBefore, "the pane to restart");
         await paneListening(page);
       },

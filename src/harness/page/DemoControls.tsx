@@ -1,7 +1,8 @@
 /**
  * The demo's switches, driven through the demo server and the emulator's control
  * surface: who is signed in, which backend and trust policy the pane was "deployed" with, injected failures, a slow network, the theme, and reset.
- * Kept visibly apart from the Outlook stand-in: they are not part of Outlook.
+ * Kept visibly apart from the Outlook stand-in: they are not part of Outlook. Worded in the
+ * language the Language switch shows (demo-strings.ts).
  */
 import {
   Button,
@@ -23,23 +24,13 @@ import {
 import { ArrowReset20Regular, Flash20Regular } from "@fluentui/react-icons";
 import type { TrustPolicy } from "../../contacts/trust/policy";
 import {
-  DEMO_BACKEND_LABELS,
   DEMO_FAULTS,
   type DemoBackend,
   type DemoFaultName,
   type DemoRole,
   SLOW_NETWORK_LATENCY_MS,
 } from "../demo-routes";
-
-/** Outlook display languages the demo offers: the shipped ones and the two pseudo-locales. */
-export const DEMO_LANGUAGES = {
-  "en-US": "English",
-  "de-DE": "Deutsch",
-  "qps-ploc": "Pseudo (accented)",
-  "qps-plocm": "Pseudo (right to left)",
-} as const;
-
-export type DemoLanguage = keyof typeof DEMO_LANGUAGES;
+import { DEMO_LANGUAGE_TAGS, type DemoLanguage, type DemoStrings } from "./demo-strings";
 
 const useStyles = makeStyles({
   root: {
@@ -77,61 +68,64 @@ export interface DemoControlsProps {
   onReset: () => void;
   /** The last thing a switch did, announced politely. */
   status: string;
+  /** The demo's words in the chosen language. */
+  text: DemoStrings;
 }
 
 export function DemoControls(props: DemoControlsProps) {
   const styles = useStyles();
+  const text = props.text;
   return (
-    <div className={styles.root} role="toolbar" aria-label="Demo controls">
+    <div className={styles.root} role="toolbar" aria-label={text.controls}>
       <Text size={200} className={styles.label}>
-        Demo controls
+        {text.controls}
       </Text>
-      <Field className={styles.role} orientation="horizontal" label="Signed in as" size="small">
+      <Field className={styles.role} orientation="horizontal" label={text.signedInAs} size="small">
         <Select
           size="small"
           value={props.role}
           onChange={(_, data) => props.onRoleChange(data.value as DemoRole)}
-          aria-label="Signed in as"
+          aria-label={text.signedInAs}
         >
-          <option value="admin">Exchange admin</option>
-          <option value="readonly">User without an admin role</option>
+          <option value="admin">{text.roles.admin}</option>
+          <option value="readonly">{text.roles.readonly}</option>
         </Select>
       </Field>
-      <Field className={styles.role} orientation="horizontal" label="Backend" size="small">
+      <Field className={styles.role} orientation="horizontal" label={text.backend} size="small">
         <Select
           size="small"
           value={props.backend}
           onChange={(_, data) => props.onBackendChange(data.value as DemoBackend)}
-          aria-label="Backend"
+          aria-label={text.backend}
         >
-          {(Object.keys(DEMO_BACKEND_LABELS) as DemoBackend[]).map((backend) => (
+          {(Object.keys(text.backends) as DemoBackend[]).map((backend) => (
             <option key={backend} value={backend}>
-              {DEMO_BACKEND_LABELS[backend]}
+              {text.backends[backend]}
             </option>
           ))}
         </Select>
       </Field>
-      <Field className={styles.role} orientation="horizontal" label="Trust policy" size="small">
+      <Field className={styles.role} orientation="horizontal" label={text.trustPolicy} size="small">
         <Select
           size="small"
           value={props.trustPolicy}
           onChange={(_, data) => props.onTrustPolicyChange(data.value as TrustPolicy)}
-          aria-label="Trust policy"
+          aria-label={text.trustPolicy}
         >
-          <option value="warn">warn: confirm risky senders</option>
-          <option value="block">block: no adding failed senders</option>
+          <option value="warn">{text.trustPolicies.warn}</option>
+          <option value="block">{text.trustPolicies.block}</option>
         </Select>
       </Field>
-      <Field className={styles.role} orientation="horizontal" label="Language" size="small">
+      <Field className={styles.role} orientation="horizontal" label={text.language} size="small">
         <Select
           size="small"
           value={props.language}
           onChange={(_, data) => props.onLanguageChange(data.value as DemoLanguage)}
-          aria-label="Language"
+          aria-label={text.language}
         >
-          {(Object.keys(DEMO_LANGUAGES) as DemoLanguage[]).map((language) => (
-            <option key={language} value={language}>
-              {DEMO_LANGUAGES[language]}
+          {DEMO_LANGUAGE_TAGS.map((language) => (
+            <option key={language} value={language} lang={language.startsWith("qps") ? undefined : language}>
+              {text.languages[language]}
             </option>
           ))}
         </Select>
@@ -139,33 +133,33 @@ export function DemoControls(props: DemoControlsProps) {
       <Menu>
         <MenuTrigger disableButtonEnhancement>
           <MenuButton size="small" icon={<Flash20Regular />}>
-            Inject a failure
+            {text.injectFailure}
           </MenuButton>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
             {(Object.keys(DEMO_FAULTS) as DemoFaultName[]).map((name) => (
               <MenuItem key={name} onClick={() => props.onInjectFault(name)}>
-                {DEMO_FAULTS[name].label}
+                {text.faults[name].label}
               </MenuItem>
             ))}
             <MenuDivider />
-            <MenuItem onClick={props.onClearFaults}>Clear injected failures</MenuItem>
+            <MenuItem onClick={props.onClearFaults}>{text.clearFaults}</MenuItem>
           </MenuList>
         </MenuPopover>
       </Menu>
       <Switch
-        label={`Slow network (${SLOW_NETWORK_LATENCY_MS / 1000} s)`}
+        label={text.slowNetwork(SLOW_NETWORK_LATENCY_MS / 1000)}
         checked={props.slowNetwork}
         onChange={(_, data) => props.onSlowNetworkChange(data.checked)}
       />
       <Switch
-        label="Dark theme"
+        label={text.darkTheme}
         checked={props.dark}
         onChange={(_, data) => props.onDarkChange(data.checked)}
       />
       <Button size="small" icon={<ArrowReset20Regular />} onClick={props.onReset}>
-        Reset demo
+        {text.reset}
       </Button>
       <Text size={200} className={styles.status} role="status" aria-live="polite">
         {props.status}

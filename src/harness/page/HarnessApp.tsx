@@ -19,14 +19,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ContactRecord } from "../../admin-api/wire";
 import { DARK_THEME, LIGHT_THEME, type StandInCompose, type StandInMailboxContext } from "../bridge-protocol";
 import {
-  DEMO_BACKEND_LABELS,
-  DEMO_FAULTS,
   taskpaneUrl,
   type DemoBackend,
   type DemoFaultName,
   type DemoRole,
   SLOW_NETWORK_LATENCY_MS,
-  unfiredFaultSentence,
+  unfiredFault,
 } from "../demo-routes";
 import type { DemoMailbox, DemoMessage } from "../fixtures";
 import type { TrustPolicy } from "../../contacts/trust/policy";
@@ -47,7 +45,8 @@ import {
   setLatency,
   setRole,
 } from "./demo-api";
-import { DEMO_LANGUAGES, DemoControls, type DemoLanguage } from "./DemoControls";
+import { DemoControls } from "./DemoControls";
+import { demoText, type DemoLanguage } from "./demo-strings";
 import { MessageList, type SelectMode } from "./MessageList";
 import { PaneBridge, type PaneBridgeState } from "./pane-bridge";
 import { ReadingPane } from "./ReadingPane";
@@ -118,6 +117,16 @@ export function HarnessApp() {
   const [pinned, setPinned] = useState(true);
   const [dark, setDark] = useState(false);
   const [language, setLanguage] = useState<DemoLanguage>("en-US");
+  // The demo's own words follow its Language switch, as the pane does; the page mirrors for RTL.
+  const speech = demoText(language);
+  const text = speech.text;
+  // The status line's sentences are worded when they happen, in the language of that moment.
+  const textRef = useRef(text);
+  textRef.current = text;
+  useEffect(() => {
+    document.documentElement.lang = speech.language;
+    document.documentElement.dir = speech.direction;
+  }, [speech.language, speech.direction]);
   const [role, setRoleState] = useState<DemoRole>("admin");
   const [backend, setBackendState] = useState<DemoBackend>("admin-center");
   const [trustPolicy, setTrustPolicy] = useState<TrustPolicy>("warn");
@@ -148,9 +157,12 @@ export function HarnessApp() {
     if (reports.length < reportsSeen.current) reportsSeen.current = 0; // the demo was reset
     const fresh = reports.slice(reportsSeen.current);
     reportsSeen.current = reports.length;
-    const sentences = fresh.map(unfiredFaultSentence).filter((text): text is string => text !== null);
-    const last = sentences[sentences.length - 1];
-    if (last !== undefined) setStatus(last);
+    const unfired = fresh.map(unfiredFault).filter((fault) => fault !== null);
+    const last = unfired[unfired.length - 1];
+    if (last !== undefined) {
+      const words = textRef.current;
+      setStatus(words.status.unfired(words.faults[last.name].label, last.why));
+    }
   }, [faultReports.value]);
 
   // The contacts present at the first load (and after a reset) are the seed; the rest are new.
@@ -188,8 +200,7 @@ export function HarnessApp() {
         setMailbox(loaded);
       })
       .catch((error: unknown) => {
-        if (!cancelled)
-          setLoadError(error instanceof Error ? error.message : "The demo server did not answer.");
+        if (!cancelled) setLoadError(error instanceof Error ? error.message : textRef.current.serverSilent);
       });
     return () => {
       cancelled = true;
@@ -249,11 +260,7 @@ export function HarnessApp() {
     setDelivered((previous) => [...owners.map((owner) => ({ owner, message })), ...previous]);
     setCompose(null);
     const names = to.map((recipient) => recipient.displayName || recipient.emailAddress).join(", ");
-    setStatus(
-      owners.length > 0
-        ? `Sent to ${names}. Switch "Signed in as" to read it in their inbox.`
-        : `Sent to ${names}, outside this demo's mailboxes.`,
-    );
+    setStatus(owners.length > 0 ? text.status.sentTo(names) : text.status.sentOutside(names));
   };
 
   const select = (id: string | null, mode: SelectMode = "single") => {
@@ -297,7 +304,8 @@ export function HarnessApp() {
   const changeLanguage = (next: DemoLanguage) => {
     setLanguage(next);
     bridgeRef.current?.setDisplayLanguage(next);
-    setStatus(`Outlook's display language is now ${DEMO_LANGUAGES[next]} (${next}); the pane restarted.`);
+    const words = demoText(next).text;
+    setStatus(words.status.language(words.languages[next], next));
   };
 
   const changeDark = (next: boolean) => {
@@ -313,32 +321,33 @@ export function HarnessApp() {
       await action();
       setStatus(done);
     } catch (error) {
-      setStatus(error instanceof Error ? `Failed: ${error.message}` : "Failed.");
+      setStatus(
+        error instanceof Error
+          ? textRef.current.status.failed(error.message)
+          : textRef.current.status.failedSilently,
+      );
     }
     refreshLive();
   };
 
   const changeRole = (next: DemoRole) =>
-    act(
-      async () => {
-        const session = await setRole(next);
-        setRoleState(session.role);
-        switchMailbox(session.role);
-        // Another person signing in means a new Outlook session: the pane starts afresh.
-        reloadPane();
-      },
-      next === "admin" ? "Signed in as an Exchange admin." : "Signed in as a user without an admin role.",
-    );
+    act(async () => {
+      const session = await setRole(next);
+      setRoleState(session.role);
+      switchMailbox(session.role);
+      // Another person signing in means a new Outlook session: the pane starts afresh.
+      reloadPane();
+    }, text.status.signedIn[next]);
 
   const changeBackend = (next: DemoBackend) =>
     act(async () => {
       const session = await setBackend(next);
       // As after a new deployment built with ADDIN_BACKEND: the pane loads afresh (new URL).
       setBackendState(session.backend);
-    }, `The pane now runs on the ${DEMO_BACKEND_LABELS[next]} backend, as after a new deployment.`);
+    }, text.status.backend(text.backends[next]));
 
   const inject = (name: DemoFaultName) =>
-    act(() => injectFault(name), `Armed: ${DEMO_FAULTS[name].description}`);
+    act(() => injectFault(name), text.status.armed(text.faults[name].description));
 
   const changeSlowNetwork = (slow: boolean) =>
     act(
@@ -346,9 +355,7 @@ export function HarnessApp() {
         await setLatency(slow ? SLOW_NETWORK_LATENCY_MS : 0);
         setSlowNetwork(slow);
       },
-      slow
-        ? `Every API call now takes ${SLOW_NETWORK_LATENCY_MS / 1000} s longer.`
-        : "Network back to normal.",
+      slow ? text.status.slow(SLOW_NETWORK_LATENCY_MS / 1000) : text.status.fast,
     );
 
   const reset = () =>
@@ -363,23 +370,23 @@ export function HarnessApp() {
       const seeded = await fetchAddressBook();
       setBaselineIds(new Set(seeded.map((contact) => contact.ContactId)));
       reloadPane();
-    }, "Demo reset: the seeded address book is back, failures cleared.");
+    }, text.status.reset);
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} dir={speech.direction}>
       <div className={styles.shell}>
         <header className={styles.appBar}>
           <GridDots20Regular aria-hidden />
           <Text weight="semibold" size={400} className={styles.appName}>
             Outlook{" "}
             <Text size={200} className={styles.userText}>
-              · demo stand-in
+              · {text.standIn}
             </Text>
           </Text>
           {currentUser && (
             <div className={styles.user}>
               <Text size={200} className={styles.userText}>
-                {currentUser.displayName} · {role === "admin" ? "Exchange admin" : "no admin role"}
+                {currentUser.displayName} · {text.roleShort[role]}
               </Text>
               <Avatar name={currentUser.displayName} size={28} color="brand" aria-hidden />
             </div>
@@ -394,10 +401,10 @@ export function HarnessApp() {
           onTrustPolicyChange={(next) => {
             // The pane's iframe address carries it; a new address reloads the pane.
             setTrustPolicy(next);
-            setStatus(`Trust policy: ${next}. The pane restarted with it.`);
+            setStatus(text.status.trustPolicy(next));
           }}
           onInjectFault={(name) => void inject(name)}
-          onClearFaults={() => void act(clearFaults, "Injected failures cleared.")}
+          onClearFaults={() => void act(clearFaults, text.status.faultsCleared)}
           slowNetwork={slowNetwork}
           onSlowNetworkChange={(slow) => void changeSlowNetwork(slow)}
           dark={dark}
@@ -406,13 +413,14 @@ export function HarnessApp() {
           onLanguageChange={changeLanguage}
           onReset={() => void reset()}
           status={status}
+          text={text}
         />
         {loadError ? (
           <MessageBar intent="error" className={styles.centerState}>
-            <MessageBarBody>Could not load the demo mailbox: {loadError}</MessageBarBody>
+            <MessageBarBody>{text.loadFailed(loadError)}</MessageBarBody>
           </MessageBar>
         ) : !mailbox ? (
-          <Spinner className={styles.centerState} label="Loading the demo mailbox" />
+          <Spinner className={styles.centerState} label={text.loading} />
         ) : (
           <main className={styles.main}>
             <div className={styles.inbox}>

@@ -10,29 +10,11 @@ import { PROPOSAL_SENTENCES } from "./proposal-sentences";
 import { TRUST_SENTENCES } from "./trust-sentences";
 import { PEOPLE_SENTENCES, peopleSentences } from "./people-sentences";
 import { PROGRESS_SENTENCES } from "./progress-sentences";
+import { OUTSIDE_SENTENCES } from "./outside-sentences";
+import { PAGE_STRINGS } from "../page-strings";
 import { paneLanguage } from "./language";
 import { hasPlainLatin, pseudoCatalogue } from "./pseudo";
-
-/** Dotted paths where `other` lacks, adds or changes the kind of one of `reference`'s entries. */
-function differences(reference: unknown, other: unknown, path = ""): string[] {
-  const kind = (value: unknown) => (value === null ? "null" : typeof value);
-  if (kind(reference) !== kind(other)) {
-    return [
-      other === undefined
-        ? `missing: ${path}`
-        : `${path} is a ${kind(other)}, English has a ${kind(reference)}`,
-    ];
-  }
-  if (kind(reference) !== "object") return [];
-  const theirs = other as Record<string, unknown>;
-  const ours = reference as Record<string, unknown>;
-  return [
-    ...Object.keys(ours).flatMap((key) => differences(ours[key], theirs[key], path ? `${path}.${key}` : key)),
-    ...Object.keys(theirs)
-      .filter((key) => !(key in ours))
-      .map((key) => `not in English: ${path ? `${path}.${key}` : key}`),
-  ];
-}
+import { differences } from "../test-support/catalogue-differences";
 
 test.each<[string, Catalogue]>([
   ["German", german],
@@ -50,6 +32,8 @@ test.each<[string, { en: unknown; de: unknown }]>([
   ["the people list, selection and suggestions (loaded with the people chunk)", PEOPLE_SENTENCES],
   ["the steps of adding a contact (loaded with the after-click views)", PROGRESS_SENTENCES],
   ["proposals, the message's words too (loaded with the proposals chunk)", PROPOSAL_SENTENCES],
+  ["the page outside Outlook (loaded with the outside chunk)", OUTSIDE_SENTENCES],
+  ["the pages around the pane (sign-in pages, the unsupported-host note)", PAGE_STRINGS],
 ])("the section of %s has German for every English entry", (_section, versions) => {
   expect(differences(versions.en, versions.de)).toEqual([]);
 });

@@ -1,23 +1,13 @@
 /**
  * Which catalogue the pane speaks: Outlook's display language (read by src/office/, passed in
- * here), English when there is no catalogue for it. Only English is in the first download;
+ * here), or outside Outlook the browser's; English when there is no catalogue for it (the rule:
+ * language-choice.ts). Only English is in the first download;
  * another language's catalogue is its own chunk, loaded once before the first render.
  */
 import { english, selectCatalogue, strings, type Catalogue } from "../strings";
+import { browserLanguages, paneLanguage, preferredLanguage, type PaneLanguage } from "./language-choice";
 
-/**
- * The languages with a catalogue. "qps-ploc" and "qps-plocm" are Windows' pseudo-locales
- * (accented and expanded; right-to-left): they show text that bypasses the catalogue and
- * layout that does not mirror.
- */
-export type PaneLanguage = "en" | "de" | "qps-ploc" | "qps-plocm";
-
-/** The catalogue for a BCP 47 tag: any German ("de", "de-DE", "de-AT", "de-CH") is German; unknown is English. */
-export function paneLanguage(displayLanguage: string): PaneLanguage {
-  const tag = displayLanguage.trim().toLowerCase().replace(/_/g, "-");
-  if (tag === "qps-ploc" || tag === "qps-plocm") return tag;
-  return tag.split("-")[0] === "de" ? "de" : "en";
-}
+export { paneLanguage, type PaneLanguage };
 
 /** Downloads a language's catalogue (English is already here). */
 export async function loadCatalogue(language: PaneLanguage): Promise<Catalogue> {
@@ -49,4 +39,15 @@ export async function applyDisplayLanguage(
   }
   page.documentElement.lang = strings.language;
   page.documentElement.dir = strings.direction;
+}
+
+/**
+ * Outside Outlook (the pane's page in a plain tab) there is no display language: the page
+ * speaks the browser's (`navigator.languages`), by the same rule.
+ */
+export async function applyBrowserLanguage(
+  page: Document = document,
+  browser: { languages?: readonly string[]; language?: string } = navigator,
+): Promise<void> {
+  await applyDisplayLanguage(preferredLanguage(browserLanguages(browser)), page);
 }
