@@ -58,6 +58,20 @@ test("a verified sender: the trust line says so, and Add stays one click", async
   expect(stored(SAM.emailAddress)).toHaveLength(1);
 });
 
+test("Add waits for the sender check: with the draft ready and the headers still being read, it cannot be clicked", async () => {
+  const host = new FakeMailHost({ item: messageFrom(SAM) });
+  let deliverHeaders: (headers: string) => void = () => undefined;
+  host.readInternetHeaders = () => new Promise((resolve) => (deliverHeaders = resolve));
+  render(<App services={{ ...pane.services, host }} />);
+  await screen.findByText(strings.verdict.missing);
+  // Long enough for the draft's chunk and prefill, well inside the check's 3 s header wait.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(screen.getByRole("button", { name: strings.promote.add })).toBeDisabled();
+  deliverHeaders(PASSING);
+  await screen.findByText(strings.trust.status.verified);
+  expect(screen.getByRole("button", { name: strings.promote.add })).toBeEnabled();
+});
+
 test("a failing sender: no one-click Add; the confirmation names the risk, Cancel creates nothing, Add anyway creates", async () => {
   const { user } = await renderSender(SAM, FAILING);
   await screen.findByText(strings.trust.status.failed);

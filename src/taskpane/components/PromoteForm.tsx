@@ -5,9 +5,10 @@
  * "Edit details" disclosure with the prefilled fields, validated as typed (the fields come
  * from the after-click chunk).
  *
- * The button comes with the verdict, disabled until the draft has been prefilled (its
- * workflow is a chunk of its own), so nothing can be sent before there is a draft; what the
- * draft and the check bring is placed below it, so its arrival moves nothing on screen.
+ * The button comes with the verdict, disabled until the pane has settled: nothing can be sent
+ * before there is a draft (its workflow is a chunk of its own), and nobody clicks Add before
+ * the sender check and what one click writes are on screen. What they bring is placed below
+ * it, so its arrival moves nothing on screen.
  */
 import {
   Button,
@@ -115,7 +116,7 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
           domain={props.domain}
           onAdd={onAdd}
           {...(props.addLabel ? { label: props.addLabel } : {})}
-          disabled={draft === null || busy || addressMessage !== ""}
+          disabled={draft === null || props.settled === false || busy || addressMessage !== ""}
         />
       ) : null}
       {props.settled === false ? null : (
