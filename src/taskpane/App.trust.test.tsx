@@ -66,10 +66,13 @@ test("Add waits for the sender check: with the draft ready and the headers still
   await screen.findByText(strings.verdict.missing);
   // Long enough for the draft's chunk and prefill, well inside the check's 3 s header wait.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(screen.getByRole("button", { name: strings.promote.add })).toBeDisabled();
+  const add = () => screen.getByRole("button", { name: strings.promote.add });
+  expect(add()).toBeDisabled();
+  expect(add().closest('[aria-busy="true"]')).not.toBeNull();
   deliverHeaders(PASSING);
   await screen.findByText(strings.trust.status.verified);
-  expect(screen.getByRole("button", { name: strings.promote.add })).toBeEnabled();
+  expect(add()).toBeEnabled();
+  expect(add().closest('[aria-busy="true"]')).toBeNull();
 });
 
 test("a failing sender: no one-click Add; the confirmation names the risk, Cancel creates nothing, Add anyway creates", async () => {

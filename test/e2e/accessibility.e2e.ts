@@ -343,6 +343,8 @@ const STATES: readonly PaneStateStep[] = [
     async reach(demo) {
       await demo.select(id);
       await demo.paneShows(settled);
+      // The offer to add is busy until the sender check and the draft have arrived below Add.
+      await demo.pane.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
       // A list (the meeting's people) has settled only when no row is still being looked up or checked.
       if (verdict === null) {
         await demo.pane.getByText(strings.verdict.checking).first().waitFor({ state: "detached" });

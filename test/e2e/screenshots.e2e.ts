@@ -148,7 +148,11 @@ it("everyone on a message, before and after adding three, light and dark", async
   await demo.paneButton(PEOPLE_SENTENCES.en.people.add(3)).click();
   await demo.paneShows(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null));
   await demo.page.getByRole("switch", { name: "Dark theme" }).click();
-  await demo.pane.getByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null)).scrollIntoViewIfNeeded();
+  // The live region says the summary too: scroll to the list's own.
+  await demo.pane
+    .getByTestId("people-list")
+    .getByText(PEOPLE_SENTENCES.en.people.summary(3, 0, 0, null))
+    .scrollIntoViewIfNeeded();
   await screenshotPane(demo, "pane-people-dark");
 });
 

@@ -98,7 +98,8 @@ export function PromoteForm(props: PromoteFormProps): JSX.Element {
   const open = detailsOpen && draft !== null;
   const cautions = props.cautions ?? [];
   return (
-    <div className={styles.root}>
+    // Busy until the sender check and what one click writes have arrived below Add.
+    <div className={styles.root} aria-busy={props.settled === false || undefined}>
       {cautions.length > 0 ? (
         <UntitledMessageBar intent="warning" layout="multiline">
           <MessageBarBody>
