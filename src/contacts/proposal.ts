@@ -26,7 +26,7 @@ import type {
   InternetHeaders,
 } from "./trust/message-authentication";
 import { internalMessageCheck } from "./trust/internal-message";
-import type { HeaderAddress, OrganizationConfig, SenderAnalysis } from "./types";
+import type { ContactDraft, HeaderAddress, OrganizationConfig, SenderAnalysis } from "./types";
 
 export const PROPOSAL_BEGIN = "-----BEGIN GAL CONTACT PROPOSAL-----";
 export const PROPOSAL_END = "-----END GAL CONTACT PROPOSAL-----";
@@ -40,16 +40,10 @@ const BLOCK_LINE_LENGTH = 64;
 export type ProposalRisk = "authentication-failed" | "look-alike" | "impersonation";
 
 /** What a proposal carries: the draft the proposer saw and chose, why, and what their pane found. */
-export interface ContactProposal {
-  /** Stored form (ASCII domain). */
-  address: string;
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  company: string;
-  /** Plain text, as typed. */
-  mailTip: string;
-  hiddenFromAddressLists: boolean;
+export interface ContactProposal extends Pick<
+  ContactDraft,
+  "address" | "displayName" | "firstName" | "lastName" | "company" | "mailTip" | "hiddenFromAddressLists"
+> {
   /** The proposer's reason; may be "". */
   reason: string;
   proposer: { displayName: string; address: string };
