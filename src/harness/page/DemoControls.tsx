@@ -80,56 +80,41 @@ export function DemoControls(props: DemoControlsProps) {
       <Text size={200} className={styles.label}>
         {text.controls}
       </Text>
-      <Field className={styles.role} orientation="horizontal" label={text.signedInAs} size="small">
-        <Select
-          size="small"
-          value={props.role}
-          onChange={(_, data) => props.onRoleChange(data.value as DemoRole)}
-          aria-label={text.signedInAs}
-        >
-          <option value="admin">{text.roles.admin}</option>
-          <option value="readonly">{text.roles.readonly}</option>
-        </Select>
-      </Field>
-      <Field className={styles.role} orientation="horizontal" label={text.backend} size="small">
-        <Select
-          size="small"
-          value={props.backend}
-          onChange={(_, data) => props.onBackendChange(data.value as DemoBackend)}
-          aria-label={text.backend}
-        >
-          {(Object.keys(text.backends) as DemoBackend[]).map((backend) => (
-            <option key={backend} value={backend}>
-              {text.backends[backend]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field className={styles.role} orientation="horizontal" label={text.trustPolicy} size="small">
-        <Select
-          size="small"
-          value={props.trustPolicy}
-          onChange={(_, data) => props.onTrustPolicyChange(data.value as TrustPolicy)}
-          aria-label={text.trustPolicy}
-        >
-          <option value="warn">{text.trustPolicies.warn}</option>
-          <option value="block">{text.trustPolicies.block}</option>
-        </Select>
-      </Field>
-      <Field className={styles.role} orientation="horizontal" label={text.language} size="small">
-        <Select
-          size="small"
-          value={props.language}
-          onChange={(_, data) => props.onLanguageChange(data.value as DemoLanguage)}
-          aria-label={text.language}
-        >
-          {DEMO_LANGUAGE_TAGS.map((language) => (
-            <option key={language} value={language} lang={language.startsWith("qps") ? undefined : language}>
-              {text.languages[language]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <DemoChoice
+        label={text.signedInAs}
+        value={props.role}
+        options={[
+          ["admin", text.roles.admin],
+          ["readonly", text.roles.readonly],
+        ]}
+        onChange={props.onRoleChange}
+      />
+      <DemoChoice
+        label={text.backend}
+        value={props.backend}
+        options={(Object.keys(text.backends) as DemoBackend[]).map((backend) => [
+          backend,
+          text.backends[backend],
+        ])}
+        onChange={props.onBackendChange}
+      />
+      <DemoChoice
+        label={text.trustPolicy}
+        value={props.trustPolicy}
+        options={[
+          ["warn", text.trustPolicies.warn],
+          ["block", text.trustPolicies.block],
+        ]}
+        onChange={props.onTrustPolicyChange}
+      />
+      <DemoChoice
+        label={text.language}
+        value={props.language}
+        options={DEMO_LANGUAGE_TAGS.map((language) => [language, text.languages[language]])}
+        // Each language's own name, in its own language (the pseudo-locales have none).
+        optionLang={(language) => (language.startsWith("qps") ? undefined : language)}
+        onChange={props.onLanguageChange}
+      />
       <Menu>
         <MenuTrigger disableButtonEnhancement>
           <MenuButton size="small" icon={<Flash20Regular />}>
@@ -165,5 +150,32 @@ export function DemoControls(props: DemoControlsProps) {
         {props.status}
       </Text>
     </div>
+  );
+}
+
+/** One of the demo bar's labelled choices. */
+function DemoChoice<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  optionLang?: (value: T) => string | undefined;
+  onChange(value: T): void;
+}) {
+  const styles = useStyles();
+  return (
+    <Field className={styles.role} orientation="horizontal" label={props.label} size="small">
+      <Select
+        size="small"
+        value={props.value}
+        onChange={(_, data) => props.onChange(data.value as T)}
+        aria-label={props.label}
+      >
+        {props.options.map(([value, words]) => (
+          <option key={value} value={value} lang={props.optionLang?.(value)}>
+            {words}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
