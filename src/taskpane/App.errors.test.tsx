@@ -12,23 +12,13 @@ import type { ContactDirectory, MailContact } from "../contacts/directory";
 import { DEMO_TOKENS } from "../emulator/server";
 import { App } from "./App";
 import { strings } from "./strings";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { startEmulatedPane, useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
 
 const SAM = { displayName: "Sam Smith", emailAddress: "sam@northwind.example" };
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({});
-});
+const pane = useEmulatedPane();
 
 function renderSam(services = pane.services) {
   const host = new FakeMailHost({ item: messageFrom(SAM) });

@@ -7,7 +7,7 @@ import { render, screen, waitForElementToBeRemoved, within } from "@testing-libr
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import { strings } from "./strings";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
 
@@ -15,40 +15,30 @@ const JANE = { displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" };
 const OLAF = { displayName: "Olaf Premises", emailAddress: "olaf@tailspin.example" };
 const HANNA = { displayName: "Hanna Hidden", emailAddress: "hanna@litware.example" };
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({
-    contacts: [
-      {
-        ContactExternalEmailAddress: JANE.emailAddress,
-        ContactName: "Jane Doe",
-        ContactDisplayName: "Jane Doe",
-        ContactCompany: "Fabrikam",
-        ContactMailTip: "Jane handles Fabrikam's invoices.",
-      },
-      {
-        ContactExternalEmailAddress: OLAF.emailAddress,
-        ContactName: "Olaf Premises",
-        ContactDisplayName: "Olaf Premises",
-        ContactMailTip: "Managed on-premises.",
-        IsDirSynced: true,
-      },
-      {
-        ContactExternalEmailAddress: HANNA.emailAddress,
-        ContactName: "Hanna Hidden",
-        ContactDisplayName: "Hanna Hidden",
-        ContactHiddenFromAddressListsEnabled: true,
-      },
-    ],
-  });
-});
+const pane = useEmulatedPane({}, () => ({
+  contacts: [
+    {
+      ContactExternalEmailAddress: JANE.emailAddress,
+      ContactName: "Jane Doe",
+      ContactDisplayName: "Jane Doe",
+      ContactCompany: "Fabrikam",
+      ContactMailTip: "Jane handles Fabrikam's invoices.",
+    },
+    {
+      ContactExternalEmailAddress: OLAF.emailAddress,
+      ContactName: "Olaf Premises",
+      ContactDisplayName: "Olaf Premises",
+      ContactMailTip: "Managed on-premises.",
+      IsDirSynced: true,
+    },
+    {
+      ContactExternalEmailAddress: HANNA.emailAddress,
+      ContactName: "Hanna Hidden",
+      ContactDisplayName: "Hanna Hidden",
+      ContactHiddenFromAddressListsEnabled: true,
+    },
+  ],
+}));
 
 async function renderContact(from: { displayName: string; emailAddress: string }) {
   const host = new FakeMailHost({ item: messageFrom(from) });

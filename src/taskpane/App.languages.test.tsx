@@ -21,32 +21,22 @@ import { hasPlainLatin } from "./locales/pseudo";
 import { english, fieldProblem, selectCatalogue, strings } from "./strings";
 import { progressSentences } from "./locales/progress-sentences";
 import { proposalWords } from "./proposals/proposal-words";
-import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
+import { TEST_ORGANIZATION, useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 
-let pane: EmulatedPane;
 /** Waits on real HTTP (create, then two updates) sized for a shared, busy machine. */
 const WAIT_MS = 10_000;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({
-    contacts: [
-      {
-        ContactExternalEmailAddress: "jane@fabrikam.com",
-        ContactName: "Jane Doe",
-        ContactDisplayName: "Jane Doe (Fabrikam)",
-        ContactCompany: "Fabrikam",
-        ContactMailTip: "Jane handles Fabrikam's invoices.",
-      },
-    ],
-  });
-});
+const pane = useEmulatedPane({}, () => ({
+  contacts: [
+    {
+      ContactExternalEmailAddress: "jane@fabrikam.com",
+      ContactName: "Jane Doe",
+      ContactDisplayName: "Jane Doe (Fabrikam)",
+      ContactCompany: "Fabrikam",
+      ContactMailTip: "Jane handles Fabrikam's invoices.",
+    },
+  ],
+}));
 afterEach(async () => {
   await applyDisplayLanguage("en-US");
   selectCatalogue(english);

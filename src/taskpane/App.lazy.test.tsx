@@ -8,7 +8,7 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import type { AfterClickViews, DraftWorkflow } from "./lazy-modules";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
 
@@ -45,17 +45,7 @@ jest.mock("./lazy-modules", () => {
 
 const chunkError = () => new Error("ChunkLoadError: Loading chunk failed.");
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({});
-});
+const pane = useEmulatedPane();
 
 function creates(): number {
   return pane.emulator

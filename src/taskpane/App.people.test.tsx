@@ -16,22 +16,12 @@ import { App } from "./App";
 import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
 import { strings } from "./strings";
 import { PEOPLE_SENTENCES } from "./locales/people-sentences";
-import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
+import { TEST_ORGANIZATION, startEmulatedPane, useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
 const KNOWN = { ContactExternalEmailAddress: "known@litware.example", ContactDisplayName: "Known" };
-beforeEach(() => {
-  pane.emulator.reset({ contacts: [KNOWN] });
-});
+const pane = useEmulatedPane({}, () => ({ contacts: [KNOWN] }));
 
 /** The list looks people up through the gate (60 ms between calls) and loads two chunks: more than RTL's 1 s on a busy machine. */
 const SLOW = { timeout: 8000 };

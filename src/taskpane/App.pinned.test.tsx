@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import { StrictMode } from "react";
 import type { ContactDirectory, MailContact } from "../contacts/directory";
 import { App } from "./App";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost } from "./test-support/fake-mail-host";
 import { mailContact } from "./test-support/fixtures";
 import { displayedState, expectNoAxeViolations, recordDisplayedStates } from "./test-support/pane-testing";
@@ -25,30 +25,20 @@ const VERDICT_OF: Record<string, string> = {
   "Chloe Chen": "In the address book",
 };
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({
-    contacts: [
-      {
-        ContactExternalEmailAddress: ANNA.emailAddress,
-        ContactName: "Anna Alvarez",
-        ContactDisplayName: "Anna Alvarez",
-      },
-      {
-        ContactExternalEmailAddress: CHLOE.emailAddress,
-        ContactName: "Chloe Chen",
-        ContactDisplayName: "Chloe Chen",
-      },
-    ],
-  });
-});
+const pane = useEmulatedPane({}, () => ({
+  contacts: [
+    {
+      ContactExternalEmailAddress: ANNA.emailAddress,
+      ContactName: "Anna Alvarez",
+      ContactDisplayName: "Anna Alvarez",
+    },
+    {
+      ContactExternalEmailAddress: CHLOE.emailAddress,
+      ContactName: "Chloe Chen",
+      ContactDisplayName: "Chloe Chen",
+    },
+  ],
+}));
 
 function searchCount(): number {
   return pane.emulator.requests().filter((request) => request.path.endsWith("/GetContacts")).length;

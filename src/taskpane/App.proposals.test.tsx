@@ -11,7 +11,7 @@ import { checkProposalMessage, composeProposal, type ContactProposal } from "../
 import { internalHeadersFor } from "../harness/internet-headers";
 import { App } from "./App";
 import { proposalWords } from "./proposals/proposal-words";
-import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
+import { TEST_ORGANIZATION, useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { strings } from "./strings";
 import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
@@ -19,17 +19,7 @@ import { PROPOSAL_SENTENCES } from "./locales/proposal-sentences";
 /** The English the tests look for (the pane speaks English here). */
 const proposalStrings = PROPOSAL_SENTENCES.en;
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({});
-});
+const pane = useEmulatedPane();
 
 const SAM = { displayName: "Sam Smith", emailAddress: "sam.smith@northwind.example" };
 const ADELE = { displayName: "Adele Vance", emailAddress: "adele@contoso.com" };

@@ -7,21 +7,11 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
 import { strings } from "./strings";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { expectNoAxeViolations } from "./test-support/pane-testing";
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane({ retry: { maxAttempts: 3 } });
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({});
-});
+const pane = useEmulatedPane({ retry: { maxAttempts: 3 } });
 
 const SAM = { displayName: "Sam Smith", emailAddress: "sam.smith@northwind.example" };
 const JANE = { displayName: "Jane Doe", emailAddress: "jane@fabrikam.com" };

@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import { strings } from "./strings";
 import { useOfficeTheme } from "./hooks/use-office-theme";
-import { startEmulatedPane, type EmulatedPane } from "./test-support/emulator-services";
+import { useEmulatedPane } from "./test-support/emulator-services";
 import {
   DARK_OFFICE_THEME,
   FakeMailHost,
@@ -18,28 +18,18 @@ import {
 } from "./test-support/fake-mail-host";
 import { displayedState, expectNoAxeViolations } from "./test-support/pane-testing";
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({
-    contacts: [
-      {
-        ContactExternalEmailAddress: "jane@fabrikam.com",
-        ContactName: "Jane Doe",
-        ContactDisplayName: "Jane Doe (Fabrikam)",
-        ContactCompany: "Fabrikam",
-        ContactMailTip: "Jane handles Fabrikam's invoices.",
-        ContactHiddenFromAddressListsEnabled: true,
-      },
-    ],
-  });
-});
+const pane = useEmulatedPane({}, () => ({
+  contacts: [
+    {
+      ContactExternalEmailAddress: "jane@fabrikam.com",
+      ContactName: "Jane Doe",
+      ContactDisplayName: "Jane Doe (Fabrikam)",
+      ContactCompany: "Fabrikam",
+      ContactMailTip: "Jane handles Fabrikam's invoices.",
+      ContactHiddenFromAddressListsEnabled: true,
+    },
+  ],
+}));
 
 function renderPaneWith(host: FakeMailHost) {
   return render(<App services={{ ...pane.services, host }} />);

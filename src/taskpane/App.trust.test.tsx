@@ -9,22 +9,12 @@ import userEvent from "@testing-library/user-event";
 import { eopResults, inbound } from "../contacts/trust/__fixtures__/internet-headers";
 import type { OrganizationConfig } from "../contacts/types";
 import { App } from "./App";
-import { startEmulatedPane, TEST_ORGANIZATION, type EmulatedPane } from "./test-support/emulator-services";
+import { TEST_ORGANIZATION, useEmulatedPane } from "./test-support/emulator-services";
 import { FakeMailHost, messageFrom } from "./test-support/fake-mail-host";
 import { strings } from "./strings";
 import { TRUST_SENTENCES } from "./locales/trust-sentences";
 
-let pane: EmulatedPane;
-
-beforeAll(async () => {
-  pane = await startEmulatedPane();
-});
-afterAll(async () => {
-  await pane.emulator.close();
-});
-beforeEach(() => {
-  pane.emulator.reset({});
-});
+const pane = useEmulatedPane();
 
 const SAM = { displayName: "Sam Smith", emailAddress: "sam.smith@northwind.example" };
 const PASSING = inbound({ eop: eopResults("northwind.example"), domain: "northwind.example" });

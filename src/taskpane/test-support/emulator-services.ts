@@ -30,18 +30,18 @@ export const TEST_ORGANIZATION: OrganizationConfig = {
   mailTipTemplate: "External contact: {displayName} from {company} ({domain}).",
 };
 
-export async function startEmulatedPane(
-  options: {
-    seed?: EmulatorSeed;
-    token?: string;
-    host?: FakeMailHost;
-    org?: OrganizationConfig;
-    /** The client's own retries. Default: none, as most tests show the pane's handling of a failure. */
-    retry?: Partial<RetryPolicy>;
-    /** Which backend the pane is built for (ADDIN_BACKEND); default the admin center. */
-    backend?: PaneBackend;
-  } = {},
-): Promise<EmulatedPane> {
+interface EmulatedPaneOptions {
+  seed?: EmulatorSeed;
+  token?: string;
+  host?: FakeMailHost;
+  org?: OrganizationConfig;
+  /** The client's own retries. Default: none, as most tests show the pane's handling of a failure. */
+  retry?: Partial<RetryPolicy>;
+  /** Which backend the pane is built for (ADDIN_BACKEND); default the admin center. */
+  backend?: PaneBackend;
+}
+
+export async function startEmulatedPane(options: EmulatedPaneOptions = {}): Promise<EmulatedPane> {
   const emulator = await startEmulator({ port: 0, seed: options.seed });
   const retryNotices = new RetryNoticeHub();
   const common = {
@@ -79,4 +79,25 @@ export async function startEmulatedPane(
     },
     signInCalls: () => signIns,
   };
+}
+
+/**
+ * One emulated pane for a test file: started before its tests, closed after them, and reset
+ * to `seed()` before each. Its fields are filled in once the emulator runs.
+ */
+export function useEmulatedPane(
+  options: EmulatedPaneOptions = {},
+  seed: () => EmulatorSeed = () => ({}),
+): EmulatedPane {
+  const pane = {} as EmulatedPane;
+  beforeAll(async () => {
+    Object.assign(pane, await startEmulatedPane(options));
+  });
+  afterAll(async () => {
+    await pane.emulator?.close();
+  });
+  beforeEach(() => {
+    pane.emulator.reset(seed());
+  });
+  return pane;
 }
