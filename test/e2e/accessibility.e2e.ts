@@ -345,6 +345,16 @@ const STATES: readonly PaneStateStep[] = [
       await demo.paneShows(settled);
       // The offer to add is busy until the sender check and the draft have arrived below Add.
       await demo.pane.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
+      // And its Add is enabled (axe caught it in disabled colours once more after that, 1.64:1).
+      const offers = [strings.promote.add, strings.trust.addAnyway].map((name) =>
+        demo.pane.getByRole("button", { name, exact: true }),
+      );
+      const enabledOrAbsent = async (offer: (typeof offers)[number]) =>
+        (await offer.count()) === 0 || !(await offer.first().isDisabled());
+      await waitUntil(
+        async () => (await Promise.all(offers.map(enabledOrAbsent))).every(Boolean),
+        "the offer's Add to be enabled",
+      );
       // A list (the meeting's people) has settled only when no row is still being looked up or checked.
       if (verdict === null) {
         await demo.pane.getByText(strings.verdict.checking).first().waitFor({ state: "detached" });
